@@ -1,0 +1,523 @@
+// Demo data: one fictitious agency (Diskominfo Kabupaten Sukamaju) with its unit tree, positions,
+// about sixty employees, their appraisers, and a login for every employee plus an HR admin.
+// Everything is generated deterministically (seeded PRNG), so every run produces the same data
+// and the same demo logins. Nothing is written when the database already has a unit kerja.
+
+import type pg from 'pg';
+import { validateNip } from '../domain/nip.js';
+import { isValidGolongan } from '../domain/golongan.js';
+import { hashPassword } from '../web/password.js';
+
+export const DEMO_PASSWORD = 'sikap-demo-2026';
+
+export type DemoLogin = { role: string; login: string; password: string; nama: string };
+export type SeedResult = { seeded: boolean; logins: DemoLogin[] };
+
+type JenisJabatan = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
+type JenisAsn = 'PNS' | 'PPPK';
+type Pendidikan = 'SMA' | 'D3' | 'S1' | 'S2' | 'S3';
+/** A name template ("{n}" is the bare name) and the education it stands for. */
+type Gelar = readonly [template: string, pendidikan: Pendidikan];
+
+type JabatanSpec = {
+  nama: string;
+  jenis: JenisJabatan;
+  gelar: readonly Gelar[];
+  /** Number of holders (1 when omitted). */
+  n?: number;
+  /** How many of the holders are PPPK (only pelaksana / fungsional). */
+  pppk?: number;
+  /** Fungsional ahli muda: older and a grade higher than ahli pertama. */
+  senior?: boolean;
+};
+type UnitSpec = { kode: string; nama: string; parent: string | null; jabatan: readonly JabatanSpec[] };
+
+// ---- Titles ---------------------------------------------------------------------------------
+
+const SMA: readonly Gelar[] = [['{n}', 'SMA']];
+const D3_UMUM: readonly Gelar[] = [['{n}, A.Md.', 'D3'], ['{n}, A.Md.Kom.', 'D3'], ['{n}', 'SMA']];
+const S1_UMUM: readonly Gelar[] = [['{n}, S.E.', 'S1'], ['{n}, S.Sos.', 'S1'], ['{n}, S.AP.', 'S1'], ['{n}, A.Md.', 'D3']];
+const S1_KEU: readonly Gelar[] = [['{n}, S.E.', 'S1'], ['{n}, S.Ak.', 'S1'], ['{n}, A.Md.Ak.', 'D3']];
+const S1_KOM: readonly Gelar[] = [['{n}, S.Kom.', 'S1'], ['{n}, S.T.', 'S1'], ['{n}, A.Md.Kom.', 'D3']];
+const S1_HUMAS: readonly Gelar[] = [['{n}, S.I.Kom.', 'S1'], ['{n}, S.Sos.', 'S1']];
+const S1_STAT: readonly Gelar[] = [['{n}, S.Si.', 'S1'], ['{n}, S.Stat.', 'S1'], ['{n}, S.Tr.Stat.', 'S1']];
+const PENGAWAS: readonly Gelar[] = [['{n}, S.Kom.', 'S1'], ['{n}, S.E.', 'S1'], ['{n}, S.Sos., M.Si.', 'S2'], ['{n}, S.T.', 'S1'], ['{n}, S.H.', 'S1']];
+const ADMIN: readonly Gelar[] = [['{n}, S.Sos., M.Si.', 'S2'], ['{n}, S.T., M.Kom.', 'S2'], ['{n}, S.E., M.M.', 'S2'], ['{n}, S.Kom., M.T.', 'S2']];
+const JPT: readonly Gelar[] = [['Dr. {n}, S.Kom., M.Si.', 'S3'], ['Ir. {n}, M.T.', 'S2']];
+
+// ---- Organisation ---------------------------------------------------------------------------
+
+const ROOT = 'DISKOMINFO';
+
+const UNITS: readonly UnitSpec[] = [
+  {
+    kode: ROOT, nama: 'Dinas Komunikasi dan Informatika Kabupaten Sukamaju', parent: null,
+    jabatan: [{ nama: 'Kepala Dinas Komunikasi dan Informatika', jenis: 'JPT', gelar: JPT }],
+  },
+  {
+    kode: 'DISKOMINFO.SEK', nama: 'Sekretariat', parent: ROOT,
+    jabatan: [
+      { nama: 'Sekretaris', jenis: 'ADMINISTRATOR', gelar: ADMIN },
+      { nama: 'Analis Kebijakan Ahli Muda', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Sos., M.AP.', 'S2'], ['{n}, S.IP., M.Si.', 'S2']], senior: true },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.SEK.UMUM', nama: 'Sub Bagian Umum dan Kepegawaian', parent: 'DISKOMINFO.SEK',
+    jabatan: [
+      { nama: 'Kepala Sub Bagian Umum dan Kepegawaian', jenis: 'PENGAWAS', gelar: PENGAWAS },
+      { nama: 'Pengadministrasi Umum', jenis: 'PELAKSANA', gelar: D3_UMUM, n: 3, pppk: 1 },
+      { nama: 'Pengelola Kepegawaian', jenis: 'PELAKSANA', gelar: S1_UMUM, n: 2 },
+      { nama: 'Operator Layanan Operasional', jenis: 'PELAKSANA', gelar: SMA, n: 2, pppk: 1 },
+      { nama: 'Analis SDM Aparatur Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Psi.', 'S1'], ['{n}, S.AP.', 'S1']] },
+      { nama: 'Arsiparis Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.I.P.', 'S1'], ['{n}, S.Hum.', 'S1']] },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.SEK.KEU', nama: 'Sub Bagian Keuangan', parent: 'DISKOMINFO.SEK',
+    jabatan: [
+      { nama: 'Kepala Sub Bagian Keuangan', jenis: 'PENGAWAS', gelar: [['{n}, S.E.', 'S1'], ['{n}, S.E., M.Ak.', 'S2']] },
+      { nama: 'Bendahara', jenis: 'PELAKSANA', gelar: S1_KEU },
+      { nama: 'Pengelola Keuangan', jenis: 'PELAKSANA', gelar: S1_KEU, n: 3, pppk: 1 },
+      { nama: 'Analis Anggaran Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.E.', 'S1'], ['{n}, S.Ak.', 'S1']] },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.SEK.PRG', nama: 'Sub Bagian Perencanaan dan Evaluasi', parent: 'DISKOMINFO.SEK',
+    jabatan: [
+      { nama: 'Kepala Sub Bagian Perencanaan dan Evaluasi', jenis: 'PENGAWAS', gelar: PENGAWAS },
+      { nama: 'Penyusun Program Anggaran dan Pelaporan', jenis: 'PELAKSANA', gelar: S1_UMUM, n: 2 },
+      { nama: 'Perencana Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.E.', 'S1'], ['{n}, S.P.W.K.', 'S1']] },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.IKP', nama: 'Bidang Informasi dan Komunikasi Publik', parent: ROOT,
+    jabatan: [
+      { nama: 'Kepala Bidang Informasi dan Komunikasi Publik', jenis: 'ADMINISTRATOR', gelar: ADMIN },
+      { nama: 'Pranata Hubungan Masyarakat Ahli Muda', jenis: 'FUNGSIONAL', gelar: [['{n}, S.I.Kom., M.I.Kom.', 'S2'], ['{n}, S.Sos.', 'S1']], senior: true },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.IKP.PIP', nama: 'Seksi Pengelolaan Informasi Publik', parent: 'DISKOMINFO.IKP',
+    jabatan: [
+      { nama: 'Kepala Seksi Pengelolaan Informasi Publik', jenis: 'PENGAWAS', gelar: PENGAWAS },
+      { nama: 'Pengelola Informasi Publik', jenis: 'PELAKSANA', gelar: S1_HUMAS, n: 2 },
+      { nama: 'Pranata Hubungan Masyarakat Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_HUMAS, n: 2, pppk: 1 },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.IKP.KPM', nama: 'Seksi Komunikasi Publik dan Kemitraan Media', parent: 'DISKOMINFO.IKP',
+    jabatan: [
+      { nama: 'Kepala Seksi Komunikasi Publik dan Kemitraan Media', jenis: 'PENGAWAS', gelar: PENGAWAS },
+      { nama: 'Pengelola Media Komunikasi', jenis: 'PELAKSANA', gelar: [['{n}, S.I.Kom.', 'S1'], ['{n}, A.Md.', 'D3']], n: 2, pppk: 1 },
+      { nama: 'Operator Layanan Operasional', jenis: 'PELAKSANA', gelar: SMA },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.APTIKA', nama: 'Bidang Aplikasi Informatika', parent: ROOT,
+    jabatan: [
+      { nama: 'Kepala Bidang Aplikasi Informatika', jenis: 'ADMINISTRATOR', gelar: ADMIN },
+      { nama: 'Pranata Komputer Ahli Muda', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Kom., M.Kom.', 'S2'], ['{n}, S.T.', 'S1']], senior: true },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.APTIKA.LEG', nama: 'Seksi Layanan E-Government', parent: 'DISKOMINFO.APTIKA',
+    jabatan: [
+      { nama: 'Kepala Seksi Layanan E-Government', jenis: 'PENGAWAS', gelar: [['{n}, S.Kom.', 'S1'], ['{n}, S.T., M.Kom.', 'S2']] },
+      { nama: 'Pranata Komputer Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_KOM.slice(0, 2), n: 2, pppk: 1 },
+      { nama: 'Pengelola Sistem Informasi', jenis: 'PELAKSANA', gelar: S1_KOM, n: 2 },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.APTIKA.ITI', nama: 'Seksi Infrastruktur dan Teknologi Informasi', parent: 'DISKOMINFO.APTIKA',
+    jabatan: [
+      { nama: 'Kepala Seksi Infrastruktur dan Teknologi Informasi', jenis: 'PENGAWAS', gelar: [['{n}, S.T.', 'S1'], ['{n}, S.Kom.', 'S1']] },
+      { nama: 'Pranata Komputer Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_KOM.slice(0, 2) },
+      { nama: 'Pengelola Jaringan Komputer', jenis: 'PELAKSANA', gelar: [['{n}, A.Md.T.', 'D3'], ['{n}, A.Md.Kom.', 'D3'], ['{n}', 'SMA']], n: 2 },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.APTIKA.UPTPD', nama: 'UPT Pusat Data Daerah', parent: 'DISKOMINFO.APTIKA',
+    jabatan: [
+      { nama: 'Kepala UPT Pusat Data Daerah', jenis: 'PENGAWAS', gelar: [['{n}, S.Kom.', 'S1'], ['{n}, S.T.', 'S1']] },
+      { nama: 'Operator Layanan Operasional', jenis: 'PELAKSANA', gelar: SMA, n: 2, pppk: 1 },
+      { nama: 'Pengelola Data', jenis: 'PELAKSANA', gelar: S1_KOM },
+      { nama: 'Pranata Komputer Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_KOM.slice(0, 2) },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.STATSAN', nama: 'Bidang Statistik dan Persandian', parent: ROOT,
+    jabatan: [
+      { nama: 'Kepala Bidang Statistik dan Persandian', jenis: 'ADMINISTRATOR', gelar: ADMIN },
+      { nama: 'Statistisi Ahli Muda', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Si., M.Si.', 'S2'], ['{n}, S.Stat.', 'S1']], senior: true },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.STATSAN.STAT', nama: 'Seksi Statistik Sektoral', parent: 'DISKOMINFO.STATSAN',
+    jabatan: [
+      { nama: 'Kepala Seksi Statistik Sektoral', jenis: 'PENGAWAS', gelar: [['{n}, S.Si.', 'S1'], ['{n}, S.Stat.', 'S1'], ['{n}, S.E.', 'S1']] },
+      { nama: 'Statistisi Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_STAT, n: 2, pppk: 1 },
+      { nama: 'Pengelola Data', jenis: 'PELAKSANA', gelar: [['{n}, S.Si.', 'S1'], ['{n}, A.Md.', 'D3'], ['{n}', 'SMA']], n: 2, pppk: 1 },
+    ],
+  },
+  {
+    kode: 'DISKOMINFO.STATSAN.SANDI', nama: 'Seksi Persandian dan Keamanan Informasi', parent: 'DISKOMINFO.STATSAN',
+    jabatan: [
+      { nama: 'Kepala Seksi Persandian dan Keamanan Informasi', jenis: 'PENGAWAS', gelar: [['{n}, S.Kom.', 'S1'], ['{n}, S.ST.', 'S1']] },
+      { nama: 'Sandiman Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Tr.Sandi', 'S1'], ['{n}, S.Kom.', 'S1']] },
+      { nama: 'Pengadministrasi Persandian', jenis: 'PELAKSANA', gelar: D3_UMUM },
+    ],
+  },
+];
+
+// The demo logins point at these positions (looked up by unit and kind, not by generated id).
+const PIMPINAN_BIDANG_UNIT = 'DISKOMINFO.APTIKA';
+const PENILAI_UNIT = 'DISKOMINFO.APTIKA.LEG';
+
+// ---- People ---------------------------------------------------------------------------------
+
+type Sex = 'L' | 'P';
+// Bare names (titles come from the position); a mix of Javanese, Sundanese, Batak, Minang,
+// Bugis/Makassar, Balinese, Malay and eastern Indonesian names.
+const NAMES: readonly (readonly [string, Sex])[] = [
+  ['Bambang Sutrisno', 'L'], ['Agus Setiawan', 'L'], ['Joko Prasetyo', 'L'], ['Hendra Wijaya', 'L'],
+  ['Dedi Kurniawan', 'L'], ['Asep Saepudin', 'L'], ['Ujang Suryana', 'L'], ['Cecep Hidayat', 'L'],
+  ['Robert Simanjuntak', 'L'], ['Parlindungan Siregar', 'L'], ['Togar Hutapea', 'L'], ['Maruli Tua Nainggolan', 'L'],
+  ['Rizal Fahmi Chaniago', 'L'], ['Andi Irfan Syamsuddin', 'L'], ['Muhammad Arif Rahman', 'L'], ['Ahmad Fauzi', 'L'],
+  ['Irwan Mappaseng', 'L'], ['Fadli Zulkarnain Tanjung', 'L'], ['I Made Suardana', 'L'], ['Yohanes Bria Seran', 'L'],
+  ['Rudi Hartono', 'L'], ['Eko Budi Santoso', 'L'], ['Wahyu Nugroho', 'L'], ['Dimas Arya Pratama', 'L'],
+  ['Fajar Ramadhan', 'L'], ['Teguh Prasetya', 'L'], ['Gilang Permana', 'L'], ['Ridwan Kamaluddin', 'L'],
+  ['Budi Harahap', 'L'], ['Syahrul Gunawan Lubis', 'L'], ['Heru Susanto', 'L'], ['Rahmat Hidayat Nasution', 'L'],
+  ['Yudi Firmansyah', 'L'], ['Syamsul Bahri Daeng Ngalle', 'L'], ['Zulkifli Datuk Rajo Mudo', 'L'],
+  ['Sri Wahyuni', 'P'], ['Siti Aminah', 'P'], ['Rina Marlina', 'P'], ['Euis Komalasari', 'P'],
+  ['Neneng Hasanah', 'P'], ['Dewi Anggraini', 'P'], ['Endang Sulistyowati', 'P'], ['Tri Handayani', 'P'],
+  ['Retno Wulandari', 'P'], ['Fitri Yulianti', 'P'], ['Novita Sari Panjaitan', 'P'], ['Rosmawati Sitorus', 'P'],
+  ['Lasmaria Sihombing', 'P'], ['Yulia Rahmi Putri', 'P'], ['Desi Ratnasari', 'P'], ['Andi Nurfadillah', 'P'],
+  ['Besse Tenriawaru', 'P'], ['Sitti Rahmatia', 'P'], ['Ni Luh Putu Ariani', 'P'], ['Maria Goreti Seran', 'P'],
+  ['Ayu Kusumaningrum', 'P'], ['Wulan Sari Dewi', 'P'], ['Intan Permatasari', 'P'], ['Anisa Rahmawati', 'P'],
+  ['Lilis Suryani', 'P'], ['Dian Pertiwi', 'P'], ['Ratna Juwita Simatupang', 'P'], ['Mega Puspitasari', 'P'],
+  ['Yuni Astuti', 'P'], ['Rahmadani Putri', 'P'],
+];
+
+const EMAIL_DOMAIN = 'sukamajukab.go.id';
+
+// ---- Deterministic randomness -----------------------------------------------------------------
+
+/** mulberry32: a tiny seeded PRNG, so the demo data are identical on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// ---- The plan (pure; ids are local indexes) -------------------------------------------------
+
+type PlanUnit = { kode: string; nama: string; parentIdx: number | null };
+type PlanJabatan = { kode: string; nama: string; jenis: JenisJabatan; unitIdx: number };
+type PlanPegawai = {
+  nip: string;
+  nama: string;
+  jenisAsn: JenisAsn;
+  golongan: string;
+  email: string | null;
+  jabatanIdx: number;
+  unitIdx: number;
+  penilaiIdx: number | null;
+};
+type Plan = {
+  units: PlanUnit[];
+  jabatan: PlanJabatan[];
+  pegawai: PlanPegawai[];
+  /** Indexes (into pegawai) of the people behind the demo logins. */
+  kepalaDinas: number;
+  kepalaBidang: number;
+  penilai: number;
+  pelaksana: number;
+};
+
+const STRUCTURAL: ReadonlySet<JenisJabatan> = new Set(['JPT', 'ADMINISTRATOR', 'PENGAWAS']);
+// Appointment ages of a new CPNS by education.
+const START_AGE: Record<Pendidikan, readonly [number, number]> = { SMA: [19, 24], D3: [22, 26], S1: [23, 28], S2: [24, 28], S3: [24, 28] };
+const LAST_APPOINTMENT_YEAR = 2024; // keeps every NIP in the past whatever today's date
+const CPNS_MONTHS = [1, 2, 3, 4, 12] as const;
+
+let cachedPlan: Plan | undefined;
+
+function buildPlan(): Plan {
+  if (cachedPlan) return cachedPlan;
+  const rnd = prng(20260101);
+  const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)] as T;
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+  // Names in a fixed shuffled order.
+  const names = [...NAMES];
+  for (let i = names.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [names[i], names[j]] = [names[j]!, names[i]!];
+  }
+  let nextName = 0;
+
+  const unitIdx = new Map<string, number>();
+  const units: PlanUnit[] = UNITS.map((u, i) => {
+    unitIdx.set(u.kode, i);
+    const parentIdx = u.parent === null ? null : unitIdx.get(u.parent);
+    if (parentIdx === undefined) throw new Error(`seed: unit ${u.kode} is listed before its parent ${u.parent}`);
+    return { kode: u.kode, nama: u.nama, parentIdx };
+  });
+
+  const jabatan: PlanJabatan[] = [];
+  const pegawai: PlanPegawai[] = [];
+  const headOfUnit = new Map<number, number>(); // unit index → pegawai index of its structural head
+  const nips = new Set<string>();
+  const emails = new Set<string>();
+
+  type Pending = { p: PlanPegawai; structural: boolean };
+  const pending: Pending[] = [];
+
+  UNITS.forEach((u, ui) => {
+    u.jabatan.forEach((spec, ji) => {
+      const jIdx = jabatan.length;
+      jabatan.push({ kode: `${u.kode}.J${pad(ji + 1, 2)}`, nama: spec.nama, jenis: spec.jenis, unitIdx: ui });
+      const holders = spec.n ?? 1;
+      const pppkCount = spec.pppk ?? 0;
+      if (pppkCount > 0 && STRUCTURAL.has(spec.jenis)) throw new Error(`seed: PPPK cannot hold ${spec.nama}`);
+      for (let h = 0; h < holders; h++) {
+        const jenisAsn: JenisAsn = h >= holders - pppkCount ? 'PPPK' : 'PNS';
+        const entry = names[nextName++];
+        if (!entry) throw new Error('seed: not enough demo names');
+        const [bare, sex] = entry;
+        const [template, pendidikan] = pick(spec.gelar);
+        const nama = template.replace('{n}', bare);
+        const graduate = pendidikan === 'S1' || pendidikan === 'S2' || pendidikan === 'S3';
+
+        // Birth year and golongan by kind of position (and education for pelaksana / PPPK).
+        let birthYear: number;
+        let golongan: string;
+        if (jenisAsn === 'PPPK') {
+          birthYear = int(1986, 1998);
+          golongan = graduate ? 'IX' : pendidikan === 'D3' ? 'VII' : 'V';
+        } else {
+          switch (spec.jenis) {
+            case 'JPT': birthYear = int(1970, 1975); golongan = pick(['IV/c', 'IV/d']); break;
+            case 'ADMINISTRATOR': birthYear = int(1972, 1980); golongan = pick(['IV/a', 'IV/b']); break;
+            case 'PENGAWAS': birthYear = int(1977, 1986); golongan = pick(['III/c', 'III/d']); break;
+            case 'FUNGSIONAL':
+              if (spec.senior) { birthYear = int(1979, 1987); golongan = pick(['III/c', 'III/d', 'IV/a']); }
+              else { birthYear = int(1988, 1997); golongan = pick(['III/a', 'III/b']); }
+              break;
+            case 'PELAKSANA':
+              birthYear = int(1982, 2000);
+              golongan = graduate ? pick(['III/a', 'III/b']) : pendidikan === 'D3' ? pick(['II/c', 'II/d']) : pick(['II/a', 'II/b', 'II/c']);
+              break;
+          }
+        }
+        if (!isValidGolongan(jenisAsn, golongan)) throw new Error(`seed: bad golongan ${golongan} for ${jenisAsn}`);
+
+        const birth = `${birthYear}${pad(int(1, 12), 2)}${pad(int(1, 28), 2)}`;
+        let appointment: string;
+        if (jenisAsn === 'PPPK') {
+          appointment = `${int(2022, LAST_APPOINTMENT_YEAR)}21`;
+        } else {
+          const [lo, hi] = START_AGE[pendidikan];
+          const year = Math.min(birthYear + int(lo, hi), LAST_APPOINTMENT_YEAR);
+          appointment = `${year}${pad(pick(CPNS_MONTHS), 2)}`;
+        }
+        const prefix = `${birth}${appointment}${sex === 'L' ? '1' : '2'}`;
+        let serial = int(1, 999);
+        while (nips.has(`${prefix}${pad(serial, 3)}`)) serial = (serial % 999) + 1;
+        const nip = `${prefix}${pad(serial, 3)}`;
+        const check = validateNip(nip);
+        if (!check.ok) throw new Error(`seed: generated NIP ${nip} is invalid (${check.code})`);
+        nips.add(nip);
+
+        // Most people have an office e-mail; the operators (and a few others) do not.
+        let email: string | null = null;
+        if (pendidikan !== 'SMA' && rnd() < 0.9) {
+          const words = bare.toLowerCase().replace(/[^a-z ]/g, '').split(' ').filter((w) => w.length >= 3);
+          const local = words.length > 1 ? `${words[0]}.${words[words.length - 1]}` : (words[0] ?? 'pegawai');
+          let candidate = `${local}@${EMAIL_DOMAIN}`;
+          for (let k = 2; emails.has(candidate); k++) candidate = `${local}${k}@${EMAIL_DOMAIN}`;
+          emails.add(candidate);
+          email = candidate;
+        }
+
+        const p: PlanPegawai = { nip, nama, jenisAsn, golongan, email, jabatanIdx: jIdx, unitIdx: ui, penilaiIdx: null };
+        const structural = STRUCTURAL.has(spec.jenis);
+        if (structural) {
+          if (headOfUnit.has(ui)) throw new Error(`seed: unit ${u.kode} has two structural heads`);
+          headOfUnit.set(ui, pegawai.length);
+        }
+        pegawai.push(p);
+        pending.push({ p, structural });
+      }
+    });
+  });
+
+  // Appraisers: a structural head is appraised by the head of the parent unit (the Kepala Dinas
+  // by nobody in the app); everyone else by the head of their own unit (the pengawas, or the
+  // administrator in a unit without one). Heads always sit higher up, so there are no loops.
+  for (const { p, structural } of pending) {
+    const unit = units[p.unitIdx]!;
+    const from = structural ? unit.parentIdx : p.unitIdx;
+    if (from === null) continue;
+    const head = headOfUnit.get(from);
+    if (head === undefined) throw new Error(`seed: unit ${units[from]!.kode} has no structural head`);
+    p.penilaiIdx = head;
+  }
+
+  const idxOfUnit = (kode: string) => {
+    const i = unitIdx.get(kode);
+    if (i === undefined) throw new Error(`seed: unknown unit ${kode}`);
+    return i;
+  };
+  const headOf = (kode: string) => headOfUnit.get(idxOfUnit(kode))!;
+  const penilaiUnit = idxOfUnit(PENILAI_UNIT);
+  const pelaksana = pegawai.findIndex((p) => p.unitIdx === penilaiUnit && p.jenisAsn === 'PNS' && jabatan[p.jabatanIdx]!.jenis === 'PELAKSANA');
+  if (pelaksana < 0) throw new Error(`seed: no PNS pelaksana in ${PENILAI_UNIT}`);
+
+  cachedPlan = { units, jabatan, pegawai, kepalaDinas: headOf(ROOT), kepalaBidang: headOf(PIMPINAN_BIDANG_UNIT), penilai: headOf(PENILAI_UNIT), pelaksana };
+  return cachedPlan;
+}
+
+function demoLogins(plan: Plan): DemoLogin[] {
+  const person = (role: string, idx: number): DemoLogin => {
+    const p = plan.pegawai[idx]!;
+    return { role, login: p.nip, password: DEMO_PASSWORD, nama: p.nama };
+  };
+  return [
+    { role: 'admin', login: 'admin', password: DEMO_PASSWORD, nama: 'Administrator Kepegawaian' },
+    person('pimpinan', plan.kepalaBidang),
+    person('pimpinan (kepala dinas)', plan.kepalaDinas),
+    person('penilai', plan.penilai),
+    person('pegawai', plan.pelaksana),
+  ];
+}
+
+// ---- Writing --------------------------------------------------------------------------------
+
+const SEED_LOCK_KEY = 727_002; // advisory lock: two seeders never interleave
+
+async function hasUnits(q: pg.Pool | pg.PoolClient): Promise<boolean> {
+  const r = await q.query<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM unit_kerja) AS any');
+  return r.rows[0]?.any === true;
+}
+
+/**
+ * Fills an empty database with the demo agency. Does nothing (seeded: false) when a unit kerja
+ * already exists; the demo login list is returned either way.
+ */
+export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void }): Promise<SeedResult> {
+  const log = opts?.log ?? (() => undefined);
+  const plan = buildPlan();
+  const logins = demoLogins(plan);
+
+  if (await hasUnits(pool)) {
+    log('seed: the database already has unit kerja data; demo data not inserted.');
+    return { seeded: false, logins };
+  }
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD); // once: argon2 is deliberately slow
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK_KEY]);
+    if (await hasUnits(client)) {
+      await client.query('ROLLBACK');
+      log('seed: the database already has unit kerja data; demo data not inserted.');
+      return { seeded: false, logins };
+    }
+
+    // Take the ids from the sequences first, so paths and references are known up front.
+    const ids = await client.query<{ u: number[]; j: number[]; p: number[] }>(
+      `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('unit_kerja', 'id'))::int FROM generate_series(1, $1::int)) AS u,
+              ARRAY(SELECT nextval(pg_get_serial_sequence('jabatan', 'id'))::int FROM generate_series(1, $2::int)) AS j,
+              ARRAY(SELECT nextval(pg_get_serial_sequence('pegawai', 'id'))::int FROM generate_series(1, $3::int)) AS p`,
+      [plan.units.length, plan.jabatan.length, plan.pegawai.length],
+    );
+    const row = ids.rows[0]!;
+    const unitId = [...row.u].sort((a, b) => a - b);
+    const jabatanId = [...row.j].sort((a, b) => a - b);
+    const pegawaiId = [...row.p].sort((a, b) => a - b);
+
+    const paths: string[] = [];
+    plan.units.forEach((u, i) => {
+      paths.push(`${u.parentIdx === null ? '/' : paths[u.parentIdx]!}${unitId[i]!}/`);
+    });
+    await client.query(
+      `INSERT INTO unit_kerja (id, kode, nama, parent_id, path)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[])`,
+      [unitId, plan.units.map((u) => u.kode), plan.units.map((u) => u.nama), plan.units.map((u) => (u.parentIdx === null ? null : unitId[u.parentIdx]!)), paths],
+    );
+
+    await client.query(
+      `INSERT INTO jabatan (id, kode, nama, jenis, unit_id)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisJabatan"[], $5::int[])`,
+      [jabatanId, plan.jabatan.map((j) => j.kode), plan.jabatan.map((j) => j.nama), plan.jabatan.map((j) => j.jenis), plan.jabatan.map((j) => unitId[j.unitIdx]!)],
+    );
+
+    const P = plan.pegawai;
+    // One statement: the appraiser foreign key is checked at its end, so order does not matter.
+    await client.query(
+      `INSERT INTO pegawai (id, nip, nama, jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id)
+       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisAsn"[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])`,
+      [
+        pegawaiId,
+        P.map((p) => p.nip),
+        P.map((p) => p.nama),
+        P.map((p) => p.jenisAsn),
+        P.map((p) => p.golongan),
+        P.map((p) => p.email),
+        P.map((p) => jabatanId[p.jabatanIdx]!),
+        P.map((p) => unitId[p.unitIdx]!),
+        P.map((p) => (p.penilaiIdx === null ? null : pegawaiId[p.penilaiIdx]!)),
+      ],
+    );
+
+    await client.query(
+      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan)
+       SELECT id, jabatan_id, unit_id, penilai_id, true, 'Data awal' FROM pegawai WHERE id = ANY($1::int[]) ORDER BY id`,
+      [pegawaiId],
+    );
+
+    const pimpinan = [pegawaiId[plan.kepalaDinas]!, pegawaiId[plan.kepalaBidang]!];
+    await client.query(
+      `INSERT INTO app_user (pegawai_id, password_hash, peran)
+       SELECT p, $2, CASE WHEN p = ANY($3::int[]) THEN ARRAY['PIMPINAN']::"Peran"[] ELSE ARRAY[]::"Peran"[] END
+       FROM unnest($1::int[]) AS p ORDER BY p`,
+      [pegawaiId, passwordHash, pimpinan],
+    );
+    const admin = await client.query(
+      `INSERT INTO app_user (username, password_hash, peran) VALUES ('admin', $1, ARRAY['ADMIN']::"Peran"[])
+       ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [passwordHash],
+    );
+    if (admin.rowCount === 0) log("seed: a user 'admin' already exists; its password was left unchanged.");
+
+    const summary = {
+      instansi: plan.units[0]!.nama,
+      unitKerja: plan.units.length,
+      jabatan: plan.jabatan.length,
+      pegawai: P.length,
+      pppk: P.filter((p) => p.jenisAsn === 'PPPK').length,
+      users: P.length + (admin.rowCount ?? 0),
+    };
+    await client.query(
+      `INSERT INTO audit_log (actor, aksi, entitas, after) VALUES ('sistem', 'seed.demo', 'sistem', $1::jsonb)`,
+      [JSON.stringify(summary)],
+    );
+
+    await client.query('COMMIT');
+    log(`seed: demo data inserted (${summary.unitKerja} unit kerja, ${summary.jabatan} jabatan, ${summary.pegawai} pegawai, ${summary.pppk} PPPK).`);
+    return { seeded: true, logins };
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}

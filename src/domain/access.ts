@@ -1,0 +1,41 @@
+// Who may see what, as pure predicates and where-clause fragments (design.md §1).
+// Services combine these with their own queries, so a forbidden record is simply not found.
+
+export type Actor = {
+  userId: number;
+  pegawaiId: number | null;
+  label: string;
+  isAdmin: boolean;
+  isPimpinan: boolean;
+  /** Materialised path of the unit a pimpinan heads ("/1/4/"), or null. */
+  pimpinanPath: string | null;
+  /** Whether this person appraises at least one active employee (derived, not a flag). */
+  isPenilai: boolean;
+};
+
+/** Prisma where-fragment for the employees an actor may see. */
+export function visiblePegawai(a: Actor): object {
+  if (a.isAdmin) return {};
+  const or: object[] = [];
+  if (a.pegawaiId !== null) or.push({ id: a.pegawaiId }, { penilaiId: a.pegawaiId });
+  if (a.isPimpinan && a.pimpinanPath) or.push({ unit: { path: { startsWith: a.pimpinanPath } } });
+  return or.length ? { OR: or } : { id: -1 };
+}
+
+export const canManageOrg = (a: Actor): boolean => a.isAdmin;
+export const canReadAudit = (a: Actor): boolean => a.isAdmin;
+
+/**
+ * The same scope as `visiblePegawai`, as SQL for hand-written queries over `pegawai p JOIN
+ * unit_kerja u`. `param` adds a bind value and returns its placeholder.
+ */
+export function visiblePegawaiSql(a: Actor, param: (v: unknown) => string): string {
+  if (a.isAdmin) return 'TRUE';
+  const or: string[] = [];
+  if (a.pegawaiId !== null) {
+    const me = param(a.pegawaiId);
+    or.push(`p.id = ${me}`, `p.penilai_id = ${me}`);
+  }
+  if (a.isPimpinan && a.pimpinanPath) or.push(`u.path LIKE ${param(a.pimpinanPath.replace(/[%_\\]/g, '\\$&') + '%')}`);
+  return or.length ? `(${or.join(' OR ')})` : 'FALSE';
+}

@@ -1,0 +1,78 @@
+import { Router } from 'express';
+import type { Db } from '../../db/client.js';
+import { authenticate, requireLogin } from '../../web/auth.js';
+import { fieldErrors } from '../../web/validate.js';
+import { flash, t } from '../../web/locals.js';
+import type { Throttle } from '../../web/login-throttle.js';
+import { langForm, loginForm, passwordForm } from './schemas.js';
+import { changePassword } from './service.js';
+import { audit } from '../audit/service.js';
+
+/** A local path to go back to after a redirect; anything else becomes "/". */
+export const safeBack = (v: unknown): string => (typeof v === 'string' && /^\/(?!\/)[^\s\\]*$/.test(v) ? v : '/');
+
+export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Router {
+  const r = Router();
+
+  r.get('/login', (req, res) => {
+    if (req.user) return res.redirect(303, '/');
+    res.render('auth/login');
+  });
+
+  r.post('/login', async (req, res, next) => {
+    const input = loginForm.safeParse(req.body);
+    const values = { login: typeof req.body?.login === 'string' ? req.body.login : '' };
+    if (!input.success) return res.status(422).render('auth/login', { values, errors: fieldErrors(input.error, res.locals.t) });
+    const { login, password } = input.data;
+    const ip = req.ip ?? 'unknown';
+    const wait = await throttle.lockedFor(login, ip);
+    if (wait > 0) return res.status(429).render('auth/login', { values, formError: t(res, 'login.locked', { minutes: wait }) });
+    const actor = await authenticate(db.pool, login, password);
+    if (!actor) {
+      await throttle.fail(login, ip);
+      return res.status(401).render('auth/login', { values, formError: t(res, 'login.failed') });
+    }
+    await throttle.clear(login);
+    const returnTo = req.session.returnTo;
+    const lang = req.session.lang;
+    req.login(actor, (err) => {
+      // passport regenerates the session here (no fixation); carry the language over
+      if (err) return next(err);
+      if (lang) req.session.lang = lang;
+      audit(db.prisma, actor, { aksi: 'auth.login', entitas: 'user', entitasId: actor.userId, ip })
+        .then(() => res.redirect(303, safeBack(returnTo)))
+        .catch(next);
+    });
+  });
+
+  r.post('/logout', (req, res, next) => {
+    const lang = req.session.lang;
+    req.logout((err) => {
+      if (err) return next(err);
+      req.session.regenerate((e) => {
+        if (e) return next(e);
+        if (lang) req.session.lang = lang;
+        res.redirect(303, '/login');
+      });
+    });
+  });
+
+  r.post('/bahasa', (req, res) => {
+    const input = langForm.safeParse(req.body);
+    if (input.success) req.session.lang = input.data.lang;
+    res.redirect(303, safeBack(input.success ? input.data.back : '/'));
+  });
+
+  r.get('/akun/password', requireLogin, (_req, res) => res.render('auth/password'));
+
+  r.post('/akun/password', requireLogin, async (req, res) => {
+    const input = passwordForm.safeParse(req.body);
+    if (!input.success) return res.status(422).render('auth/password', { errors: fieldErrors(input.error, res.locals.t) });
+    const ok = await changePassword(db, req.user!, input.data.current, input.data.next);
+    if (!ok) return res.status(422).render('auth/password', { errors: { current: t(res, 'password.wrongCurrent') } });
+    flash(req, 'success', t(res, 'password.changed'));
+    res.redirect(303, '/');
+  });
+
+  return r;
+}

@@ -1,0 +1,166 @@
+import { Router } from 'express';
+import type { Db } from '../../db/client.js';
+import { requireAdmin, requireLogin } from '../../web/auth.js';
+import { handleForm } from '../../web/form.js';
+import { flash, t } from '../../web/locals.js';
+import { NotFound } from '../../web/errors.js';
+import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
+import * as S from './schemas.js';
+import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
+import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
+import { createPegawai, formOptions, getPegawai, resetPassword, riwayatPegawai, searchPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
+
+const idParam = (v: string | string[] | undefined): number => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
+  return n;
+};
+
+export function orgRoutes({ db }: { db: Db }): Router {
+  const r = Router();
+  const golongan = { golonganPns: GOLONGAN_PNS, golonganPppk: GOLONGAN_PPPK };
+
+  // ---- Unit kerja -------------------------------------------------------------------------
+  r.get('/unit', requireAdmin, async (_req, res) => {
+    res.render('org/unit-list', { units: await listUnits(db) });
+  });
+  r.get('/unit/baru', requireAdmin, async (req, res) => {
+    res.render('org/unit-form', { units: await listUnits(db), unit: null, values: { parentId: req.query.parentId ?? '' } });
+  });
+  r.post('/unit', requireAdmin, async (req, res) => {
+    await handleForm(req, res, {
+      schema: S.unitForm,
+      view: 'org/unit-form',
+      locals: async () => ({ units: await listUnits(db), unit: null }),
+      onValid: async (data) => {
+        const unit = await createUnit(db, req.user!, data);
+        flash(req, 'success', t(res, 'org.unitCreated', { nama: unit.nama }));
+        res.redirect(303, '/unit');
+      },
+    });
+  });
+  r.get('/unit/:id/ubah', requireAdmin, async (req, res) => {
+    const unit = await getUnit(db, idParam(req.params.id));
+    res.render('org/unit-form', { units: await listUnits(db), unit, values: { ...unit, aktif: unit.aktif ? '1' : '0', parentId: unit.parentId ?? '' } });
+  });
+  r.post('/unit/:id', requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const unit = await getUnit(db, id);
+    await handleForm(req, res, {
+      schema: S.unitUpdate,
+      view: 'org/unit-form',
+      locals: async () => ({ units: await listUnits(db), unit }),
+      onValid: async (data) => {
+        await updateUnit(db, req.user!, id, data);
+        flash(req, 'success', t(res, 'common.saved'));
+        res.redirect(303, '/unit');
+      },
+    });
+  });
+
+  // ---- Jabatan ----------------------------------------------------------------------------
+  r.get('/jabatan', requireAdmin, async (req, res) => {
+    const unitId = Number(req.query.unitId) || undefined;
+    res.render('org/jabatan-list', { jabatan: await listJabatan(db, { unitId }), units: await listUnits(db), unitId });
+  });
+  r.get('/jabatan/baru', requireAdmin, async (req, res) => {
+    res.render('org/jabatan-form', { units: await listUnits(db), jabatan: null, values: { unitId: req.query.unitId ?? '' } });
+  });
+  r.post('/jabatan', requireAdmin, async (req, res) => {
+    await handleForm(req, res, {
+      schema: S.jabatanForm,
+      view: 'org/jabatan-form',
+      locals: async () => ({ units: await listUnits(db), jabatan: null }),
+      onValid: async (data) => {
+        const j = await createJabatan(db, req.user!, data);
+        flash(req, 'success', t(res, 'org.jabatanCreated', { nama: j.nama }));
+        res.redirect(303, `/jabatan?unitId=${j.unitId}`);
+      },
+    });
+  });
+  r.get('/jabatan/:id/ubah', requireAdmin, async (req, res) => {
+    const jabatan = await getJabatan(db, idParam(req.params.id));
+    res.render('org/jabatan-form', { units: await listUnits(db), jabatan, values: { ...jabatan, aktif: jabatan.aktif ? '1' : '0' } });
+  });
+  r.post('/jabatan/:id', requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const jabatan = await getJabatan(db, id);
+    await handleForm(req, res, {
+      schema: S.jabatanUpdate,
+      view: 'org/jabatan-form',
+      locals: async () => ({ units: await listUnits(db), jabatan }),
+      onValid: async (data) => {
+        await updateJabatan(db, req.user!, id, data);
+        flash(req, 'success', t(res, 'common.saved'));
+        res.redirect(303, `/jabatan?unitId=${data.unitId}`);
+      },
+    });
+  });
+
+  // ---- Pegawai ----------------------------------------------------------------------------
+  r.get('/pegawai', requireLogin, async (req, res) => {
+    const query = S.pegawaiQuery.parse(req.query);
+    const result = await searchPegawai(db, req.user!, query);
+    const units = req.user!.isAdmin ? await db.prisma.unitKerja.findMany({ orderBy: { path: 'asc' }, select: { id: true, nama: true, path: true } }) : [];
+    res.render('org/pegawai-list', { query, result, units });
+  });
+  r.get('/pegawai/baru', requireAdmin, async (_req, res) => {
+    res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai: null, values: { jenisAsn: 'PNS' } });
+  });
+  r.post('/pegawai', requireAdmin, async (req, res) => {
+    await handleForm(req, res, {
+      schema: S.pegawaiForm,
+      view: 'org/pegawai-form',
+      locals: async () => ({ ...(await formOptions(db)), ...golongan, pegawai: null }),
+      onValid: async (data) => {
+        const { pegawai, password } = await createPegawai(db, req.user!, data);
+        flash(req, 'success', t(res, 'pegawai.created', { nama: pegawai.nama, nip: pegawai.nip, password }));
+        res.redirect(303, `/pegawai/${pegawai.id}`);
+      },
+    });
+  });
+  r.get('/pegawai/:id', requireLogin, async (req, res) => {
+    const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
+    res.render('org/pegawai-detail', { pegawai, riwayat: await riwayatPegawai(db, pegawai.id) });
+  });
+  r.get('/pegawai/:id/ubah', requireAdmin, async (req, res) => {
+    const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
+    res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai, values: { ...pegawai, penilaiNip: pegawai.penilai?.nip ?? '', email: pegawai.email ?? '' } });
+  });
+  r.post('/pegawai/:id', requireAdmin, async (req, res) => {
+    const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
+    await handleForm(req, res, {
+      schema: S.pegawaiUpdate,
+      view: 'org/pegawai-form',
+      locals: async () => ({ ...(await formOptions(db)), ...golongan, pegawai }),
+      onValid: async (data) => {
+        await updatePegawai(db, req.user!, pegawai.id, data);
+        flash(req, 'success', t(res, 'common.saved'));
+        res.redirect(303, `/pegawai/${pegawai.id}`);
+      },
+    });
+  });
+  const statusRoute = (aktif: boolean) => async (req: import('express').Request, res: import('express').Response) => {
+    const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
+    await handleForm(req, res, {
+      schema: aktif ? S.reactivateForm : S.deactivateForm,
+      view: 'org/pegawai-detail',
+      locals: async () => ({ pegawai, riwayat: await riwayatPegawai(db, pegawai.id) }),
+      onValid: async (data) => {
+        await setPegawaiAktif(db, req.user!, pegawai.id, aktif, data.version, 'alasan' in data ? String(data.alasan) : null);
+        flash(req, 'success', t(res, aktif ? 'pegawai.reactivated' : 'pegawai.deactivated'));
+        res.redirect(303, `/pegawai/${pegawai.id}`);
+      },
+    });
+  };
+  r.post('/pegawai/:id/nonaktifkan', requireAdmin, statusRoute(false));
+  r.post('/pegawai/:id/aktifkan', requireAdmin, statusRoute(true));
+  r.post('/pegawai/:id/reset-password', requireAdmin, async (req, res) => {
+    const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
+    const password = await resetPassword(db, req.user!, pegawai.id);
+    flash(req, 'success', t(res, 'pegawai.passwordReset', { nama: pegawai.nama, password }));
+    res.redirect(303, `/pegawai/${pegawai.id}`);
+  });
+
+  return r;
+}

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { validateNip } from '../../domain/nip.js';
+
+const optionalText = (max: number) =>
+  z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const id = z.coerce.number({ message: 'err.required' }).int().positive('err.required');
+const optionalId = z
+  .union([z.literal(''), z.coerce.number().int().positive()])
+  .optional()
+  .transform((v) => (v === '' || v === undefined ? null : v));
+export const version = z.coerce.number().int().min(1);
+
+export const nipField = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    const r = validateNip(v);
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: r.code });
+      return z.NEVER;
+    }
+    return r.nip;
+  });
+
+export const unitForm = z.object({
+  kode: z.string().trim().min(1, 'err.required').max(30).regex(/^[A-Za-z0-9._-]+$/, 'org.kodeFormat'),
+  nama: z.string().trim().min(3, 'err.minLength').max(200),
+  parentId: optionalId,
+});
+export const unitUpdate = unitForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') });
+
+export const jabatanForm = z.object({
+  kode: z.string().trim().min(1, 'err.required').max(30).regex(/^[A-Za-z0-9._-]+$/, 'org.kodeFormat'),
+  nama: z.string().trim().min(3, 'err.minLength').max(200),
+  jenis: z.enum(['JPT', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL'], { message: 'err.choice' }),
+  unitId: id,
+});
+export const jabatanUpdate = jabatanForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') });
+
+export const pegawaiForm = z.object({
+  nip: nipField,
+  nama: z.string().trim().min(3, 'err.minLength').max(200),
+  jenisAsn: z.enum(['PNS', 'PPPK'], { message: 'err.choice' }),
+  pangkatGolongan: z.string().trim().min(1, 'err.required').max(60),
+  email: z.union([z.literal(''), z.email('err.email').max(200)]).optional().transform((v) => (v ? v : null)),
+  jabatanId: id,
+  penilaiNip: z
+    .string()
+    .trim()
+    .max(30)
+    .optional()
+    .transform((v) => (v ? v.replace(/\s/g, '') : null)),
+});
+export type PegawaiInput = z.infer<typeof pegawaiForm>;
+export const pegawaiUpdate = pegawaiForm.extend({ version });
+
+export const deactivateForm = z.object({ version, alasan: z.string().trim().min(5, 'err.minLength').max(300) });
+export const reactivateForm = z.object({ version });
+
+export const pegawaiQuery = z.object({
+  q: optionalText(100),
+  unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['aktif', 'nonaktif', 'semua']).default('aktif').catch('aktif'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+});
+export type PegawaiQuery = z.infer<typeof pegawaiQuery>;

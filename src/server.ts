@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import { loadConfig, ConfigError } from './config.js';
+import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
+import { migrate } from './db/migrate.js';
+import { createDb } from './db/client.js';
+import { seedDemo } from './db/seed.js';
+import { createApp } from './app.js';
+
+// Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
+async function main(): Promise<void> {
+  const config = loadConfig();
+  let embedded: EmbeddedDb | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    console.log(`Memulai PostgreSQL tertanam (data: ${config.pgDataDir}, port ${config.pgPort}) …`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.pgDataDir, port: config.pgPort, log: (m) => console.error(m) });
+    url = embedded.url;
+  }
+  const applied = await migrate(url);
+  if (applied.length) console.log(`Migrasi diterapkan: ${applied.join(', ')}`);
+  const db = createDb(url, 20);
+  const seed = config.seedDemo ? await seedDemo(db.pool) : null;
+  const app = createApp({ config, db });
+  const server: Server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  console.log(`\nSIKAP berjalan di http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
+  if (seed) {
+    console.log(seed.seeded ? 'Agensi demo dibuat. Login demo:' : 'Login demo:');
+    for (const l of seed.logins) console.log(`  ${l.role.padEnd(26)} ${l.login.padEnd(20)} ${l.password}   (${l.nama})`);
+  }
+  console.log('Tekan Ctrl-C untuk berhenti.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: menghentikan server …`);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.close();
+    if (embedded) await embedded.stop();
+    console.log('Selesai.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? e.message : e);
+  process.exit(1);
+});
