@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+import { inject } from 'vitest';
+import type { Express } from 'express';
+import { createApp } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { createDb, type Db } from '../../src/db/client.js';
+import { TEMPLATE_DB, withDatabase } from '../setup/global.js';
+
+export { DEMO_PASSWORD } from '../../src/db/seed.js';
+
+export type TestApp = { app: Express; db: Db; config: Config; url: string; close: () => Promise<void> };
+
+/** A fresh database cloned from the migrated, seeded template, and an app on it. */
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `sikap_t_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  await admin.end();
+  const url = withDatabase(adminUrl, name);
+  const db = createDb(url, 5);
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SESSION_SECRET: 'test-secret-test-secret-test-secret!' }), ...overrides };
+  const app = createApp({ config, db });
+  return {
+    app,
+    db,
+    config,
+    url,
+    close: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/** Demo logins from the seed (src/db/seed.ts). */
+export const LOGINS = {
+  admin: 'admin',
+  pimpinan: '198003132004012931',
+  kepalaDinas: '197510172003032435',
+  penilai: '198307222008041847',
+  pegawai: '199406072018031284',
+} as const;
+export type Role = keyof typeof LOGINS;
+
+export type Agent = ReturnType<typeof request.agent>;
+
+/** Reads the CSRF token from a page the agent can see (the login page or any form). */
+export async function csrf(agent: Agent, path = '/'): Promise<string> {
+  const res = await agent.get(path);
+  const m = /name="_csrf" value="([^"]+)"/.exec(res.text);
+  if (!m) throw new Error(`no CSRF token on ${path} (status ${res.status})`);
+  return m[1]!;
+}
+
+/** Logs in through the real login form (GET the form, POST it with its token). */
+export async function loginAs(app: Express, role: Role | { login: string; password: string }): Promise<Agent> {
+  const agent = request.agent(app);
+  const token = await csrf(agent, '/login');
+  const creds = typeof role === 'string' ? { login: LOGINS[role], password: (await import('../../src/db/seed.js')).DEMO_PASSWORD } : role;
+  const res = await agent.post('/login').type('form').send({ _csrf: token, ...creds });
+  if (res.status !== 303) throw new Error(`login as ${JSON.stringify(role)} failed with ${res.status}`);
+  return agent;
+}
+
+/** POSTs a form with a fresh CSRF token taken from `from` (default: the home page). */
+export async function postForm(agent: Agent, path: string, body: Record<string, string | number>, from = '/') {
+  const token = await csrf(agent, from);
+  return agent.post(path).type('form').send({ _csrf: token, ...body });
+}
