@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { setupPassport } from './web/auth.js';
 import { csrfProtection } from './web/csrf.js';
-import { viewLocals } from './web/locals.js';
+import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { loginThrottle } from './web/login-throttle.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -16,14 +16,26 @@ import { orgRoutes } from './modules/org/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { labelGolongan } from './domain/golongan.js';
+import { siklusRoutes } from './modules/siklus/routes.js';
+import { skpRoutes } from './modules/skp/routes.js';
+import { reviewRoutes } from './modules/skp/review-routes.js';
+import { cetakRoutes } from './modules/skp/cetak-routes.js';
+import { templatRoutes } from './modules/templat/routes.js';
+import { jobRunner, type JobRunner } from './jobs/runner.js';
+import { buatDraftSkp } from './jobs/skp-draft.js';
+import { BULK_JOB } from './modules/siklus/service.js';
 
-export type AppDeps = { config: Config; db: Db };
+export type AppDeps = { config: Config; db: Db; jobs?: JobRunner };
+
+/** The background-job runner with every handler the app knows. */
+export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { [BULK_JOB]: buatDraftSkp });
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Builds the Express app: middleware in one visible order, then the feature routers. */
-export function createApp({ config, db }: AppDeps): Express {
+export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): Express {
   const app = express();
+  app.locals.jobs = jobs;
   const production = config.env === 'production';
   app.set('view engine', 'ejs');
   app.set('views', resolve(ROOT, 'views'));
@@ -56,6 +68,7 @@ export function createApp({ config, db }: AppDeps): Express {
     }),
   );
   const passport = setupPassport(db.pool);
+  app.use(saveSessionBeforeRedirect);
   app.use(passport.session());
   app.use(viewLocals);
   app.use(csrfProtection);
@@ -66,6 +79,11 @@ export function createApp({ config, db }: AppDeps): Express {
   app.use(orgRoutes({ db }));
   app.use(importRoutes({ db, config }));
   app.use(auditRoutes({ db }));
+  app.use(siklusRoutes({ db, jobs }));
+  app.use(skpRoutes({ db }));
+  app.use(reviewRoutes({ db }));
+  app.use(cetakRoutes({ db }));
+  app.use(templatRoutes({ db }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

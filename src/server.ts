@@ -4,7 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createDb } from './db/client.js';
 import { seedDemo } from './db/seed.js';
-import { createApp } from './app.js';
+import { createApp, createJobRunner } from './app.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Migrasi diterapkan: ${applied.join(', ')}`);
   const db = createDb(url, 20);
   const seed = config.seedDemo ? await seedDemo(db.pool) : null;
-  const app = createApp({ config, db });
+  const jobs = createJobRunner(db);
+  const app = createApp({ config, db, jobs });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
 
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     for (const l of seed.logins) console.log(`  ${l.role.padEnd(26)} ${l.login.padEnd(20)} ${l.password}   (${l.nama})`);
   }
   console.log('Tekan Ctrl-C untuk berhenti.');
+  jobs.kick(); // take up background work an earlier run left unfinished
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     console.log(`\n${signal}: menghentikan server …`);
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await jobs.stop();
     await db.close();
     if (embedded) await embedded.stop();
     console.log('Selesai.');

@@ -18,3 +18,18 @@ export function createDb(url: string, max = 10): Db {
     },
   };
 }
+
+/** The minimal query interface the set-based SQL helpers need, from a pg client or a Prisma tx. */
+export type Sql = { query: (text: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }> };
+
+export function sqlOf(tx: Tx | PrismaClient): Sql {
+  return {
+    query: async (text, params = []) => {
+      if (/^\s*(SELECT|WITH)\b/i.test(text)) {
+        const rows = (await tx.$queryRawUnsafe(text, ...params)) as any[];
+        return { rows, rowCount: rows.length };
+      }
+      return { rows: [], rowCount: await tx.$executeRawUnsafe(text, ...params) };
+    },
+  };
+}

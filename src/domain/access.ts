@@ -39,3 +39,12 @@ export function visiblePegawaiSql(a: Actor, param: (v: unknown) => string): stri
   if (a.isPimpinan && a.pimpinanPath) or.push(`u.path LIKE ${param(a.pimpinanPath.replace(/[%_\\]/g, '\\$&') + '%')}`);
   return or.length ? `(${or.join(' OR ')})` : 'FALSE';
 }
+
+/** Prisma where-fragment for the SKPs an actor may see: own, appraisees', subtree, or all. */
+export function visibleSkp(a: Actor): object {
+  if (a.isAdmin) return {};
+  const or: object[] = [];
+  if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, { pegawai: { penilaiId: a.pegawaiId } });
+  if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
+  return or.length ? { OR: or } : { id: -1 };
+}

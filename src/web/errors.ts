@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { formatters, isLang, translator } from './i18n.js';
 
 /** Thrown by services; the error middleware turns each into the right page. */
 export class HttpError extends Error {
@@ -26,6 +27,11 @@ export function errorHandler(showStack: boolean): ErrorRequestHandler {
     if (res.headersSent) return;
     const key = err instanceof HttpError ? err.key : status === 413 ? 'error.tooLarge' : status === 400 ? 'error.badRequest' : status === 403 ? 'error.forbidden' : status === 404 ? 'error.notFound' : 'error.server';
     const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 ? 'errors/500' : 'errors/4xx';
+    if (typeof res.locals.t !== 'function') {
+      // The error came before viewLocals ran (body too large, session store down): give the page what it needs.
+      const lang = isLang(req.session?.lang) ? req.session!.lang! : 'id';
+      Object.assign(res.locals, { lang, t: translator(lang), fmt: formatters(lang), user: null, path: req.path, flash: [], values: {}, errors: {}, csrfToken: req.session?.csrf ?? '' });
+    }
     res.status(status).render('errors/page', {
       view,
       status,

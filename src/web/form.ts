@@ -25,6 +25,10 @@ export async function handleForm<S extends z.ZodType>(
   try {
     await opts.onValid(input.data);
   } catch (e) {
+    // A unique key taken between the service's check and its insert (a double submit racing
+    // itself): the same refusal as any other change by someone else, not a 500.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (code === 'P2002' || code === '23505') return again(409, {}, res.locals.t('conflict.changedBySomeoneElse') as string);
     if (!(e instanceof Conflict)) throw e;
     const message = res.locals.t(e.key, e.params) as string;
     const field = e.params?.field;

@@ -1,8 +1,19 @@
-import { id } from './messages/id.js';
-import { en } from './messages/en.js';
+import { id as idCore } from './messages/id.js';
+import { en as enCore } from './messages/en.js';
+import { idSiklus } from './messages/id-siklus.js';
+import { enSiklus } from './messages/en-siklus.js';
+import { idSkp } from './messages/id-skp.js';
+import { enSkp } from './messages/en-skp.js';
+import { idReview } from './messages/id-review.js';
+import { enReview } from './messages/en-review.js';
+import { idCetak } from './messages/id-cetak.js';
+import { enCetak } from './messages/en-cetak.js';
+
+// One dictionary per feature area, merged; every Indonesian key must exist in English (typed).
+const id: Record<string, string> = { ...idCore, ...idSiklus, ...idSkp, ...idReview, ...idCetak };
+const en: Record<string, string> = { ...enCore, ...enSiklus, ...enSkp, ...enReview, ...enCetak };
 
 export type Lang = 'id' | 'en';
-export type MessageKey = keyof typeof id;
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
 const dictionaries: Record<Lang, Record<string, string>> = { id, en };
@@ -11,7 +22,7 @@ export const isLang = (v: unknown): v is Lang => v === 'id' || v === 'en';
 
 /** Looks a key up in the language's dictionary (falling back to Indonesian, then the key). */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? id[key as MessageKey] ?? key;
+  const text = dictionaries[lang][key] ?? id[key] ?? key;
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

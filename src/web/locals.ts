@@ -21,3 +21,17 @@ export function flash(req: Request, type: 'success' | 'error' | 'info', text: st
 }
 
 export const t = (res: Response, key: string, params?: Record<string, string | number>): string => res.locals.t(key, params);
+
+/**
+ * A redirect after a change must not outrun the session write: the browser follows a 303 as
+ * soon as it sees the headers, and express-session may still be saving (the flash message, the
+ * language) to PostgreSQL. So every redirect waits for the session to be saved first.
+ */
+export const saveSessionBeforeRedirect: RequestHandler = (req, res, next) => {
+  const redirect = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    if (!req.session) return redirect(...args);
+    req.session.save((err) => (err ? next(err) : redirect(...args)));
+  }) as typeof res.redirect;
+  next();
+};

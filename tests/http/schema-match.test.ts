@@ -29,7 +29,7 @@ function expectedType(f: Field): string {
       const a = args.length ? `(${args.join(',')})` : '';
       if (name === 'Timestamptz') return `timestamp${a} with time zone`;
       if (name === 'Timestamp') return `timestamp${a} without time zone`;
-      const map: Record<string, string> = { VarChar: 'character varying', Json: 'json', Text: 'text', Uuid: 'uuid', Date: 'date' };
+      const map: Record<string, string> = { VarChar: 'character varying', Json: 'json', Text: 'text', Uuid: 'uuid', Date: 'date', Decimal: 'numeric' };
       return (map[name] ?? name.toLowerCase()) + a;
     }
     const map: Record<string, string> = { String: 'text', Int: 'integer', BigInt: 'bigint', Boolean: 'boolean', DateTime: 'timestamp(3) without time zone', Json: 'jsonb', Float: 'double precision', Decimal: 'numeric(65,30)' };

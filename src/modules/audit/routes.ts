@@ -31,8 +31,9 @@ export function auditRoutes({ db }: { db: Db }): Router {
     if (query.aksi) where.push(`aksi LIKE ${p(query.aksi.replace(/[%_\\]/g, '\\$&') + '%')}`);
     if (query.actor) where.push(`actor ILIKE ${p('%' + query.actor.replace(/[%_\\]/g, '\\$&') + '%')}`);
     if (query.entitasId) where.push(`entitas_id = ${p(query.entitasId)}`);
-    if (query.dari) where.push(`at >= (${p(query.dari)}::date AT TIME ZONE 'Asia/Jakarta')`);
-    if (query.sampai) where.push(`at < ((${p(query.sampai)}::date + 1) AT TIME ZONE 'Asia/Jakarta')`);
+    // a date is a Jakarta day: midnight there as a timestamp (a bare date would become timestamptz first)
+    if (query.dari) where.push(`at >= (${p(query.dari)}::date::timestamp AT TIME ZONE 'Asia/Jakarta')`);
+    if (query.sampai) where.push(`at < ((${p(query.sampai)}::date + 1)::timestamp AT TIME ZONE 'Asia/Jakarta')`);
     if (query.before) where.push(`id < ${p(query.before)}`);
     const rows = await db.pool.query(
       `SELECT id::int, at, actor, aksi, entitas, entitas_id AS "entitasId", ip, before IS NOT NULL OR after IS NOT NULL AS "hasData"

@@ -28,7 +28,7 @@ async function checkUnit(db: Pick<Db['prisma'], 'unitKerja'>, unitId: number) {
 export async function createJabatan(db: Db, actor: Actor, input: JabatanInput) {
   return db.prisma.$transaction(async (tx) => {
     await checkUnit(tx, input.unitId);
-    if (await tx.jabatan.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { kode: input.kode });
+    if (await tx.jabatan.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
     const j = await tx.jabatan.create({ data: input });
     await audit(tx, actor, { aksi: 'jabatan.create', entitas: 'jabatan', entitasId: j.id, after: j });
     return j;
@@ -40,7 +40,7 @@ export async function updateJabatan(db: Db, actor: Actor, id: number, input: Jab
     const before = await tx.jabatan.findUnique({ where: { id } });
     if (!before) throw new NotFound();
     if (input.unitId !== before.unitId) await checkUnit(tx, input.unitId);
-    if (input.kode !== before.kode && (await tx.jabatan.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { kode: input.kode });
+    if (input.kode !== before.kode && (await tx.jabatan.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
     const holders = await tx.pegawai.count({ where: { jabatanId: id, aktif: true } });
     if (!input.aktif && holders > 0) throw new Conflict('org.jabatanHasPegawai', { count: holders });
     if (input.unitId !== before.unitId && holders > 0) throw new Conflict('org.jabatanMoveHasPegawai', { count: holders });

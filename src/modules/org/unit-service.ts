@@ -38,7 +38,7 @@ export async function createUnit(db: Db, actor: Actor, input: { kode: string; na
   return db.prisma.$transaction(async (tx) => {
     const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw new Conflict('org.parentMissing');
-    if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { kode: input.kode });
+    if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
     const created = await tx.unitKerja.create({ data: { kode: input.kode, nama: input.nama, parentId: input.parentId, path: '/' } });
     const unit = await tx.unitKerja.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
     await audit(tx, actor, { aksi: 'unit.create', entitas: 'unit_kerja', entitasId: unit.id, after: unit });
@@ -57,7 +57,7 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode
       if (parent && parent.path.startsWith(before.path)) throw new Conflict('org.unitCycle');
       path = `${parent?.path ?? '/'}${id}/`;
     }
-    if (input.kode !== before.kode && (await tx.unitKerja.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { kode: input.kode });
+    if (input.kode !== before.kode && (await tx.unitKerja.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
     if (!input.aktif && before.aktif) {
       const busy = await tx.pegawai.count({ where: { aktif: true, unit: { path: { startsWith: before.path } } } });
       if (busy > 0) throw new Conflict('org.unitHasPegawai', { count: busy });

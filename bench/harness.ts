@@ -1,0 +1,244 @@
+// Shared by bench/run.ts and bench/profile.ts: a throwaway embedded PostgreSQL with the generated
+// dataset, the real app in production mode, sessions through the real login form, autocannon in a
+// worker thread, and a few machine measurements.
+
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../src/db/embedded.js';
+import { migrate } from '../src/db/migrate.js';
+import { createDb, type Db } from '../src/db/client.js';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/app.js';
+import { BENCH_ADMIN, BENCH_PASSWORD, generateDataset, type GenerateResult } from './generate.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORKER = resolve(import.meta.dirname, 'load-worker.mjs');
+export const POOL_SIZE = 20; // as src/server.ts
+
+export type LoadResult = {
+  durationSeconds: number;
+  requests: number;
+  rps: number;
+  latencyMs: { mean: number | null; p50: number | null; p95: number | null; p99: number | null; max: number | null };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  resets: number;
+  statusCounts: Record<string, number>;
+  errorSamples: string[];
+  bytesPerResponse: number;
+};
+
+export type Stack = {
+  db: Db;
+  dbUrl: string;
+  dataDir: string;
+  pgPort: number;
+  pgStartMs: number;
+  dataset: GenerateResult;
+  generationMs: number;
+  /** The app on a free loopback port (production config). */
+  appUrl: string;
+  cleanup: () => Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => res(port));
+    });
+    s.on('error', rej);
+  });
+}
+
+/**
+ * Embedded PostgreSQL in a fresh folder under .data/bench-pg, migrated and filled with the
+ * dataset, and the app listening on it. `cleanup` stops everything and deletes the folder; it is
+ * also run on SIGINT/SIGTERM.
+ */
+export async function startStack(opts: { employees: number; log: (m: string) => void }): Promise<Stack> {
+  const base = resolve(ROOT, '.data/bench-pg');
+  mkdirSync(base, { recursive: true });
+  const dir = mkdtempSync(join(base, 'run-'));
+  chmodSync(dir, 0o755); // as root, PostgreSQL runs as the system user `postgres`
+  const dataDir = join(dir, 'data');
+  let embedded: EmbeddedDb | null = null;
+  let db: Db | null = null;
+  let server: Server | null = null;
+  let cleaned = false;
+  const cleanup = async () => {
+    if (cleaned) return;
+    cleaned = true;
+    if (db) await drain(db);
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server!.close(() => r()));
+    }
+    if (db) {
+      // pool.end() resolves before the backends have gone; without a listener, PostgreSQL's
+      // "terminating connection due to administrator command" on stop would crash the process.
+      db.pool.on('error', () => undefined);
+      await db.close().catch(() => undefined);
+    }
+    if (embedded) await embedded.stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const onSignal = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    let t = performance.now();
+    const pgPort = await freePort();
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, database: 'sikap_bench', log: (m) => console.error(m) });
+    const pgStartMs = Math.round(performance.now() - t);
+    await migrate(embedded.url);
+    db = createDb(embedded.url, POOL_SIZE);
+    opts.log(`PostgreSQL: embedded, port ${pgPort}, started in ${pgStartMs} ms; migrated`);
+
+    t = performance.now();
+    const dataset = await generateDataset(db.pool, { employees: opts.employees });
+    const generationMs = Math.round(performance.now() - t);
+    opts.log(
+      `dataset: ${dataset.units} units (per level ${dataset.unitsByLevel.join('/')}), ${dataset.jabatan} jabatan, ${dataset.pegawai} pegawai (${dataset.pppk} PPPK), ${dataset.users} users — generated in ${generationMs} ms ` +
+        `(plan+hash ${dataset.ms.plan} ms, insert ${dataset.ms.write} ms, VACUUM ANALYZE ${dataset.ms.analyze} ms)`,
+    );
+
+    const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: embedded.url, SESSION_SECRET: 'x'.repeat(40) });
+    const app = createApp({ config, db });
+    server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const appUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { db, dbUrl: embedded.url, dataDir, pgPort, pgStartMs, dataset, generationMs, appUrl, cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+// ---- Search mix -----------------------------------------------------------------------------------
+
+export const FRAGMENTS = ['sari', 'putra', 'wati', 'nur', 'hidayat', 'siti'];
+
+/** Common name fragments (page 1, and page 2 of one) and listing pages spread over the whole range. */
+export async function searchMix(db: Db, employees: number) {
+  const matches = await db.pool.query<{ f: string; n: number }>(
+    `SELECT f, (SELECT count(*)::int FROM pegawai WHERE aktif AND nama ILIKE '%' || f || '%') AS n FROM unnest($1::text[]) AS f`,
+    [FRAGMENTS],
+  );
+  const pages = Math.max(1, Math.ceil(employees / 50));
+  const pageNos = [...new Set([1, 2, 3, 5, 10, 25, 50, 100, 200, 300, pages].filter((p) => p <= pages))];
+  const paths = [
+    ...FRAGMENTS.map((f) => `/pegawai?q=${f}`),
+    `/pegawai?q=${FRAGMENTS[0]}&page=2`,
+    ...pageNos.map((p) => (p === 1 ? '/pegawai' : `/pegawai?page=${p}`)),
+  ];
+  return { paths, matches: matches.rows, pages, pageNos };
+}
+
+// ---- Sessions through the real login form ------------------------------------------------------
+
+const sidCookie = (res: Response): string | null => {
+  for (const c of res.headers.getSetCookie()) {
+    const m = /^(sikap\.sid=[^;]+)/.exec(c);
+    if (m) return m[1]!;
+  }
+  return null;
+};
+
+/** GET /login → _csrf → POST /login as the admin; returns the session cookie ("sikap.sid=…"). */
+export async function login(base: string): Promise<string> {
+  const form = await fetch(`${base}/login`, { redirect: 'manual' });
+  const html = await form.text();
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  const pre = sidCookie(form);
+  if (form.status !== 200 || !token || !pre) throw new Error(`GET /login: status ${form.status}, token ${token ? 'found' : 'missing'}, cookie ${pre ? 'set' : 'missing'}`);
+  const res = await fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pre },
+    body: new URLSearchParams({ _csrf: token, login: BENCH_ADMIN, password: BENCH_PASSWORD }).toString(),
+  });
+  await res.arrayBuffer();
+  const cookie = sidCookie(res);
+  if (res.status !== 303 || !cookie) throw new Error(`POST /login: status ${res.status}, cookie ${cookie ? 'set' : 'missing'}`);
+  // First authenticated request: the session gets its CSRF token saved once, outside any measurement.
+  const ping = await fetch(`${base}/ping`, { redirect: 'manual', headers: { cookie } });
+  await ping.arrayBuffer();
+  if (ping.status !== 200) throw new Error(`GET /ping after login: status ${ping.status}`);
+  return cookie;
+}
+
+export async function loginMany(base: string, n: number): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < n; i++) cookies.push(await login(base));
+  if (new Set(cookies).size !== cookies.length) throw new Error('login returned the same session twice');
+  return cookies;
+}
+
+// ---- Load ----------------------------------------------------------------------------------------
+
+/** One autocannon run in a worker thread: `connections` connections, connection i uses cookies[i]. */
+export async function load(opts: { url: string; cookies: string[]; paths: string[]; connections: number; seconds: number; timeoutSeconds?: number; expect?: string }): Promise<LoadResult> {
+  const worker = new Worker(WORKER, {
+    workerData: { url: opts.url, cookies: opts.cookies, paths: opts.paths, connections: opts.connections, seconds: opts.seconds, timeoutSeconds: opts.timeoutSeconds ?? 10, expect: opts.expect },
+  });
+  try {
+    const [msg] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([e]) => Promise.reject(e))])) as [LoadResult];
+    return msg;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Waits until no request still holds or waits for a database connection (aborted requests finish). */
+export async function drain(db: Db): Promise<void> {
+  const until = Date.now() + 15_000;
+  let quiet = 0;
+  while (quiet < 10 && Date.now() < until) {
+    const p = db.pool;
+    quiet = p.waitingCount === 0 && p.idleCount === p.totalCount ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+// ---- Machine measurements ------------------------------------------------------------------------
+
+/** CPU seconds (user + system) of the embedded PostgreSQL: the postmaster and its children. */
+export function postgresCpuSeconds(dataDir: string): number {
+  let postmaster: number;
+  try {
+    postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return NaN;
+  }
+  const TICKS = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+      if (Number(d) === postmaster || Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]); // utime, stime
+    } catch {
+      /* process ended meanwhile */
+    }
+  }
+  return ticks / TICKS;
+}
+
+/** Busy and total CPU seconds of the whole machine (all CPUs), from /proc/stat. */
+export function machineCpuSeconds(): { busy: number; total: number } {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = f.slice(0, 8).reduce((a, b) => a + b, 0); // user nice system idle iowait irq softirq steal
+  const idle = f[3]! + f[4]!;
+  return { busy: (total - idle) / 100, total: total / 100 };
+}

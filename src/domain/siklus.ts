@@ -1,0 +1,83 @@
+// The yearly cycle (design.md §2): DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI
+// → SELESAI → ARSIP, one step forward at a time, each step guarded by facts about the data.
+
+export const FASE = ['DRAFT', 'PERENCANAAN', 'PELAKSANAAN', 'PENILAIAN', 'KALIBRASI', 'SELESAI', 'ARSIP'] as const;
+export type Fase = (typeof FASE)[number];
+export type JenisPeriode = 'BULANAN' | 'TRIWULANAN' | 'SEMESTERAN';
+
+export function nextFase(f: Fase): Fase | null {
+  const i = FASE.indexOf(f);
+  return i >= 0 && i < FASE.length - 1 ? FASE[i + 1]! : null;
+}
+
+/** A closed cycle is read-only everywhere. */
+export const isClosed = (f: Fase): boolean => f === 'SELESAI' || f === 'ARSIP';
+/** SKPs are drafted and revised while planning and carrying out the year's work. */
+export const skpEditable = (f: Fase): boolean => f === 'PERENCANAAN' || f === 'PELAKSANAAN';
+
+export type TransitionFacts = {
+  periodeCount: number;
+  periodeInvalid: number; // periods whose dates or deadlines are out of order
+  bulkJobDone: boolean; // draft SKPs created for every active employee
+  skpNotApproved: number; // current SKPs not yet DISETUJUI
+  lastPeriodStarted: boolean; // the last period has begun (today ≥ its start)
+};
+
+export type Blocker = { key: string; params?: Record<string, string | number> };
+
+/** What stops the cycle from moving from `from` to the next phase (empty: it may move). */
+export function transitionBlockers(from: Fase, f: TransitionFacts): Blocker[] {
+  const b: Blocker[] = [];
+  switch (from) {
+    case 'DRAFT':
+      if (f.periodeCount === 0) b.push({ key: 'siklus.block.noPeriode' });
+      if (f.periodeInvalid > 0) b.push({ key: 'siklus.block.periodeInvalid', params: { count: f.periodeInvalid } });
+      break;
+    case 'PERENCANAAN':
+      if (!f.bulkJobDone) b.push({ key: 'siklus.block.bulkRunning' });
+      if (f.skpNotApproved > 0) b.push({ key: 'siklus.block.skpNotApproved', params: { count: f.skpNotApproved } });
+      break;
+    case 'PELAKSANAAN':
+      if (!f.lastPeriodStarted) b.push({ key: 'siklus.block.lastPeriodNotStarted' });
+      break;
+    case 'PENILAIAN':
+    case 'KALIBRASI':
+    case 'SELESAI':
+      break;
+    case 'ARSIP':
+      b.push({ key: 'siklus.block.final' });
+  }
+  return b;
+}
+
+export type PeriodeDraft = { urutan: number; nama: string; mulai: string; selesai: string; batasPegawai: string; batasPenilai: string };
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+/**
+ * The periods of a year with default deadlines: the employee reports within 5 days of the
+ * period's end, the appraiser rates within 10 (agencies adjust them per period).
+ */
+export function defaultPeriode(tahun: number, jenis: JenisPeriode): PeriodeDraft[] {
+  const months = jenis === 'BULANAN' ? 1 : jenis === 'TRIWULANAN' ? 3 : 6;
+  const out: PeriodeDraft[] = [];
+  for (let i = 0; i < 12 / months; i++) {
+    const mulai = new Date(Date.UTC(tahun, i * months, 1));
+    const selesai = new Date(Date.UTC(tahun, (i + 1) * months, 0));
+    const nama = jenis === 'BULANAN' ? BULAN[i]! : jenis === 'TRIWULANAN' ? `Triwulan ${ROMAN[i]}` : `Semester ${ROMAN[i]}`;
+    out.push({ urutan: i + 1, nama, mulai: iso(mulai), selesai: iso(selesai), batasPegawai: iso(addDays(selesai, 5)), batasPenilai: iso(addDays(selesai, 10)) });
+  }
+  return out;
+}
+
+/** Message keys for what is wrong with one period's dates (empty when fine). */
+export function periodeProblems(p: { mulai: string; selesai: string; batasPegawai: string; batasPenilai: string }): string[] {
+  const out: string[] = [];
+  if (p.selesai < p.mulai) out.push('periode.selesaiBeforeMulai');
+  if (p.batasPegawai < p.selesai) out.push('periode.batasPegawaiEarly');
+  if (p.batasPenilai < p.batasPegawai) out.push('periode.batasPenilaiEarly');
+  return out;
+}

@@ -1,0 +1,414 @@
+import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
+import { createDraftsForPegawai } from '../skp/draft-sql.js';
+import { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../domain/access.js';
+import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
+import { isValidGolongan } from '../../domain/golongan.js';
+import { validateNip } from '../../domain/nip.js';
+import { Conflict, HttpError } from '../../web/errors.js';
+import { translator, type Translate } from '../../web/i18n.js';
+import { hashPassword } from '../../web/password.js';
+import type { CellIssue, ImportRow } from './parse.js';
+
+// Employee import: every row of the file is checked first against the file itself and the
+// database (a handful of set-based queries, never one per row); any error rejects the whole
+// file. A clean file is written in one transaction with set-based statements. Rows identical to
+// the database are not touched, so importing the same file twice changes nothing.
+
+export const REQUIRED_COLUMNS = ['nip', 'nama', 'jenis_asn', 'pangkat_golongan', 'kode_jabatan', 'kode_unit'] as const;
+export const OPTIONAL_COLUMNS = ['nip_penilai', 'email'] as const;
+export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
+/** Columns holding NIPs: must be text in a spreadsheet (18 digits do not survive as a number). */
+export const TEXT_COLUMNS = ['nip', 'nip_penilai'] as const;
+
+export type ImportInput = { headers: string[]; rows: ImportRow[]; issues?: CellIssue[]; fileName?: string };
+export type ImportRowError = { row: number; column: string; value: string; reason: string };
+export type ImportSummary = { created: number; updated: number; unchanged: number };
+
+/** The file has row errors; nothing was written. */
+export class ImportRejected extends HttpError {
+  constructor(public errors: ImportRowError[]) { super(422, 'import.errorsTitle', { count: errors.length }); }
+}
+
+type Q = pg.Pool | pg.PoolClient;
+type JenisAsn = 'PNS' | 'PPPK';
+type RawError = { row: number; column: string; value: string; key: string; params?: Record<string, string | number> };
+
+type Target = {
+  row: number;
+  nip: string;
+  nama: string;
+  jenisAsn: JenisAsn;
+  pangkatGolongan: string;
+  /** undefined: the file has no email column, so an existing email is kept. */
+  email: string | null | undefined;
+  jabatanId: number;
+  unitId: number;
+  /** undefined: no nip_penilai column (existing appraiser kept); null: no appraiser. */
+  penilaiNip: string | null | undefined;
+};
+type Existing = {
+  id: number; nip: string; nama: string; jenis_asn: JenisAsn; pangkat_golongan: string; email: string | null;
+  jabatan_id: number; unit_id: number; penilai_id: number | null; aktif: boolean; version: number;
+};
+type Plan = {
+  creates: Target[];
+  updates: { target: Target; before: Existing; refsChanged: boolean }[];
+  unchanged: number;
+  existing: Map<string, Existing>;
+};
+
+// ---- Normalisation ------------------------------------------------------------------------
+
+/** "iii/A", "III - a", "Penata Muda (III/a)" → "III/a"; "PPPK IX", "Golongan ix" → "IX". */
+export function normaliseGolongan(raw: string): string {
+  let v = raw.trim().replace(/\s+/g, ' ');
+  const paren = /\(([^)]+)\)\s*$/.exec(v);
+  if (paren) v = paren[1]!.trim();
+  v = v.replace(/^(pppk|golongan|gol\.?)\s*/i, '');
+  const pns = /^(IV|III|II|I)\s*[/-]\s*([a-e])$/i.exec(v);
+  if (pns) return `${pns[1]!.toUpperCase()}/${pns[2]!.toLowerCase()}`;
+  if (/^[ivx]+$/i.test(v)) return v.toUpperCase();
+  return v;
+}
+
+/** What Excel makes of an 18-digit number: "1.98501E+17" (or "1,98501E+17"). */
+const SCIENTIFIC = /^\d+(?:[.,]\d+)?e\+?\d+$/i;
+const stripNip = (v: string) => v.replace(/^'/, '').replace(/[\s.-]/g, '');
+const emailSchema = z.email().max(200);
+
+// ---- Validation ---------------------------------------------------------------------------
+
+/** Checks every row; returns all errors (translated), or none. Writes nothing. */
+export async function validateImport(db: Db, input: ImportInput, t: Translate = translator('id')): Promise<ImportRowError[]> {
+  const { errors } = await check(db.pool, input, false);
+  return translateErrors(errors, t);
+}
+
+function translateErrors(errors: RawError[], t: Translate): ImportRowError[] {
+  const order = new Map<string, number>(COLUMNS.map((c, i) => [c, i]));
+  return errors
+    .sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99))
+    .map((e) => ({ row: e.row, column: e.column, value: e.value.slice(0, 200), reason: t(e.key, e.params) }));
+}
+
+async function check(q: Q, input: ImportInput, lock: boolean): Promise<{ errors: RawError[]; plan: Plan | null }> {
+  const errors: RawError[] = [];
+  const add = (row: number, column: string, value: string, key: string, params?: Record<string, string | number>) => errors.push({ row, column, value, key, params });
+
+  const missing = REQUIRED_COLUMNS.filter((c) => !input.headers.includes(c));
+  if (missing.length) {
+    add(1, missing.join(', '), '', 'import.missingColumns', { columns: missing.join(', ') });
+    return { errors, plan: null };
+  }
+  const hasPenilai = input.headers.includes('nip_penilai');
+  const hasEmail = input.headers.includes('email');
+
+  // Cells the parser already rejected (a NIP stored as a number) are not checked again.
+  const badCell = new Set<string>();
+  for (const i of input.issues ?? []) {
+    add(i.row, i.column, i.value, i.key, i.params);
+    badCell.add(`${i.row}:${i.column}`);
+  }
+
+  // 1. Each row on its own.
+  type Pre = {
+    row: number; cells: Record<string, string>; nip: string | null; nama: string; jenisAsn: JenisAsn | null; gol: string;
+    email: string | null | undefined; kodeJabatan: string; kodeUnit: string; penilaiNip: string | null | undefined; penilaiUsable: boolean;
+  };
+  const pre: Pre[] = [];
+  for (const { row, cells } of input.rows) {
+    const cell = (c: string) => cells[c] ?? '';
+    let nip: string | null = null;
+    if (!badCell.has(`${row}:nip`)) {
+      const v = cell('nip').replace(/^'/, '');
+      if (SCIENTIFIC.test(v)) add(row, 'nip', cell('nip'), 'import.nipAsNumber');
+      else {
+        const r = validateNip(v);
+        if (r.ok) nip = r.nip;
+        else add(row, 'nip', cell('nip'), r.code);
+      }
+    }
+    const nama = cell('nama');
+    if (nama === '') add(row, 'nama', nama, 'err.required');
+    else if (nama.length < 3) add(row, 'nama', nama, 'err.minLength', { min: 3 });
+    else if (nama.length > 200) add(row, 'nama', nama, 'err.maxLength', { max: 200 });
+
+    const jenisRaw = cell('jenis_asn').toUpperCase();
+    const jenisAsn = jenisRaw === 'PNS' || jenisRaw === 'PPPK' ? jenisRaw : null;
+    if (!jenisAsn) add(row, 'jenis_asn', cell('jenis_asn'), jenisRaw === '' ? 'err.required' : 'import.jenisAsn');
+
+    const gol = normaliseGolongan(cell('pangkat_golongan'));
+    if (gol === '') add(row, 'pangkat_golongan', '', 'err.required');
+    else if (jenisAsn && !isValidGolongan(jenisAsn, gol)) add(row, 'pangkat_golongan', cell('pangkat_golongan'), 'pegawai.golonganInvalid');
+
+    let email: string | null | undefined;
+    if (hasEmail) {
+      email = cell('email') === '' ? null : cell('email');
+      if (email !== null && !emailSchema.safeParse(email).success) add(row, 'email', email, 'err.email');
+    }
+
+    const kodeJabatan = cell('kode_jabatan');
+    const kodeUnit = cell('kode_unit');
+    if (kodeJabatan === '') add(row, 'kode_jabatan', '', 'err.required');
+    if (kodeUnit === '') add(row, 'kode_unit', '', 'err.required');
+
+    let penilaiNip: string | null | undefined;
+    let penilaiUsable = false;
+    if (hasPenilai && !badCell.has(`${row}:nip_penilai`)) {
+      const v = cell('nip_penilai');
+      if (v === '') penilaiNip = null;
+      else if (SCIENTIFIC.test(v.replace(/^'/, ''))) add(row, 'nip_penilai', v, 'import.nipAsNumber');
+      else {
+        penilaiNip = stripNip(v);
+        penilaiUsable = true;
+      }
+    }
+    pre.push({ row, cells, nip, nama, jenisAsn, gol, email, kodeJabatan, kodeUnit, penilaiNip, penilaiUsable });
+  }
+
+  // 2. Within the file: a NIP may appear only once.
+  const rowsByNip = new Map<string, number[]>();
+  for (const p of pre) if (p.nip) rowsByNip.set(p.nip, [...(rowsByNip.get(p.nip) ?? []), p.row]);
+  for (const p of pre) {
+    const rows = p.nip ? rowsByNip.get(p.nip)! : [];
+    if (rows.length > 1) add(p.row, 'nip', p.cells.nip ?? '', 'import.duplicateNip', { row: rows[0] === p.row ? rows[1]! : rows[0]! });
+  }
+  const fileNips = new Set(rowsByNip.keys());
+
+  // 3. Against the database: four queries for the whole file.
+  const jabKodes = [...new Set(pre.map((p) => p.kodeJabatan).filter(Boolean))];
+  const unitKodes = [...new Set(pre.map((p) => p.kodeUnit).filter(Boolean))];
+  const penilaiNips = pre.filter((p) => p.penilaiUsable).map((p) => p.penilaiNip as string);
+  const allNips = [...new Set([...fileNips, ...penilaiNips])];
+  // (One after another: inside the import transaction they share one connection.)
+  const jabRows = await q.query<{ id: number; kode: string; aktif: boolean; unit_id: number }>(
+    `SELECT j.id, j.kode, (j.aktif AND u.aktif) AS aktif, j.unit_id FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id WHERE j.kode = ANY($1::text[])`,
+    [jabKodes],
+  );
+  const unitRows = await q.query<{ id: number; kode: string; aktif: boolean }>(`SELECT id, kode, aktif FROM unit_kerja WHERE kode = ANY($1::text[])`, [unitKodes]);
+  const pegRows = await q.query<Existing>(
+    `SELECT id, nip, nama, jenis_asn::text AS jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id, aktif, version
+       FROM pegawai WHERE nip = ANY($1::text[]) ORDER BY id${lock ? ' FOR UPDATE' : ''}`,
+    [allNips],
+  );
+  const jabByKode = new Map(jabRows.rows.map((j) => [j.kode, j]));
+  const unitByKode = new Map(unitRows.rows.map((u) => [u.kode, u]));
+  const existing = new Map(pegRows.rows.map((p) => [p.nip, p]));
+
+  // Ids for the appraiser graph: existing employees keep theirs, new rows get negative ones.
+  const idOfNip = new Map<string, number>();
+  for (const p of existing.values()) idOfNip.set(p.nip, p.id);
+  let temp = 0;
+  for (const nip of fileNips) if (!idOfNip.has(nip)) idOfNip.set(nip, --temp);
+
+  const resolved = new Map<Pre, { jabatanId: number; unitId: number }>();
+  const changes = new Map<number, number | null>();
+  const rowOfId = new Map<number, Pre>();
+  for (const p of pre) {
+    const jab = p.kodeJabatan ? jabByKode.get(p.kodeJabatan) : undefined;
+    const unit = p.kodeUnit ? unitByKode.get(p.kodeUnit) : undefined;
+    if (p.kodeJabatan && (!jab || !jab.aktif)) add(p.row, 'kode_jabatan', p.kodeJabatan, 'import.unknownJabatan', { kode: p.kodeJabatan });
+    if (p.kodeUnit && (!unit || !unit.aktif)) add(p.row, 'kode_unit', p.kodeUnit, 'import.unknownUnit', { kode: p.kodeUnit });
+    if (jab?.aktif && unit?.aktif) {
+      if (jab.unit_id !== unit.id) add(p.row, 'kode_unit', p.kodeUnit, 'import.jabatanUnitMismatch', { jabatan: p.kodeJabatan, unit: p.kodeUnit });
+      else resolved.set(p, { jabatanId: jab.id, unitId: unit.id });
+    }
+
+    const selfId = p.nip ? idOfNip.get(p.nip)! : null;
+    if (selfId !== null) rowOfId.set(selfId, p);
+    if (p.penilaiNip === null && selfId !== null) changes.set(selfId, null);
+    if (!p.penilaiUsable) continue;
+    const pn = p.penilaiNip as string;
+    const value = p.cells.nip_penilai ?? '';
+    const known = existing.get(pn);
+    if (p.nip !== null && pn === p.nip) add(p.row, 'nip_penilai', value, 'import.penilaiSelf');
+    else if (known && !known.aktif) add(p.row, 'nip_penilai', value, 'import.penilaiInactive', { nip: pn });
+    else if (!known && !fileNips.has(pn)) add(p.row, 'nip_penilai', value, 'import.unknownPenilai', { nip: pn });
+    else if (selfId !== null) changes.set(selfId, idOfNip.get(pn)!);
+  }
+
+  // 4. Appraiser loops across the file and the database: the existing chains above every
+  // appraiser the file names, in one recursive query.
+  const startIds = [...new Set([...changes.values()].filter((id): id is number => id !== null && id > 0))];
+  const chain = startIds.length
+    ? await q.query<{ id: number; penilai_id: number | null; nama: string }>(
+        `WITH RECURSIVE chain(id, penilai_id, nama) AS (
+           SELECT id, penilai_id, nama FROM pegawai WHERE id = ANY($1::int[])
+           UNION
+           SELECT p.id, p.penilai_id, p.nama FROM pegawai p JOIN chain c ON p.id = c.penilai_id
+         ) SELECT id, penilai_id, nama FROM chain`,
+        [startIds],
+      )
+    : { rows: [] };
+  const current = new Map<number, number | null>(chain.rows.map((r) => [r.id, r.penilai_id]));
+  const nameOf = new Map<number, string>(chain.rows.map((r) => [r.id, r.nama]));
+  for (const [id, p] of rowOfId) nameOf.set(id, p.nama || p.nip || String(id));
+  for (const [id, loop] of findLoopsInBatch(current, changes)) {
+    const p = rowOfId.get(id)!;
+    add(p.row, 'nip_penilai', p.cells.nip_penilai ?? '', 'import.loop', { loop: loop.map((x) => nameOf.get(x) ?? String(x)).join(' → ') });
+  }
+
+  if (errors.length) return { errors, plan: null };
+
+  // 5. The plan: new rows, changed rows, unchanged rows.
+  const plan: Plan = { creates: [], updates: [], unchanged: 0, existing };
+  for (const p of pre) {
+    const refs = resolved.get(p)!;
+    const target: Target = {
+      row: p.row, nip: p.nip!, nama: p.nama, jenisAsn: p.jenisAsn!, pangkatGolongan: p.gol, email: p.email,
+      jabatanId: refs.jabatanId, unitId: refs.unitId, penilaiNip: p.penilaiNip,
+    };
+    const before = existing.get(target.nip);
+    if (!before) {
+      plan.creates.push(target);
+      continue;
+    }
+    const penilaiChanged =
+      target.penilaiNip === undefined ? false : target.penilaiNip === null ? before.penilai_id !== null : existing.get(target.penilaiNip)?.id !== before.penilai_id;
+    const refsChanged = penilaiChanged || before.jabatan_id !== target.jabatanId || before.unit_id !== target.unitId;
+    const changed =
+      refsChanged || before.nama !== target.nama || before.jenis_asn !== target.jenisAsn || before.pangkat_golongan !== target.pangkatGolongan ||
+      (target.email !== undefined && before.email !== target.email);
+    if (changed) plan.updates.push({ target, before, refsChanged });
+    else plan.unchanged++;
+  }
+  return { errors, plan };
+}
+
+// ---- Commit -------------------------------------------------------------------------------
+
+/**
+ * Validates again under a lock and writes a clean file in one transaction. Throws
+ * ImportRejected (with every row error) when anything is wrong; nothing is written then.
+ * Two imports never run at once: the second waits and then sees the first one's result
+ * (a double submit therefore finds every row unchanged).
+ */
+export async function commitImport(
+  db: Db,
+  actor: Actor,
+  input: ImportInput,
+  t: Translate = translator('id'),
+  meta: { ip?: string | null } = {},
+): Promise<ImportSummary> {
+  const client = await db.pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    await client.query(`SET LOCAL lock_timeout = '30s'`);
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('sikap.import.pegawai'))`);
+    const { errors, plan } = await check(client, input, true);
+    if (errors.length || !plan) throw new ImportRejected(translateErrors(errors, t));
+    const summary = await write(client, actor, plan, input, meta.ip ?? null);
+    // Employees who join mid-year get a draft SKP in every cycle open for planning.
+    if (summary.created) {
+      const fresh = await client.query<{ id: number }>('SELECT id FROM pegawai WHERE nip = ANY($1::text[])', [plan.creates.map((r) => r.nip)]);
+      await createDraftsForPegawai(client, fresh.rows.map((r) => r.id));
+    }
+    await client.query('COMMIT');
+    return summary;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => { broken = true; });
+    const code = (e as { code?: unknown }).code;
+    if (code === '55P03') throw new HttpError(409, 'import.busy');
+    if (code === '23505') throw new Conflict('conflict.changedBySomeoneElse');
+    throw e;
+  } finally {
+    client.release(broken);
+  }
+}
+
+const snapshot = (v: { nip: string; nama: string; jenisAsn: string; pangkatGolongan: string; email: string | null; jabatanId: number; unitId: number; penilaiId: number | null }) => JSON.stringify(v);
+
+async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportInput, ip: string | null): Promise<ImportSummary> {
+  const { creates, updates, existing } = plan;
+  const summary = { created: creates.length, updated: updates.length, unchanged: plan.unchanged };
+  if (creates.length === 0 && updates.length === 0) return summary;
+
+  // New employees, with a login each. Their ids are drawn first, so a new row can name another
+  // new row as its appraiser in the same INSERT (the foreign key is checked at statement end).
+  const newId = new Map<string, number>();
+  if (creates.length) {
+    const ids = await c.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('pegawai', 'id'))::int AS id FROM generate_series(1, $1::int)`, [creates.length]);
+    creates.forEach((r, i) => newId.set(r.nip, ids.rows[i]!.id));
+  }
+  const idOf = (nip: string) => existing.get(nip)?.id ?? newId.get(nip)!;
+  const penilaiIdOf = (t: Target, before?: Existing): number | null =>
+    t.penilaiNip === undefined ? (before?.penilai_id ?? null) : t.penilaiNip === null ? null : idOf(t.penilaiNip);
+  if (creates.length) {
+    await c.query(
+      `INSERT INTO pegawai (id, nip, nama, jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id)
+       SELECT x.id, x.nip, x.nama, x.jenis::"JenisAsn", x.gol, x.email, x.jab, x.unit, x.pid
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])
+              AS x(id, nip, nama, jenis, gol, email, jab, unit, pid)`,
+      [
+        creates.map((r) => newId.get(r.nip)!), creates.map((r) => r.nip), creates.map((r) => r.nama), creates.map((r) => r.jenisAsn),
+        creates.map((r) => r.pangkatGolongan), creates.map((r) => r.email ?? null), creates.map((r) => r.jabatanId), creates.map((r) => r.unitId),
+        creates.map((r) => penilaiIdOf(r)),
+      ],
+    );
+    // No one knows this password: HR issues real ones with the reset-password button.
+    const unusable = await hashPassword(randomBytes(32).toString('base64url'));
+    await c.query(`INSERT INTO app_user (pegawai_id, password_hash) SELECT id, $2 FROM unnest($1::int[]) AS x(id)`, [[...newId.values()], unusable]);
+  }
+
+  if (updates.length) {
+    const u = updates.map(({ target, before }) => ({ ...target, id: before.id, version: before.version, email: target.email === undefined ? before.email : target.email, penilaiId: penilaiIdOf(target, before) }));
+    const res = await c.query(
+      `UPDATE pegawai p
+          SET nama = x.nama, jenis_asn = x.jenis::"JenisAsn", pangkat_golongan = x.gol, email = x.email, jabatan_id = x.jab, unit_id = x.unit,
+              penilai_id = x.pid, version = p.version + 1, updated_at = now()
+         FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])
+              AS x(id, version, nama, jenis, gol, email, jab, unit, pid)
+        WHERE p.id = x.id AND p.version = x.version`,
+      [
+        u.map((r) => r.id), u.map((r) => r.version), u.map((r) => r.nama), u.map((r) => r.jenisAsn), u.map((r) => r.pangkatGolongan),
+        u.map((r) => r.email), u.map((r) => r.jabatanId), u.map((r) => r.unitId), u.map((r) => r.penilaiId),
+      ],
+    );
+    if (res.rowCount !== u.length) throw new Conflict('conflict.changedBySomeoneElse');
+  }
+
+  // History: every new employee, and every change of position, unit or appraiser.
+  const riwayat = [
+    ...creates.map((r) => ({ id: newId.get(r.nip)!, ket: 'Impor: pegawai baru' })),
+    ...updates.filter((x) => x.refsChanged).map((x) => ({ id: x.before.id, ket: 'Impor: perubahan data' })),
+  ];
+  if (riwayat.length) {
+    await c.query(
+      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan, oleh_user_id)
+       SELECT p.id, p.jabatan_id, p.unit_id, p.penilai_id, p.aktif, x.ket, $3
+         FROM unnest($1::int[], $2::text[]) WITH ORDINALITY AS x(id, ket, n) JOIN pegawai p ON p.id = x.id
+        ORDER BY x.n`,
+      [riwayat.map((r) => r.id), riwayat.map((r) => r.ket), actor.userId],
+    );
+  }
+
+  // Audit: one summary entry plus one per created / updated employee (before and after).
+  const aksi: string[] = ['pegawai.import'];
+  const entitasId: (string | null)[] = [null];
+  const before: (string | null)[] = [null];
+  const after: (string | null)[] = [JSON.stringify({ file: input.fileName ?? null, rows: input.rows.length, ...summary })];
+  for (const r of creates) {
+    aksi.push('pegawai.import.create');
+    entitasId.push(String(newId.get(r.nip)));
+    before.push(null);
+    after.push(snapshot({ nip: r.nip, nama: r.nama, jenisAsn: r.jenisAsn, pangkatGolongan: r.pangkatGolongan, email: r.email ?? null, jabatanId: r.jabatanId, unitId: r.unitId, penilaiId: penilaiIdOf(r) }));
+  }
+  for (const { target: r, before: b } of updates) {
+    aksi.push('pegawai.import.update');
+    entitasId.push(String(b.id));
+    before.push(snapshot({ nip: b.nip, nama: b.nama, jenisAsn: b.jenis_asn, pangkatGolongan: b.pangkat_golongan, email: b.email, jabatanId: b.jabatan_id, unitId: b.unit_id, penilaiId: b.penilai_id }));
+    after.push(snapshot({ nip: r.nip, nama: r.nama, jenisAsn: r.jenisAsn, pangkatGolongan: r.pangkatGolongan, email: r.email === undefined ? b.email : r.email, jabatanId: r.jabatanId, unitId: r.unitId, penilaiId: penilaiIdOf(r, b) }));
+  }
+  await c.query(
+    `INSERT INTO audit_log (user_id, actor, aksi, entitas, entitas_id, before, after, ip)
+     SELECT $1, $2, x.aksi, 'pegawai', x.eid, x.b::jsonb, x.a::jsonb, $3
+       FROM unnest($4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS x(aksi, eid, b, a, n)
+      ORDER BY x.n`,
+    [actor.userId, actor.label, ip, aksi, entitasId, before, after],
+  );
+  return summary;
+}

@@ -1,0 +1,114 @@
+import { Router, type Request } from 'express';
+import type { Db } from '../../db/client.js';
+import type { JobRunner } from '../../jobs/runner.js';
+import { requireAdmin } from '../../web/auth.js';
+import { handleForm } from '../../web/form.js';
+import { flash, t } from '../../web/locals.js';
+import { Conflict, NotFound } from '../../web/errors.js';
+import { fieldErrors } from '../../web/validate.js';
+import { faseForm, periodeForm, siklusForm } from './schemas.js';
+import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
+
+const idParam = (v: unknown): number => {
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
+  return n;
+};
+const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
+
+/** Repeated form fields (id, mulai, …) zipped into one object per period row. */
+function periodeRows(req: Request) {
+  const b = req.body as Record<string, unknown>;
+  const ids = list(b.id);
+  return ids.map((id, i) => ({ id, mulai: list(b.mulai)[i], selesai: list(b.selesai)[i], batasPegawai: list(b.batasPegawai)[i], batasPenilai: list(b.batasPenilai)[i] }));
+}
+
+export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router {
+  const r = Router();
+
+  r.get('/siklus', requireAdmin, async (_req, res) => {
+    res.render('siklus/list', { rows: await listSiklus(db) });
+  });
+
+  r.get('/siklus/baru', requireAdmin, (_req, res) => {
+    res.render('siklus/form', { values: { tahun: new Date().getFullYear() + 1, jenisPeriode: 'TRIWULANAN' } });
+  });
+
+  r.post('/siklus', requireAdmin, async (req, res) => {
+    await handleForm(req, res, {
+      schema: siklusForm,
+      view: 'siklus/form',
+      onValid: async (data) => {
+        const s = await createSiklus(db, req.user!, data);
+        flash(req, 'success', t(res, 'siklus.created', { tahun: s.tahun }));
+        res.redirect(303, `/siklus/${s.id}`);
+      },
+    });
+  });
+
+  const renderDetail = async (res: import('express').Response, id: number, extra: Record<string, unknown> = {}, status = 200) => {
+    const o = await siklusOverview(db, id);
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const periode = o.siklus.periode.map((p) => ({ id: p.id, nama: p.nama, mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }));
+    res.status(status).render('siklus/detail', { ...o, periode, ...extra });
+  };
+
+  r.get('/siklus/:id', requireAdmin, async (req, res) => {
+    await renderDetail(res, idParam(req.params.id));
+  });
+
+  r.get('/siklus/:id/job.json', requireAdmin, async (req, res) => {
+    const job = await latestJob(db, idParam(req.params.id));
+    res.json(job ?? { status: 'NONE' });
+  });
+
+  r.post('/siklus/:id/periode', requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const rows = periodeRows(req);
+    const parsed = periodeForm.safeParse({ version: req.body.version, periode: rows });
+    if (!parsed.success) return renderDetail(res, id, { periodeInput: rows, errors: fieldErrors(parsed.error, res.locals.t) }, 422);
+    try {
+      const problems = await updatePeriode(db, req.user!, id, parsed.data.version, parsed.data.periode);
+      if (Object.keys(problems).length) {
+        const errors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, t(res, v)]));
+        return renderDetail(res, id, { periodeInput: rows, errors }, 422);
+      }
+    } catch (e) {
+      if (!(e instanceof Conflict)) throw e;
+      return renderDetail(res, id, { periodeInput: rows, formError: t(res, e.key, e.params) }, 409);
+    }
+    flash(req, 'success', t(res, 'siklus.periodeSaved'));
+    res.redirect(303, `/siklus/${id}`);
+  });
+
+  r.post('/siklus/:id/fase', requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    const parsed = faseForm.safeParse(req.body);
+    if (!parsed.success) return renderDetail(res, id, { formError: t(res, 'error.badRequest') }, 422);
+    try {
+      const blockers = await moveFase(db, jobs, req.user!, id, parsed.data.version, parsed.data.ke);
+      if (blockers.length) return renderDetail(res, id, { blockersShown: blockers }, 409);
+    } catch (e) {
+      if (!(e instanceof Conflict)) throw e;
+      return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
+    }
+    const s = await getSiklus(db, id);
+    flash(req, 'success', t(res, 'siklus.moved', { tahun: s.tahun, fase: t(res, 'fase.' + s.fase) }));
+    if (s.fase === 'PERENCANAAN') flash(req, 'info', t(res, 'siklus.jobStarted'));
+    res.redirect(303, `/siklus/${id}`);
+  });
+
+  r.post('/siklus/:id/buat-skp', requireAdmin, async (req, res) => {
+    const id = idParam(req.params.id);
+    try {
+      await startBulkDrafts(db, jobs, req.user!, id);
+    } catch (e) {
+      if (!(e instanceof Conflict)) throw e;
+      return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
+    }
+    flash(req, 'info', t(res, 'siklus.jobStarted'));
+    res.redirect(303, `/siklus/${id}`);
+  });
+
+  return r;
+}

@@ -1,0 +1,129 @@
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../domain/access.js';
+import { defaultPeriode, nextFase, periodeProblems, transitionBlockers, type Blocker, type Fase, type JenisPeriode } from '../../domain/siklus.js';
+import { Conflict, NotFound } from '../../web/errors.js';
+import type { JobRunner } from '../../jobs/runner.js';
+import { audit } from '../audit/service.js';
+
+export const BULK_JOB = 'skp.buatDraft';
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export async function listSiklus(db: Db) {
+  const r = await db.pool.query(
+    `SELECT s.id, s.tahun, s.jenis_periode AS "jenisPeriode", s.fase,
+            (SELECT count(*)::int FROM skp WHERE siklus_id = s.id) AS "skpCount",
+            (SELECT count(*)::int FROM skp WHERE siklus_id = s.id AND status = 'DISETUJUI') AS "disetujui"
+       FROM siklus s ORDER BY s.tahun DESC`,
+  );
+  return r.rows as { id: number; tahun: number; jenisPeriode: JenisPeriode; fase: Fase; skpCount: number; disetujui: number }[];
+}
+
+export async function getSiklus(db: Db, id: number) {
+  const s = await db.prisma.siklus.findUnique({ where: { id }, include: { periode: { orderBy: { urutan: 'asc' } } } });
+  if (!s) throw new NotFound();
+  return s;
+}
+
+/** Everything the cycle's admin page shows: periods, SKP counts by status, the bulk job. */
+export async function siklusOverview(db: Db, id: number) {
+  const siklus = await getSiklus(db, id);
+  const [status, missing, job] = await Promise.all([
+    db.pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM skp WHERE siklus_id = $1 GROUP BY status`, [id]),
+    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pegawai p WHERE p.aktif AND NOT EXISTS (SELECT 1 FROM skp s WHERE s.siklus_id = $1 AND s.pegawai_id = p.id)`, [id]),
+    latestJob(db, id),
+  ]);
+  const counts = Object.fromEntries(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI'].map((k) => [k, status.rows.find((r) => r.status === k)?.n ?? 0]));
+  const facts = await transitionFacts(db, siklus.id, siklus.periode);
+  const next = nextFase(siklus.fase);
+  return { siklus, counts, tanpaSkp: missing.rows[0]!.n, job, next, blockers: next ? transitionBlockers(siklus.fase, facts) : [] };
+}
+
+export async function latestJob(db: Db, siklusId: number) {
+  const r = await db.pool.query<{ id: number; status: string; total: number; selesai: number; pesan: string | null }>(
+    `SELECT id, status, total, selesai, pesan FROM job WHERE siklus_id = $1 AND jenis = $2 ORDER BY id DESC LIMIT 1`,
+    [siklusId, BULK_JOB],
+  );
+  return r.rows[0] ?? null;
+}
+
+async function transitionFacts(db: Db, siklusId: number, periode: { mulai: Date; selesai: Date; batasPegawai: Date; batasPenilai: Date }[]) {
+  const [notApproved, job] = await Promise.all([
+    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.siklus_id = $1 AND p.aktif AND s.status <> 'DISETUJUI'`, [siklusId]),
+    latestJob(db, siklusId),
+  ]);
+  const today = iso(new Date());
+  const last = periode[periode.length - 1];
+  return {
+    periodeCount: periode.length,
+    periodeInvalid: periode.filter((p) => periodeProblems({ mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }).length > 0).length,
+    bulkJobDone: job?.status === 'SELESAI',
+    skpNotApproved: notApproved.rows[0]!.n,
+    lastPeriodStarted: !!last && iso(last.mulai) <= today,
+  };
+}
+
+export async function createSiklus(db: Db, actor: Actor, input: { tahun: number; jenisPeriode: JenisPeriode }) {
+  return db.prisma.$transaction(async (tx) => {
+    if (await tx.siklus.findUnique({ where: { tahun: input.tahun } })) throw new Conflict('siklus.tahunTaken', { field: 'tahun', tahun: input.tahun });
+    const s = await tx.siklus.create({
+      data: {
+        tahun: input.tahun,
+        jenisPeriode: input.jenisPeriode,
+        periode: { create: defaultPeriode(input.tahun, input.jenisPeriode).map((p) => ({ ...p, mulai: new Date(p.mulai), selesai: new Date(p.selesai), batasPegawai: new Date(p.batasPegawai), batasPenilai: new Date(p.batasPenilai) })) },
+      },
+    });
+    await audit(tx, actor, { aksi: 'siklus.create', entitas: 'siklus', entitasId: s.id, after: input });
+    return s;
+  });
+}
+
+export type PeriodeInput = { id: number; mulai: string; selesai: string; batasPegawai: string; batasPenilai: string };
+
+/** Saves the periods' dates; returns per-row problems instead of saving when any is wrong. */
+export async function updatePeriode(db: Db, actor: Actor, siklusId: number, version: number, rows: PeriodeInput[]): Promise<Record<string, string>> {
+  const problems: Record<string, string> = {};
+  rows.forEach((r, i) => {
+    const p = periodeProblems(r);
+    if (p.length) problems[`periode.${i}`] = p[0]!;
+  });
+  if (Object.keys(problems).length) return problems;
+  await db.prisma.$transaction(async (tx) => {
+    const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
+    if (!s) throw new NotFound();
+    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: s.fase });
+    const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date() } });
+    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    for (const r of rows) {
+      const before = s.periode.find((p) => p.id === r.id);
+      if (!before) throw new NotFound();
+      // Once planning has opened only the deadlines move; the periods themselves stay.
+      const data = s.fase === 'DRAFT' ? { mulai: new Date(r.mulai), selesai: new Date(r.selesai) } : {};
+      await tx.periode.update({ where: { id: r.id }, data: { ...data, batasPegawai: new Date(r.batasPegawai), batasPenilai: new Date(r.batasPenilai) } });
+    }
+    await audit(tx, actor, { aksi: 'siklus.periode', entitas: 'siklus', entitasId: siklusId, before: s.periode, after: rows });
+  });
+  return {};
+}
+
+/** Moves the cycle one phase forward when nothing blocks it; opening planning starts the bulk job. */
+export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: number, version: number, ke: Fase): Promise<Blocker[]> {
+  const s = await getSiklus(db, siklusId);
+  if (nextFase(s.fase) !== ke) throw new Conflict('conflict.changedBySomeoneElse');
+  const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.periode));
+  if (blockers.length) return blockers;
+  await db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { fase: ke, version: { increment: 1 }, updatedAt: new Date() } });
+    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    await audit(tx, actor, { aksi: 'siklus.fase', entitas: 'siklus', entitasId: siklusId, before: { fase: s.fase }, after: { fase: ke } });
+  });
+  if (ke === 'PERENCANAAN') await startBulkDrafts(db, jobs, actor, siklusId);
+  return [];
+}
+
+export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, siklusId: number): Promise<void> {
+  const s = await getSiklus(db, siklusId);
+  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: s.fase });
+  const id = await jobs.enqueue(BULK_JOB, siklusId);
+  await audit(db.prisma, actor, { aksi: 'siklus.buatSkp', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
+  jobs.kick();
+}

@@ -1,0 +1,7 @@
+import { Router } from 'express';
+import type { Db } from '../../db/client.js';
+
+export function cetakRoutes(_deps: { db: Db }): Router {
+  const r = Router();
+  return r;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import type { Db, Tx } from '../../db/client.js';
+import { visibleSkp, type Actor } from '../../domain/access.js';
+import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
+import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
+import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
+import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { editSkp, skpDocument } from './service.js';
+
+// The appraiser's side of the SKP (design.md §1–§2; e-Kinerja's "SKP Bawahan"): the list of
+// appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
+// Every change goes through editSkp (scope, role, open phase, version check, audit).
+
+// ---- Forms --------------------------------------------------------------------------------
+
+const version = z.coerce.number().int().min(1);
+const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => v || null);
+
+export const ekspektasiField = (n: NilaiBerakhlak) => `ekspektasi_${n}`;
+export const catatanField = (rhkId: number) => `catatan_${rhkId}`;
+
+export const ekspektasiForm = z.object({
+  version,
+  ...Object.fromEntries(NILAI_BERAKHLAK.map((n) => [ekspektasiField(n), optionalText(1000)])),
+}) as z.ZodType<{ version: number } & Record<string, string | null>>;
+
+export const setujuiForm = z.object({ version });
+
+/** The return form: a reason, and a note per RHK of this SKP (unknown fields are dropped). */
+export const kembalikanForm = (rhkIds: number[]) =>
+  z.object({
+    version,
+    alasan: z.string({ message: 'review.alasanMin' }).trim().min(10, 'review.alasanMin').max(2000, 'err.maxLength'),
+    ...Object.fromEntries(rhkIds.map((id) => [catatanField(id), optionalText(2000)])),
+  }) as z.ZodType<{ version: number; alasan: string } & Record<string, string | number | null>>;
+
+export const bawahanQuery = z.object({
+  siklusId: z.coerce.number().int().positive().optional().catch(undefined),
+  status: z.enum(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI', 'BELUM']).optional().catch(undefined),
+});
+
+// ---- Cycles -------------------------------------------------------------------------------
+
+/** The cycles to choose from, and the chosen one (default: the newest that is past DRAFT). */
+export async function pilihSiklus(db: Db, siklusId?: number) {
+  const list = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true, fase: true } });
+  const chosen = list.find((s) => s.id === siklusId) ?? list.find((s) => s.fase !== 'DRAFT') ?? list[0] ?? null;
+  return { list, chosen };
+}
+
+// ---- SKP Bawahan --------------------------------------------------------------------------
+
+export type BawahanRow = {
+  pegawai_id: number; nama: string; nip: string; jabatan: string; aktif: boolean;
+  skp_id: number | null; status: StatusSkp | null; revisi: number | null; diajukan_at: Date | null; disetujui_at: Date | null; rhk_count: number;
+};
+
+/**
+ * The actor's appraisees with their SKP in the cycle (one query): waiting for approval first
+ * (oldest submission first), then returned, drafts, approved, and those without an SKP.
+ */
+export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
+  if (actor.pegawaiId === null) return { rows: [] as BawahanRow[], counts: {} as Record<string, number> };
+  const r = await db.pool.query<BawahanRow>(
+    `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, p.aktif,
+            s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
+            (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count
+       FROM pegawai p
+       JOIN jabatan j ON j.id = p.jabatan_id
+       LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = $2
+      WHERE p.penilai_id = $1 AND (p.aktif OR s.id IS NOT NULL)
+      ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
+               s.diajukan_at NULLS LAST, p.nama, p.id`,
+    [actor.pegawaiId, siklusId],
+  );
+  const counts: Record<string, number> = {};
+  for (const row of r.rows) counts[row.status ?? 'BELUM'] = (counts[row.status ?? 'BELUM'] ?? 0) + 1;
+  return { rows: r.rows, counts };
+}
+
+// ---- Decisions ----------------------------------------------------------------------------
+
+/** Loads what a decision needs and refuses early: not visible → 404, not the appraiser → 403. */
+async function decisionTarget(db: Db, actor: Actor, skpId: number) {
+  const skp = await db.prisma.skp.findFirst({
+    where: { id: skpId, ...visibleSkp(actor) },
+    select: { id: true, status: true, pegawaiId: true, pegawai: { select: { penilaiId: true, jabatan: { select: { jenis: true } } } } },
+  });
+  if (!skp) throw new NotFound();
+  if (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId) throw new Forbidden('skp.err.notPenilai');
+  return skp;
+}
+
+/** What stops approval (submission rules again: the appraiser's RHKs may have changed since). */
+export async function approvalProblems(tx: Tx | Db['prisma'], skp: { id: number; siklusId: number; isJpt: boolean; penilaiId: number | null }): Promise<SkpProblem[]> {
+  const [rhk, atasan] = await Promise.all([
+    tx.rhk.findMany({ where: { skpId: skp.id }, select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: true } } } }),
+    skp.penilaiId === null ? [] : tx.rhk.findMany({ where: { skp: { siklusId: skp.siklusId, pegawaiId: skp.penilaiId } }, select: { id: true } }),
+  ]);
+  return submissionProblems({
+    isJpt: skp.isJpt,
+    hasPenilai: skp.penilaiId !== null,
+    rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
+    atasanRhkIds: new Set(atasan.map((a) => a.id)),
+  });
+}
+
+/** Freezes the SKP as it now stands into skp_versi (inside the caller's transaction). */
+async function freezeVersion(tx: Tx, actor: Actor, skpId: number, revisi: number) {
+  const data = await skpDocument(tx, skpId);
+  await tx.skpVersi.create({ data: { skpId, revisi, data: JSON.parse(JSON.stringify(data)), olehUserId: actor.userId } });
+}
+
+/**
+ * DIAJUKAN → DISETUJUI: clears the return reason and the per-RHK notes and freezes the
+ * approved document as version `revisi`. Returns the problems that block approval (none: done).
+ */
+export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<SkpProblem[]> {
+  const target = await decisionTarget(db, actor, skpId);
+  // A double submit finds the SKP already decided: say so instead of "changed by someone else".
+  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  const isJpt = target.pegawai.jabatan.jenis === 'JPT';
+  let problems: SkpProblem[] = [];
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
+    const tr = applySkpAction(skp.status, 'setujui');
+    if ('error' in tr) throw new Conflict(tr.error);
+    problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
+    if (problems.length) throw new Blocked();
+    await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, disetujuiAt: new Date(), alasanKembali: null } });
+    await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
+    await freezeVersion(tx, actor, skp.id, skp.revisi);
+  }).catch((e: unknown) => {
+    if (!(e instanceof Blocked)) throw e;
+  });
+  return problems;
+}
+/** Rolls the approval back when rules block it; the problems are returned, not thrown. */
+class Blocked extends Error {}
+
+/** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
+export async function kembalikan(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
+  const target = await decisionTarget(db, actor, skpId);
+  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.kembalikan', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
+    const tr = applySkpAction(skp.status, 'kembalikan');
+    if ('error' in tr) throw new Conflict(tr.error);
+    await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
+    await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
+    for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id }, data: { catatanPenilai: teks } });
+  });
+}
+
+/**
+ * Writes the ekspektasi khusus pimpinan (blank deletes). The status stays; on an approved SKP
+ * the appraiser's change is approved by its author, so it is frozen as the next revision.
+ */
+export async function simpanEkspektasi(db: Db, actor: Actor, skpId: number, ver: number, teks: Partial<Record<NilaiBerakhlak, string | null>>): Promise<{ berubah: number; revisiBaru: number | null }> {
+  await decisionTarget(db, actor, skpId);
+  return editSkp(db, actor, skpId, ver, { aksi: 'skp.ekspektasi', mode: 'penilai', after: { ekspektasi: teks } }, async (tx, skp) => {
+    const lama = new Map((await tx.ekspektasiPerilaku.findMany({ where: { skpId } })).map((e) => [e.nilai as NilaiBerakhlak, e.ekspektasiKhusus]));
+    let berubah = 0;
+    for (const nilai of NILAI_BERAKHLAK) {
+      const baru = teks[nilai] ?? null;
+      if ((lama.get(nilai) ?? null) === baru) continue;
+      berubah++;
+      if (baru === null) await tx.ekspektasiPerilaku.delete({ where: { skpId_nilai: { skpId, nilai } } });
+      else await tx.ekspektasiPerilaku.upsert({ where: { skpId_nilai: { skpId, nilai } }, create: { skpId, nilai, ekspektasiKhusus: baru }, update: { ekspektasiKhusus: baru } });
+    }
+    if (berubah === 0 || skp.status !== 'DISETUJUI') return { berubah, revisiBaru: null };
+    const revisi = skp.revisi + 1;
+    await tx.skp.update({ where: { id: skpId }, data: { revisi, disetujuiAt: new Date() } });
+    await freezeVersion(tx, actor, skpId, revisi);
+    return { berubah, revisiBaru: revisi };
+  });
+}

@@ -1,0 +1,135 @@
+import type { Db, Tx } from '../../db/client.js';
+import { visibleSkp, type Actor } from '../../domain/access.js';
+import { skpEditable, type Fase } from '../../domain/siklus.js';
+import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
+import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { audit } from '../audit/service.js';
+
+// The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
+
+export const SKP_INCLUDE = {
+  siklus: true,
+  pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } } } },
+  rhk: {
+    orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }],
+    include: { indikator: { orderBy: [{ urutan: 'asc' as const }] }, rhkAtasan: { select: { id: true, teks: true, skpId: true } } },
+  },
+  ekspektasi: true,
+  lampiran: { orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }] },
+};
+
+export async function getSkp(db: Db, actor: Actor, id: number) {
+  const skp = await db.prisma.skp.findFirst({ where: { id, ...visibleSkp(actor) }, include: SKP_INCLUDE });
+  if (!skp) throw new NotFound();
+  return skp;
+}
+export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
+
+/** What the actor is to this SKP (several can hold: an admin may also be the appraiser). */
+export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null } }) {
+  return {
+    pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
+    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId,
+    admin: actor.isAdmin,
+  };
+}
+
+/** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
+export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
+  if (actor.pegawaiId === null) return null;
+  return db.prisma.skp.findFirst({
+    where: { pegawaiId: actor.pegawaiId, ...(siklusId ? { siklusId } : {}) },
+    orderBy: { siklus: { tahun: 'desc' } },
+    include: SKP_INCLUDE,
+  });
+}
+
+type EditMode = 'pemilik' | 'penilai';
+
+/**
+ * The one guarded way to change an SKP: inside one transaction it checks who may edit (the
+ * employee owns the content; the appraiser writes expectations and decides), that the cycle is
+ * open for SKP work, the workflow (an edit after approval opens a new revision), and the version
+ * the form was loaded with (someone else's change in between → Conflict). Then it runs `fn` and
+ * writes the audit entry.
+ */
+export async function editSkp<T>(
+  db: Db,
+  actor: Actor,
+  skpId: number,
+  version: number,
+  opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown },
+  fn: (tx: Tx, skp: { id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }) => Promise<T>,
+): Promise<T> {
+  const mode = opts.mode ?? 'pemilik';
+  return db.prisma.$transaction(async (tx) => {
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true } } } });
+    if (!skp) throw new NotFound();
+    const peran = peranPada(actor, skp);
+    if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: skp.siklus.fase });
+    let status = skp.status as StatusSkp;
+    let revisi = skp.revisi;
+    if (mode === 'pemilik' && !opts.changesStatus) {
+      const tr = applySkpAction(status, 'ubah');
+      if ('error' in tr) throw new Conflict(tr.error);
+      status = tr.status;
+      if (tr.newRevision) revisi += 1;
+    }
+    const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
+    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    const result = await fn(tx, { id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan });
+    await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
+    return result;
+  });
+}
+
+/** The SKP as a frozen document (for skp_versi, the diff view and the PDF). */
+export async function skpDocument(tx: Tx | Db['prisma'], skpId: number) {
+  const s = await tx.skp.findUniqueOrThrow({
+    where: { id: skpId },
+    include: {
+      rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: { orderBy: { urutan: 'asc' } }, rhkAtasan: { select: { teks: true } } } },
+      ekspektasi: true,
+      lampiran: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] },
+    },
+  });
+  return {
+    revisi: s.revisi,
+    pendekatan: s.pendekatan,
+    snapshot: s.snapshot,
+    rhk: s.rhk.map((r) => ({
+      id: r.id,
+      jenis: r.jenis,
+      urutan: r.urutan,
+      teks: r.teks,
+      rhkAtasan: r.rhkAtasan?.teks ?? null,
+      perspektif: r.perspektif,
+      penugasanDari: r.penugasanDari,
+      indikator: r.indikator.map((i) => ({
+        id: i.id,
+        aspek: i.aspek,
+        teks: i.teks,
+        jenisTarget: i.jenisTarget,
+        targetAngka: i.targetAngka?.toString() ?? null,
+        targetMin: i.targetMin?.toString() ?? null,
+        targetMax: i.targetMax?.toString() ?? null,
+        satuan: i.satuan,
+        targetTeks: i.targetTeks,
+        lebihBaik: i.lebihBaik,
+        kumulatif: i.kumulatif,
+      })),
+    })),
+    ekspektasi: Object.fromEntries(s.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
+    lampiran: s.lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
+  };
+}
+export type SkpDocument = Awaited<ReturnType<typeof skpDocument>>;
+
+/** A target as people read it: "12 laporan", "80–90 %", or the statement. */
+export function formatTarget(i: { jenisTarget: string; targetAngka: unknown; targetMin: unknown; targetMax: unknown; satuan: string | null; targetTeks: string | null }, num: (n: number) => string): string {
+  const n = (v: unknown) => num(Number(String(v)));
+  if (i.jenisTarget === 'ANGKA') return `${n(i.targetAngka)} ${i.satuan ?? ''}`.trim();
+  if (i.jenisTarget === 'RENTANG') return `${n(i.targetMin)}–${n(i.targetMax)} ${i.satuan ?? ''}`.trim();
+  return i.targetTeks ?? '';
+}

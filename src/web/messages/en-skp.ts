@@ -1,0 +1,27 @@
+import type { idSkp } from './id-skp.js';
+
+export const enSkp: Record<keyof typeof idSkp, string> = {
+  'skp.err.waitingApproval': 'The SKP is waiting for the appraiser\'s approval and cannot be changed yet.',
+  'skp.err.alreadySubmitted': 'The SKP has already been submitted.',
+  'skp.err.alreadyApproved': 'The SKP is already approved. Change its content to open a new revision.',
+  'skp.err.notSubmitted': 'This SKP is not waiting for approval.',
+  'skp.err.notOwner': 'Only the SKP\'s owner can change its content.',
+  'skp.err.notPenilai': 'Only this employee\'s appraiser can do that.',
+  'skp.err.phaseClosed': 'The cycle is in phase {fase}; the SKP cannot be changed.',
+  'skp.check.noUtama': 'An SKP needs at least one main (UTAMA) results plan.',
+  'skp.check.noIndikator': 'RHK "{rhk}" has no performance indicator yet.',
+  'skp.check.noPerspektif': 'RHK "{rhk}" has no perspective yet.',
+  'skp.check.noIntervensi': 'RHK "{rhk}" is not linked to the leader\'s RHK it supports.',
+  'skp.check.intervensiMissing': 'The leader\'s RHK that "{rhk}" supports is no longer in your appraiser\'s SKP.',
+  'target.angkaRequired': 'Enter a numeric target.',
+  'target.negative': 'A target cannot be negative.',
+  'target.lowerZero': 'A target of 0 cannot be used when lower is better (achievement is computed from actual ÷ target).',
+  'target.satuanRequired': 'Enter the target\'s unit (e.g. documents, %, days).',
+  'target.minRequired': 'Enter the lower bound.',
+  'target.maxRequired': 'Enter the upper bound.',
+  'target.minAboveMax': 'The lower bound is above the upper bound.',
+  'target.rangeEmpty': 'Both bounds are equal; use a numeric target.',
+  'target.teksRequired': 'Write the qualitative target.',
+  'target.qualitativeInQuantitative': 'A quantitative SKP needs numeric or range targets.',
+  'target.kumulatifQualitative': 'A qualitative target cannot be cumulative.',
+};

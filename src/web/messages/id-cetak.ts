@@ -1,0 +1,2 @@
+export const idCetak = {
+} as const;

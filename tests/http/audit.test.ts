@@ -1,0 +1,165 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+
+// The audit log: append-only in the database itself, and readable by the admin with filters.
+
+let t: TestApp;
+let admin: Agent;
+let unitId: number;
+
+/** Today's date in the agency's time zone (the filter's dates are Jakarta days). */
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+
+/** The rows of an /audit page: id, actor, aksi, entitas. */
+function rows(html: string) {
+  return [...html.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td><code>([^<]*)<\/code><\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td><a href="\/audit\/(\d+)">/g)].map((m) => ({
+    actor: m[1]!, aksi: m[2]!, entitas: m[3]!, entitasId: m[4]!, id: Number(m[5]),
+  }));
+}
+
+beforeAll(async () => {
+  t = await testApp();
+  admin = await loginAs(t.app, 'admin'); // auth.login by admin
+  await loginAs(t.app, 'pegawai'); // auth.login by Fajar Ramadhan
+  const parent = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { kode: 'DISKOMINFO.IKP' } });
+  expect((await postForm(admin, '/unit', { kode: 'DISKOMINFO.IKP.LIP', nama: 'Seksi Layanan Informasi', parentId: parent.id })).status).toBe(303);
+  const unit = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { kode: 'DISKOMINFO.IKP.LIP' } });
+  unitId = unit.id;
+  expect((await postForm(admin, `/unit/${unit.id}`, { kode: unit.kode, nama: 'Seksi Layanan Informasi Publik', parentId: parent.id, aktif: '1', version: unit.version })).status).toBe(303);
+});
+afterAll(async () => { await t.close(); });
+
+describe('append-only in the database', () => {
+  it('refuses UPDATE, DELETE and TRUNCATE on audit_log, whoever asks', async () => {
+    const before = await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log');
+    expect(before.rows[0]!.n).toBeGreaterThanOrEqual(5);
+    await expect(t.db.pool.query("UPDATE audit_log SET aksi = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.db.pool.query('DELETE FROM audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.db.pool.query('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    await expect(t.db.pool.query('DELETE FROM audit_log WHERE id = (SELECT max(id) FROM audit_log)')).rejects.toThrow(/append-only/);
+    // nor through Prisma
+    await expect(t.db.prisma.auditLog.deleteMany({})).rejects.toThrow();
+    await expect(t.db.prisma.auditLog.updateMany({ data: { actor: 'x' } })).rejects.toThrow();
+    const after = await t.db.pool.query<{ n: number; x: number }>("SELECT count(*)::int AS n, count(*) FILTER (WHERE aksi = 'x' OR actor = 'x')::int AS x FROM audit_log");
+    expect(after.rows[0]).toEqual({ n: before.rows[0]!.n, x: 0 });
+  });
+
+  it('still accepts new entries', async () => {
+    await t.db.pool.query("INSERT INTO audit_log (actor, aksi, entitas) VALUES ('tes', 'tes.insert', 'tes')");
+    expect(await t.db.prisma.auditLog.count({ where: { aksi: 'tes.insert' } })).toBe(1);
+  });
+});
+
+describe('/audit', () => {
+  it('lists the latest entries first, with the append-only notice', async () => {
+    const res = await admin.get('/audit').expect(200);
+    expect(res.text).toContain('Log audit hanya dapat ditambah');
+    const list = rows(res.text);
+    const ids = list.map((r) => r.id);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(list.map((r) => r.aksi)).toEqual(expect.arrayContaining(['auth.login', 'unit.create', 'unit.update', 'seed.demo']));
+  });
+
+  it('filters by entitas', async () => {
+    const list = rows((await admin.get('/audit?entitas=unit_kerja').expect(200)).text);
+    expect(list.map((r) => r.aksi).sort()).toEqual(['unit.create', 'unit.update']);
+    expect(list.every((r) => r.entitas === 'unit_kerja' && r.entitasId === String(unitId))).toBe(true);
+  });
+
+  it('filters by aksi prefix (wildcards typed by the user are literal)', async () => {
+    expect(rows((await admin.get('/audit?aksi=unit.').expect(200)).text).map((r) => r.aksi).sort()).toEqual(['unit.create', 'unit.update']);
+    expect(rows((await admin.get('/audit?aksi=unit.up').expect(200)).text).map((r) => r.aksi)).toEqual(['unit.update']);
+    expect(rows((await admin.get('/audit?aksi=auth').expect(200)).text).map((r) => r.aksi)).toEqual(['auth.login', 'auth.login']);
+    expect(rows((await admin.get('/audit?aksi=%25').expect(200)).text)).toEqual([]);
+    expect(rows((await admin.get('/audit?aksi=_nit').expect(200)).text)).toEqual([]);
+  });
+
+  it('filters by actor (part of the name, any case)', async () => {
+    const fajar = rows((await admin.get('/audit?actor=fajar').expect(200)).text);
+    expect(fajar).toHaveLength(1);
+    expect(fajar[0]).toMatchObject({ aksi: 'auth.login', actor: 'Fajar Ramadhan, S.T. (199406072018031284)' });
+    const byAdmin = rows((await admin.get('/audit?actor=admin&entitas=unit_kerja').expect(200)).text);
+    expect(byAdmin.map((r) => r.aksi).sort()).toEqual(['unit.create', 'unit.update']);
+  });
+
+  it('filters by date range (Jakarta days)', async () => {
+    const d = today();
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() - 86_400_000));
+    // from yesterday (not only today) so a run across midnight does not flake
+    const now = rows((await admin.get(`/audit?dari=${yesterday}&sampai=${d}&entitas=unit_kerja`).expect(200)).text);
+    expect(now).toHaveLength(2);
+    const past = await admin.get('/audit?dari=2020-01-01&sampai=2020-12-31').expect(200);
+    expect(rows(past.text)).toEqual([]);
+    expect(past.text).toContain('Tidak ada catatan yang cocok.');
+    expect(rows((await admin.get(`/audit?dari=${yesterday}`).expect(200)).text).length).toBeGreaterThanOrEqual(4);
+    const future = `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+    expect(rows((await admin.get(`/audit?dari=${future}`).expect(200)).text)).toEqual([]);
+    expect(rows((await admin.get(`/audit?sampai=2020-01-01`).expect(200)).text)).toEqual([]);
+  });
+
+  it('takes a date as a whole day in Jakarta (UTC+7), at both ends', async () => {
+    // 2025-03-10 23:59:59 and 2025-03-11 00:00:00 in Jakarta, and the last second of the 11th
+    await t.db.pool.query(
+      `INSERT INTO audit_log (at, actor, aksi, entitas) VALUES
+         ('2025-03-10T16:59:59Z', 'tes', 'tes.malam', 'tes_tz'), ('2025-03-10T17:00:00Z', 'tes', 'tes.pagi', 'tes_tz'), ('2025-03-11T16:59:59Z', 'tes', 'tes.akhir', 'tes_tz')`,
+    );
+    const day = async (q: string) => rows((await admin.get(`/audit?entitas=tes_tz&${q}`).expect(200)).text).map((r) => r.aksi).sort();
+    expect(await day('dari=2025-03-10&sampai=2025-03-10')).toEqual(['tes.malam']);
+    expect(await day('dari=2025-03-11&sampai=2025-03-11')).toEqual(['tes.akhir', 'tes.pagi']);
+    expect(await day('dari=2025-03-11')).toEqual(['tes.akhir', 'tes.pagi']);
+    expect(await day('sampai=2025-03-10')).toEqual(['tes.malam']);
+    expect(await day('dari=2025-03-12')).toEqual([]);
+  });
+
+  it('keeps the chosen filters in the form', async () => {
+    const res = await admin.get('/audit?entitas=unit_kerja&aksi=unit.&actor=adm').expect(200);
+    expect(res.text).toContain('<option value="unit_kerja" selected>');
+    expect(res.text).toContain('value="unit."');
+    expect(res.text).toContain('value="adm"');
+  });
+
+  it('shows a message for an invalid date instead of failing', async () => {
+    for (const bad of ['2026-13-45', 'kemarin', '31-12-2026']) {
+      const res = await admin.get(`/audit?dari=${encodeURIComponent(bad)}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Tanggal tidak valid (format TTTT-BB-HH).');
+      expect(res.text).toContain(`value="${bad}"`);
+    }
+    const sampai = await admin.get('/audit?sampai=2026-02-30');
+    expect(sampai.status).toBe(200);
+    expect(sampai.text).toContain('Tanggal tidak valid (format TTTT-BB-HH).');
+  });
+
+  it('pages backwards with "before"', async () => {
+    const all = rows((await admin.get('/audit').expect(200)).text);
+    const pivot = all[1]!.id;
+    const older = rows((await admin.get(`/audit?before=${pivot}`).expect(200)).text);
+    expect(older.length).toBeGreaterThan(0);
+    expect(older.every((r) => r.id < pivot)).toBe(true);
+  });
+
+  it('shows the before and after of a change on the detail page', async () => {
+    const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.update', entitasId: String(unitId) } });
+    const res = await admin.get(`/audit/${entry.id}`).expect(200);
+    expect(res.text).toContain(`#${entry.id}`);
+    expect(res.text).toContain('<code>unit.update</code>');
+    const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&#34;/g, '"'));
+    expect(JSON.parse(before!)).toMatchObject({ nama: 'Seksi Layanan Informasi', version: 1 });
+    expect(JSON.parse(after!)).toMatchObject({ nama: 'Seksi Layanan Informasi Publik', version: 2 });
+    expect(res.text).toContain('Sebelum');
+    expect(res.text).toContain('Sesudah');
+  });
+
+  it('shows a dash for the missing side of a creation', async () => {
+    const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(unitId) } });
+    const res = await admin.get(`/audit/${entry.id}`).expect(200);
+    const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&#34;/g, '"'));
+    expect(before).toBe('—');
+    expect(JSON.parse(after!)).toMatchObject({ kode: 'DISKOMINFO.IKP.LIP' });
+  });
+
+  it('answers 404 for an entry that does not exist', async () => {
+    await admin.get('/audit/987654321').expect(404);
+    await admin.get('/audit/0').expect(404);
+  });
+});
