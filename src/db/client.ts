@@ -8,6 +8,9 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 /** One pg pool shared by Prisma, the session store and the few set-based raw queries. */
 export function createDb(url: string, max = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection dropped by the server (e.g. Ctrl-C reaches the embedded PostgreSQL first)
+  // must not crash the app; the pool replaces it on the next query.
+  pool.on('error', (e) => console.error('PostgreSQL connection lost:', e.message));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

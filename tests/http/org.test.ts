@@ -60,6 +60,16 @@ describe('search and paging (the untouched 60-employee demo)', () => {
     expect(names.slice(49, 51)).toEqual([...names.slice(49, 51)].sort((x, y) => (x < y ? -1 : 1)));
   });
 
+  it('lists the appraisees of one appraiser (the link on their page)', async () => {
+    const penilai = await pegawaiByNip(LOGINS.penilai);
+    const detail = await admin.get(`/pegawai/${penilai.id}`).expect(200);
+    expect(detail.text).toContain(`/pegawai?penilai=${penilai.id}`);
+    const res = await admin.get(`/pegawai?penilai=${penilai.id}`).expect(200);
+    const expected = await t.db.prisma.pegawai.findMany({ where: { penilaiId: penilai.id, aktif: true }, select: { id: true } });
+    expect(listed(res.text).map((r) => r.id).sort()).toEqual(expected.map((e) => e.id).sort());
+    expect(expected.length).toBeGreaterThan(1);
+  });
+
   it('returns an empty last page past the end instead of failing', async () => {
     const res = await admin.get('/pegawai?page=99').expect(200);
     expect(listed(res.text)).toHaveLength(0);
@@ -289,7 +299,9 @@ describe('pegawai', () => {
     const p = await pegawaiByNip(LOGINS.pegawai);
     const res = await postForm(admin, `/pegawai/${p.id}/nonaktifkan`, { version: p.version, alasan: '' });
     expect(res.status).toBe(422);
-    expect(fieldError(res.text, 'alasan')).toBe('Minimal 5 karakter.');
+    expect(fieldError(res.text, 'alasan')).toBe('Wajib diisi.');
+    const short = await postForm(admin, `/pegawai/${p.id}/nonaktifkan`, { version: p.version, alasan: 'ok' });
+    expect(fieldError(short.text, 'alasan')).toBe('Minimal 5 karakter.');
     expect((await pegawaiByNip(LOGINS.pegawai)).aktif).toBe(true);
   });
 

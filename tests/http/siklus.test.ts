@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRunner } from '../../src/jobs/runner.js';
-import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -79,6 +79,18 @@ describe('the yearly cycle (design.md §2)', () => {
     await jobs().idle();
     const aktif = await t.db.prisma.pegawai.count({ where: { aktif: true } });
     expect(await t.db.prisma.skp.count({ where: { siklusId: id } })).toBe(aktif);
+  });
+
+  it('employees imported mid-year get a draft SKP in the open cycle', async () => {
+    const jab = await t.db.prisma.jabatan.findFirstOrThrow({ where: { jenis: 'PELAKSANA', aktif: true }, include: { unit: true } });
+    const csv = `nip,nama,jenis_asn,pangkat_golongan,kode_jabatan,kode_unit,nip_penilai,email\n199502142020121005,Rina Kartika Sari,PNS,III/a,${jab.kode},${jab.unit.kode},${LOGINS.penilai},\n`;
+    const token = /name="_csrf" value="([^"]+)"/.exec((await admin.get('/impor')).text)![1]!;
+    const res = await admin.post('/impor').field('_csrf', token).attach('berkas', Buffer.from(csv), 'baru.csv');
+    expect(res.status).toBe(303);
+    const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: '199502142020121005' } });
+    const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: id, pegawaiId: p.id } } });
+    expect(skp.status).toBe('DRAFT');
+    expect(skp.snapshot).toMatchObject({ pegawai: { nama: 'Rina Kartika Sari', jabatan: jab.nama } });
   });
 
   it('guards the next transition with a message saying what blocks it', async () => {

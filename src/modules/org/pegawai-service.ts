@@ -19,6 +19,7 @@ export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Prom
   const param = (v: unknown) => `$${params.push(v)}`;
   const where = [visiblePegawaiSql(actor, param)];
   if (q.status !== 'semua') where.push(`p.aktif = ${q.status === 'aktif' ? 'TRUE' : 'FALSE'}`);
+  if (q.penilai) where.push(`p.penilai_id = ${param(q.penilai)}`);
   if (q.unitId) where.push(`u.path LIKE (SELECT path FROM unit_kerja WHERE id = ${param(q.unitId)}) || '%'`);
   if (q.q) {
     const digits = q.q.replace(/[\s.]/g, '');

@@ -54,12 +54,13 @@ export const pegawaiForm = z.object({
 export type PegawaiInput = z.infer<typeof pegawaiForm>;
 export const pegawaiUpdate = pegawaiForm.extend({ version });
 
-export const deactivateForm = z.object({ version, alasan: z.string().trim().min(5, 'err.minLength').max(300) });
+export const deactivateForm = z.object({ version, alasan: z.string().trim().min(1, 'err.required').min(5, 'err.minLength').max(300) });
 export const reactivateForm = z.object({ version });
 
 export const pegawaiQuery = z.object({
   q: optionalText(100),
   unitId: z.coerce.number().int().positive().optional().catch(undefined),
+  penilai: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['aktif', 'nonaktif', 'semua']).default('aktif').catch('aktif'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
 });
