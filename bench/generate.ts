@@ -316,8 +316,9 @@ function buildPlan(employees: number, seed: number): Plan {
     if (rnd() < 0.35) parts.push(female ? pick(MIDDLE_P) : pick(MIDDLE_L));
     if (rnd() < 0.85) parts.push(female && rnd() < 0.5 ? pick(LAST_P_ONLY) : pick(LAST));
     const bare = [...new Set(parts)].join(' ');
-    const front = pendidikan === 'S3' ? 'Dr. ' : pendidikan === 'S2' && rnd() < 0.08 ? 'Ir. ' : '';
-    const nama = `${front}${bare}${pick(GELAR[pendidikan])}`;
+    // Doctors carry "Dr." in front; a few engineers the professional "Ir." with a technical master's.
+    const nama =
+      pendidikan === 'S3' ? `Dr. ${bare}${pick(GELAR.S3)}` : pendidikan === 'S2' && rnd() < 0.06 ? `Ir. ${bare}, M.T.` : `${bare}${pick(GELAR[pendidikan])}`;
 
     let email: string | null = null;
     if (pendidikan !== 'SMA' || rnd() < 0.5) {

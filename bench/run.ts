@@ -45,6 +45,8 @@ type Cell = {
   warmup: LoadResult;
   result: LoadResult;
   appEventLoopUtilization: number;
+  /** Busy time of the app's main thread (event loop) and CPU time of PostgreSQL, per completed request. */
+  perRequestMs: { appMainThread: number; postgresCpu: number };
   /** CPU seconds during the measured run: this process (app + load generator), our PostgreSQL, everything else on the machine. */
   cpuSeconds: { node: number; postgres: number; other: number; available: number };
 };
@@ -54,7 +56,7 @@ type Cell = {
 const fmt = (v: number | null, d = 1) => (v === null || Number.isNaN(v) ? '–' : v.toFixed(d));
 
 function table(cells: Cell[]): string {
-  const head = ['page', 'sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU', 'cpu node/pg/other s'];
+  const head = ['page', 'sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU', 'main ms/req', 'pg ms/req', 'other cpu'];
   const rows = cells.map((c) => [
     c.page === 'ping' ? '/ping (floor)' : '/pegawai (search)',
     String(c.concurrency),
@@ -69,7 +71,9 @@ function table(cells: Cell[]): string {
     String(c.result.non2xx),
     String(c.result.mismatches),
     fmt(c.appEventLoopUtilization, 2),
-    `${fmt(c.cpuSeconds.node)}/${fmt(c.cpuSeconds.postgres)}/${fmt(c.cpuSeconds.other)}`,
+    fmt(c.perRequestMs.appMainThread, 2),
+    fmt(c.perRequestMs.postgresCpu, 2),
+    `${fmt((100 * c.cpuSeconds.other) / c.cpuSeconds.available, 0)}%`,
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => r.map((v, i) => (i < 1 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
@@ -112,14 +116,16 @@ async function main(): Promise<number> {
         const pg0 = postgresCpuSeconds(dataDir);
         const m0 = machineCpuSeconds();
         const result = await run(SECONDS);
-        const elu = performance.eventLoopUtilization(elu0).utilization;
+        const eluDelta = performance.eventLoopUtilization(elu0);
+        const elu = eluDelta.utilization;
         const cpu = process.cpuUsage(cpu0);
         const pgCpu = postgresCpuSeconds(dataDir) - pg0;
         const m1 = machineCpuSeconds();
         await drain(db);
         const nodeCpu = (cpu.user + cpu.system) / 1e6;
         const cpuSeconds = { node: nodeCpu, postgres: pgCpu, other: Math.max(0, m1.busy - m0.busy - nodeCpu - pgCpu), available: m1.total - m0.total };
-        cells.push({ page: page.name, concurrency: c, sessions: sessionCookies.length, warmup, result, appEventLoopUtilization: elu, cpuSeconds });
+        const perRequestMs = { appMainThread: eluDelta.active / Math.max(1, result.requests), postgresCpu: (pgCpu * 1000) / Math.max(1, result.requests) };
+        cells.push({ page: page.name, concurrency: c, sessions: sessionCookies.length, warmup, result, appEventLoopUtilization: elu, perRequestMs, cpuSeconds });
         console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms${cpuSeconds.other > 0.1 * cpuSeconds.available ? `  (other processes used ${fmt(cpuSeconds.other)} of ${fmt(cpuSeconds.available)} CPU s)` : ''}`);
       }
     }
@@ -148,7 +154,7 @@ async function main(): Promise<number> {
     const available = cells.reduce((n, c) => n + c.cpuSeconds.available, 0);
     const sharedMachine = other > 0.1 * available;
     if (sharedMachine) console.log(`WARNING: other processes used ${fmt((100 * other) / available, 0)}% of the machine's CPU during the measured runs; the figures are pessimistic. Re-run on a quiet machine.`);
-    console.log(`latencies: every 2xx response time, measured by autocannon in its worker (client side, keep-alive, no pipelining); app ELU = event-loop utilisation of the app's main thread; cpu: node = this process (app + load generator), pg = our PostgreSQL, other = the rest of the machine.`);
+    console.log(`latencies: every 2xx response time, measured by autocannon in its worker (client side, keep-alive, no pipelining); app ELU = event-loop utilisation of the app's main thread; main ms/req = its busy time per request; pg ms/req = CPU time of our PostgreSQL per request (these two hold up when the machine is shared); other cpu = share of the machine's CPU used by other processes.`);
 
     const report = {
       startedAt: startedAt.toISOString(),

@@ -22,7 +22,7 @@ export const catatanField = (rhkId: number) => `catatan_${rhkId}`;
 export const ekspektasiForm = z.object({
   version,
   ...Object.fromEntries(NILAI_BERAKHLAK.map((n) => [ekspektasiField(n), optionalText(1000)])),
-}) as z.ZodType<{ version: number } & Record<string, string | null>>;
+}) as unknown as z.ZodType<{ version: number } & Record<string, string | number | null>>;
 
 export const setujuiForm = z.object({ version });
 
@@ -126,9 +126,13 @@ export async function setujui(db: Db, actor: Actor, skpId: number, ver: number):
     if ('error' in tr) throw new Conflict(tr.error);
     problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
     if (problems.length) throw new Blocked();
-    await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, disetujuiAt: new Date(), alasanKembali: null } });
+    // A frozen version is never overwritten: should this revision number be taken already
+    // (data changed outside the workflow), the approval becomes the next one.
+    const last = await tx.skpVersi.findFirst({ where: { skpId: skp.id }, orderBy: { revisi: 'desc' }, select: { revisi: true } });
+    const revisi = last && last.revisi >= skp.revisi ? last.revisi + 1 : skp.revisi;
+    await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
-    await freezeVersion(tx, actor, skp.id, skp.revisi);
+    await freezeVersion(tx, actor, skp.id, revisi);
   }).catch((e: unknown) => {
     if (!(e instanceof Blocked)) throw e;
   });

@@ -1,7 +1,258 @@
-import { Router } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { BERAKHLAK, NILAI_BERAKHLAK } from '../../domain/berakhlak.js';
+import { skpEditable, type Fase } from '../../domain/siklus.js';
+import type { SkpProblem } from '../../domain/skp-check.js';
+import { requireLogin } from '../../web/auth.js';
+import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { handleForm } from '../../web/form.js';
+import { flash, t } from '../../web/locals.js';
+import * as E from './edit-service.js';
+import * as S from './schemas.js';
+import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from './service.js';
 
-export function skpRoutes(_deps: { db: Db }): Router {
+// The employee's side of SKP planning (design.md §2–§3): the SKP page, and the owner's small
+// forms, each carrying the SKP's version and going through editSkp.
+
+/** Only numeric ids reach these routes; anything else (/skp/bawahan, …) falls through to other routers. */
+const numericIds: RequestHandler = (req, _res, next) => (Object.values(req.params).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v)) ? next() : next('route'));
+const num = (v: string | string[] | undefined): number => Number(v);
+
+/** A Decimal as the form shows it: Indonesian decimal comma. */
+const angkaForm = (v: unknown): string => (v === null || v === undefined ? '' : String(v).replace('.', ','));
+
+export function skpRoutes({ db }: { db: Db }): Router {
   const r = Router();
+
+  const pageLocals = async (req: Request, skp: SkpFull, extra: Record<string, unknown> = {}) => {
+    const actor = req.user!;
+    const peran = peranPada(actor, skp);
+    const editable = peran.pemilik && skpEditable(skp.siklus.fase as Fase) && skp.status !== 'DIAJUKAN';
+    const [daftar, tahunLalu] = await Promise.all([peran.pemilik ? E.skpSayaList(db, actor) : [], editable && skp.rhk.length === 0 ? E.skpTahunLalu(db, skp) : null]);
+    return {
+      skp,
+      snap: skp.snapshot as E.Snapshot,
+      peran,
+      editable,
+      isJpt: E.isJptSkp(skp),
+      daftar,
+      tahunLalu,
+      berakhlak: BERAKHLAK,
+      nilaiBerakhlak: NILAI_BERAKHLAK,
+      jenisLampiran: S.JENIS_LAMPIRAN,
+      ekspektasi: Object.fromEntries(skp.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
+      formatTarget,
+      problems: [] as SkpProblem[],
+      ...extra,
+    };
+  };
+
+  /** The owner may open an edit form only while the SKP can change (editSkp checks again on save). */
+  const assertEditable = (req: Request, res: Response, skp: SkpFull) => {
+    if (!peranPada(req.user!, skp).pemilik) throw new Forbidden('skp.err.notOwner');
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: t(res, `fase.${skp.siklus.fase}`) });
+    if (skp.status === 'DIAJUKAN') throw new Conflict('skp.err.waitingApproval');
+  };
+
+  const edit = (req: Request, skp: SkpFull, version: number) => ({ actor: req.user!, skpId: skp.id, version });
+
+  /** After a change: a message, one more when the change opened a new revision, back to the page. */
+  const done = (req: Request, res: Response, skp: SkpFull, after: { revisi: number }, message: string, anchor = '') => {
+    flash(req, 'success', message);
+    if (after.revisi > skp.revisi) flash(req, 'info', t(res, 'skp.revisiDibuka', { revisi: after.revisi }));
+    res.redirect(303, `/skp/${skp.id}${anchor}`);
+  };
+
+  /** A small form on the SKP page itself: on a refusal the page is shown again with what was typed. */
+  const onPage =
+    <Sc extends z.ZodType>(schema: (skp: SkpFull) => Sc, action: (req: Request, res: Response, skp: SkpFull, data: z.output<Sc>, extra: Record<string, unknown>) => Promise<void>) =>
+    async (req: Request, res: Response) => {
+      const skp = await getSkp(db, req.user!, num(req.params.id));
+      const extra: Record<string, unknown> = {};
+      await handleForm(req, res, {
+        schema: schema(skp),
+        view: 'skp/detail',
+        locals: async () => pageLocals(req, await getSkp(db, req.user!, skp.id), extra),
+        onValid: (data) => action(req, res, skp, data, extra),
+      });
+    };
+
+  // ---- Reading ---------------------------------------------------------------------------------
+  r.get('/skp', requireLogin, async (req, res) => {
+    const q = S.siklusQuery.parse(req.query);
+    const skp = await skpSaya(db, req.user!, q.siklus);
+    if (!skp) return res.render('skp/none', { daftar: await E.skpSayaList(db, req.user!), noPegawai: req.user!.pegawaiId === null });
+    res.render('skp/detail', await pageLocals(req, skp));
+  });
+
+  r.get('/skp/:id', requireLogin, numericIds, async (req, res) => {
+    res.render('skp/detail', await pageLocals(req, await getSkp(db, req.user!, num(req.params.id))));
+  });
+
+  // ---- Pendekatan, lampiran, submission, copy ---------------------------------------------------
+  r.post(
+    '/skp/:id/pendekatan',
+    requireLogin,
+    numericIds,
+    onPage(() => S.pendekatanForm, async (req, res, skp, data) => {
+      done(req, res, skp, await E.setPendekatan(db, edit(req, skp, data.version), data.pendekatan), t(res, 'common.saved'));
+    }),
+  );
+
+  r.post(
+    '/skp/:id/lampiran',
+    requireLogin,
+    numericIds,
+    onPage(() => S.lampiranForm, async (req, res, skp, data) => {
+      done(req, res, skp, await E.tambahLampiran(db, edit(req, skp, data.version), data.jenis, data.teks), t(res, 'skp.lampiran.added'), '#lampiran');
+    }),
+  );
+
+  r.post(
+    '/skp/:id/lampiran/:lampiranId/hapus',
+    requireLogin,
+    numericIds,
+    onPage(() => S.versionForm, async (req, res, skp, data) => {
+      done(req, res, skp, await E.hapusLampiran(db, edit(req, skp, data.version), num(req.params.lampiranId)), t(res, 'skp.lampiran.deleted'), '#lampiran');
+    }),
+  );
+
+  r.post(
+    '/skp/:id/ajukan',
+    requireLogin,
+    numericIds,
+    onPage(() => S.versionForm, async (req, res, skp, data, extra) => {
+      try {
+        await E.ajukanSkp(db, edit(req, skp, data.version));
+      } catch (e) {
+        if (e instanceof E.SubmitBlocked) extra.problems = e.problems;
+        throw e;
+      }
+      const penilai = (skp.snapshot as E.Snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
+      flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
+      res.redirect(303, `/skp/${skp.id}`);
+    }),
+  );
+
+  r.post(
+    '/skp/:id/salin-tahun-lalu',
+    requireLogin,
+    numericIds,
+    onPage(() => S.versionForm, async (req, res, skp, data) => {
+      const c = await E.salinTahunLalu(db, edit(req, skp, data.version));
+      done(req, res, skp, c, t(res, 'skp.salin.done', { tahun: c.tahun, rhk: c.rhk, indikator: c.indikator, lampiran: c.lampiran }));
+    }),
+  );
+
+  // ---- RHK ---------------------------------------------------------------------------------------
+  const rhkLocals = async (skp: SkpFull, rhkId: number | null) => {
+    const rhk = rhkId === null ? null : skp.rhk.find((x) => x.id === rhkId);
+    if (rhk === undefined) throw new NotFound();
+    const atasan = await E.rhkAtasanOptions(db, skp);
+    const isJpt = E.isJptSkp(skp);
+    const hasPenilai = skp.pegawai.penilaiId !== null;
+    return { skp, rhk, atasan, isJpt, hasPenilai, linkRequired: !isJpt && hasPenilai && atasan.length > 0 };
+  };
+
+  const rhkPost = async (req: Request, res: Response, rhkId: number | null) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    const l = await rhkLocals(skp, rhkId);
+    await handleForm(req, res, {
+      schema: S.rhkForm({ isJpt: l.isJpt, linkRequired: l.linkRequired }),
+      view: 'skp/rhk-form',
+      locals: async () => rhkLocals(await getSkp(db, req.user!, skp.id), rhkId),
+      onValid: async (data) => {
+        const after = await E.simpanRhk(db, edit(req, skp, data.version), rhkId, data);
+        done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), '#hasil-kerja');
+      },
+    });
+  };
+
+  r.get('/skp/:id/rhk/baru', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    assertEditable(req, res, skp);
+    res.render('skp/rhk-form', { ...(await rhkLocals(skp, null)), values: { jenis: req.query.jenis === 'TAMBAHAN' ? 'TAMBAHAN' : 'UTAMA' } });
+  });
+  r.post('/skp/:id/rhk', requireLogin, numericIds, (req, res) => rhkPost(req, res, null));
+
+  r.get('/skp/:id/rhk/:rhkId/ubah', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    assertEditable(req, res, skp);
+    const l = await rhkLocals(skp, num(req.params.rhkId));
+    const x = l.rhk!;
+    res.render('skp/rhk-form', { ...l, values: { jenis: x.jenis, teks: x.teks, rhkAtasanId: x.rhkAtasanId ?? '', perspektif: x.perspektif ?? '', penugasanDari: x.penugasanDari ?? '' } });
+  });
+  r.post('/skp/:id/rhk/:rhkId', requireLogin, numericIds, (req, res) => rhkPost(req, res, num(req.params.rhkId)));
+
+  r.post(
+    '/skp/:id/rhk/:rhkId/hapus',
+    requireLogin,
+    numericIds,
+    onPage(() => S.versionForm, async (req, res, skp, data) => {
+      done(req, res, skp, await E.hapusRhk(db, edit(req, skp, data.version), num(req.params.rhkId)), t(res, 'skp.rhk.deleted'), '#hasil-kerja');
+    }),
+  );
+
+  // ---- Indikator ---------------------------------------------------------------------------------
+  const indikatorLocals = (skp: SkpFull, where: { rhkId: number } | { indikatorId: number }) => {
+    const rhk = 'rhkId' in where ? skp.rhk.find((x) => x.id === where.rhkId) : skp.rhk.find((x) => x.indikator.some((i) => i.id === where.indikatorId));
+    if (!rhk) throw new NotFound();
+    const indikator = 'indikatorId' in where ? rhk.indikator.find((i) => i.id === where.indikatorId)! : null;
+    return { skp, rhk, indikator };
+  };
+
+  const indikatorPost = async (req: Request, res: Response, where: { rhkId: number } | { indikatorId: number }) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    indikatorLocals(skp, where);
+    await handleForm(req, res, {
+      schema: S.indikatorForm(skp.pendekatan),
+      view: 'skp/indikator-form',
+      locals: async () => indikatorLocals(await getSkp(db, req.user!, skp.id), where),
+      onValid: async (data) => {
+        const after = await E.simpanIndikator(db, edit(req, skp, data.version), where, data);
+        done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), '#hasil-kerja');
+      },
+    });
+  };
+
+  r.get('/skp/:id/rhk/:rhkId/indikator/baru', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    assertEditable(req, res, skp);
+    const values = { aspek: 'KUANTITAS', jenisTarget: skp.pendekatan === 'KUALITATIF' ? 'KUALITATIF' : 'ANGKA', lebihBaik: 'TINGGI' };
+    res.render('skp/indikator-form', { ...indikatorLocals(skp, { rhkId: num(req.params.rhkId) }), values });
+  });
+  r.post('/skp/:id/rhk/:rhkId/indikator', requireLogin, numericIds, (req, res) => indikatorPost(req, res, { rhkId: num(req.params.rhkId) }));
+
+  r.get('/skp/:id/indikator/:indikatorId/ubah', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    assertEditable(req, res, skp);
+    const l = indikatorLocals(skp, { indikatorId: num(req.params.indikatorId) });
+    const i = l.indikator!;
+    const values = {
+      aspek: i.aspek,
+      teks: i.teks,
+      jenisTarget: i.jenisTarget,
+      targetAngka: angkaForm(i.targetAngka),
+      targetMin: angkaForm(i.targetMin),
+      targetMax: angkaForm(i.targetMax),
+      satuan: i.satuan ?? '',
+      targetTeks: i.targetTeks ?? '',
+      lebihBaik: i.lebihBaik,
+      kumulatif: i.kumulatif ? '1' : '',
+    };
+    res.render('skp/indikator-form', { ...l, values });
+  });
+  r.post('/skp/:id/indikator/:indikatorId', requireLogin, numericIds, (req, res) => indikatorPost(req, res, { indikatorId: num(req.params.indikatorId) }));
+
+  r.post(
+    '/skp/:id/indikator/:indikatorId/hapus',
+    requireLogin,
+    numericIds,
+    onPage(() => S.versionForm, async (req, res, skp, data) => {
+      done(req, res, skp, await E.hapusIndikator(db, edit(req, skp, data.version), num(req.params.indikatorId)), t(res, 'skp.indikator.deleted'), '#hasil-kerja');
+    }),
+  );
+
   return r;
 }

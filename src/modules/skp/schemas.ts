@@ -4,7 +4,7 @@ import { targetProblems } from '../../domain/target.js';
 // The employee's SKP forms. Every form carries the SKP's `version` (optimistic locking).
 
 export const version = z.coerce.number().int().min(1);
-const text = (min: number, max: number) => z.string({ message: 'err.required' }).trim().min(min, min <= 1 ? 'err.required' : 'err.minLength').max(max, 'err.maxLength');
+const text = (min: number, max: number) => z.string({ message: 'err.required' }).trim().min(1, 'err.required').min(min, 'err.minLength').max(max, 'err.maxLength');
 const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => (v ? v : null));
 const optionalId = z
   .union([z.literal(''), z.coerce.number().int().positive()])
@@ -49,8 +49,7 @@ export const versionForm = z.object({ version });
 
 export const pendekatanForm = z.object({ version, pendekatan: z.enum(['KUANTITATIF', 'KUALITATIF'], { message: 'err.choice' }) });
 
-/** An RHK. Whether the link or the perspective is needed depends on the SKP (the service checks). */
-export const rhkForm = z.object({
+const rhkBase = z.object({
   version,
   jenis: z.enum(['UTAMA', 'TAMBAHAN'], { message: 'err.choice' }),
   teks: text(5, 1000),
@@ -61,7 +60,19 @@ export const rhkForm = z.object({
     .transform((v) => (v ? v : null)),
   penugasanDari: optionalText(200),
 });
-export type RhkInput = z.output<typeof rhkForm>;
+
+/**
+ * An RHK. A JPT names a perspective (and optionally who assigned it); anyone else links the
+ * appraiser's RHK it intervenes, required once the appraiser has written any (drafts count).
+ */
+export const rhkForm = (opts: { isJpt: boolean; linkRequired: boolean }) =>
+  rhkBase
+    .superRefine((v, ctx) => {
+      if (opts.isJpt && !v.perspektif) ctx.addIssue({ code: 'custom', path: ['perspektif'], message: 'skp.rhk.perspektifRequired' });
+      if (!opts.isJpt && opts.linkRequired && v.rhkAtasanId === null) ctx.addIssue({ code: 'custom', path: ['rhkAtasanId'], message: 'skp.rhk.linkRequired' });
+    })
+    .transform((v) => (opts.isJpt ? { ...v, rhkAtasanId: null } : { ...v, perspektif: null, penugasanDari: null }));
+export type RhkInput = z.output<ReturnType<typeof rhkForm>>;
 
 /** An indicator with its target, checked by the target rules for the SKP's approach. */
 export const indikatorForm = (pendekatan: 'KUANTITATIF' | 'KUALITATIF') =>
@@ -83,7 +94,10 @@ export const indikatorForm = (pendekatan: 'KUANTITATIF' | 'KUALITATIF') =>
         .transform((v) => v === '1' || v === 'on'),
     })
     .superRefine((v, ctx) => {
-      for (const [field, key] of Object.entries(targetProblems(v, pendekatan))) ctx.addIssue({ code: 'custom', path: [field], message: key });
+      for (const [field, key] of Object.entries(targetProblems(v, pendekatan))) {
+        // The cumulative rule is reported under lebihBaik by the domain; it belongs to the checkbox.
+        ctx.addIssue({ code: 'custom', path: [key === 'target.kumulatifQualitative' ? 'kumulatif' : field], message: key });
+      }
     })
     // Keep only the fields that belong to the chosen kind of target.
     .transform((v) => ({

@@ -84,44 +84,51 @@ export async function editSkp<T>(
   });
 }
 
-/** The SKP as a frozen document (for skp_versi, the diff view and the PDF). */
+/**
+ * The SKP as a frozen document (for skp_versi, the diff view and the PDF). Plain sequential
+ * queries: inside a transaction Prisma would run an include's queries in parallel on the one
+ * connection, which node-postgres only tolerates with a deprecation warning.
+ */
 export async function skpDocument(tx: Tx | Db['prisma'], skpId: number) {
-  const s = await tx.skp.findUniqueOrThrow({
-    where: { id: skpId },
-    include: {
-      rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: { orderBy: { urutan: 'asc' } }, rhkAtasan: { select: { teks: true } } } },
-      ekspektasi: true,
-      lampiran: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] },
-    },
-  });
+  const s = await tx.skp.findUniqueOrThrow({ where: { id: skpId } });
+  const rhk = await tx.rhk.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
+  const rhkIds = rhk.map((r) => r.id);
+  const atasanIds = rhk.map((r) => r.rhkAtasanId).filter((x): x is number => x !== null);
+  const indikator = await tx.indikator.findMany({ where: { rhkId: { in: rhkIds } }, orderBy: [{ rhkId: 'asc' }, { urutan: 'asc' }] });
+  const atasan = atasanIds.length ? await tx.rhk.findMany({ where: { id: { in: atasanIds } }, select: { id: true, teks: true } }) : [];
+  const ekspektasi = await tx.ekspektasiPerilaku.findMany({ where: { skpId } });
+  const lampiran = await tx.lampiran.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
+  const atasanTeks = new Map(atasan.map((a) => [a.id, a.teks]));
   return {
     revisi: s.revisi,
     pendekatan: s.pendekatan,
     snapshot: s.snapshot,
-    rhk: s.rhk.map((r) => ({
+    rhk: rhk.map((r) => ({
       id: r.id,
       jenis: r.jenis,
       urutan: r.urutan,
       teks: r.teks,
-      rhkAtasan: r.rhkAtasan?.teks ?? null,
+      rhkAtasan: r.rhkAtasanId === null ? null : (atasanTeks.get(r.rhkAtasanId) ?? null),
       perspektif: r.perspektif,
       penugasanDari: r.penugasanDari,
-      indikator: r.indikator.map((i) => ({
-        id: i.id,
-        aspek: i.aspek,
-        teks: i.teks,
-        jenisTarget: i.jenisTarget,
-        targetAngka: i.targetAngka?.toString() ?? null,
-        targetMin: i.targetMin?.toString() ?? null,
-        targetMax: i.targetMax?.toString() ?? null,
-        satuan: i.satuan,
-        targetTeks: i.targetTeks,
-        lebihBaik: i.lebihBaik,
-        kumulatif: i.kumulatif,
-      })),
+      indikator: indikator
+        .filter((i) => i.rhkId === r.id)
+        .map((i) => ({
+          id: i.id,
+          aspek: i.aspek,
+          teks: i.teks,
+          jenisTarget: i.jenisTarget,
+          targetAngka: i.targetAngka?.toString() ?? null,
+          targetMin: i.targetMin?.toString() ?? null,
+          targetMax: i.targetMax?.toString() ?? null,
+          satuan: i.satuan,
+          targetTeks: i.targetTeks,
+          lebihBaik: i.lebihBaik,
+          kumulatif: i.kumulatif,
+        })),
     })),
-    ekspektasi: Object.fromEntries(s.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
-    lampiran: s.lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
+    ekspektasi: Object.fromEntries(ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
+    lampiran: lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
   };
 }
 export type SkpDocument = Awaited<ReturnType<typeof skpDocument>>;

@@ -1,0 +1,244 @@
+import type { Db, Tx } from '../../db/client.js';
+import type { Actor } from '../../domain/access.js';
+import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
+import { applySkpAction } from '../../domain/skp-status.js';
+import { Conflict, NotFound } from '../../web/errors.js';
+import { editSkp } from './service.js';
+import type { IndikatorInput, RhkInput } from './schemas.js';
+
+// The employee's side of SKP planning: every change goes through editSkp (owner, phase,
+// workflow, version, audit); this file holds what each change does inside that transaction.
+
+/** The employee and appraiser as they were when the SKP was opened (skp.snapshot). */
+export type SnapshotOrang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn: string; jabatan: string; jenisJabatan: string; unit: string };
+export type Snapshot = { pegawai: SnapshotOrang; penilai: SnapshotOrang | null };
+
+/** A JPT's SKP uses perspectives instead of an intervened leader's RHK (domain.md §3). */
+export const isJptSkp = (skp: { snapshot: unknown }): boolean => (skp.snapshot as Snapshot | null)?.pegawai?.jenisJabatan === 'JPT';
+
+/** The RHKs (drafts included) of the appraiser's SKP in the same cycle: what an RHK may intervene. */
+export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; pegawai: { penilaiId: number | null } }) {
+  if (skp.pegawai.penilaiId === null) return [];
+  return db.prisma.rhk.findMany({
+    where: { skp: { pegawaiId: skp.pegawai.penilaiId, siklusId: skp.siklusId } },
+    orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
+    select: { id: true, jenis: true, urutan: true, teks: true },
+  });
+}
+
+/** The actor's own SKPs, newest cycle first (the cycle picker). */
+export function skpSayaList(db: Db, actor: Actor) {
+  if (actor.pegawaiId === null) return Promise.resolve([]);
+  return db.prisma.skp.findMany({
+    where: { pegawaiId: actor.pegawaiId },
+    orderBy: { siklus: { tahun: 'desc' } },
+    select: { id: true, status: true, revisi: true, siklus: { select: { id: true, tahun: true, fase: true } } },
+  });
+}
+
+/** The employee's SKP of the latest earlier cycle, when it has RHKs to copy. */
+export async function skpTahunLalu(db: Db | { prisma: Tx }, skp: { pegawaiId: number; siklus: { tahun: number } }) {
+  const prev = await db.prisma.skp.findFirst({
+    where: { pegawaiId: skp.pegawaiId, siklus: { tahun: { lt: skp.siklus.tahun } } },
+    orderBy: { siklus: { tahun: 'desc' } },
+    select: { id: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } },
+  });
+  return prev ? { id: prev.id, tahun: prev.siklus.tahun, rhkCount: prev._count.rhk } : null;
+}
+
+type Edit = { actor: Actor; skpId: number; version: number };
+
+export async function setPendekatan(db: Db, e: Edit, pendekatan: 'KUANTITATIF' | 'KUALITATIF') {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.pendekatan', after: { pendekatan } }, async (tx, s) => {
+    if (pendekatan === 'KUANTITATIF') {
+      // A quantitative SKP needs measurable targets: refuse while qualitative ones remain.
+      const count = await tx.indikator.count({ where: { rhk: { skpId: s.id }, jenisTarget: 'KUALITATIF' } });
+      if (count > 0) throw new Conflict('skp.pendekatan.hasQualitative', { count, field: 'pendekatan' });
+    }
+    await tx.skp.update({ where: { id: s.id }, data: { pendekatan } });
+    return s;
+  });
+}
+
+async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
+  const m = await tx.rhk.aggregate({ where: { skpId, jenis }, _max: { urutan: true } });
+  return (m._max.urutan ?? 0) + 1;
+}
+
+/** Adds (rhkId null) or changes an RHK; the link must be an RHK of the appraiser's SKP this cycle. */
+export async function simpanRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
+  const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif };
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.ubah' : 'skp.rhk.tambah', after }, async (tx, s) => {
+    const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+    const jpt = isJptSkp(info);
+    const rhkAtasanId = jpt ? null : input.rhkAtasanId;
+    if (rhkAtasanId !== null) {
+      const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
+      if (!ok) throw new Conflict('skp.rhk.linkGone', { field: 'rhkAtasanId' });
+    }
+    const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
+    if (rhkId === null) {
+      await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
+      return s;
+    }
+    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id } });
+    if (!old) throw new NotFound();
+    if (old.jenis === input.jenis) {
+      await tx.rhk.update({ where: { id: rhkId }, data });
+    } else {
+      // Moving between UTAMA and TAMBAHAN: last of the new group, close the gap in the old one.
+      await tx.rhk.update({ where: { id: rhkId }, data: { ...data, urutan: await nextUrutan(tx, s.id, input.jenis) } });
+      await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    }
+    return s;
+  });
+}
+
+export async function hapusRhk(db: Db, e: Edit, rhkId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.rhk.hapus', after: { rhkId } }, async (tx, s) => {
+    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id }, include: { _count: { select: { intervensi: true } } } });
+    if (!old) throw new NotFound();
+    if (old._count.intervensi > 0) throw new Conflict('skp.rhk.hasIntervensi', { count: old._count.intervensi });
+    await tx.rhk.delete({ where: { id: rhkId } });
+    await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    return s;
+  });
+}
+
+const indikatorData = (i: IndikatorInput) => ({
+  aspek: i.aspek,
+  teks: i.teks,
+  jenisTarget: i.jenisTarget,
+  targetAngka: i.targetAngka,
+  targetMin: i.targetMin,
+  targetMax: i.targetMax,
+  satuan: i.satuan,
+  targetTeks: i.targetTeks,
+  lebihBaik: i.lebihBaik,
+  kumulatif: i.kumulatif,
+});
+
+/** Adds an indicator to an RHK (`rhkId`) or changes one (`indikatorId`). */
+export async function simpanIndikator(db: Db, e: Edit, target: { rhkId: number } | { indikatorId: number }, input: IndikatorInput) {
+  const data = indikatorData(input);
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'rhkId' in target ? 'skp.indikator.tambah' : 'skp.indikator.ubah', after: { ...target, ...data } }, async (tx, s) => {
+    if ('rhkId' in target) {
+      const rhk = await tx.rhk.findFirst({ where: { id: target.rhkId, skpId: s.id }, select: { id: true } });
+      if (!rhk) throw new NotFound();
+      const m = await tx.indikator.aggregate({ where: { rhkId: rhk.id }, _max: { urutan: true } });
+      await tx.indikator.create({ data: { ...data, rhkId: rhk.id, urutan: (m._max.urutan ?? 0) + 1 } });
+    } else {
+      const { count } = await tx.indikator.updateMany({ where: { id: target.indikatorId, rhk: { skpId: s.id } }, data });
+      if (count === 0) throw new NotFound();
+    }
+    return s;
+  });
+}
+
+export async function hapusIndikator(db: Db, e: Edit, indikatorId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.indikator.hapus', after: { indikatorId } }, async (tx, s) => {
+    const old = await tx.indikator.findFirst({ where: { id: indikatorId, rhk: { skpId: s.id } } });
+    if (!old) throw new NotFound();
+    await tx.indikator.delete({ where: { id: indikatorId } });
+    await tx.indikator.updateMany({ where: { rhkId: old.rhkId, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    return s;
+  });
+}
+
+type JenisLampiran = 'DUKUNGAN_SUMBER_DAYA' | 'SKEMA_PERTANGGUNGJAWABAN' | 'KONSEKUENSI';
+
+export async function tambahLampiran(db: Db, e: Edit, jenis: JenisLampiran, teks: string) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.tambah', after: { jenis, teks } }, async (tx, s) => {
+    const m = await tx.lampiran.aggregate({ where: { skpId: s.id, jenis }, _max: { urutan: true } });
+    await tx.lampiran.create({ data: { skpId: s.id, jenis, teks, urutan: (m._max.urutan ?? 0) + 1 } });
+    return s;
+  });
+}
+
+export async function hapusLampiran(db: Db, e: Edit, lampiranId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.hapus', after: { lampiranId } }, async (tx, s) => {
+    const old = await tx.lampiran.findFirst({ where: { id: lampiranId, skpId: s.id } });
+    if (!old) throw new NotFound();
+    await tx.lampiran.delete({ where: { id: lampiranId } });
+    await tx.lampiran.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    return s;
+  });
+}
+
+/** Submission refused: what must be fixed first (design.md §2–§3). */
+export class SubmitBlocked extends Conflict {
+  constructor(public problems: SkpProblem[]) {
+    super('skp.ajukan.blocked', { count: problems.length });
+  }
+}
+
+/** What stops this SKP from being submitted, read inside the caller's transaction. */
+export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promise<SkpProblem[]> {
+  const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+  const rhk = await tx.rhk.findMany({
+    where: { skpId },
+    orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
+    select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: true } } },
+  });
+  const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, pegawai: info.pegawai });
+  return submissionProblems({
+    isJpt: isJptSkp(info),
+    hasPenilai: info.pegawai.penilaiId !== null,
+    rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
+    atasanRhkIds: new Set(atasan.map((a) => a.id)),
+  });
+}
+
+/** Submits the SKP to the appraiser; a second submit of the same page gets a clear message. */
+export async function ajukanSkp(db: Db, e: Edit) {
+  try {
+    return await editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.ajukan', changesStatus: true, after: { status: 'DIAJUKAN' } }, async (tx, s) => {
+      const tr = applySkpAction(s.status, 'ajukan');
+      if ('error' in tr) throw new Conflict(tr.error);
+      const problems = await problemsOf(tx, s.id, s.siklusId);
+      if (problems.length) throw new SubmitBlocked(problems);
+      await tx.skp.update({ where: { id: s.id }, data: { status: tr.status, diajukanAt: new Date() } });
+      return { ...s, status: tr.status };
+    });
+  } catch (err) {
+    // The same form sent twice: the first submitted it, so say that rather than "someone else".
+    if (err instanceof Conflict && err.key === 'conflict.changedBySomeoneElse') {
+      const now = await db.prisma.skp.findUnique({ where: { id: e.skpId }, select: { status: true } });
+      if (now?.status === 'DIAJUKAN') throw new Conflict('skp.err.alreadySubmitted');
+    }
+    throw err;
+  }
+}
+
+/**
+ * Copies last year's RHKs (without the intervened link: that points at another cycle's RHK),
+ * their indicators and the lampiran into an SKP that has no RHK yet; set-based, one transaction.
+ */
+export async function salinTahunLalu(db: Db, e: Edit) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.salinTahunLalu' }, async (tx, s) => {
+    const cur = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { pegawaiId: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } } });
+    if (cur._count.rhk > 0) throw new Conflict('skp.salin.notEmpty');
+    const prev = await skpTahunLalu({ prisma: tx }, cur);
+    if (!prev || prev.rhkCount === 0) throw new Conflict('skp.salin.none');
+    const rhk = await tx.$executeRaw`
+      INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif, penugasan_dari)
+      SELECT ${s.id}::int, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id), teks, perspektif, penugasan_dari
+        FROM rhk WHERE skp_id = ${prev.id}::int`;
+    // New RHKs are numbered 1..n per jenis in the old order, so (jenis, number) pairs them up.
+    const indikator = await tx.$executeRaw`
+      INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, target_min, target_max, satuan, target_teks, lebih_baik, kumulatif)
+      SELECT n.id, i.aspek, i.urutan, i.teks, i.jenis_target, i.target_angka, i.target_min, i.target_max, i.satuan, i.target_teks, i.lebih_baik, i.kumulatif
+        FROM (SELECT id, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id) AS rn FROM rhk WHERE skp_id = ${prev.id}::int) o
+        JOIN rhk n ON n.skp_id = ${s.id}::int AND n.jenis = o.jenis AND n.urutan = o.rn
+        JOIN indikator i ON i.rhk_id = o.id`;
+    const lampiran = await tx.$executeRaw`
+      INSERT INTO lampiran (skp_id, jenis, urutan, teks)
+      SELECT ${s.id}::int, l.jenis,
+             COALESCE((SELECT max(x.urutan) FROM lampiran x WHERE x.skp_id = ${s.id}::int AND x.jenis = l.jenis), 0) + row_number() OVER (PARTITION BY l.jenis ORDER BY l.urutan, l.id),
+             l.teks
+        FROM lampiran l
+       WHERE l.skp_id = ${prev.id}::int
+         AND NOT EXISTS (SELECT 1 FROM lampiran x WHERE x.skp_id = ${s.id}::int AND x.jenis = l.jenis AND x.teks = l.teks)`;
+    return { ...s, tahun: prev.tahun, rhk, indikator, lampiran };
+  });
+}

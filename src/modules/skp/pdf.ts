@@ -1,0 +1,484 @@
+import PDFDocument from 'pdfkit';
+import { BERAKHLAK, NILAI_BERAKHLAK } from '../../domain/berakhlak.js';
+import { labelGolongan } from '../../domain/golongan.js';
+import { formatters } from '../../web/i18n.js';
+import { formatTarget, type SkpDocument } from './service.js';
+
+// The SKP printed in the official layout (domain-2.md §7; PermenPANRB 6/2022 forms): title
+// block, identity table, HASIL KERJA, PERILAKU KERJA, signatures, then the LAMPIRAN page.
+// Built with pdfkit's standard fonts, no browser. The form is an Indonesian official document,
+// so its labels are Indonesian whatever the reader's interface language.
+//
+// pdfkit's own table cannot repeat headers or split a row taller than a page, so this file has
+// a small table renderer: every cell is wrapped into lines first, and a row (or a group of
+// rows sharing merged cells, like an RHK with its indicators) is split between lines when it
+// does not fit, with the header rows repeated on the next page.
+
+export type CetakHeader = {
+  tahun: number;
+  /** Name of the agency (the root of the unit tree). */
+  instansi: string;
+  /** Place printed before the signing date. */
+  tempat: string;
+  /** Signing date: when the SKP was approved, else the print date. */
+  tanggal: Date;
+  status: string;
+  dicetak: Date;
+};
+
+type Orang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn?: string; jabatan: string; jenisJabatan?: string; unit: string };
+type Snapshot = { pegawai: Orang; penilai: Orang | null };
+
+const BULAN = ['JANUARI', 'FEBRUARI', 'MARET', 'APRIL', 'MEI', 'JUNI', 'JULI', 'AGUSTUS', 'SEPTEMBER', 'OKTOBER', 'NOVEMBER', 'DESEMBER'];
+const ASPEK: Record<string, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
+const PERSPEKTIF: Record<string, string> = {
+  PENERIMA_LAYANAN: 'Perspektif Penerima Layanan',
+  PROSES_BISNIS: 'Perspektif Proses Bisnis',
+  PENGUATAN_INTERNAL: 'Perspektif Penguatan Internal',
+  ANGGARAN: 'Perspektif Anggaran',
+};
+const LAMPIRAN: [string, string][] = [
+  ['DUKUNGAN_SUMBER_DAYA', 'DUKUNGAN SUMBER DAYA'],
+  ['SKEMA_PERTANGGUNGJAWABAN', 'SKEMA PERTANGGUNGJAWABAN'],
+  ['KONSEKUENSI', 'KONSEKUENSI'],
+];
+const STATUS: Record<string, string> = { DRAFT: 'Draf (belum diajukan)', DIAJUKAN: 'Diajukan (menunggu persetujuan)', DIKEMBALIKAN: 'Dikembalikan untuk perbaikan', DISETUJUI: 'Disetujui' };
+
+/** "Kabupaten Sukamaju" → "Sukamaju": the place name of a regional agency, else the agency. */
+export function tempatDari(instansi: string): string {
+  const m = /\b(?:Kabupaten|Kota|Provinsi)\s+(.+)$/i.exec(instansi.trim());
+  return (m ? m[1]! : instansi).trim();
+}
+
+// The standard PDF fonts speak WinAnsi (cp1252): anything else is transliterated or replaced.
+const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+const REPLACE: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '≠': '!=', '−': '-', '‐': '-', '‑': '-', ' ': ' ', '\u00a0': ' ', '\t': ' ' };
+function winAnsi(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (REPLACE[ch] !== undefined) out += REPLACE[ch];
+    else if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || ch === '\n' || CP1252_EXTRA.has(ch)) out += ch;
+    else if (c < 0x20) continue;
+    else {
+      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+      out += [...base].every((b) => b.charCodeAt(0) < 0x7f) && base ? base : '?';
+    }
+  }
+  return out;
+}
+
+// ---- A small table renderer --------------------------------------------------------------------
+
+type Para = { text: string; bold?: boolean; bullet?: string; indent?: number };
+type Cell = { paras: Para[]; align?: 'left' | 'center'; valign?: 'top' | 'middle'; fill?: string; colSpan?: number };
+type Line = { text: string; bold: boolean; dx: number; bullet?: string };
+/** One or more rows that share merged cells: `span` cells (keyed by column) run the whole
+ *  height; `rows` fill the remaining columns, one cell per column. */
+type Block = { span: Map<number, Cell>; rows: Cell[][]; keepWithNext?: number };
+
+const FONT = 'Helvetica';
+const BOLD = 'Helvetica-Bold';
+const SIZE = 8;
+const LH = SIZE * 1.22;
+const PAD = 3;
+const BORDER = '#333333';
+const HEAD_FILL = '#e4e8ee';
+const SECTION_FILL = '#f2f4f7';
+
+const cell = (text: string | null | undefined, o: Omit<Cell, 'paras'> & { bold?: boolean } = {}): Cell => {
+  const { bold, ...rest } = o;
+  return { paras: [{ text: text ?? '', bold }], ...rest };
+};
+
+class Pdf {
+  readonly doc: PDFKit.PDFDocument;
+  y: number;
+  constructor() {
+    this.doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 34, bottom: 40, left: 36, right: 36 }, bufferPages: true, autoFirstPage: true });
+    this.y = this.top;
+  }
+  get top() { return this.doc.page.margins.top; }
+  get bottom() { return this.doc.page.height - this.doc.page.margins.bottom; }
+  get left() { return this.doc.page.margins.left; }
+  get width() { return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right; }
+  newPage() {
+    this.doc.addPage();
+    this.y = this.top;
+  }
+
+  textWidth(s: string, bold: boolean, size = SIZE) {
+    return this.doc.font(bold ? BOLD : FONT).fontSize(size).widthOfString(s);
+  }
+
+  /** Wraps text into lines no wider than `width` (long words are broken). */
+  wrap(text: string, width: number, bold: boolean, size = SIZE): string[] {
+    const out: string[] = [];
+    for (const para of winAnsi(text).split('\n')) {
+      const words = para.split(/ +/).filter(Boolean);
+      if (!words.length) { out.push(''); continue; }
+      let line = '';
+      for (let w of words) {
+        const cand = line ? `${line} ${w}` : w;
+        if (this.textWidth(cand, bold, size) <= width) { line = cand; continue; }
+        if (line) out.push(line);
+        line = '';
+        while (this.textWidth(w, bold, size) > width) {
+          let n = 1;
+          while (n < w.length && this.textWidth(w.slice(0, n + 1), bold, size) <= width) n++;
+          out.push(w.slice(0, n));
+          w = w.slice(n);
+        }
+        line = w;
+      }
+      out.push(line);
+    }
+    return out;
+  }
+
+  cellLines(c: Cell, width: number): Line[] {
+    const inner = width - 2 * PAD;
+    const lines: Line[] = [];
+    for (const p of c.paras) {
+      const indent = p.indent ?? (p.bullet !== undefined ? 8 : 0);
+      this.wrap(p.text, Math.max(10, inner - indent), !!p.bold).forEach((text, i) => {
+        lines.push({ text, bold: !!p.bold, dx: indent, bullet: i === 0 ? p.bullet : undefined });
+      });
+    }
+    return lines;
+  }
+
+  drawCell(c: Cell, x: number, y: number, w: number, h: number, lines: Line[]) {
+    const d = this.doc;
+    if (c.fill) d.save().rect(x, y, w, h).fill(c.fill).restore();
+    d.save().lineWidth(0.5).strokeColor(BORDER).rect(x, y, w, h).stroke().restore();
+    d.fillColor('#000000');
+    const top = c.valign === 'middle' ? y + Math.max(0, (h - heightOf(lines)) / 2) : y;
+    lines.forEach((l, row) => {
+      d.font(l.bold ? BOLD : FONT).fontSize(SIZE);
+      const ty = top + PAD + row * LH;
+      if (l.bullet) d.text(l.bullet, x + PAD, ty, { lineBreak: false });
+      const tx = c.align === 'center' ? x + (w - d.widthOfString(l.text)) / 2 : x + PAD + l.dx;
+      d.text(l.text, tx, ty, { lineBreak: false });
+    });
+  }
+}
+
+const heightOf = (ls: Line[]) => Math.max(1, ls.length) * LH + 2 * PAD;
+
+class Table {
+  private xs: number[];
+  private headerShownOnPage = -1;
+  constructor(private p: Pdf, private cols: number[], private header: Cell[][]) {
+    const scale = p.width / cols.reduce((a, b) => a + b, 0);
+    this.cols = cols.map((c) => c * scale);
+    this.xs = [];
+    let x = p.left;
+    for (const c of this.cols) { this.xs.push(x); x += c; }
+  }
+
+  private spanWidth(col: number, n = 1) {
+    return this.cols.slice(col, col + n).reduce((a, b) => a + b, 0);
+  }
+
+  private headerHeight(): number {
+    return this.header.reduce((sum, row) => {
+      let col = 0;
+      let h = 0;
+      for (const c of row) {
+        const n = c.colSpan ?? 1;
+        h = Math.max(h, heightOf(this.p.cellLines(c, this.spanWidth(col, n))));
+        col += n;
+      }
+      return sum + h;
+    }, 0);
+  }
+
+  private drawHeader() {
+    for (const row of this.header) {
+      let col = 0;
+      const measured = row.map((c) => {
+        const n = c.colSpan ?? 1;
+        const r = { c, col, n, lines: this.p.cellLines(c, this.spanWidth(col, n)) };
+        col += n;
+        return r;
+      });
+      const h = Math.max(...measured.map((m) => heightOf(m.lines)));
+      for (const m of measured) this.p.drawCell(m.c, this.xs[m.col]!, this.p.y, this.spanWidth(m.col, m.n), h, m.lines);
+      this.p.y += h;
+    }
+    this.headerShownOnPage = this.pageIndex();
+  }
+
+  private pageIndex() {
+    const r = this.p.doc.bufferedPageRange();
+    return r.start + r.count - 1;
+  }
+
+  private breakPage() {
+    this.p.newPage();
+    this.drawHeader();
+  }
+
+  /** Starts the table: on a new page when the header and a few lines would not fit. */
+  begin() {
+    if (this.p.y + this.headerHeight() + 3 * LH + 2 * PAD > this.p.bottom) this.p.newPage();
+    this.drawHeader();
+    return this;
+  }
+
+  block(b: Block) {
+    const p = this.p;
+    const spanCols = new Set<number>();
+    for (const [col, c] of b.span) for (let i = 0; i < (c.colSpan ?? 1); i++) spanCols.add(col + i);
+    const subCols = this.cols.map((_, i) => i).filter((i) => !spanCols.has(i));
+    const span = [...b.span].map(([col, c]) => ({ col, c, w: this.spanWidth(col, c.colSpan ?? 1), lines: p.cellLines(c, this.spanWidth(col, c.colSpan ?? 1)) }));
+    let rows = b.rows.map((r) => r.map((c, i) => ({ col: subCols[i]!, c, lines: p.cellLines(c, this.cols[subCols[i]!]!) })));
+    const rowHeight = (r: typeof rows[number]) => Math.max(...r.map((x) => heightOf(x.lines)));
+    const freshAvail = () => p.bottom - p.top - this.headerHeight();
+    let fresh = true;
+
+    for (;;) {
+      const avail = p.bottom - p.y;
+      const spanNeed = span.length ? Math.max(...span.map((s) => heightOf(s.lines))) : 0;
+      const rowsNeed = rows.reduce((a, r) => a + rowHeight(r), 0);
+      const need = Math.max(spanNeed, rowsNeed) + (fresh ? (b.keepWithNext ?? 0) : 0);
+      const onFreshPage = this.headerShownOnPage === this.pageIndex() && Math.abs(p.y - (p.top + this.headerHeight())) < 0.01;
+      if (need > avail && ((fresh && !onFreshPage && need <= freshAvail()) || avail < 2 * PAD + 2 * LH)) {
+        this.breakPage();
+        continue;
+      }
+      // What goes on this page: whole rows while they fit; a row is split only when it is the first.
+      const placed: { r: typeof rows[number]; h: number }[] = [];
+      let used = 0;
+      while (rows.length) {
+        const h = rowHeight(rows[0]!);
+        if (used + h <= avail) { placed.push({ r: rows.shift()!, h }); used += h; continue; }
+        if (used === 0) {
+          const n = Math.max(1, Math.floor((avail - 2 * PAD) / LH));
+          const head = rows[0]!.map((x) => ({ ...x, lines: x.lines.slice(0, n) }));
+          rows[0] = rows[0]!.map((x) => ({ ...x, lines: x.lines.slice(n) }));
+          placed.push({ r: head, h: avail });
+          used = avail;
+        }
+        break;
+      }
+      const chunk = Math.min(avail, Math.max(used, spanNeed));
+      const spanLinesFit = Math.max(1, Math.floor((chunk - 2 * PAD) / LH));
+      for (const s of span) {
+        p.drawCell(s.c, this.xs[s.col]!, p.y, s.w, chunk, s.lines.slice(0, spanLinesFit));
+        s.lines = s.lines.slice(spanLinesFit);
+      }
+      if (subCols.length) {
+        let y = p.y;
+        if (!placed.length) placed.push({ r: subCols.map((col) => ({ col, c: cell(''), lines: [] })), h: chunk });
+        placed.forEach((pl, i) => {
+          const h = i === placed.length - 1 ? chunk - (y - p.y) : pl.h;
+          for (const x of pl.r) p.drawCell(x.c, this.xs[x.col]!, y, this.cols[x.col]!, h, x.lines);
+          y += h;
+        });
+      }
+      p.y += chunk;
+      fresh = false;
+      if (!rows.length && !span.some((s) => s.lines.length)) return this;
+      // the rest continues on the next page, under the repeated header
+      this.breakPage();
+    }
+  }
+}
+
+// ---- The document ----------------------------------------------------------------------------
+
+function snapshotOf(v: unknown): Snapshot {
+  const s = (v ?? {}) as Partial<Snapshot>;
+  const orang = (o: Partial<Orang> | null | undefined): Orang | null =>
+    o ? { nama: o.nama ?? '', nip: o.nip ?? '', pangkatGolongan: o.pangkatGolongan ?? '', jenisAsn: o.jenisAsn, jabatan: o.jabatan ?? '', jenisJabatan: o.jenisJabatan, unit: o.unit ?? '' } : null;
+  return { pegawai: orang(s.pegawai) ?? { nama: '', nip: '', pangkatGolongan: '', jabatan: '', unit: '' }, penilai: orang(s.penilai) };
+}
+
+function titleBlock(p: Pdf, lines: string[], h: CetakHeader) {
+  const d = p.doc;
+  for (const [i, t] of lines.entries()) {
+    const size = i === 0 ? 13 : 10;
+    d.font(BOLD).fontSize(size).fillColor('#000000');
+    for (const l of p.wrap(t, p.width, true, size)) {
+      d.text(l, p.left + (p.width - d.widthOfString(l)) / 2, p.y, { lineBreak: false });
+      p.y += size * 1.25;
+    }
+  }
+  p.y += 8;
+  // instansi left, periode right
+  const half = p.width / 2 - 10;
+  const left = p.wrap(h.instansi.toUpperCase(), half, true, 9);
+  const right = p.wrap(`PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN ${h.tahun}`, half, true, 9);
+  d.font(BOLD).fontSize(9);
+  left.forEach((l, i) => d.text(l, p.left, p.y + i * 11, { lineBreak: false }));
+  right.forEach((l, i) => d.text(l, p.left + p.width - d.widthOfString(l), p.y + i * 11, { lineBreak: false }));
+  p.y += Math.max(left.length, right.length) * 11 + 4;
+}
+
+function signatures(p: Pdf, s: Snapshot, h: CetakHeader) {
+  const d = p.doc;
+  const height = 4 * 12 + 48 + 10;
+  p.y += 14;
+  if (p.y + height > p.bottom) p.newPage();
+  const colW = 260;
+  const lx = p.left + 20;
+  const rx = p.left + p.width - colW - 20;
+  const fmt = formatters('id');
+  const put = (x: number, y: number, text: string, bold = false) => {
+    d.font(bold ? BOLD : FONT).fontSize(9);
+    p.wrap(text, colW, bold, 9).forEach((l, i) => d.text(l, x + (colW - d.widthOfString(l)) / 2, y + i * 11, { lineBreak: false }));
+  };
+  const y0 = p.y;
+  put(rx, y0, `${h.tempat}, ${fmt.date(h.tanggal)}`);
+  put(lx, y0 + 12, 'Pegawai yang Dinilai');
+  put(rx, y0 + 12, 'Pejabat Penilai Kinerja');
+  const yName = y0 + 12 + 12 + 48;
+  put(lx, yName, s.pegawai.nama, true);
+  put(lx, yName + 12, `NIP. ${s.pegawai.nip}`);
+  put(rx, yName, s.penilai?.nama || '.......................................', true);
+  put(rx, yName + 12, `NIP. ${s.penilai?.nip || '-'}`);
+  p.y = yName + 26;
+}
+
+function footers(p: Pdf, s: Snapshot, doc: SkpDocument, h: CetakHeader) {
+  const d = p.doc;
+  const range = d.bufferedPageRange();
+  const fmt = formatters('id');
+  for (let i = range.start; i < range.start + range.count; i++) {
+    d.switchToPage(i);
+    const bottom = d.page.margins.bottom;
+    d.page.margins.bottom = 0; // writing in the margin must not open a page
+    const y = d.page.height - 26;
+    d.font(FONT).fontSize(7).fillColor('#555555');
+    const left = winAnsi(`SKP ${h.tahun} · ${s.pegawai.nama} (${s.pegawai.nip}) · revisi ${doc.revisi} · status: ${STATUS[h.status] ?? h.status} · dicetak dari SIKAP ${fmt.dateTime(h.dicetak)}`);
+    d.text(left, p.left, y, { lineBreak: false });
+    const right = `Halaman ${i - range.start + 1} dari ${range.count}`;
+    d.text(right, p.left + p.width - d.widthOfString(right), y, { lineBreak: false });
+    d.page.margins.bottom = bottom;
+  }
+  d.fillColor('#000000');
+}
+
+/** The SKP as a PDF in the official layout. */
+export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> {
+  const p = new Pdf();
+  const d = p.doc;
+  const s = snapshotOf(skp.snapshot);
+  const jpt = s.pegawai.jenisJabatan === 'JPT';
+  const num = formatters('id').number;
+  d.info.Title = `Sasaran Kinerja Pegawai ${h.tahun} - ${s.pegawai.nama}`;
+  d.info.Author = 'SIKAP';
+  d.info.Subject = `SKP ${s.pegawai.nip}`;
+  d.info.CreationDate = h.dicetak;
+
+  const chunks: Buffer[] = [];
+  d.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    d.on('end', () => resolve(Buffer.concat(chunks)));
+    d.on('error', reject);
+  });
+
+  titleBlock(p, ['SASARAN KINERJA PEGAWAI', `PENDEKATAN HASIL KERJA ${skp.pendekatan === 'KUALITATIF' ? 'KUALITATIF' : 'KUANTITATIF'}`, jpt ? 'BAGI PEJABAT PIMPINAN TINGGI' : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL'], h);
+
+  // Identity table
+  const head = (t: string, colSpan?: number): Cell => ({ ...cell(t, { bold: true, align: 'center', valign: 'middle', fill: HEAD_FILL }), colSpan });
+  const ident = new Table(p, [22, 110, 253, 22, 110, 253], [[head('NO'), head('PEGAWAI YANG DINILAI', 2), head('NO'), head('PEJABAT PENILAI KINERJA', 2)]]).begin();
+  const pn = s.penilai;
+  const rowsIdent: [string, string, string][] = [
+    ['NAMA', s.pegawai.nama, pn?.nama ?? '-'],
+    ['NIP', s.pegawai.nip, pn?.nip || (jpt ? '(*opsional)' : '-')],
+    ['PANGKAT/GOL. RUANG', labelGolongan(s.pegawai.pangkatGolongan), pn ? labelGolongan(pn.pangkatGolongan) : '-'],
+    ['JABATAN', s.pegawai.jabatan, pn?.jabatan ?? '-'],
+    [jpt ? 'INSTANSI' : 'UNIT KERJA', jpt ? h.instansi : s.pegawai.unit, pn ? (jpt ? h.instansi : pn.unit) : '-'],
+  ];
+  rowsIdent.forEach(([label, a, b], i) => {
+    ident.block({
+      span: new Map([
+        [0, cell(String(i + 1), { align: 'center' })],
+        [1, cell(label)],
+        [2, cell(a)],
+        [3, cell(String(i + 1), { align: 'center' })],
+        [4, cell(label)],
+        [5, cell(b)],
+      ]),
+      rows: [],
+    });
+  });
+  p.y += 10;
+
+  // HASIL KERJA
+  const section = (title: string, n: number): Block => ({ span: new Map([[0, { ...cell(title, { bold: true, fill: SECTION_FILL }), colSpan: n }]]), rows: [], keepWithNext: 3 * LH + 2 * PAD });
+  const rhkTeks = (r: SkpDocument['rhk'][number]) => (r.penugasanDari ? `${r.teks} (penugasan dari ${r.penugasanDari})` : r.teks);
+  const target = (i: SkpDocument['rhk'][number]['indikator'][number]) => formatTarget(i, (n) => num(n));
+  const colNums = (n: number): Cell[] => Array.from({ length: n }, (_, i) => ({ ...cell(`(${i + 1})`, { align: 'center', fill: HEAD_FILL }) }));
+  const groups: [string, string][] = [['UTAMA', 'A. UTAMA'], ['TAMBAHAN', 'B. TAMBAHAN']];
+
+  if (jpt) {
+    const t = new Table(p, [22, 250, 270, 110, 118], [[head('HASIL KERJA', 5)], [head('NO'), head('RENCANA HASIL KERJA'), head('INDIKATOR KINERJA INDIVIDU'), head('TARGET'), head('PERSPEKTIF')], colNums(5)]).begin();
+    for (const [jenis, judul] of groups) {
+      t.block(section(judul, 5));
+      const list = skp.rhk.filter((r) => r.jenis === jenis);
+      if (!list.length) t.block({ span: new Map([[0, { ...cell('-', { align: 'center' }), colSpan: 5 }]]), rows: [] });
+      list.forEach((r, i) => {
+        const ind = r.indikator.length ? r.indikator : [null];
+        t.block({
+          span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(rhkTeks(r))], [4, cell(r.perspektif ? PERSPEKTIF[r.perspektif] : '-')]]),
+          rows: ind.map((x) => [cell(x ? x.teks : '-'), cell(x ? target(x) : '-')]),
+        });
+      });
+    }
+  } else {
+    const t = new Table(p, [22, 160, 175, 58, 240, 115], [
+      [head('HASIL KERJA', 6)],
+      [head('NO'), head('RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI'), head('RENCANA HASIL KERJA'), head('ASPEK'), head('INDIKATOR KINERJA INDIVIDU'), head('TARGET')],
+      colNums(6),
+    ]).begin();
+    for (const [jenis, judul] of groups) {
+      t.block(section(judul, 6));
+      const list = skp.rhk.filter((r) => r.jenis === jenis);
+      if (!list.length) t.block({ span: new Map([[0, { ...cell('-', { align: 'center' }), colSpan: 6 }]]), rows: [] });
+      list.forEach((r, i) => {
+        const ind = r.indikator.length ? r.indikator : [null];
+        t.block({
+          span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(r.rhkAtasan ?? '-')], [2, cell(rhkTeks(r))]]),
+          rows: ind.map((x) => [cell(x ? ASPEK[x.aspek] ?? x.aspek : '-'), cell(x ? x.teks : '-'), cell(x ? target(x) : '-')]),
+        });
+      });
+    }
+  }
+  p.y += 10;
+
+  // PERILAKU KERJA
+  const ekspektasi = skp.ekspektasi as Record<string, string>;
+  const perilaku = new Table(p, [22, 430, 318], [[head('PERILAKU KERJA', 3)]]).begin();
+  NILAI_BERAKHLAK.forEach((k, i) => {
+    const v = BERAKHLAK[k];
+    perilaku.block({
+      span: new Map([
+        [0, cell(String(i + 1), { align: 'center' })],
+        [1, { paras: [{ text: v.nama, bold: true }, ...v.perilaku.map((t) => ({ text: t, bullet: '•', indent: 9 }))] }],
+        [2, { paras: [{ text: 'Ekspektasi Khusus Pimpinan:', bold: true }, { text: ekspektasi[k]?.trim() || '-' }] }],
+      ]),
+      rows: [],
+    });
+  });
+  signatures(p, s, h);
+
+  // LAMPIRAN
+  p.newPage();
+  titleBlock(p, ['LAMPIRAN SASARAN KINERJA PEGAWAI'], h);
+  const lamp = new Table(p, [22, 748], []).begin();
+  for (const [jenis, judul] of LAMPIRAN) {
+    lamp.block({ span: new Map([[0, { ...cell(judul, { bold: true, fill: SECTION_FILL }), colSpan: 2 }]]), rows: [], keepWithNext: LH + 2 * PAD });
+    const items = skp.lampiran.filter((l) => l.jenis === jenis);
+    if (!items.length) lamp.block({ span: new Map([[0, cell('-', { align: 'center' })], [1, cell('-')]]), rows: [] });
+    items.forEach((l, i) => lamp.block({ span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(l.teks)]]), rows: [] }));
+  }
+  signatures(p, s, h);
+
+  footers(p, s, skp, h);
+  d.end();
+  return done;
+}

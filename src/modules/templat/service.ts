@@ -1,0 +1,233 @@
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../domain/access.js';
+import { skpEditable, type Fase } from '../../domain/siklus.js';
+import { Conflict, NotFound } from '../../web/errors.js';
+import { audit } from '../audit/service.js';
+import { getSkp, skpDocument } from '../skp/service.js';
+import { templatData, type TemplatData, type TemplatInput } from './schemas.js';
+
+// SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
+// applied to every holder of the position whose SKP in a cycle is still an empty draft.
+
+export async function listTemplat(db: Db) {
+  const rows = await db.pool.query(
+    `SELECT t.id, t.nama, t.created_at AS "createdAt", j.id AS "jabatanId", j.nama AS jabatan, j.jenis AS "jenisJabatan", u.nama AS unit,
+            jsonb_array_length(t.data->'rhk')::int AS "rhkCount",
+            (SELECT count(*)::int FROM pegawai p WHERE p.jabatan_id = j.id AND p.aktif) AS pemangku
+       FROM skp_templat t JOIN jabatan j ON j.id = t.jabatan_id JOIN unit_kerja u ON u.id = j.unit_id
+      ORDER BY u.path, j.nama, t.nama, t.id`,
+  );
+  return rows.rows as { id: number; nama: string; createdAt: Date; jabatanId: number; jabatan: string; jenisJabatan: string; unit: string; rhkCount: number; pemangku: number }[];
+}
+
+export async function getTemplat(db: Db, id: number) {
+  const t = await db.prisma.skpTemplat.findUnique({ where: { id }, include: { jabatan: { include: { unit: true } } } });
+  if (!t) throw new NotFound();
+  const data = templatData.safeParse(t.data);
+  if (!data.success) throw new Conflict('templat.err.dataRusak');
+  return { ...t, data: data.data };
+}
+
+/** For each cycle open for SKP work: how many holders of the position, and how many still empty. */
+export async function pratinjau(db: Db, jabatanId: number) {
+  const r = await db.pool.query(
+    `SELECT s.id, s.tahun, s.fase,
+            count(k.id)::int AS pemangku,
+            count(k.id) FILTER (WHERE k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id))::int AS kosong
+       FROM siklus s
+       LEFT JOIN (skp k JOIN pegawai p ON p.id = k.pegawai_id AND p.aktif AND p.jabatan_id = $1) ON k.siklus_id = s.id
+      WHERE s.fase IN ('PERENCANAAN', 'PELAKSANAAN')
+      GROUP BY s.id ORDER BY s.tahun DESC`,
+    [jabatanId],
+  );
+  return r.rows as { id: number; tahun: number; fase: Fase; pemangku: number; kosong: number }[];
+}
+
+/** SKPs to copy from: those with at least one RHK, by cycle and name/NIP. */
+export async function cariSkp(db: Db, q: { siklusId?: number; q?: string }) {
+  const params: unknown[] = [];
+  const p = (v: unknown) => `$${params.push(v)}`;
+  const where = ['EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id)'];
+  if (q.siklusId) where.push(`k.siklus_id = ${p(q.siklusId)}`);
+  if (q.q) {
+    const digits = q.q.replace(/[\s.]/g, '');
+    if (/^\d+$/.test(digits)) where.push(`pg.nip LIKE ${p(digits + '%')}`);
+    else where.push(`(pg.nama ILIKE ${p('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')} OR j.nama ILIKE ${p('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')})`);
+  }
+  const r = await db.pool.query(
+    `SELECT k.id, s.tahun, k.status, pg.nama, pg.nip, j.nama AS jabatan, (SELECT count(*)::int FROM rhk r WHERE r.skp_id = k.id) AS "rhkCount"
+       FROM skp k JOIN siklus s ON s.id = k.siklus_id JOIN pegawai pg ON pg.id = k.pegawai_id JOIN jabatan j ON j.id = pg.jabatan_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY s.tahun DESC, j.nama, pg.nama LIMIT 50`,
+    params,
+  );
+  return r.rows as { id: number; tahun: number; status: string; nama: string; nip: string; jabatan: string; rhkCount: number }[];
+}
+
+/** The SKP's content as template data: links to the appraiser's RHKs and everything personal dropped. */
+export function toTemplatData(doc: Awaited<ReturnType<typeof skpDocument>>, sumber: TemplatData['sumber'], jenisJabatan: string | null): TemplatData {
+  const urut = new Map<string, number>();
+  const next = (k: string) => {
+    const n = (urut.get(k) ?? 0) + 1;
+    urut.set(k, n);
+    return n;
+  };
+  return {
+    sumber,
+    pendekatan: doc.pendekatan,
+    jenisJabatan,
+    rhk: doc.rhk.map((r) => ({
+      jenis: r.jenis,
+      urutan: next(`rhk:${r.jenis}`),
+      teks: r.teks,
+      perspektif: r.perspektif,
+      penugasanDari: r.penugasanDari,
+      indikator: r.indikator.map((i, n) => ({
+        aspek: i.aspek,
+        urutan: n + 1,
+        teks: i.teks,
+        jenisTarget: i.jenisTarget,
+        targetAngka: i.targetAngka,
+        targetMin: i.targetMin,
+        targetMax: i.targetMax,
+        satuan: i.satuan,
+        targetTeks: i.targetTeks,
+        lebihBaik: i.lebihBaik,
+        kumulatif: i.kumulatif,
+      })),
+    })),
+    lampiran: doc.lampiran.map((l) => ({ jenis: l.jenis, urutan: next(`lampiran:${l.jenis}`), teks: l.teks })),
+  };
+}
+
+export async function createTemplat(db: Db, actor: Actor, input: TemplatInput) {
+  const skp = await getSkp(db, actor, input.skpId).catch((e: unknown) => {
+    if (e instanceof NotFound) throw new Conflict('templat.err.skpMissing', { field: 'skpId' });
+    throw e;
+  });
+  // Read outside the transaction: Prisma runs an include's queries in parallel, which a
+  // transaction's single connection does not allow.
+  const doc = await skpDocument(db.prisma, skp.id);
+  return db.prisma.$transaction(async (tx) => {
+    const jabatanId = input.jabatanId ?? skp.pegawai.jabatanId;
+    const jabatan = await tx.jabatan.findUnique({ where: { id: jabatanId } });
+    if (!jabatan || !jabatan.aktif) throw new Conflict('templat.err.jabatanMissing', { field: 'jabatanId' });
+    if (!doc.rhk.length) throw new Conflict('templat.err.skpKosong', { field: 'skpId' });
+    const snap = (doc.snapshot ?? {}) as { pegawai?: { jenisJabatan?: string; nip?: string; nama?: string } };
+    const jenisSumber = snap.pegawai?.jenisJabatan ?? skp.pegawai.jabatan.jenis;
+    if ((jenisSumber === 'JPT') !== (jabatan.jenis === 'JPT')) throw new Conflict('templat.err.jenisBeda', { field: 'jabatanId' });
+    if (await tx.skpTemplat.findFirst({ where: { jabatanId, nama: { equals: input.nama, mode: 'insensitive' } } })) {
+      throw new Conflict('templat.err.namaTaken', { field: 'nama', nama: input.nama });
+    }
+    const data = toTemplatData(doc, { skpId: skp.id, tahun: skp.siklus.tahun, nip: snap.pegawai?.nip ?? skp.pegawai.nip, nama: snap.pegawai?.nama ?? skp.pegawai.nama }, jabatan.jenis);
+    const t = await tx.skpTemplat.create({ data: { jabatanId, nama: input.nama, data } });
+    await audit(tx, actor, { aksi: 'templat.create', entitas: 'skp_templat', entitasId: t.id, after: { nama: t.nama, jabatanId, dariSkp: skp.id, rhk: data.rhk.length, lampiran: data.lampiran.length } });
+    return t;
+  });
+}
+
+export async function renameTemplat(db: Db, actor: Actor, id: number, nama: string) {
+  return db.prisma.$transaction(async (tx) => {
+    const before = await tx.skpTemplat.findUnique({ where: { id } });
+    if (!before) throw new NotFound();
+    if (await tx.skpTemplat.findFirst({ where: { jabatanId: before.jabatanId, id: { not: id }, nama: { equals: nama, mode: 'insensitive' } } })) {
+      throw new Conflict('templat.err.namaTaken', { field: 'nama', nama });
+    }
+    const t = await tx.skpTemplat.update({ where: { id }, data: { nama } });
+    await audit(tx, actor, { aksi: 'templat.update', entitas: 'skp_templat', entitasId: id, before: { nama: before.nama }, after: { nama } });
+    return t;
+  });
+}
+
+export async function hapusTemplat(db: Db, actor: Actor, id: number): Promise<string> {
+  return db.prisma.$transaction(async (tx) => {
+    const before = await tx.skpTemplat.findUnique({ where: { id } });
+    if (!before) throw new NotFound();
+    await tx.skpTemplat.delete({ where: { id } });
+    await audit(tx, actor, { aksi: 'templat.delete', entitas: 'skp_templat', entitasId: id, before: { nama: before.nama, jabatanId: before.jabatanId, data: before.data } });
+    return before.nama;
+  });
+}
+
+/**
+ * Applies a template to every active holder of its position whose SKP in the cycle is a DRAFT
+ * with no RHK yet: a handful of set-based statements in one transaction, whatever the number
+ * of employees. Each touched SKP gets a new version (open forms on it become stale) and an
+ * audit entry. Returns how many SKPs were filled and how many holders were skipped.
+ */
+export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId: number): Promise<{ diterapkan: number; dilewati: number; tahun: number }> {
+  const t = await getTemplat(db, id);
+  return db.prisma.$transaction(async (tx) => {
+    // The cycle cannot change phase under us (FOR SHARE), and must be open for SKP work.
+    const [siklus] = await tx.$queryRawUnsafe<{ tahun: number; fase: Fase }[]>(`SELECT tahun, fase::text AS fase FROM siklus WHERE id = $1 FOR SHARE`, siklusId);
+    if (!siklus) throw new Conflict('templat.err.siklusMissing', { field: 'siklusId' });
+    if (!skpEditable(siklus.fase)) throw new Conflict('templat.err.siklusTutup', { field: 'siklusId', tahun: siklus.tahun, fase: siklus.fase });
+
+    // 1. Lock the SKPs of every holder, so nobody adds an RHK between our check and our insert.
+    const holders = await tx.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT k.id FROM skp k JOIN pegawai p ON p.id = k.pegawai_id
+        WHERE k.siklus_id = $1 AND p.jabatan_id = $2 AND p.aktif ORDER BY k.id FOR UPDATE OF k`,
+      siklusId,
+      t.jabatanId,
+    );
+    const ids = holders.map((h) => h.id);
+    // 2. The empty drafts among them (a fresh statement: it sees everything committed before the locks).
+    const targets = (
+      await tx.$queryRawUnsafe<{ id: number }[]>(
+        `UPDATE skp k SET version = k.version + 1, updated_at = now(), pendekatan = $2::"Pendekatan"
+          WHERE k.id = ANY($1::int[]) AND k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id)
+          RETURNING k.id`,
+        ids,
+        t.data.pendekatan,
+      )
+    ).map((r) => r.id);
+
+    if (targets.length) {
+      const rhk = JSON.stringify(t.data.rhk);
+      // 3. RHKs (no link to an appraiser's RHK: each employee picks the one they intervene).
+      await tx.$executeRawUnsafe(
+        `INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif, penugasan_dari)
+         SELECT k.id, (r->>'jenis')::"JenisRhk", (r->>'urutan')::int, r->>'teks', (r->>'perspektif')::"Perspektif", r->>'penugasanDari'
+           FROM unnest($1::int[]) AS k(id) CROSS JOIN jsonb_array_elements($2::jsonb) AS r`,
+        targets,
+        rhk,
+      );
+      // 4. Their indicators, matched to the new RHKs by (jenis, urutan): these SKPs had no RHK before.
+      await tx.$executeRawUnsafe(
+        `INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, target_min, target_max, satuan, target_teks, lebih_baik, kumulatif)
+         SELECT h.id, (i->>'aspek')::"Aspek", (i->>'urutan')::int, i->>'teks', (i->>'jenisTarget')::"JenisTarget",
+                (i->>'targetAngka')::numeric, (i->>'targetMin')::numeric, (i->>'targetMax')::numeric, i->>'satuan', i->>'targetTeks',
+                COALESCE(i->>'lebihBaik', 'TINGGI'), COALESCE((i->>'kumulatif')::boolean, false)
+           FROM rhk h
+           JOIN jsonb_array_elements($2::jsonb) AS r ON h.jenis = (r->>'jenis')::"JenisRhk" AND h.urutan = (r->>'urutan')::int
+           CROSS JOIN jsonb_array_elements(r->'indikator') AS i
+          WHERE h.skp_id = ANY($1::int[])`,
+        targets,
+        rhk,
+      );
+      // 5. Lampiran, for each kind the employee has not written yet.
+      await tx.$executeRawUnsafe(
+        `INSERT INTO lampiran (skp_id, jenis, urutan, teks)
+         SELECT k.id, (l->>'jenis')::"JenisLampiran", (l->>'urutan')::int, l->>'teks'
+           FROM unnest($1::int[]) AS k(id) CROSS JOIN jsonb_array_elements($2::jsonb) AS l
+          WHERE NOT EXISTS (SELECT 1 FROM lampiran x WHERE x.skp_id = k.id AND x.jenis = (l->>'jenis')::"JenisLampiran")`,
+        targets,
+        JSON.stringify(t.data.lampiran),
+      );
+      // 6. Each SKP's own history shows where its content came from.
+      await tx.auditLog.createMany({
+        data: targets.map((skpId) => ({
+          userId: actor.userId,
+          actor: actor.label,
+          aksi: 'skp.terapkanTemplat',
+          entitas: 'skp',
+          entitasId: String(skpId),
+          after: { templatId: t.id, templat: t.nama, rhk: t.data.rhk.length, lampiran: t.data.lampiran.length },
+        })),
+      });
+    }
+    const dilewati = ids.length - targets.length;
+    await audit(tx, actor, { aksi: 'templat.terapkan', entitas: 'skp_templat', entitasId: t.id, after: { siklusId, tahun: siklus.tahun, diterapkan: targets.length, dilewati, skp: targets } });
+    return { diterapkan: targets.length, dilewati, tahun: siklus.tahun };
+  });
+}
