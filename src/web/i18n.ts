@@ -24,7 +24,9 @@ export const isLang = (v: unknown): v is Lang => v === 'id' || v === 'en';
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
   const text = dictionaries[lang][key] ?? id[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  // A parameter written "@key" is itself a message (e.g. a phase name from a service that has no translator).
+  const value = (v: string | number) => (typeof v === 'string' && v.startsWith('@') ? translate(lang, v.slice(1)) : String(v));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]!) : m));
 }
 
 export const translator = (lang: Lang): Translate => (key, params) => translate(lang, key, params);

@@ -296,3 +296,33 @@ describe('copying last year\'s SKP', () => {
     expect(old.text).toContain(`href="/skp?siklus=${siklusId}"`);
   });
 });
+
+describe('a closed cycle is read-only everywhere (design.md §2)', () => {
+  it('refuses every change to an SKP once the cycle is closed, naming the phase', async () => {
+    const t2 = await testApp();
+    try {
+      const admin = await loginAs(t2.app, 'admin');
+      const created = await postForm(admin, '/siklus', { tahun: 2031, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
+      const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
+      const v = (await t2.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } })).version;
+      await postForm(admin, `/siklus/${siklusId}/fase`, { version: v, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`);
+      await (t2.app.locals.jobs as { idle: () => Promise<void> }).idle();
+      const pegawai = await t2.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
+      const skp = await t2.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pegawai.id } } });
+      await t2.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase: 'SELESAI' } });
+      const agent = await loginAs(t2.app, 'pegawai');
+      const page = await agent.get(`/skp/${skp.id}`).expect(200);
+      expect(page.text).not.toContain(`action="/skp/${skp.id}/rhk"`);
+      const res = await postForm(agent, `/skp/${skp.id}/pendekatan`, { version: skp.version, pendekatan: 'KUALITATIF' }, `/skp/${skp.id}`);
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('Siklus sedang dalam fase Selesai; SKP tidak dapat diubah.');
+      expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).version).toBe(skp.version);
+      const penilai = await loginAs(t2.app, 'penilai');
+      const approve = await postForm(penilai, `/skp/${skp.id}/setujui`, { version: skp.version }, `/skp/${skp.id}`);
+      expect([403, 409]).toContain(approve.status);
+      expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).status).toBe('DRAFT');
+    } finally {
+      await t2.close();
+    }
+  });
+});

@@ -169,7 +169,7 @@ describe('SKP templates per position', () => {
     const closed = await t.db.prisma.siklus.create({ data: { tahun: 2025, fase: 'SELESAI' } });
     const res = await postForm(admin, `/templat/${templatId}/terapkan`, { siklusId: closed.id }, `/templat/${templatId}`);
     expect(res.status).toBe(409);
-    expect(fieldError(res.text, 'siklusId')).toBe('Siklus 2025 sedang dalam fase SELESAI; templat hanya dapat diterapkan pada fase Perencanaan atau Pelaksanaan.');
+    expect(fieldError(res.text, 'siklusId')).toBe('Siklus 2025 sedang dalam fase Selesai; templat hanya dapat diterapkan pada fase Perencanaan atau Pelaksanaan.');
     const none = await postForm(admin, `/templat/${templatId}/terapkan`, { siklusId: '' }, `/templat/${templatId}`);
     expect(none.status).toBe(422);
     expect(fieldError(none.text, 'siklusId')).toBe('Pilih siklus tujuan.');

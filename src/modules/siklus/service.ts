@@ -90,7 +90,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
   await db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
     if (!s) throw new NotFound();
-    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: s.fase });
+    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
     for (const r of rows) {
@@ -122,7 +122,7 @@ export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: 
 
 export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, siklusId: number): Promise<void> {
   const s = await getSiklus(db, siklusId);
-  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: s.fase });
+  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
   const id = await jobs.enqueue(BULK_JOB, siklusId);
   await audit(db.prisma, actor, { aksi: 'siklus.buatSkp', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
   jobs.kick();

@@ -67,7 +67,7 @@ export async function editSkp<T>(
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: skp.siklus.fase });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
     if (mode === 'pemilik' && !opts.changesStatus) {
