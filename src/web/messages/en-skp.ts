@@ -122,7 +122,7 @@ export const enSkp: Record<keyof typeof idSkp, string> = {
   'skp.ajukan.title': 'Submit the SKP',
   'skp.ajukan.hint': 'Once submitted, the SKP waits for the appraiser\'s approval and cannot be changed until it is approved or returned.',
   'skp.ajukan.button': 'Submit to the appraiser',
-  'skp.ajukan.done': 'SKP submitted to {penilai}.',
+  'skp.ajukan.done': 'SKP submitted; your appraiser {penilai} will review it',
   'skp.ajukan.blocked': 'The SKP cannot be submitted yet: {count} things need fixing.',
   'skp.ajukan.problemsTitle': 'To fix before submitting:',
   'skp.salin.offer': 'Your SKP for {tahun} has {count} RHKs. Copy its RHKs, indicators and attachment as a starting point?',

@@ -121,7 +121,7 @@ export const idSkp = {
   'skp.ajukan.title': 'Ajukan SKP',
   'skp.ajukan.hint': 'Setelah diajukan, SKP menunggu persetujuan pejabat penilai dan tidak dapat diubah sampai disetujui atau dikembalikan.',
   'skp.ajukan.button': 'Ajukan ke pejabat penilai',
-  'skp.ajukan.done': 'SKP diajukan kepada {penilai}.',
+  'skp.ajukan.done': 'SKP diajukan; pejabat penilai {penilai} akan meninjaunya',
   'skp.ajukan.blocked': 'SKP belum dapat diajukan: {count} hal perlu diperbaiki.',
   'skp.ajukan.problemsTitle': 'Yang perlu diperbaiki sebelum mengajukan:',
   'skp.salin.offer': 'SKP Anda tahun {tahun} berisi {count} RHK. Salin RHK, indikator, dan lampirannya sebagai titik awal?',

@@ -1,0 +1,292 @@
+// Browser test of SKP planning end to end: playwright-core drives Debian's chromium
+// (/usr/bin/chromium — never a browser download) against the real app on a real HTTP server.
+// The admin opens this year's cycle for planning (over HTTP, set-up only). Then, in the browser:
+// the appraiser (penilai) writes an RHK in their own SKP; the employee drafts an SKP with two RHKs
+// linked to it, each with an indicator, and submits it; the appraiser finds it in SKP Bawahan,
+// writes one ekspektasi khusus and approves it; the employee sees it approved and prints the PDF.
+// Screenshots are saved under test-output/screenshots/skp-*.png.
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobRunner } from '../../src/jobs/runner.js';
+import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type TestApp } from '../helpers/app.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
+const TAHUN = new Date().getFullYear();
+
+const RHK_ATASAN = 'Terkelolanya layanan administrasi kepegawaian secara digital';
+const RHK1 = { teks: 'Tersusunnya dokumen analisis jabatan unit kerja', iki: 'Jumlah dokumen analisis jabatan yang disusun', target: '12 dokumen' };
+const RHK2 = { teks: 'Meningkatnya kepuasan pengguna layanan kepegawaian', iki: 'Indeks kepuasan pengguna layanan', target: '80–90 %' };
+const EKSPEKTASI = 'Laporan disampaikan tepat waktu dan dapat dipertanggungjawabkan';
+
+let t: TestApp;
+let server: Server;
+let base: string;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let skpId = 0;
+const nama = { pegawai: '', penilai: '' };
+/** Console errors, uncaught page errors and CSP violations seen on any page. */
+const problems: string[] = [];
+
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+/** Without the browser every test fails (counted as failed, never skipped) with this message. */
+function needChromium(): void {
+  if (!HAVE_CHROMIUM) {
+    throw new Error(
+      `${CHROMIUM} is missing: the browser tests need Debian's chromium. Run "node tests/setup/ensure-chromium.mjs" as root ` +
+        '(or "sudo apt-get install chromium"); npm test and .ci/run do this automatically. Never download a browser.',
+    );
+  }
+}
+
+beforeAll(async () => {
+  if (!HAVE_CHROMIUM) return;
+  mkdirSync(SHOTS, { recursive: true });
+  t = await testApp();
+
+  // Set-up by the admin over HTTP: a cycle for this year, moved to planning; the job that drafts
+  // an SKP for every active employee runs to the end.
+  const admin = await loginAs(t.app, 'admin');
+  const created = await postForm(admin, '/siklus', { tahun: TAHUN, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
+  expect(created.status).toBe(303);
+  const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
+  const s = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
+  expect((await postForm(admin, `/siklus/${siklusId}/fase`, { version: s.version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`)).status).toBe(303);
+  await (t.app.locals.jobs as JobRunner).idle();
+
+  const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
+  const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
+  expect(pg.penilaiId).toBe(pn.id);
+  Object.assign(nama, { pegawai: pg.nama, penilai: pn.nama });
+  skpId = (await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pg.id } } })).id;
+
+  server = await new Promise<Server>((res, rej) => {
+    const srv = t.app.listen(0, '127.0.0.1', (err?: Error) => (err ? rej(err) : res(srv)));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
+  // CSP violations are reported to the page as events; forward them to the test.
+  await context.exposeFunction('__reportCsp', (text: string) => problems.push(`CSP violation: ${text}`));
+  // (Browser-side code is passed as strings: the project's tsconfig has no DOM types.)
+  await context.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) =>
+      window.__reportCsp(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' on ' + location.pathname));`,
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location().url;
+    // Expected: chromium asks for /favicon.ico, which the app does not serve.
+    if (/status of 404/.test(m.text()) && where === `${base}/favicon.ico`) return;
+    problems.push(`console error on ${new URL(page.url()).pathname}: ${m.text()} [${where}]`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error on ${new URL(page.url()).pathname}: ${e.message}`));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await new Promise<void>((res) => server.close(() => res()));
+  await t?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, name), fullPage: true });
+const menu = (name: string) => page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name, exact: true });
+const flashes = async () => (await page.locator('.flash').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
+const statusTag = () => page.getByRole('heading', { level: 1 }).locator('.tag[class*="status-"]');
+const skpStatus = async () => (await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } })).status;
+
+async function login(role: 'penilai' | 'pegawai'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('NIP atau nama pengguna').fill(LOGINS[role]);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+  expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
+}
+
+async function logout(): Promise<void> {
+  await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.getByRole('button', { name: 'Keluar' }).click()]);
+}
+
+/** On the SKP page: "Tambah RHK utama", fill the form, save, back on the SKP page. */
+async function tambahRhk(teks: string, rhkAtasan: string | null): Promise<void> {
+  await page.getByRole('link', { name: 'Tambah RHK utama', exact: true }).click();
+  await page.waitForURL((u) => /^\/skp\/\d+\/rhk\/baru$/.test(u.pathname));
+  expect(await page.getByLabel('Jenis RHK').inputValue()).toBe('UTAMA');
+  if (rhkAtasan !== null) {
+    const atasan = page.getByLabel('RHK pimpinan yang diintervensi');
+    await atasan.selectOption({ label: `A.1 — ${rhkAtasan}` });
+  }
+  await page.getByLabel('Rencana hasil kerja (RHK)').fill(teks);
+  await Promise.all([page.waitForURL((u) => /^\/skp\/\d+$/.test(u.pathname)), page.getByRole('button', { name: 'Simpan' }).click()]);
+  expect(await flashes()).toContain('RHK ditambahkan.');
+}
+
+/** On the SKP page: "Tambah indikator" in the RHK's row, fill the form, save. */
+async function tambahIndikator(rhkTeks: string, fill: () => Promise<void>): Promise<void> {
+  const row = page.locator('table.skp-table tbody tr', { hasText: rhkTeks });
+  await row.getByRole('link', { name: 'Tambah indikator', exact: true }).click();
+  await page.waitForURL((u) => /^\/skp\/\d+\/rhk\/\d+\/indikator\/baru$/.test(u.pathname));
+  expect(await page.locator('main').textContent()).toContain(rhkTeks);
+  await fill();
+  await Promise.all([page.waitForURL((u) => /^\/skp\/\d+$/.test(u.pathname)), page.getByRole('button', { name: 'Simpan' }).click()]);
+  expect(await flashes()).toContain('Indikator ditambahkan.');
+}
+
+describe('an SKP drafted, submitted and approved in a real browser', () => {
+  it('the appraiser writes an RHK in their own SKP for the employee to link to', async () => {
+    needChromium();
+    await login('penilai');
+    await menu('SKP Saya').click();
+    await page.waitForURL((u) => u.pathname === '/skp');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`SKP Tahun ${TAHUN}`);
+    // The appraiser's own appraiser has no RHK yet: the form says so and saves it unlinked.
+    await page.getByRole('link', { name: 'Tambah RHK utama', exact: true }).click();
+    await page.waitForURL((u) => /^\/skp\/\d+\/rhk\/baru$/.test(u.pathname));
+    expect(await page.locator('main').textContent()).toContain('belum menuliskan RHK di SKP tahun ini');
+    await page.getByLabel('Rencana hasil kerja (RHK)').fill(RHK_ATASAN);
+    await Promise.all([page.waitForURL((u) => /^\/skp\/\d+$/.test(u.pathname)), page.getByRole('button', { name: 'Simpan' }).click()]);
+    expect(await flashes()).toContain('RHK ditambahkan.');
+    expect(await page.locator('table.skp-table tbody tr', { hasText: RHK_ATASAN }).count()).toBe(1);
+    await logout();
+  });
+
+  it('the employee drafts two RHKs linked to it, each with an indicator', async () => {
+    needChromium();
+    await login('pegawai');
+    await menu('SKP Saya').click();
+    await page.waitForURL((u) => u.pathname === '/skp');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`SKP Tahun ${TAHUN}`);
+    expect(await statusTag().textContent()).toBe('Draf');
+    expect(await page.locator('#identitas').textContent()).toContain(nama.penilai);
+
+    await tambahRhk(RHK1.teks, RHK_ATASAN);
+    expect(new URL(page.url()).pathname).toBe(`/skp/${skpId}`);
+    await tambahIndikator(RHK1.teks, async () => {
+      await page.getByLabel('Aspek').selectOption('KUANTITAS');
+      await page.getByLabel('Indikator kinerja individu (IKI)').fill(RHK1.iki);
+      await page.getByLabel('Bentuk target').selectOption('ANGKA');
+      await page.locator('#f-targetAngka').fill('12');
+      await page.getByLabel('Satuan').fill('dokumen');
+    });
+
+    await tambahRhk(RHK2.teks, RHK_ATASAN);
+    await tambahIndikator(RHK2.teks, async () => {
+      await page.getByLabel('Aspek').selectOption('KUALITAS');
+      await page.getByLabel('Indikator kinerja individu (IKI)').fill(RHK2.iki);
+      // The page's script shows only the fields of the chosen kind of target.
+      expect(await page.getByLabel('Batas bawah').isVisible()).toBe(false);
+      await page.getByLabel('Bentuk target').selectOption('RENTANG');
+      expect(await page.locator('#f-targetAngka').isVisible()).toBe(false);
+      await page.getByLabel('Batas bawah').fill('80');
+      await page.getByLabel('Batas atas').fill('90');
+      await page.getByLabel('Satuan').fill('%');
+    });
+
+    const table = page.locator('table.skp-table');
+    const row1 = table.locator('tbody tr', { hasText: RHK1.teks });
+    const row2 = table.locator('tbody tr', { hasText: RHK2.teks });
+    const cells = async (row: typeof row1) => (await row.locator('td').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
+    const c1 = await cells(row1);
+    const c2 = await cells(row2);
+    expect(c1[0]).toBe('A.1');
+    expect(c1[1]).toBe(RHK_ATASAN);
+    expect(c1.slice(3, 6)).toEqual(['Kuantitas', RHK1.iki, RHK1.target]);
+    expect(c2[0]).toBe('A.2');
+    expect(c2[1]).toBe(RHK_ATASAN);
+    expect(c2.slice(3, 6)).toEqual(['Kualitas', RHK2.iki, RHK2.target]);
+    await shot('skp-draft.png');
+  });
+
+  it('the employee submits it and sees it waiting, no longer editable', async () => {
+    needChromium();
+    await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}`), page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click()]);
+    // (The appraiser's name ends in a degree, "M.Kom.": the message currently adds a second full stop.)
+    expect((await flashes()).some((f) => f.startsWith(`SKP diajukan; pejabat penilai ${nama.penilai}`))).toBe(true);
+    expect(await statusTag().textContent()).toBe('Diajukan');
+    expect((await flashes()).some((f) => f.includes('sedang menunggu persetujuan pejabat penilai'))).toBe(true);
+    expect(await page.getByRole('link', { name: 'Tambah RHK utama' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).count()).toBe(0);
+    expect(await page.locator(`form[action^="/skp/${skpId}/"]`).count()).toBe(0);
+    expect(await skpStatus()).toBe('DIAJUKAN');
+    await shot('skp-diajukan.png');
+    await logout();
+  });
+
+  it('the appraiser finds it waiting in SKP Bawahan, writes an ekspektasi khusus and approves it', async () => {
+    needChromium();
+    await login('penilai');
+    await menu('SKP Bawahan').click();
+    await page.waitForURL((u) => u.pathname === '/skp/bawahan');
+    expect(await flashes()).toContain('1 SKP menunggu persetujuan Anda.');
+    const row = page.locator('table tbody tr', { hasText: nama.pegawai });
+    expect(await row.locator('.tag').textContent()).toBe('Diajukan');
+    expect(await page.locator('table tbody tr').first().textContent()).toContain(nama.pegawai); // waiting first
+    await shot('skp-bawahan-menunggu.png');
+
+    await row.getByRole('link', { name: 'Tinjau', exact: true }).click();
+    await page.waitForURL((u) => u.pathname === `/skp/${skpId}/tinjau`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`Tinjau SKP ${nama.pegawai}`);
+    const doc = (await page.locator('table.skp-doc').textContent()) ?? '';
+    for (const s of [RHK1.teks, RHK2.teks, RHK_ATASAN, RHK1.target, RHK2.target]) expect(doc).toContain(s);
+
+    await page.getByLabel('Akuntabel', { exact: true }).fill(EKSPEKTASI);
+    await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}/tinjau`), page.getByRole('button', { name: 'Simpan ekspektasi' }).click()]);
+    await page.waitForLoadState('load');
+    expect(await flashes()).toContain('Ekspektasi khusus pimpinan disimpan.');
+    expect(await page.getByLabel('Akuntabel', { exact: true }).inputValue()).toBe(EKSPEKTASI);
+    expect(await skpStatus()).toBe('DIAJUKAN');
+    await shot('skp-tinjau.png');
+
+    await Promise.all([page.waitForURL((u) => u.pathname === '/skp/bawahan'), page.getByRole('button', { name: 'Setujui SKP' }).click()]);
+    expect(await flashes()).toContain(`SKP ${nama.pegawai} disetujui (revisi 1).`);
+    expect(await page.locator('table tbody tr', { hasText: nama.pegawai }).locator('.tag').textContent()).toBe('Disetujui');
+    expect(await skpStatus()).toBe('DISETUJUI');
+    await shot('skp-bawahan-disetujui.png');
+
+    await page.goto(`/skp/${skpId}/tinjau`);
+    expect(await page.getByRole('heading', { level: 1 }).locator('.tag').textContent()).toBe('Disetujui');
+    expect(await page.locator('#keputusan').textContent()).toContain('SKP telah disetujui.');
+    expect(await page.getByRole('button', { name: 'Setujui SKP' }).count()).toBe(0);
+    await shot('skp-tinjau-disetujui.png');
+    await logout();
+  });
+
+  it('the employee sees it approved, with the ekspektasi khusus, and prints it as a PDF', async () => {
+    needChromium();
+    await login('pegawai');
+    await menu('SKP Saya').click();
+    await page.waitForURL((u) => u.pathname === '/skp');
+    expect(await statusTag().textContent()).toBe('Disetujui');
+    expect((await flashes()).some((f) => f.startsWith('SKP ini disetujui pada '))).toBe(true);
+    const akuntabel = page.locator('#perilaku tbody tr', { hasText: 'Akuntabel' });
+    expect(await akuntabel.locator('td').last().textContent()).toContain(EKSPEKTASI);
+    await shot('skp-disetujui.png');
+
+    // The page's "Cetak (PDF)" link, fetched with the browser's own session cookie.
+    const href = await page.getByRole('link', { name: 'Cetak (PDF)', exact: true }).getAttribute('href');
+    expect(href).toBe(`/skp/${skpId}/cetak.pdf`);
+    const pdf = await page.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const body = await pdf.body();
+    expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(body.length).toBeGreaterThan(1000);
+  });
+
+  it('saw no console errors, page errors or CSP violations', async () => {
+    needChromium();
+    expect(problems).toEqual([]);
+  });
+});
