@@ -122,11 +122,16 @@ const FIRST_P = [
 ] as const;
 const MIDDLE_L = ['Dwi', 'Tri', 'Adi', 'Budi', 'Eka', 'Nur', 'Arya', 'Putra', 'Hadi', 'Fajar', 'Setia', 'Bagus', 'Rizky', 'Dani'] as const;
 const MIDDLE_P = ['Dwi', 'Tri', 'Nur', 'Sari', 'Ayu', 'Putri', 'Kusuma', 'Indah', 'Wulan', 'Eka', 'Rahma', 'Dewi'] as const;
-const LAST = [
-  'Santoso', 'Wijaya', 'Setiawan', 'Prasetyo', 'Kurniawan', 'Hidayat', 'Saputra', 'Pratama', 'Nugroho', 'Susanto', 'Hartono',
-  'Gunawan', 'Firmansyah', 'Ramadhan', 'Siregar', 'Nasution', 'Harahap', 'Lubis', 'Simanjuntak', 'Sitorus', 'Panjaitan',
-  'Hutapea', 'Nainggolan', 'Sihombing', 'Tanjung', 'Chaniago', 'Syamsuddin', 'Mappaseng', 'Suardana', 'Seran', 'Pattinama',
-  'Wenas', 'Saepudin', 'Suryana', 'Rahman', 'Fauzi', 'Hakim', 'Maulana', 'Wibowo', 'Utomo', 'Purnomo', 'Sulistyo',
+/** Family and clan names (Batak, Minang, Bugis, Timor, Ambon, Minahasa, Chinese-Indonesian): anyone. */
+const FAMILY = [
+  'Siregar', 'Nasution', 'Harahap', 'Lubis', 'Simanjuntak', 'Sitorus', 'Panjaitan', 'Hutapea', 'Nainggolan', 'Sihombing',
+  'Tanjung', 'Chaniago', 'Syamsuddin', 'Mappaseng', 'Seran', 'Pattinama', 'Wenas', 'Wijaya', 'Halim', 'Tambunan',
+] as const;
+/** Second names that are men's names. */
+const LAST_L = [
+  'Santoso', 'Setiawan', 'Prasetyo', 'Kurniawan', 'Hidayat', 'Saputra', 'Pratama', 'Nugroho', 'Susanto', 'Hartono', 'Gunawan',
+  'Firmansyah', 'Ramadhan', 'Suardana', 'Saepudin', 'Suryana', 'Rahman', 'Fauzi', 'Hakim', 'Maulana', 'Wibowo', 'Utomo',
+  'Purnomo', 'Sulistyo',
 ] as const;
 const LAST_P_ONLY = [
   'Wahyuni', 'Aminah', 'Marlina', 'Komalasari', 'Hasanah', 'Anggraini', 'Sulistyowati', 'Handayani', 'Wulandari', 'Yulianti',
@@ -314,7 +319,7 @@ function buildPlan(employees: number, seed: number): Plan {
     // Name: first name, sometimes a middle name, usually a family or second name; titles by education.
     const parts: string[] = [female ? pick(FIRST_P) : pick(FIRST_L)];
     if (rnd() < 0.35) parts.push(female ? pick(MIDDLE_P) : pick(MIDDLE_L));
-    if (rnd() < 0.85) parts.push(female && rnd() < 0.5 ? pick(LAST_P_ONLY) : pick(LAST));
+    if (rnd() < 0.85) parts.push(rnd() < 0.3 ? pick(FAMILY) : female ? pick(LAST_P_ONLY) : pick(LAST_L));
     const bare = [...new Set(parts)].join(' ');
     // Doctors carry "Dr." in front; a few engineers the professional "Ir." with a technical master's.
     const nama =
