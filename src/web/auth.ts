@@ -43,7 +43,8 @@ function toActor(r: ActorRow): Actor | null {
 }
 
 export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | null> {
-  const r = await pool.query<ActorRow>(ACTOR_SQL + 'u.id = $1', [userId]);
+  // Runs on every request: a named statement, planned once per connection.
+  const r = await pool.query<ActorRow>({ name: 'load-actor', text: ACTOR_SQL + 'u.id = $1', values: [userId] });
   return r.rows[0] ? toActor(r.rows[0]) : null;
 }
 

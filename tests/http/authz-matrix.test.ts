@@ -314,7 +314,7 @@ describe('data scope details', () => {
 function listed(html: string): { id: number; nama: string }[] {
   return [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
 }
-const found = (html: string) => Number(/<p class="muted">([\d.]+) pegawai<\/p>/.exec(html)?.[1]?.replace(/\./g, ''));
+const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 
 describe('the employee list is scoped to the actor', () => {
   it('shows a pegawai only themselves', async () => {

@@ -20,7 +20,7 @@ const fieldError = (html: string, name: string) => [...html.matchAll(/<small cla
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 /** The employees listed on a page of /pegawai. */
 const listed = (html: string) => [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: unescape(m[2]!) }));
-const found = (html: string) => Number(/<p class="muted">([\d.]+) pegawai<\/p>/.exec(html)?.[1]?.replace(/\./g, ''));
+const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 
 describe('search and paging (the untouched 60-employee demo)', () => {
   it('finds an employee by part of the name, in any case', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sqlOf, type Db, type Tx } from '../../db/client.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/access.js';
@@ -10,39 +10,72 @@ import { audit } from '../audit/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
 
 export const PAGE_SIZE = 50;
+/** Past this many matches the list says "more than 1,000" instead of counting them all. */
+export const COUNT_CAP = 1000;
 
 export type PegawaiListRow = { id: number; nip: string; nama: string; jenisAsn: string; pangkatGolongan: string; aktif: boolean; jabatan: string; unit: string; penilai: string | null };
 
-/** One page of the employees the actor may see, by name or NIP prefix. Two indexed queries. */
-export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<{ rows: PegawaiListRow[]; total: number; page: number; pages: number }> {
+export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boolean; page: number; pages: number | null; hasNext: boolean };
+
+/**
+ * One page of the employees the actor may see, by name or NIP prefix, with the number found:
+ * one statement, one round trip. The count stops at COUNT_CAP (a search that broad is narrowed,
+ * not paged through), so its cost stays flat at agency scale. unit_kerja is joined only when a
+ * condition needs its path; without a name filter the page's ids come from the (aktif, nama, id)
+ * index alone.
+ */
+export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<PegawaiPage> {
   const params: unknown[] = [];
   const param = (v: unknown) => `$${params.push(v)}`;
-  const where = [visiblePegawaiSql(actor, param)];
+  const scope = visiblePegawaiSql(actor, param);
+  const where = [scope];
+  let needsUnit = scope.includes('u.path');
+  let byName = false;
   if (q.status !== 'semua') where.push(`p.aktif = ${q.status === 'aktif' ? 'TRUE' : 'FALSE'}`);
   if (q.penilai) where.push(`p.penilai_id = ${param(q.penilai)}`);
-  if (q.unitId) where.push(`u.path LIKE (SELECT path FROM unit_kerja WHERE id = ${param(q.unitId)}) || '%'`);
+  if (q.unitId) {
+    where.push(`u.path LIKE (SELECT path FROM unit_kerja WHERE id = ${param(q.unitId)}) || '%'`);
+    needsUnit = true;
+  }
   if (q.q) {
     const digits = q.q.replace(/[\s.]/g, '');
     if (/^\d+$/.test(digits)) where.push(`p.nip >= ${param(digits)} AND p.nip <= ${param(digits.padEnd(18, '9'))}`);
-    else where.push(`p.nama ILIKE ${param('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')}`);
+    else {
+      where.push(`p.nama ILIKE ${param('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')}`);
+      byName = true;
+    }
   }
-  const from = `FROM pegawai p JOIN unit_kerja u ON u.id = p.unit_id WHERE ${where.join(' AND ')}`;
-  const countParams = [...params];
-  const offset = (q.page - 1) * PAGE_SIZE;
-  const [rows, count] = await Promise.all([
-    db.pool.query<PegawaiListRow>(
-      `SELECT p.id, p.nip, p.nama, p.jenis_asn AS "jenisAsn", p.pangkat_golongan AS "pangkatGolongan", p.aktif,
+  const from = `FROM pegawai p${needsUnit ? ' JOIN unit_kerja u ON u.id = p.unit_id' : ''} WHERE ${where.join(' AND ')}`;
+  const limit = param(PAGE_SIZE + 1);
+  const offset = param((q.page - 1) * PAGE_SIZE);
+  // A name filter lets the trigram index find the matches row-wise; otherwise the ids come first.
+  const page = byName
+    ? `SELECT p.* ${from} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset}`
+    : `SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset})`;
+  // A named (prepared) statement per query shape: PostgreSQL plans each shape once per connection.
+  const text = `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) c)
+     SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
+       SELECT p.id, p.nip, p.nama, p.jenis_asn AS "jenisAsn", p.pangkat_golongan AS "pangkatGolongan", p.aktif,
               j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-         FROM (SELECT p.* ${from} ORDER BY p.nama, p.id LIMIT ${PAGE_SIZE} OFFSET ${offset}) p
+         FROM (${page}) p
          JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
          LEFT JOIN pegawai pn ON pn.id = p.penilai_id
-        ORDER BY p.nama, p.id`,
-      params,
-    ),
-    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n ${from}`, countParams),
-  ]);
-  const total = count.rows[0]!.n;
-  return { rows: rows.rows, total, page: q.page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+     ) x ON TRUE
+     ORDER BY x.nama, x.id`;
+  const name = `pegawai-list-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  const r = await db.pool.query<PegawaiListRow & { total: number }>({ name, text, values: params });
+  const counted = r.rows[0]?.total ?? 0;
+  const capped = counted > COUNT_CAP;
+  const found = r.rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row);
+  const total = capped ? COUNT_CAP : counted;
+  return {
+    rows: found.slice(0, PAGE_SIZE),
+    total,
+    capped,
+    page: q.page,
+    pages: capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE)),
+    hasNext: found.length > PAGE_SIZE,
+  };
 }
 
 export async function getPegawai(db: Db, actor: Actor, id: number) {

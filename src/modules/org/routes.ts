@@ -101,8 +101,9 @@ export function orgRoutes({ db }: { db: Db }): Router {
   r.get('/pegawai', requireLogin, async (req, res) => {
     const query = S.pegawaiQuery.parse(req.query);
     const result = await searchPegawai(db, req.user!, query);
-    const units = req.user!.isAdmin ? await db.prisma.unitKerja.findMany({ orderBy: { path: 'asc' }, select: { id: true, nama: true, path: true } }) : [];
-    res.render('org/pegawai-list', { query, result, units });
+    // Filtering by unit starts from the unit tree (/unit links here); the page names the unit.
+    const unit = query.unitId ? await db.prisma.unitKerja.findUnique({ where: { id: query.unitId }, select: { id: true, nama: true } }) : null;
+    res.render('org/pegawai-list', { query, result, unit });
   });
   r.get('/pegawai/baru', requireAdmin, async (_req, res) => {
     res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai: null, values: { jenisAsn: 'PNS' } });

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
+
+// The employee list at agency scale: the count stops at 1,000 (a search that broad is narrowed,
+// not paged through) and pages are still reachable one after another.
+
+let t: TestApp;
+let admin: Agent;
+
+beforeAll(async () => {
+  t = await testApp();
+  // 1,200 more active employees named "Pegawai Uji nnnn", set-based like an import.
+  await t.db.pool.query(`
+    INSERT INTO pegawai (nip, nama, jenis_asn, pangkat_golongan, jabatan_id, unit_id)
+    SELECT '19900101' || '2015' || '01' || '1' || lpad(g::text, 3, '0'), 'Pegawai Uji ' || lpad(g::text, 4, '0'), 'PNS', 'III/a', j.id, j.unit_id
+      FROM generate_series(1, 999) g, (SELECT id, unit_id FROM jabatan WHERE jenis = 'PELAKSANA' ORDER BY id LIMIT 1) j`);
+  await t.db.pool.query(`
+    INSERT INTO pegawai (nip, nama, jenis_asn, pangkat_golongan, jabatan_id, unit_id)
+    SELECT '19910101' || '2015' || '01' || '2' || lpad(g::text, 3, '0'), 'Pegawai Uji ' || lpad((1000 + g)::text, 4, '0'), 'PNS', 'III/a', j.id, j.unit_id
+      FROM generate_series(1, 201) g, (SELECT id, unit_id FROM jabatan WHERE jenis = 'PELAKSANA' ORDER BY id LIMIT 1) j`);
+  admin = await loginAs(t.app, 'admin');
+});
+afterAll(async () => { await t.close(); });
+
+const names = (html: string) => [...html.matchAll(/<td><a href="\/pegawai\/\d+">([^<]+)<\/a>/g)].map((m) => m[1]!);
+
+describe('employee list with more than 1,000 matches', () => {
+  it('says "more than 1,000" instead of counting them all, and offers the next page', async () => {
+    const res = await admin.get('/pegawai?q=Pegawai+Uji').expect(200);
+    expect(res.text).toContain('Lebih dari 1.000 pegawai');
+    expect(res.text).toContain('Halaman 1<');
+    expect(res.text).toContain('rel="next"');
+    expect(names(res.text)).toHaveLength(50);
+    expect(names(res.text)[0]).toBe('Pegawai Uji 0001');
+  });
+
+  it('reaches pages past the count one by one, and the last page has no next link', async () => {
+    const p21 = await admin.get('/pegawai?q=Pegawai+Uji&page=21').expect(200);
+    expect(names(p21.text)[0]).toBe('Pegawai Uji 1002'); // item 1,001 (there is no 1000)
+    const p24 = await admin.get('/pegawai?q=Pegawai+Uji&page=24').expect(200);
+    expect(names(p24.text)).toHaveLength(50);
+    expect(p24.text).not.toContain('rel="next"');
+    expect(p24.text).toContain('rel="prev"');
+  });
+
+  it('counts exactly below the cap', async () => {
+    const res = await admin.get('/pegawai?q=Pegawai+Uji+00').expect(200);
+    expect(res.text).toContain('99 pegawai');
+    expect(res.text).toContain('Halaman 1 dari 2');
+  });
+});
