@@ -1,4 +1,4 @@
-// Shared by bench/run.ts and bench/profile.ts: a throwaway embedded PostgreSQL with the generated
+// Shared by bench/run.ts, bench/profile.ts and bench/skp.ts: a throwaway embedded PostgreSQL with the generated
 // dataset, the real app in production mode, sessions through the real login form, autocannon in a
 // worker thread, and a few machine measurements.
 
@@ -136,10 +136,19 @@ export async function searchMix(db: Db, employees: number) {
   );
   const pages = Math.max(1, Math.ceil(employees / 50));
   const pageNos = [...new Set([1, 2, 3, 5, 10, 25, 50, 100, 200, 300, pages].filter((p) => p <= pages))];
+  // Pages after the first are reached the way the page links them: "next" carries the id of the
+  // previous page's last row (keyset), so the URL of page N names the row at position (N-1)×50.
+  const lastOf = async (page: number, fragment?: string) =>
+    (
+      await db.pool.query<{ id: number }>(
+        `SELECT id FROM pegawai WHERE aktif ${fragment ? "AND nama ILIKE '%' || $2 || '%'" : ''} ORDER BY nama, id OFFSET $1 LIMIT 1`,
+        fragment ? [(page - 1) * 50 - 1, fragment] : [(page - 1) * 50 - 1],
+      )
+    ).rows[0]!.id;
   const paths = [
     ...FRAGMENTS.map((f) => `/pegawai?q=${f}`),
-    `/pegawai?q=${FRAGMENTS[0]}&page=2`,
-    ...pageNos.map((p) => (p === 1 ? '/pegawai' : `/pegawai?page=${p}`)),
+    `/pegawai?q=${FRAGMENTS[0]}&page=2&setelah=${await lastOf(2, FRAGMENTS[0])}`,
+    ...(await Promise.all(pageNos.map(async (p) => (p === 1 ? '/pegawai' : `/pegawai?page=${p}&setelah=${await lastOf(p)}`)))),
   ];
   return { paths, matches: matches.rows, pages, pageNos };
 }
@@ -154,8 +163,11 @@ const sidCookie = (res: Response): string | null => {
   return null;
 };
 
-/** GET /login → _csrf → POST /login as the admin; returns the session cookie ("sikap.sid=…"). */
-export async function login(base: string): Promise<string> {
+/**
+ * GET /login → _csrf → POST /login as `loginName` (default the admin; an employee logs in with
+ * their NIP), with BENCH_PASSWORD; returns the session cookie ("sikap.sid=…").
+ */
+export async function login(base: string, loginName: string = BENCH_ADMIN): Promise<string> {
   const form = await fetch(`${base}/login`, { redirect: 'manual' });
   const html = await form.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -165,11 +177,11 @@ export async function login(base: string): Promise<string> {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: pre },
-    body: new URLSearchParams({ _csrf: token, login: BENCH_ADMIN, password: BENCH_PASSWORD }).toString(),
+    body: new URLSearchParams({ _csrf: token, login: loginName, password: BENCH_PASSWORD }).toString(),
   });
   await res.arrayBuffer();
   const cookie = sidCookie(res);
-  if (res.status !== 303 || !cookie) throw new Error(`POST /login: status ${res.status}, cookie ${cookie ? 'set' : 'missing'}`);
+  if (res.status !== 303 || !cookie) throw new Error(`POST /login as ${loginName}: status ${res.status}, cookie ${cookie ? 'set' : 'missing'}`);
   // First authenticated request: the session gets its CSRF token saved once, outside any measurement.
   const ping = await fetch(`${base}/ping`, { redirect: 'manual', headers: { cookie } });
   await ping.arrayBuffer();
@@ -177,9 +189,10 @@ export async function login(base: string): Promise<string> {
   return cookie;
 }
 
-export async function loginMany(base: string, n: number): Promise<string[]> {
+/** `n` distinct sessions of the same login (default the admin). */
+export async function loginMany(base: string, n: number, loginName: string = BENCH_ADMIN): Promise<string[]> {
   const cookies: string[] = [];
-  for (let i = 0; i < n; i++) cookies.push(await login(base));
+  for (let i = 0; i < n; i++) cookies.push(await login(base, loginName));
   if (new Set(cookies).size !== cookies.length) throw new Error('login returned the same session twice');
   return cookies;
 }

@@ -51,7 +51,7 @@ describe('search and paging (the untouched 60-employee demo)', () => {
     const all = new Set([...a, ...b].map((r) => r.id));
     expect(all.size).toBe(60);
     expect(p1.text).toContain('Halaman 1 dari 2');
-    expect(p1.text).toContain('href="/pegawai?status=aktif&amp;page=2"');
+    expect(p1.text).toMatch(/href="\/pegawai\?status=aktif&amp;page=2&amp;setelah=\d+" rel="next"/);
     expect(p2.text).toContain('Halaman 2 dari 2');
     expect(p2.text).toContain('rel="prev"');
     expect(p2.text).not.toContain('rel="next"');

@@ -43,6 +43,26 @@ describe('employee list with more than 1,000 matches', () => {
     expect(p24.text).toContain('rel="prev"');
   });
 
+  it('walks every page through its "next" links (keyset), matching the numbered pages', async () => {
+    let url: string | null = '/pegawai?q=Pegawai+Uji';
+    const seen: string[] = [];
+    let pages = 0;
+    while (url) {
+      const res: { text: string } = await admin.get(url).expect(200);
+      seen.push(...names(res.text));
+      pages++;
+      const next: string | null = /<a href="([^"]+)" rel="next">/.exec(res.text)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      if (next) expect(next).toMatch(/setelah=\d+/);
+      url = next;
+    }
+    expect(pages).toBe(24);
+    expect(seen).toHaveLength(1200);
+    expect(new Set(seen).size).toBe(1200);
+    expect(seen).toEqual([...seen].sort());
+    const p7 = await admin.get('/pegawai?q=Pegawai+Uji&page=7').expect(200);
+    expect(names(p7.text)).toEqual(seen.slice(300, 350));
+  });
+
   it('counts exactly below the cap', async () => {
     const res = await admin.get('/pegawai?q=Pegawai+Uji+00').expect(200);
     expect(res.text).toContain('99 pegawai');

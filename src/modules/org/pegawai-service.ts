@@ -15,14 +15,15 @@ export const COUNT_CAP = 1000;
 
 export type PegawaiListRow = { id: number; nip: string; nama: string; jenisAsn: string; pangkatGolongan: string; aktif: boolean; jabatan: string; unit: string; penilai: string | null };
 
-export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boolean; page: number; pages: number | null; hasNext: boolean };
+export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boolean; page: number; pages: number | null; hasNext: boolean; nextAfter: number | null };
 
 /**
  * One page of the employees the actor may see, by name or NIP prefix, with the number found:
  * one statement, one round trip. The count stops at COUNT_CAP (a search that broad is narrowed,
  * not paged through), so its cost stays flat at agency scale. unit_kerja is joined only when a
  * condition needs its path; without a name filter the page's ids come from the (aktif, nama, id)
- * index alone.
+ * index alone. "Next" links carry the last row (`setelah`), so a deep page costs what page 1
+ * costs instead of skipping every row before it (OFFSET stays for typed page numbers).
  */
 export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<PegawaiPage> {
   const params: unknown[] = [];
@@ -47,11 +48,12 @@ export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Prom
   }
   const from = `FROM pegawai p${needsUnit ? ' JOIN unit_kerja u ON u.id = p.unit_id' : ''} WHERE ${where.join(' AND ')}`;
   const limit = param(PAGE_SIZE + 1);
-  const offset = param((q.page - 1) * PAGE_SIZE);
+  const after = q.setelah ? ` AND (p.nama, p.id) > (SELECT a.nama, a.id FROM pegawai a WHERE a.id = ${param(q.setelah)})` : '';
+  const offset = param(q.setelah ? 0 : (q.page - 1) * PAGE_SIZE);
   // A name filter lets the trigram index find the matches row-wise; otherwise the ids come first.
   const page = byName
-    ? `SELECT p.* ${from} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset}`
-    : `SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset})`;
+    ? `SELECT p.* ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset}`
+    : `SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset})`;
   // A named (prepared) statement per query shape: PostgreSQL plans each shape once per connection.
   const text = `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) c)
      SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
@@ -68,13 +70,15 @@ export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Prom
   const capped = counted > COUNT_CAP;
   const found = r.rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row);
   const total = capped ? COUNT_CAP : counted;
+  const rows = found.slice(0, PAGE_SIZE);
   return {
-    rows: found.slice(0, PAGE_SIZE),
+    rows,
     total,
     capped,
     page: q.page,
     pages: capped ? null : Math.max(1, Math.ceil(total / PAGE_SIZE)),
     hasNext: found.length > PAGE_SIZE,
+    nextAfter: found.length > PAGE_SIZE ? rows[rows.length - 1]!.id : null,
   };
 }
 

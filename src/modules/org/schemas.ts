@@ -63,5 +63,7 @@ export const pegawaiQuery = z.object({
   penilai: z.coerce.number().int().positive().optional().catch(undefined),
   status: z.enum(['aktif', 'nonaktif', 'semua']).default('aktif').catch('aktif'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
+  /** The last row of the previous page (keyset paging for "next" links). */
+  setelah: z.coerce.number().int().positive().optional().catch(undefined),
 });
 export type PegawaiQuery = z.infer<typeof pegawaiQuery>;
