@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { requireAdmin } from '../../web/auth.js';
 import { NotFound } from '../../web/errors.js';
 import { fieldErrors } from '../../web/validate.js';
+import { idParam } from '../../web/params.js';
 
 const PAGE = 50;
 const dateField = z.union([z.literal(''), z.iso.date('err.date')]).optional();
@@ -48,8 +49,7 @@ export function auditRoutes({ db }: { db: Db }): Router {
   });
 
   r.get('/audit/:id', requireAdmin, async (req, res) => {
-    const id = Number(req.params.id);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new NotFound();
+    const id = idParam(req.params.id);
     const row = await db.prisma.auditLog.findUnique({ where: { id: BigInt(id) } });
     if (!row) throw new NotFound();
     res.render('audit/detail', { row, beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null, afterJson: row.after ? JSON.stringify(row.after, null, 2) : null });

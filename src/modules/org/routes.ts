@@ -3,18 +3,13 @@ import type { Db } from '../../db/client.js';
 import { requireAdmin, requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { NotFound } from '../../web/errors.js';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
 import * as S from './schemas.js';
 import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
 import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
 import { createPegawai, formOptions, getPegawai, resetPassword, riwayatPegawai, searchPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
+import { idParam } from '../../web/params.js';
 
-const idParam = (v: string | string[] | undefined): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
-  return n;
-};
 
 export function orgRoutes({ db }: { db: Db }): Router {
   const r = Router();

@@ -4,16 +4,12 @@ import type { JobRunner } from '../../jobs/runner.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { Conflict } from '../../web/errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { faseForm, periodeForm, siklusForm } from './schemas.js';
 import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
+import { idParam } from '../../web/params.js';
 
-const idParam = (v: unknown): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
-  return n;
-};
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
 /** Repeated form fields (id, mulai, …) zipped into one object per period row. */

@@ -1,15 +1,10 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { requireLogin } from '../../web/auth.js';
-import { NotFound } from '../../web/errors.js';
 import { skpPdf, tempatDari } from './pdf.js';
 import { getSkp, skpDocument } from './service.js';
+import { idParam } from '../../web/params.js';
 
-const idParam = (v: unknown): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
-  return n;
-};
 
 /** Printing: the SKP as a PDF in the official layout, for anyone who may see the SKP. */
 export function cetakRoutes({ db }: { db: Db }): Router {

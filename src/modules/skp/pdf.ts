@@ -29,7 +29,6 @@ export type CetakHeader = {
 type Orang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn?: string; jabatan: string; jenisJabatan?: string; unit: string };
 type Snapshot = { pegawai: Orang; penilai: Orang | null };
 
-const BULAN = ['JANUARI', 'FEBRUARI', 'MARET', 'APRIL', 'MEI', 'JUNI', 'JULI', 'AGUSTUS', 'SEPTEMBER', 'OKTOBER', 'NOVEMBER', 'DESEMBER'];
 const ASPEK: Record<string, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
 const PERSPEKTIF: Record<string, string> = {
   PENERIMA_LAYANAN: 'Perspektif Penerima Layanan',

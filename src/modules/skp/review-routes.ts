@@ -7,21 +7,17 @@ import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { Forbidden, NotFound } from '../../web/errors.js';
+import { Forbidden } from '../../web/errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { formatTarget, getSkp, peranPada, skpDocument } from './service.js';
 import * as R from './review-service.js';
 import { matriksPeranHasil } from './matriks-service.js';
 import { bandingkan, dokumen, listVersi, skpHeader, type VersiRef } from './versi-service.js';
+import { idParam } from '../../web/params.js';
 
 // The appraiser's side of the SKP: SKP Bawahan, review and decision, Matriks Peran Hasil, and
 // the approved versions with their differences (visible to anyone who may see the SKP).
 
-const idParam = (v: unknown): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
-  return n;
-};
 const versiRef = z.union([z.literal('kini'), z.coerce.number().int().positive()], { message: 'review.versiInvalid' });
 const diffQuery = z.object({ dari: versiRef.optional(), ke: versiRef.optional() });
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };

@@ -7,12 +7,8 @@ import { NotFound } from '../../web/errors.js';
 import { formatTarget, getSkp } from '../skp/service.js';
 import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
 import { cariSkp, createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, terapkanTemplat } from './service.js';
+import { idParam } from '../../web/params.js';
 
-const idParam = (v: unknown): number => {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n <= 0) throw new NotFound();
-  return n;
-};
 
 /** SKP templates per position: HR only. */
 export function templatRoutes({ db }: { db: Db }): Router {
