@@ -3,16 +3,12 @@
 // HTTP server. The admin logs in, adds a unit and an employee (first with a malformed NIP, to see
 // the form keep what was typed), finds the employee by search, and screenshots are saved under
 // test-output/screenshots/.
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, LOGINS, testApp, type TestApp } from '../helpers/app.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
+import { HAVE_CHROMIUM, needChromium, openBrowser, SHOTS, type BrowserSession } from '../helpers/browser.js';
 
 // A valid PNS NIP: born 1995-03-14, appointed 2020-03 (25 years later, in the past), female, serial 007.
 const NIP = '199503142020032007';
@@ -28,72 +24,29 @@ const FLASH_LOST =
   'the session was still being saved when the browser followed the 303 (save the session, then redirect)';
 
 let t: TestApp;
-let server: Server;
-let base: string;
-let browser: Browser;
-let context: BrowserContext;
+let b: BrowserSession | undefined;
 let page: Page;
 /** Console errors, uncaught page errors and CSP violations seen on any page. */
-const problems: string[] = [];
-
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-/** Without the browser every test fails (counted as failed, never skipped) with this message. */
-function needChromium(): void {
-  if (!HAVE_CHROMIUM) {
-    throw new Error(
-      `${CHROMIUM} is missing: the browser tests need Debian's chromium. Run "node tests/setup/ensure-chromium.mjs" as root ` +
-        '(or "sudo apt-get install chromium"); npm test and .ci/run do this automatically. Never download a browser.',
-    );
-  }
-}
+let problems: string[];
+let shot: BrowserSession['shot'];
 
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
-  mkdirSync(SHOTS, { recursive: true });
   t = await testApp();
   const query = t.db.pool.query.bind(t.db.pool) as (...a: unknown[]) => Promise<unknown>;
   t.db.pool.query = ((...a: unknown[]) =>
     typeof a[0] === 'string' && /^INSERT INTO "?session"? /.test(a[0])
       ? new Promise((r) => setTimeout(r, SESSION_WRITE_DELAY_MS)).then(() => query(...a))
       : query(...a)) as typeof t.db.pool.query;
-  server = await new Promise<Server>((res, rej) => {
-    const s = t.app.listen(0, '127.0.0.1', (err?: Error) => (err ? rej(err) : res(s)));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-  // CSP violations are reported to the page as events; forward them to the test.
-  await context.exposeFunction('__reportCsp', (text: string) => problems.push(`CSP violation: ${text}`));
-  // (Browser-side code is passed as strings: the project's tsconfig has no DOM types.)
-  await context.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' on ' + location.pathname));`,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const where = m.location().url;
-    // Expected: the re-rendered form after a malformed NIP is answered 422 on purpose, and
-    // chromium asks for /favicon.ico, which the app does not serve (reported to the team).
-    if (/status of 422/.test(m.text()) && where === `${base}/pegawai`) return;
-    if (/status of 404/.test(m.text()) && where === `${base}/favicon.ico`) return;
-    problems.push(`console error on ${new URL(page.url()).pathname}: ${m.text()} [${where}]`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error on ${new URL(page.url()).pathname}: ${e.message}`));
+  // Expected: the re-rendered form after a malformed NIP is answered 422 on purpose.
+  b = await openBrowser(t, { expectedErrors: [{ status: 422, path: '/pegawai' }] });
+  ({ page, problems, shot } = b);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise<void>((res) => server.close(() => res()));
+  await b?.close();
   await t?.close();
 });
-
-const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, name), fullPage: true });
 
 describe('admin in a real browser', () => {
   it('logs in as admin through the login form', async () => {

@@ -5,17 +5,11 @@
 // linked to it, each with an indicator, and submits it; the appraiser finds it in SKP Bawahan,
 // writes one ekspektasi khusus and approves it; the employee sees it approved and prints the PDF.
 // Screenshots are saved under test-output/screenshots/skp-*.png.
-import { existsSync, mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobRunner } from '../../src/jobs/runner.js';
-import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type TestApp } from '../helpers/app.js';
+import { DEMO_PASSWORD, LOGINS, loginAs, testApp, type TestApp, openPlanning } from '../helpers/app.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = resolve(import.meta.dirname, '../../test-output/screenshots');
 const TAHUN = new Date().getFullYear();
 
 const RHK_ATASAN = 'Terkelolanya layanan administrasi kepegawaian secara digital';
@@ -24,41 +18,22 @@ const RHK2 = { teks: 'Meningkatnya kepuasan pengguna layanan kepegawaian', iki: 
 const EKSPEKTASI = 'Laporan disampaikan tepat waktu dan dapat dipertanggungjawabkan';
 
 let t: TestApp;
-let server: Server;
-let base: string;
-let browser: Browser;
-let context: BrowserContext;
+let b: BrowserSession | undefined;
 let page: Page;
+/** Console errors, uncaught page errors and CSP violations seen on any page. */
+let problems: string[];
+let shot: BrowserSession['shot'];
 let skpId = 0;
 const nama = { pegawai: '', penilai: '' };
-/** Console errors, uncaught page errors and CSP violations seen on any page. */
-const problems: string[] = [];
-
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-/** Without the browser every test fails (counted as failed, never skipped) with this message. */
-function needChromium(): void {
-  if (!HAVE_CHROMIUM) {
-    throw new Error(
-      `${CHROMIUM} is missing: the browser tests need Debian's chromium. Run "node tests/setup/ensure-chromium.mjs" as root ` +
-        '(or "sudo apt-get install chromium"); npm test and .ci/run do this automatically. Never download a browser.',
-    );
-  }
-}
 
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
-  mkdirSync(SHOTS, { recursive: true });
   t = await testApp();
 
   // Set-up by the admin over HTTP: a cycle for this year, moved to planning; the job that drafts
   // an SKP for every active employee runs to the end.
   const admin = await loginAs(t.app, 'admin');
-  const created = await postForm(admin, '/siklus', { tahun: TAHUN, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-  expect(created.status).toBe(303);
-  const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
-  const s = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  expect((await postForm(admin, `/siklus/${siklusId}/fase`, { version: s.version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`)).status).toBe(303);
-  await (t.app.locals.jobs as JobRunner).idle();
+  const siklusId = await openPlanning(t, admin, TAHUN);
 
   const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
@@ -66,42 +41,15 @@ beforeAll(async () => {
   Object.assign(nama, { pegawai: pg.nama, penilai: pn.nama });
   skpId = (await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pg.id } } })).id;
 
-  server = await new Promise<Server>((res, rej) => {
-    const srv = t.app.listen(0, '127.0.0.1', (err?: Error) => (err ? rej(err) : res(srv)));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context = await browser.newContext({ baseURL: base, viewport: { width: 1280, height: 800 }, locale: 'id-ID' });
-  // CSP violations are reported to the page as events; forward them to the test.
-  await context.exposeFunction('__reportCsp', (text: string) => problems.push(`CSP violation: ${text}`));
-  // (Browser-side code is passed as strings: the project's tsconfig has no DOM types.)
-  await context.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) =>
-      window.__reportCsp(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)') + ' on ' + location.pathname));`,
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const where = m.location().url;
-    // Expected: chromium asks for /favicon.ico, which the app does not serve.
-    if (/status of 404/.test(m.text()) && where === `${base}/favicon.ico`) return;
-    problems.push(`console error on ${new URL(page.url()).pathname}: ${m.text()} [${where}]`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error on ${new URL(page.url()).pathname}: ${e.message}`));
+  b = await openBrowser(t);
+  ({ page, problems, shot } = b);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (server) await new Promise<void>((res) => server.close(() => res()));
+  await b?.close();
   await t?.close();
 });
 
-const shot = (name: string) => page.screenshot({ path: resolve(SHOTS, name), fullPage: true });
 const menu = (name: string) => page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name, exact: true });
 const flashes = async () => (await page.locator('.flash').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
 const statusTag = () => page.getByRole('heading', { level: 1 }).locator('.tag[class*="status-"]');

@@ -74,3 +74,18 @@ export async function postForm(agent: Agent, path: string, body: Record<string, 
   const token = await csrf(agent, from);
   return agent.post(path).type('form').send({ _csrf: token, ...body });
 }
+
+/**
+ * As the admin, through the real forms: create the cycle of `tahun` and open planning, then wait
+ * for the background job that drafts an SKP for every active employee. Returns the cycle's id.
+ */
+export async function openPlanning(t: TestApp, admin: Agent, tahun: number): Promise<number> {
+  const created = await postForm(admin, '/siklus', { tahun, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
+  if (created.status !== 303) throw new Error(`creating cycle ${tahun} answered ${created.status}`);
+  const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
+  const { version } = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
+  const moved = await postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`);
+  if (moved.status !== 303) throw new Error(`opening planning of ${tahun} answered ${moved.status}`);
+  await (t.app.locals.jobs as { idle: () => Promise<void> }).idle();
+  return siklusId;
+}

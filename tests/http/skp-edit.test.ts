@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
-import type { JobRunner } from '../../src/jobs/runner.js';
-import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 // The employee's side of SKP planning (design.md §2–§3): drafting RHKs linked to the
 // appraiser's draft RHKs, indicators with checked targets, lampiran, submission, copying last
@@ -23,12 +22,7 @@ const goodIndikator = { aspek: 'KUANTITAS', teks: 'Jumlah laporan evaluasi aplik
 beforeAll(async () => {
   t = await testApp();
   const admin = await loginAs(t.app, 'admin');
-  const created = await postForm(admin, '/siklus', { tahun: 2027, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-  expect(created.status).toBe(303);
-  siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
-  const s = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  expect((await postForm(admin, `/siklus/${siklusId}/fase`, { version: s.version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`)).status).toBe(303);
-  await (t.app.locals.jobs as JobRunner).idle();
+  siklusId = await openPlanning(t, admin, 2027);
 
   const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
@@ -302,11 +296,7 @@ describe('a closed cycle is read-only everywhere (design.md §2)', () => {
     const t2 = await testApp();
     try {
       const admin = await loginAs(t2.app, 'admin');
-      const created = await postForm(admin, '/siklus', { tahun: 2031, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-      const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
-      const v = (await t2.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } })).version;
-      await postForm(admin, `/siklus/${siklusId}/fase`, { version: v, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`);
-      await (t2.app.locals.jobs as { idle: () => Promise<void> }).idle();
+      const siklusId = await openPlanning(t2, admin, 2031);
       const pegawai = await t2.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
       const skp = await t2.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pegawai.id } } });
       await t2.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase: 'SELESAI' } });

@@ -3,10 +3,9 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { JobRunner } from '../../src/jobs/runner.js';
 import { skpPdf, tempatDari } from '../../src/modules/skp/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
-import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { LOGINS, loginAs, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -41,11 +40,7 @@ beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
   pegawai = await loginAs(t.app, 'pegawai');
-  const res = await postForm(admin, '/siklus', { tahun: 2026, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-  const siklusId = Number(/\/siklus\/(\d+)/.exec(res.headers.location!)![1]);
-  const { version } = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  expect((await postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`)).status).toBe(303);
-  await (t.app.locals.jobs as JobRunner).idle();
+  const siklusId = await openPlanning(t, admin, 2026);
 
   const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
   const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobRunner } from '../../src/jobs/runner.js';
 import { editSkp } from '../../src/modules/skp/service.js';
 import { loadActor } from '../../src/web/auth.js';
-import { LOGINS, DEMO_PASSWORD, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { LOGINS, DEMO_PASSWORD, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 // The appraiser's side (design.md §1–§2): SKP Bawahan, return / approve with versions frozen in
 // skp_versi, ekspektasi khusus pimpinan, the version diff and the Matriks Peran Hasil.
@@ -20,11 +19,7 @@ const tinjau = () => `/skp/${ids.skp}/tinjau`;
 beforeAll(async () => {
   t = await testApp();
   const admin = await loginAs(t.app, 'admin');
-  const created = await postForm(admin, '/siklus', { tahun: 2026, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-  const siklus = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
-  const s = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklus } });
-  expect((await postForm(admin, `/siklus/${siklus}/fase`, { version: s.version, ke: 'PERENCANAAN' }, `/siklus/${siklus}`)).status).toBe(303);
-  await (t.app.locals.jobs as JobRunner).idle();
+  const siklus = await openPlanning(t, admin, 2026);
 
   const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobRunner } from '../../src/jobs/runner.js';
-import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -16,11 +15,7 @@ const holders = () => t.db.prisma.pegawai.count({ where: { jabatanId, aktif: tru
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
-  const res = await postForm(admin, '/siklus', { tahun: 2026, jenisPeriode: 'TRIWULANAN' }, '/siklus/baru');
-  siklusId = Number(/\/siklus\/(\d+)/.exec(res.headers.location!)![1]);
-  const { version } = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  expect((await postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`)).status).toBe(303);
-  await (t.app.locals.jobs as JobRunner).idle();
+  siklusId = await openPlanning(t, admin, 2026);
 
   const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
   const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
