@@ -29,8 +29,9 @@ export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number):
   if (actor.pegawaiId === null) return { skp: null, rhk: [], belumDiintervensi: 0, tanpaLink: [], jumlahBawahan: 0 };
   const me = actor.pegawaiId;
   const [own, team] = await Promise.all([
-    db.pool.query<Row>(
-      `SELECT ms.id AS skp_id, ms.status::text AS skp_status, a.id, a.jenis::text AS jenis, a.urutan, a.teks,
+    db.pool.query<Row>({
+      name: 'matriks-own',
+      text: `SELECT ms.id AS skp_id, ms.status::text AS skp_status, a.id, a.jenis::text AS jenis, a.urutan, a.teks,
               c.id AS c_id, c.teks AS c_teks, c.jenis::text AS c_jenis, s.id AS c_skp_id, s.status::text AS c_status,
               p.id AS c_pegawai_id, p.penilai_id = $1 AS c_bawahan, p.nama AS c_nama, p.nip AS c_nip, j.nama AS c_jabatan
          FROM skp ms
@@ -41,10 +42,11 @@ export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number):
          LEFT JOIN jabatan j ON j.id = p.jabatan_id
         WHERE ms.siklus_id = $2 AND ms.pegawai_id = $1
         ORDER BY a.jenis, a.urutan, a.id, p.nama, p.id, c.jenis, c.urutan`,
-      [me, siklusId],
-    ),
-    db.pool.query<BawahanRow>(
-      `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, s.id AS skp_id, s.status::text AS status,
+      values: [me, siklusId],
+    }),
+    db.pool.query<BawahanRow>({
+      name: 'matriks-team',
+      text: `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, s.id AS skp_id, s.status::text AS status,
               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count,
               (SELECT count(*)::int FROM rhk r JOIN rhk a ON a.id = r.rhk_atasan_id JOIN skp ms ON ms.id = a.skp_id
                 WHERE r.skp_id = s.id AND ms.pegawai_id = $1) AS linked
@@ -53,8 +55,8 @@ export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number):
          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = $2
         WHERE p.penilai_id = $1 AND p.aktif
         ORDER BY p.nama, p.id`,
-      [me, siklusId],
-    ),
+      values: [me, siklusId],
+    }),
   ]);
 
   const rhk: MatriksRhk[] = [];

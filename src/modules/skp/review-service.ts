@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../db/client.js';
+import type { Fase } from '../../domain/siklus.js';
 import { visibleSkp, type Actor } from '../../domain/access.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
 import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
@@ -43,7 +44,7 @@ export const bawahanQuery = z.object({
 
 /** The cycles to choose from, and the chosen one (default: the newest that is past DRAFT). */
 export async function pilihSiklus(db: Db, siklusId?: number) {
-  const list = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true, fase: true } });
+  const list = (await db.pool.query<{ id: number; tahun: number; fase: Fase }>({ name: 'siklus-list', text: 'SELECT id, tahun, fase::text AS fase FROM siklus ORDER BY tahun DESC' })).rows;
   const chosen = list.find((s) => s.id === siklusId) ?? list.find((s) => s.fase !== 'DRAFT') ?? list[0] ?? null;
   return { list, chosen };
 }
@@ -61,8 +62,9 @@ export type BawahanRow = {
  */
 export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
   if (actor.pegawaiId === null) return { rows: [] as BawahanRow[], counts: {} as Record<string, number> };
-  const r = await db.pool.query<BawahanRow>(
-    `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, p.aktif,
+  const r = await db.pool.query<BawahanRow>({
+    name: 'skp-bawahan',
+    text: `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, p.aktif,
             s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
             (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count
        FROM pegawai p
@@ -71,8 +73,8 @@ export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
       WHERE p.penilai_id = $1 AND (p.aktif OR s.id IS NOT NULL)
       ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
                s.diajukan_at NULLS LAST, p.nama, p.id`,
-    [actor.pegawaiId, siklusId],
-  );
+    values: [actor.pegawaiId, siklusId],
+  });
   const counts: Record<string, number> = {};
   for (const row of r.rows) counts[row.status ?? 'BELUM'] = (counts[row.status ?? 'BELUM'] ?? 0) + 1;
   return { rows: r.rows, counts };
