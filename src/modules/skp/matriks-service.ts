@@ -46,13 +46,14 @@ export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number):
     }),
     db.pool.query<BawahanRow>({
       name: 'matriks-team',
-      text: `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, s.id AS skp_id, s.status::text AS status,
-              (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count,
-              (SELECT count(*)::int FROM rhk r JOIN rhk a ON a.id = r.rhk_atasan_id JOIN skp ms ON ms.id = a.skp_id
-                WHERE r.skp_id = s.id AND ms.pegawai_id = $1) AS linked
+      text: `SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, s.id AS skp_id, s.status::text AS status,
+              r.rhk_count, r.linked
          FROM pegawai p
-         JOIN jabatan j ON j.id = p.jabatan_id
          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = $2
+         LEFT JOIN LATERAL (
+           SELECT count(*)::int AS rhk_count,
+                  count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = $1))::int AS linked
+             FROM rhk r WHERE r.skp_id = s.id) r ON true
         WHERE p.penilai_id = $1 AND p.aktif
         ORDER BY p.nama, p.id`,
       values: [me, siklusId],

@@ -64,11 +64,10 @@ export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
   if (actor.pegawaiId === null) return { rows: [] as BawahanRow[], counts: {} as Record<string, number> };
   const r = await db.pool.query<BawahanRow>({
     name: 'skp-bawahan',
-    text: `SELECT p.id AS pegawai_id, p.nama, p.nip, j.nama AS jabatan, p.aktif,
+    text: `SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
             s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
             (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count
        FROM pegawai p
-       JOIN jabatan j ON j.id = p.jabatan_id
        LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = $2
       WHERE p.penilai_id = $1 AND (p.aktif OR s.id IS NOT NULL)
       ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
