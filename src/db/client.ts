@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.js';
+import { PrismaClient } from '../../prisma/generated/client.js';
 
 export type Db = { prisma: PrismaClient; pool: pg.Pool; close: () => Promise<void> };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -1,6 +1,6 @@
 import type { Actor } from '../../domain/access.js';
 import type { Tx } from '../../db/client.js';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { PrismaClient } from '../../../prisma/generated/client.js';
 
 export type AuditEntry = {
   aksi: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import type { JenisJabatan } from '../../generated/prisma/client.js';
+import type { JenisJabatan } from '../../../prisma/generated/client.js';
 import { Conflict, NotFound } from '../../web/errors.js';
 import { audit } from '../audit/service.js';
 
