@@ -144,11 +144,14 @@ export async function searchMix(db: Db, employees: number) {
         `SELECT id FROM pegawai WHERE aktif ${fragment ? "AND nama ILIKE '%' || $2 || '%'" : ''} ORDER BY nama, id OFFSET $1 LIMIT 1`,
         fragment ? [(page - 1) * 50 - 1, fragment] : [(page - 1) * 50 - 1],
       )
-    ).rows[0]!.id;
+    ).rows[0]?.id;
+  // A page is only in the mix when it exists (the previous page is full).
+  const page2 = await lastOf(2, FRAGMENTS[0]);
+  const listing = await Promise.all(pageNos.map(async (p) => (p === 1 ? '/pegawai' : `/pegawai?page=${p}&setelah=${await lastOf(p)}`)));
   const paths = [
     ...FRAGMENTS.map((f) => `/pegawai?q=${f}`),
-    `/pegawai?q=${FRAGMENTS[0]}&page=2&setelah=${await lastOf(2, FRAGMENTS[0])}`,
-    ...(await Promise.all(pageNos.map(async (p) => (p === 1 ? '/pegawai' : `/pegawai?page=${p}&setelah=${await lastOf(p)}`)))),
+    ...(page2 === undefined ? [] : [`/pegawai?q=${FRAGMENTS[0]}&page=2&setelah=${page2}`]),
+    ...listing.filter((u) => !u.endsWith('setelah=undefined')),
   ];
   return { paths, matches: matches.rows, pages, pageNos };
 }
@@ -254,4 +257,24 @@ export function machineCpuSeconds(): { busy: number; total: number } {
   const total = f.slice(0, 8).reduce((a, b) => a + b, 0); // user nice system idle iowait irq softirq steal
   const idle = f[3]! + f[4]!;
   return { busy: (total - idle) / 100, total: total / 100 };
+}
+
+// ---- Output --------------------------------------------------------------------------------------
+
+export const fmt = (v: number | null | undefined, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
+
+/** A plain text table: the first `leftCols` columns left-aligned, the rest right-aligned. */
+export function textTable(head: string[], rows: string[][], leftCols = 1): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((v, i) => (i < leftCols ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The columns every load cell shows, after the page's name. */
+export const LOAD_HEAD = ['sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU'];
+export function loadColumns(concurrency: number, r: LoadResult, elu: number): string[] {
+  return [
+    String(concurrency), fmt(r.rps, 0), fmt(r.latencyMs.p50), fmt(r.latencyMs.p95), fmt(r.latencyMs.p99), fmt(r.latencyMs.max),
+    String(r.requests), String(r.errors), String(r.timeouts), String(r.non2xx), String(r.mismatches), fmt(elu, 2),
+  ];
 }

@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { drain, load, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult } from './harness.js';
+import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult } from './harness.js';
 
 const LOAD_GENERATOR = 'autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process)';
 
@@ -53,31 +53,16 @@ type Cell = {
 
 // ---- Output --------------------------------------------------------------------------------------
 
-const fmt = (v: number | null, d = 1) => (v === null || Number.isNaN(v) ? '–' : v.toFixed(d));
-
 function table(cells: Cell[]): string {
-  const head = ['page', 'sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU', 'main ms/req', 'pg ms/req', 'other cpu'];
+  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'pg ms/req', 'other cpu'];
   const rows = cells.map((c) => [
     c.page === 'ping' ? '/ping (floor)' : '/pegawai (search)',
-    String(c.concurrency),
-    fmt(c.result.rps, 0),
-    fmt(c.result.latencyMs.p50),
-    fmt(c.result.latencyMs.p95),
-    fmt(c.result.latencyMs.p99),
-    fmt(c.result.latencyMs.max),
-    String(c.result.requests),
-    String(c.result.errors),
-    String(c.result.timeouts),
-    String(c.result.non2xx),
-    String(c.result.mismatches),
-    fmt(c.appEventLoopUtilization, 2),
+    ...loadColumns(c.concurrency, c.result, c.appEventLoopUtilization),
     fmt(c.perRequestMs.appMainThread, 2),
     fmt(c.perRequestMs.postgresCpu, 2),
     `${fmt((100 * c.cpuSeconds.other) / c.cpuSeconds.available, 0)}%`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((v, i) => (i < 1 ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+  return textTable(head, rows);
 }
 
 // ---- Main ----------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/s
 import type { Db } from '../src/db/client.js';
 import { listBawahan, pilihSiklus } from '../src/modules/skp/review-service.js';
 import { matriksPeranHasil } from '../src/modules/skp/matriks-service.js';
-import { drain, load, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
+import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
 const LOAD_GENERATOR = 'autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process)';
 
@@ -106,16 +106,9 @@ const origClientQuery = pg.Client.prototype.query as (...a: unknown[]) => unknow
 
 // ---- Small helpers -----------------------------------------------------------------------------------
 
-const fmt = (v: number | null | undefined, d = 1) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v.toFixed(d));
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const one = async <T extends pg.QueryResultRow>(db: Db, sql: string, values: unknown[] = []): Promise<T> => (await db.pool.query<T>(sql, values)).rows[0]!;
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&#34;', "'": '&#39;' })[c]!);
-
-function textTable(head: string[], rows: string[][], leftCols = 1): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((v, i) => (i < leftCols ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join('  ');
-  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** Samples this process's memory every `ms` until stopped; returns the peaks. */
 function memorySampler(ms = 50) {
@@ -603,21 +596,10 @@ type Cell = {
 };
 
 function cellTable(cells: Cell[]): string {
-  const head = ['page', 'sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU', 'main ms/req', 'pg ms/req', 'stmts/req', 'other cpu'];
+  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'pg ms/req', 'stmts/req', 'other cpu'];
   const rows = cells.map((c) => [
     c.page === 'ping' ? '/ping (floor)' : c.path,
-    String(c.concurrency),
-    fmt(c.result.rps, 0),
-    fmt(c.result.latencyMs.p50),
-    fmt(c.result.latencyMs.p95),
-    fmt(c.result.latencyMs.p99),
-    fmt(c.result.latencyMs.max),
-    String(c.result.requests),
-    String(c.result.errors),
-    String(c.result.timeouts),
-    String(c.result.non2xx),
-    String(c.result.mismatches),
-    fmt(c.appEventLoopUtilization, 2),
+    ...loadColumns(c.concurrency, c.result, c.appEventLoopUtilization),
     fmt(c.perRequest.appMainThreadMs, 2),
     fmt(c.perRequest.postgresCpuMs, 2),
     fmt(c.perRequest.statements, 1),
