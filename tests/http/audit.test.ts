@@ -130,6 +130,14 @@ describe('/audit', () => {
     expect(sampai.text).toContain('Tanggal tidak valid (format TTTT-BB-HH).');
   });
 
+  it('keeps the other filters when a date is invalid', async () => {
+    const res = await admin.get('/audit?aksi=auth.login&dari=kemarin').expect(200);
+    expect(res.text).toContain('Tanggal tidak valid (format TTTT-BB-HH).');
+    const listed = rows(res.text);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.every((r) => r.aksi.startsWith('auth.login'))).toBe(true);
+  });
+
   it('pages backwards with "before"', async () => {
     const all = rows((await admin.get('/audit').expect(200)).text);
     const pivot = all[1]!.id;

@@ -23,8 +23,9 @@ export function auditRoutes({ db }: { db: Db }): Router {
 
   r.get('/audit', requireAdmin, async (req, res) => {
     const parsed = auditQuery.safeParse(req.query);
-    const query = parsed.success ? parsed.data : {};
     const errors = parsed.success ? {} : fieldErrors(parsed.error, res.locals.t);
+    // A field that does not parse is reported and left out; the other filters still apply.
+    const query = parsed.success ? parsed.data : auditQuery.parse(Object.fromEntries(Object.entries(req.query).filter(([k]) => !(k in errors))));
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const where: string[] = ['TRUE'];
