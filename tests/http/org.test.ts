@@ -164,6 +164,15 @@ describe('unit kerja', () => {
     expect(res.status).toBe(303);
     expect((await unitByKode('DISKOMINFO.APTIKA.AI.LAB')).aktif).toBe(false);
   });
+
+  it('refuses an inactive unit as the parent of a new unit, keeping what was typed', async () => {
+    const lab = await unitByKode('DISKOMINFO.APTIKA.AI.LAB');
+    const res = await postForm(admin, '/unit', { kode: 'LAB.X', nama: 'Sub Lab Baru', parentId: lab.id }, '/unit/baru');
+    expect(res.status).toBe(409);
+    expect(fieldError(res.text, 'parentId')).toBe('Unit induk nonaktif; pilih unit yang aktif.');
+    expect(res.text).toContain('value="Sub Lab Baru"');
+    expect(await t.db.prisma.unitKerja.count({ where: { kode: 'LAB.X' } })).toBe(0);
+  });
 });
 
 describe('jabatan', () => {

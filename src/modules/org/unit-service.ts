@@ -38,6 +38,7 @@ export async function createUnit(db: Db, actor: Actor, input: { kode: string; na
   return db.prisma.$transaction(async (tx) => {
     const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw new Conflict('org.parentMissing');
+    if (parent && !parent.aktif) throw new Conflict('org.parentInactive', { field: 'parentId' });
     if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
     const created = await tx.unitKerja.create({ data: { kode: input.kode, nama: input.nama, parentId: input.parentId, path: '/' } });
     const unit = await tx.unitKerja.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
@@ -54,6 +55,7 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode
     if (input.parentId !== before.parentId) {
       const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
       if (input.parentId && !parent) throw new Conflict('org.parentMissing');
+      if (parent && !parent.aktif) throw new Conflict('org.parentInactive', { field: 'parentId' });
       if (parent && parent.path.startsWith(before.path)) throw new Conflict('org.unitCycle');
       path = `${parent?.path ?? '/'}${id}/`;
     }

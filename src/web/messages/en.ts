@@ -117,6 +117,7 @@ export const en: Record<keyof typeof id, string> = {
   'org.kodeFormat': 'A code may contain letters, digits, dots, underscores and hyphens only.',
   'org.kodeTaken': 'Code {kode} is already in use.',
   'org.parentMissing': 'The parent unit was not found.',
+  'org.parentInactive': 'The parent unit is inactive; choose an active unit.',
   'org.unitMissing': 'The unit was not found or is inactive.',
   'org.unitCycle': 'A unit cannot be moved below itself.',
   'org.unitHasPegawai': 'This unit (with its sub-units) still has {count} active employees. Move them first.',

@@ -115,6 +115,7 @@ export const id = {
   'org.kodeFormat': 'Kode hanya boleh huruf, angka, titik, garis bawah, dan tanda hubung.',
   'org.kodeTaken': 'Kode {kode} sudah dipakai.',
   'org.parentMissing': 'Unit induk tidak ditemukan.',
+  'org.parentInactive': 'Unit induk nonaktif; pilih unit yang aktif.',
   'org.unitMissing': 'Unit kerja tidak ditemukan atau nonaktif.',
   'org.unitCycle': 'Unit tidak dapat dipindahkan ke bawah unitnya sendiri.',
   'org.unitHasPegawai': 'Unit ini (beserta sub-unitnya) masih memiliki {count} pegawai aktif. Pindahkan mereka lebih dahulu.',
