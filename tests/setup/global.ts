@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../../src/db/embedded.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDemo } from '../../src/db/seed.js';
+import { failRunOnThrow } from './exit-status.js';
 
 // Provisions PostgreSQL exactly as the app does without DATABASE_URL: an embedded server in a
 // fresh folder, migrated and seeded once into a template database that each test file clones.
@@ -49,10 +50,10 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('pgAdminUrl', adminUrl);
 }
 
-export async function teardown(): Promise<void> {
+export const teardown = failRunOnThrow(async () => {
   if (embedded) await embedded.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
-}
+});
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
