@@ -5,6 +5,7 @@ import type { RequestHandler } from 'express';
 import type { Actor } from '../domain/access.js';
 import { verifyPassword } from './password.js';
 import { Forbidden } from './errors.js';
+import type { Lang } from '../i18n/index.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -87,5 +88,5 @@ export const requireAdmin: RequestHandler = (req, res, next) => {
 };
 
 declare module 'express-session' {
-  interface SessionData { returnTo?: string; lang?: 'id' | 'en'; flash?: { type: 'success' | 'error' | 'info'; text: string }[] }
+  interface SessionData { returnTo?: string; lang?: Lang; flash?: { type: 'success' | 'error' | 'info'; text: string }[] }
 }

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { formatters, isLang, translator } from './i18n.js';
+import { DEFAULT_LANG, formatters, isLang, translator } from '../i18n/index.js';
+import { otherLanguages } from './locals.js';
 
 /** Thrown by services; the error middleware turns each into the right page. */
 export class HttpError extends Error {
@@ -29,8 +30,8 @@ export function errorHandler(showStack: boolean): ErrorRequestHandler {
     const view = status === 404 ? 'errors/404' : status === 403 ? 'errors/403' : status >= 500 ? 'errors/500' : 'errors/4xx';
     if (typeof res.locals.t !== 'function') {
       // The error came before viewLocals ran (body too large, session store down): give the page what it needs.
-      const lang = isLang(req.session?.lang) ? req.session!.lang! : 'id';
-      Object.assign(res.locals, { lang, t: translator(lang), fmt: formatters(lang), user: null, path: req.path, flash: [], values: {}, errors: {}, csrfToken: req.session?.csrf ?? '' });
+      const lang = isLang(req.session?.lang) ? req.session!.lang! : DEFAULT_LANG;
+      Object.assign(res.locals, { lang, t: translator(lang), fmt: formatters(lang), otherLanguages: otherLanguages(lang), user: null, path: req.path, flash: [], values: {}, errors: {}, csrfToken: req.session?.csrf ?? '' });
     }
     res.status(status).render('errors/page', {
       view,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Translate } from './i18n.js';
+import type { Translate } from '../i18n/index.js';
 
 export type FieldErrors = Record<string, string>;
 

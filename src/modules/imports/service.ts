@@ -8,7 +8,7 @@ import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { validateNip } from '../../domain/nip.js';
 import { Conflict, HttpError } from '../../web/errors.js';
-import { translator, type Translate } from '../../web/i18n.js';
+import { translator, type Translate } from '../../i18n/index.js';
 import { hashPassword } from '../../web/password.js';
 import type { CellIssue, ImportRow } from './parse.js';
 

@@ -1,28 +1,26 @@
-import { id as idCore } from './messages/id.js';
-import { en as enCore } from './messages/en.js';
-import { idSiklus } from './messages/id-siklus.js';
-import { enSiklus } from './messages/en-siklus.js';
-import { idSkp } from './messages/id-skp.js';
-import { enSkp } from './messages/en-skp.js';
-import { idReview } from './messages/id-review.js';
-import { enReview } from './messages/en-review.js';
-import { idCetak } from './messages/id-cetak.js';
-import { enCetak } from './messages/en-cetak.js';
+import { id } from './messages/id/index.js';
+import { en } from './messages/en/index.js';
 
-// One dictionary per feature area, merged; every Indonesian key must exist in English (typed).
-const id: Record<string, string> = { ...idCore, ...idSiklus, ...idSkp, ...idReview, ...idCetak };
-const en: Record<string, string> = { ...enCore, ...enSiklus, ...enSkp, ...enReview, ...enCetak };
+/**
+ * The languages of the UI: the one list to extend for a third language (add its folder under
+ * messages/ and one entry here). `label` is the language's own name, shown in the switch.
+ * Numbers stay in id-ID style (1.234,5) in every language: they are Indonesian records.
+ */
+export const LANGUAGES = {
+  id: { label: 'Bahasa Indonesia', locale: 'id-ID', dictionary: id as Record<string, string> },
+  en: { label: 'English', locale: 'en-GB', dictionary: en as Record<string, string> },
+} as const;
 
-export type Lang = 'id' | 'en';
+export type Lang = keyof typeof LANGUAGES;
+export const LANGS = Object.keys(LANGUAGES) as Lang[];
+export const DEFAULT_LANG: Lang = 'id';
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-const dictionaries: Record<Lang, Record<string, string>> = { id, en };
-
-export const isLang = (v: unknown): v is Lang => v === 'id' || v === 'en';
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && Object.hasOwn(LANGUAGES, v);
 
 /** Looks a key up in the language's dictionary (falling back to Indonesian, then the key). */
 export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  const text = dictionaries[lang][key] ?? id[key] ?? key;
+  const text = LANGUAGES[lang].dictionary[key] ?? LANGUAGES[DEFAULT_LANG].dictionary[key] ?? key;
   if (!params) return text;
   // A parameter written "@key" is itself a message (e.g. a phase name from a service that has no translator).
   const value = (v: string | number) => (typeof v === 'string' && v.startsWith('@') ? translate(lang, v.slice(1)) : String(v));
@@ -31,14 +29,12 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
 
 export const translator = (lang: Lang): Translate => (key, params) => translate(lang, key, params);
 
-const locales: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
 const dateFmt = new Map<Lang, Intl.DateTimeFormat>();
 const dateTimeFmt = new Map<Lang, Intl.DateTimeFormat>();
 const numberFmt = new Map<Lang, Intl.NumberFormat>();
-for (const l of ['id', 'en'] as Lang[]) {
-  dateFmt.set(l, new Intl.DateTimeFormat(locales[l], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }));
-  dateTimeFmt.set(l, new Intl.DateTimeFormat(locales[l], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }));
-  // Numbers stay in id-ID style (1.234,5) in both languages: they are Indonesian records.
+for (const l of LANGS) {
+  dateFmt.set(l, new Intl.DateTimeFormat(LANGUAGES[l].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }));
+  dateTimeFmt.set(l, new Intl.DateTimeFormat(LANGUAGES[l].locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }));
   numberFmt.set(l, new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }));
 }
 
