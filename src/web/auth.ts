@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { RequestHandler } from 'express';
 import type { Actor } from '../domain/access.js';
 import { verifyPassword } from './password.js';
-import { Forbidden } from './errors.js';
+import { Forbidden } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 
 declare global {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { requireAdmin } from '../../web/auth.js';
-import { NotFound } from '../../web/errors.js';
+import { NotFound } from '../../errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { idParam } from '../../web/params.js';
 

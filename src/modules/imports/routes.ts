@@ -4,30 +4,29 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
 import { requireAdmin } from '../../web/auth.js';
-import { HttpError } from '../../web/errors.js';
+import { Refused } from '../../errors.js';
+import { statusOf } from '../../web/errors.js';
+import { refusalLocals } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { uploadWithCsrf } from '../../web/upload.js';
-import { ImportFileError, MAX_ROWS, parseUpload } from './parse.js';
-import { COLUMNS, commitImport, ImportRejected, REQUIRED_COLUMNS, TEXT_COLUMNS, type ImportRowError } from './service.js';
+import { MAX_ROWS, parseUpload } from './parse.js';
+import { COLUMNS, commitImport, REQUIRED_COLUMNS, TEXT_COLUMNS } from './service.js';
 
-/** At most this many errors are listed on the page (the count says how many there are). */
-const MAX_SHOWN = 1000;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function importRoutes({ db, config }: { db: Db; config: Config }): Router {
   const r = Router();
   const upload = uploadWithCsrf({ field: 'berkas', maxBytes: config.uploadMaxBytes });
 
-  const page = (res: Response, status: number, extra: { formError?: string; importErrors?: ImportRowError[]; fileName?: string } = {}) => {
-    const all = extra.importErrors ?? [];
+  const page = (res: Response, status: number, extra: Partial<ReturnType<typeof refusalLocals>> & { fileName?: string } = {}) => {
     res.status(status).render('imports/upload', {
       columns: COLUMNS.map((name) => ({ name, required: (REQUIRED_COLUMNS as readonly string[]).includes(name) })),
       maxRows: MAX_ROWS,
       maxMb: Math.max(1, Math.round(config.uploadMaxBytes / (1024 * 1024))),
       formError: extra.formError,
       fileName: extra.fileName ?? null,
-      importErrors: all.slice(0, MAX_SHOWN),
-      errorCount: all.length,
+      problems: extra.problems ?? [],
+      problemCount: extra.problemCount ?? 0,
     });
   };
 
@@ -40,13 +39,11 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
     const fileName = file.originalname;
     try {
       const table = await parseUpload(file.buffer, { textColumns: TEXT_COLUMNS });
-      const summary = await commitImport(db, req.user!, { ...table, fileName }, res.locals.t, { ip: req.ip ?? null });
+      const summary = await commitImport(db, req.user!, { ...table, fileName }, { ip: req.ip ?? null });
       flash(req, 'success', t(res, 'import.done', summary));
       res.redirect(303, '/impor');
     } catch (e) {
-      if (e instanceof ImportRejected) return page(res, 422, { fileName, importErrors: e.errors, formError: t(res, 'import.errorsTitle', { count: res.locals.fmt.number(e.errors.length) }) });
-      if (e instanceof ImportFileError) return page(res, 422, { fileName, formError: t(res, e.key, e.params) });
-      if (e instanceof HttpError && e.status === 409) return page(res, 409, { fileName, formError: t(res, e.key, e.params) });
+      if (e instanceof Refused) return page(res, statusOf(e), { fileName, ...refusalLocals(e, res.locals.t) });
       throw e;
     }
   });

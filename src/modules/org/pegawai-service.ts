@@ -4,7 +4,7 @@ import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { Conflict, NotFound, Refused } from '../../errors.js';
 import { hashPassword } from '../../web/password.js';
 import { audit } from '../audit/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
@@ -123,21 +123,21 @@ type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };
 
 /** Checks the references a form row makes (position, appraiser) and returns their ids. */
 async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
-  if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Conflict('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
+  if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
   const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });
-  if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Conflict('pegawai.jabatanMissing', { field: 'jabatanId' });
+  if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });
   let penilaiId: number | null = null;
   if (input.penilaiNip) {
     const penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
-    if (!penilai || !penilai.aktif) throw new Conflict('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
-    if (selfId !== null && penilai.id === selfId) throw new Conflict('pegawai.penilaiSelf', { field: 'penilaiNip' });
+    if (!penilai || !penilai.aktif) throw new Refused('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
+    if (selfId !== null && penilai.id === selfId) throw new Refused('pegawai.penilaiSelf', { field: 'penilaiNip' });
     penilaiId = penilai.id;
     if (selfId !== null) {
       const chain = await appraiserChain(tx, penilai.id);
       const loop = findAppraiserLoop(selfId, penilai.id, (id) => chain.get(id)?.penilaiId ?? null);
       if (loop) {
         const names = loop.map((id) => (id === selfId ? selfNama : (chain.get(id)?.nama ?? String(id))));
-        throw new Conflict('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
+        throw new Refused('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
       }
     }
   }
@@ -151,7 +151,7 @@ export async function createPegawai(db: Db, actor: Actor, input: PegawaiInput) {
   const password = tempPassword();
   const passwordHash = await hashPassword(password);
   const p = await db.prisma.$transaction(async (tx) => {
-    if (await tx.pegawai.findUnique({ where: { nip: input.nip } })) throw new Conflict('pegawai.nipTaken', { field: 'nip', nip: input.nip });
+    if (await tx.pegawai.findUnique({ where: { nip: input.nip } })) throw new Refused('pegawai.nipTaken', { field: 'nip', nip: input.nip });
     const refs = await resolveRefs(tx, input, null, input.nama);
     const p = await tx.pegawai.create({
       data: { nip: input.nip, nama: input.nama, jenisAsn: input.jenisAsn, pangkatGolongan: input.pangkatGolongan, email: input.email, ...refs },
@@ -169,13 +169,13 @@ export async function updatePegawai(db: Db, actor: Actor, id: number, input: Peg
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.pegawai.findUnique({ where: { id } });
     if (!before) throw new NotFound();
-    if (input.nip !== before.nip && (await tx.pegawai.findUnique({ where: { nip: input.nip } }))) throw new Conflict('pegawai.nipTaken', { field: 'nip', nip: input.nip });
+    if (input.nip !== before.nip && (await tx.pegawai.findUnique({ where: { nip: input.nip } }))) throw new Refused('pegawai.nipTaken', { field: 'nip', nip: input.nip });
     const refs = await resolveRefs(tx, input, id, input.nama);
     const { count } = await tx.pegawai.updateMany({
       where: { id, version: input.version },
       data: { nip: input.nip, nama: input.nama, jenisAsn: input.jenisAsn, pangkatGolongan: input.pangkatGolongan, email: input.email, ...refs, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     if (refs.jabatanId !== before.jabatanId || refs.unitId !== before.unitId || refs.penilaiId !== before.penilaiId) {
       await tx.riwayatPegawai.create({ data: { pegawaiId: id, ...refs, aktif: before.aktif, keterangan: 'Perubahan data', olehUserId: actor.userId } });
     }
@@ -192,13 +192,13 @@ export async function setPegawaiAktif(db: Db, actor: Actor, id: number, aktif: b
     if (!before) throw new NotFound();
     if (!aktif) {
       const appraisees = await tx.pegawai.count({ where: { penilaiId: id, aktif: true } });
-      if (appraisees > 0) throw new Conflict('pegawai.stillPenilai', { count: appraisees });
+      if (appraisees > 0) throw new Refused('pegawai.stillPenilai', { count: appraisees });
     }
     const { count } = await tx.pegawai.updateMany({
       where: { id, version },
       data: { aktif, alasanNonaktif: aktif ? null : alasan, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     await tx.riwayatPegawai.create({
       data: { pegawaiId: id, jabatanId: before.jabatanId, unitId: before.unitId, penilaiId: before.penilaiId, aktif, keterangan: aktif ? 'Diaktifkan kembali' : alasan, olehUserId: actor.userId },
     });

@@ -7,7 +7,7 @@ import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { Forbidden } from '../../web/errors.js';
+import { Forbidden } from '../../errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { formatTarget, getSkp, peranPada, skpDocument } from './service.js';
 import * as R from './review-service.js';
@@ -81,11 +81,7 @@ export function reviewRoutes({ db }: { db: Db }): Router {
       view: 'skp/review',
       locals: () => tinjauLocals(req.user!, id),
       onValid: async (data) => {
-        const problems = await R.setujui(db, req.user!, id, data.version);
-        if (problems.length) {
-          res.status(409).render('skp/review', { ...(await tinjauLocals(req.user!, id)), problems, formError: t(res, 'review.blocked') });
-          return;
-        }
+        await R.setujui(db, req.user!, id, data.version);
         const skp = await db.prisma.skp.findUniqueOrThrow({ where: { id }, select: { revisi: true, pegawai: { select: { nama: true } } } });
         flash(req, 'success', t(res, 'review.approved', { nama: skp.pegawai.nama, revisi: skp.revisi }));
         res.redirect(303, '/skp/bawahan');

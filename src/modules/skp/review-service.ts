@@ -5,7 +5,7 @@ import { visibleSkp, type Actor } from '../../domain/access.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
 import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
-import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import { editSkp, skpDocument } from './service.js';
 
 // The appraiser's side of the SKP (design.md §1–§2; e-Kinerja's "SKP Bawahan"): the list of
@@ -114,19 +114,19 @@ async function freezeVersion(tx: Tx, actor: Actor, skpId: number, revisi: number
 
 /**
  * DIAJUKAN → DISETUJUI: clears the return reason and the per-RHK notes and freezes the
- * approved document as version `revisi`. Returns the problems that block approval (none: done).
+ * approved document as version `revisi`. Refused, with the list of problems, when the rules
+ * block approval (the transaction then rolls back).
  */
-export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<SkpProblem[]> {
+export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<void> {
   const target = await decisionTarget(db, actor, skpId);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
-  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = target.pegawai.jabatan.jenis === 'JPT';
-  let problems: SkpProblem[] = [];
   await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'setujui');
     if ('error' in tr) throw new Conflict(tr.error);
-    problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
-    if (problems.length) throw new Blocked();
+    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
+    if (problems.length) throw new Refused('review.blocked', { count: problems.length }, problems);
     // A frozen version is never overwritten: should this revision number be taken already
     // (data changed outside the workflow), the approval becomes the next one.
     const last = await tx.skpVersi.findFirst({ where: { skpId: skp.id }, orderBy: { revisi: 'desc' }, select: { revisi: true } });
@@ -134,18 +134,14 @@ export async function setujui(db: Db, actor: Actor, skpId: number, ver: number):
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
     await freezeVersion(tx, actor, skp.id, revisi);
-  }).catch((e: unknown) => {
-    if (!(e instanceof Blocked)) throw e;
   });
-  return problems;
 }
 /** Rolls the approval back when rules block it; the problems are returned, not thrown. */
-class Blocked extends Error {}
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
 export async function kembalikan(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
   const target = await decisionTarget(db, actor, skpId);
-  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   await editSkp(db, actor, skpId, ver, { aksi: 'skp.kembalikan', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'kembalikan');
     if ('error' in tr) throw new Conflict(tr.error);

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/client.js';
 import { visibleSkp, type Actor } from '../../domain/access.js';
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
-import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
@@ -67,7 +67,7 @@ export async function editSkp<T>(
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
     if (mode === 'pemilik' && !opts.changesStatus) {
@@ -77,7 +77,7 @@ export async function editSkp<T>(
       if (tr.newRevision) revisi += 1;
     }
     const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     const result = await fn(tx, { id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan });
     await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
     return result;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { visibleSkp, type Actor } from '../../domain/access.js';
 import { diffSkp, type SkpDoc } from '../../domain/skp-diff.js';
-import { NotFound } from '../../web/errors.js';
+import { NotFound } from '../../errors.js';
 import { skpDocument } from './service.js';
 
 // Approved versions of an SKP (skp_versi: frozen documents) and the working copy, readable by

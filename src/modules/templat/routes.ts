@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { NotFound } from '../../web/errors.js';
+import { NotFound } from '../../errors.js';
 import { formatTarget, getSkp } from '../skp/service.js';
 import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
 import { cariSkp, createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, terapkanTemplat } from './service.js';
