@@ -3,7 +3,7 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type pg from 'pg';
 import type { RequestHandler } from 'express';
 import type { Actor } from '../domain/access.js';
-import { verifyPassword } from './password.js';
+import { verifyPassword } from '../modules/auth/password.js';
 import { Forbidden } from '../errors.js';
 import type { Lang } from '../i18n/index.js';
 

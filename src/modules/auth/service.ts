@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import { hashPassword, verifyPassword } from '../../web/password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { audit } from '../audit/service.js';
 
 /** Changes the actor's own password after checking the current one. False when it is wrong. */

@@ -8,7 +8,7 @@ import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { validateNip } from '../../domain/nip.js';
 import { Conflict, Invalid, Refused, type Problem } from '../../errors.js';
-import { hashPassword } from '../../web/password.js';
+import { hashPassword } from '../auth/password.js';
 import type { CellIssue, ImportRow } from './parse.js';
 
 // Employee import: every row of the file is checked first against the file itself and the

@@ -5,7 +5,7 @@ import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/acce
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
-import { hashPassword } from '../../web/password.js';
+import { hashPassword } from '../auth/password.js';
 import { audit } from '../audit/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
 
