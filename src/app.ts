@@ -22,13 +22,12 @@ import { reviewRoutes } from './modules/skp/review-routes.js';
 import { cetakRoutes } from './modules/skp/cetak-routes.js';
 import { templatRoutes } from './modules/templat/routes.js';
 import { jobRunner, type JobRunner } from './jobs/runner.js';
-import { buatDraftSkp } from './jobs/skp-draft.js';
-import { BULK_JOB } from './modules/siklus/service.js';
+import { siklusJobs } from './modules/siklus/jobs.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner };
 
-/** The background-job runner with every handler the app knows. */
-export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { [BULK_JOB]: buatDraftSkp });
+/** The background-job runner with every feature's handlers (each feature registers its own). */
+export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJobs });
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { sqlOn } from '../../db/sql.js';
 import type { Actor } from '../../domain/access.js';
 import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
@@ -293,7 +294,7 @@ export async function commitImport(
     // Employees who join mid-year get a draft SKP in every cycle open for planning.
     if (summary.created) {
       const fresh = await client.query<{ id: number }>('SELECT id FROM pegawai WHERE nip = ANY($1::text[])', [plan.creates.map((r) => r.nip)]);
-      await createDraftsForPegawai(client, fresh.rows.map((r) => r.id));
+      await createDraftsForPegawai(sqlOn(client), fresh.rows.map((r) => r.id));
     }
     await client.query('COMMIT');
     return summary;

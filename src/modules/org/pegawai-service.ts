@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { sqlOf, type Db, type Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { sqlOn } from '../../db/sql.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
@@ -158,7 +159,7 @@ export async function createPegawai(db: Db, actor: Actor, input: PegawaiInput) {
     });
     await tx.riwayatPegawai.create({ data: { pegawaiId: p.id, ...refs, aktif: true, keterangan: 'Pegawai baru', olehUserId: actor.userId } });
     await tx.user.create({ data: { pegawaiId: p.id, passwordHash } });
-    await createDraftsForPegawai(sqlOf(tx), [p.id]); // joins mid-year: a draft SKP in every open cycle
+    await createDraftsForPegawai(sqlOn(tx), [p.id]); // joins mid-year: a draft SKP in every open cycle
     await audit(tx, actor, { aksi: 'pegawai.create', entitas: 'pegawai', entitasId: p.id, after: p });
     return p;
   });
