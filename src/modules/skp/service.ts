@@ -18,10 +18,19 @@ export const SKP_INCLUDE = {
   lampiran: { orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }] },
 };
 
+declare const SCOPED: unique symbol;
+/**
+ * A record the actor was found allowed to see. Only the scoped loaders (getSkp, skpSaya,
+ * skpHeader, editSkp) make one, so child reads (document, versions, diff, print) take the
+ * already-scoped parent and can never be handed a bare id.
+ */
+export type Scoped<T extends { id: number }> = T & { readonly [SCOPED]: true };
+export const asScoped = <T extends { id: number }>(record: T): Scoped<T> => record as Scoped<T>;
+
 export async function getSkp(db: Db, actor: Actor, id: number) {
   const skp = await db.prisma.skp.findFirst({ where: { id, ...visibleSkp(actor) }, include: SKP_INCLUDE });
   if (!skp) throw new NotFound();
-  return skp;
+  return asScoped(skp);
 }
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
@@ -37,11 +46,12 @@ export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { pen
 /** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
 export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   if (actor.pegawaiId === null) return null;
-  return db.prisma.skp.findFirst({
+  const skp = await db.prisma.skp.findFirst({
     where: { pegawaiId: actor.pegawaiId, ...(siklusId ? { siklusId } : {}) },
     orderBy: { siklus: { tahun: 'desc' } },
     include: SKP_INCLUDE,
   });
+  return skp ? asScoped(skp) : null;
 }
 
 type EditMode = 'pemilik' | 'penilai';
@@ -59,7 +69,7 @@ export async function editSkp<T>(
   skpId: number,
   version: number,
   opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown },
-  fn: (tx: Tx, skp: { id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }) => Promise<T>,
+  fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
@@ -78,7 +88,7 @@ export async function editSkp<T>(
     }
     const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
-    const result = await fn(tx, { id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan });
+    const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
     await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
     return result;
   });
@@ -89,7 +99,8 @@ export async function editSkp<T>(
  * queries: inside a transaction Prisma would run an include's queries in parallel on the one
  * connection, which node-postgres only tolerates with a deprecation warning.
  */
-export async function skpDocument(tx: Tx | Db['prisma'], skpId: number) {
+export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: number }>) {
+  const skpId = skp.id;
   const s = await tx.skp.findUniqueOrThrow({ where: { id: skpId } });
   const rhk = await tx.rhk.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
   const rhkIds = rhk.map((r) => r.id);

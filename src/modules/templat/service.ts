@@ -107,7 +107,7 @@ export async function createTemplat(db: Db, actor: Actor, input: TemplatInput) {
   });
   // Read outside the transaction: Prisma runs an include's queries in parallel, which a
   // transaction's single connection does not allow.
-  const doc = await skpDocument(db.prisma, skp.id);
+  const doc = await skpDocument(db.prisma, skp);
   return db.prisma.$transaction(async (tx) => {
     const jabatanId = input.jabatanId ?? skp.pegawai.jabatanId;
     const jabatan = await tx.jabatan.findUnique({ where: { id: jabatanId } });

@@ -1,16 +1,16 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { BERAKHLAK, NILAI_BERAKHLAK } from '../../domain/berakhlak.js';
-import { skpEditable, type Fase } from '../../domain/siklus.js';
-import type { SkpProblem } from '../../domain/skp-check.js';
-import { requireLogin } from '../../web/auth.js';
-import { Forbidden, NotFound, Refused } from '../../errors.js';
-import { handleForm } from '../../web/form.js';
-import { flash, t } from '../../web/locals.js';
-import * as E from './edit-service.js';
-import * as S from './schemas.js';
-import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from './service.js';
+import type { Db } from '../../../db/client.js';
+import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
+import { skpEditable, type Fase } from '../../../domain/siklus.js';
+import type { SkpProblem } from '../../../domain/skp-check.js';
+import { requireLogin } from '../../../web/auth.js';
+import { Forbidden, NotFound, Refused } from '../../../errors.js';
+import { handleForm } from '../../../web/form.js';
+import { flash, t } from '../../../web/locals.js';
+import * as E from './service.js';
+import * as S from '../schemas.js';
+import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
 
 // The employee's side of SKP planning (design.md §2–§3): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.

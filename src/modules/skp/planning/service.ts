@@ -1,10 +1,10 @@
-import type { Db, Tx } from '../../db/client.js';
-import type { Actor } from '../../domain/access.js';
-import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
-import { applySkpAction } from '../../domain/skp-status.js';
-import { Conflict, NotFound, Refused } from '../../errors.js';
-import { editSkp } from './service.js';
-import type { IndikatorInput, RhkInput } from './schemas.js';
+import type { Db, Tx } from '../../../db/client.js';
+import type { Actor } from '../../../domain/access.js';
+import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
+import { applySkpAction } from '../../../domain/skp-status.js';
+import { Conflict, NotFound, Refused } from '../../../errors.js';
+import { editSkp } from '../service.js';
+import type { IndikatorInput, RhkInput } from '../schemas.js';
 
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
