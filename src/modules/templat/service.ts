@@ -4,7 +4,7 @@ import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { getSkp, skpDocument } from '../skp/service.js';
-import { templatData, type TemplatData, type TemplatInput } from './schemas.js';
+import { templatData, type CariSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
 
 // SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
 // applied to every holder of the position whose SKP in a cycle is still an empty draft.
@@ -230,4 +230,22 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
     await audit(tx, actor, { aksi: 'templat.terapkan', entitas: 'skp_templat', entitasId: t.id, after: { siklusId, tahun: siklus.tahun, diterapkan: targets.length, dilewati, skp: targets } });
     return { diterapkan: targets.length, dilewati, tahun: siklus.tahun };
   });
+}
+
+const jabatanOptions = (db: Db) =>
+  db.prisma.jabatan.findMany({ where: { aktif: true }, orderBy: [{ unit: { path: 'asc' } }, { nama: 'asc' }], select: { id: true, nama: true, jenis: true, unit: { select: { nama: true } } } });
+
+/** The create form's data: the chosen SKP (if the actor may see it), and the positions. */
+export async function templatFormLocals(db: Db, actor: Actor, skpId: number | undefined) {
+  const skp = skpId ? await getSkp(db, actor, skpId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))) : null;
+  return { skp, jabatan: await jabatanOptions(db) };
+}
+
+/** The "new template" page: the chosen SKP (404 when it is not visible) or the search for one. */
+export async function templatNewPage(db: Db, actor: Actor, q: CariSkpQuery) {
+  const locals = await templatFormLocals(db, actor, q.skpId);
+  if (q.skpId && !locals.skp) throw new NotFound();
+  const siklus = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true } });
+  const hasil = locals.skp ? [] : await cariSkp(db, q);
+  return { ...locals, query: q, siklus, hasil, values: { skpId: q.skpId ?? '', nama: locals.skp ? `${locals.skp.pegawai.jabatan.nama} ${locals.skp.siklus.tahun}` : '' } };
 }
