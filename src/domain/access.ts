@@ -48,3 +48,12 @@ export function visibleSkp(a: Actor): object {
   if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
   return or.length ? { OR: or } : { id: -1 };
 }
+
+declare const SCOPED: unique symbol;
+/**
+ * A record the actor was found allowed to see. Only the scoped loaders (getSkp, skpSaya,
+ * skpHeader, editSkp, getPegawai) make one, so child reads (an SKP's document, versions, diff
+ * and print; an employee's history) take the already-scoped parent and never a bare id.
+ */
+export type Scoped<T extends { id: number }> = T & { readonly [SCOPED]: true };
+export const asScoped = <T extends { id: number }>(record: T): Scoped<T> => record as Scoped<T>;

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
-import { sqlOn } from '../../db/sql.js';
+import { sql, sqlOn } from '../../db/sql.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
-import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/access.js';
+import { asScoped, visiblePegawai, visiblePegawaiSql, type Actor, type Scoped } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
@@ -26,6 +26,15 @@ export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boole
  * index alone. "Next" links carry the last row (`setelah`), so a deep page costs what page 1
  * costs instead of skipping every row before it (OFFSET stays for typed page numbers).
  */
+/** The employee list page: one page of the search, and the unit it is filtered by (from the unit tree's links). */
+export async function pegawaiListPage(db: Db, actor: Actor, q: PegawaiQuery) {
+  const [result, unit] = await Promise.all([
+    searchPegawai(db, actor, q),
+    q.unitId ? db.prisma.unitKerja.findUnique({ where: { id: q.unitId }, select: { id: true, nama: true } }) : null,
+  ]);
+  return { result, unit };
+}
+
 export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<PegawaiPage> {
   const params: unknown[] = [];
   const param = (v: unknown) => `$${params.push(v)}`;
@@ -94,18 +103,16 @@ export async function getPegawai(db: Db, actor: Actor, id: number) {
     },
   });
   if (!p) throw new NotFound();
-  return p;
+  return asScoped(p);
 }
 
-export async function riwayatPegawai(db: Db, pegawaiId: number) {
-  const rows = await db.pool.query(
-    `SELECT r.berlaku_mulai AS "berlakuMulai", r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-       FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
-       LEFT JOIN pegawai pn ON pn.id = r.penilai_id
-      WHERE r.pegawai_id = $1 ORDER BY r.berlaku_mulai DESC, r.id DESC`,
-    [pegawaiId],
+export async function riwayatPegawai(db: Db, pegawai: Scoped<{ id: number }>) {
+  return db.sql.rows<{ berlakuMulai: Date; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null }>(
+    sql`SELECT r.berlaku_mulai, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
+          FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
+          LEFT JOIN pegawai pn ON pn.id = r.penilai_id
+         WHERE r.pegawai_id = ${pegawai.id} ORDER BY r.berlaku_mulai DESC, r.id DESC`,
   );
-  return rows.rows as { berlakuMulai: Date; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null }[];
 }
 
 /** The appraiser chain upward from `startId` (one recursive query), as id → penilai id. */

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
-import { visibleSkp, type Actor } from '../../domain/access.js';
+import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
+export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
@@ -17,15 +18,6 @@ export const SKP_INCLUDE = {
   ekspektasi: true,
   lampiran: { orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }] },
 };
-
-declare const SCOPED: unique symbol;
-/**
- * A record the actor was found allowed to see. Only the scoped loaders (getSkp, skpSaya,
- * skpHeader, editSkp) make one, so child reads (document, versions, diff, print) take the
- * already-scoped parent and can never be handed a bare id.
- */
-export type Scoped<T extends { id: number }> = T & { readonly [SCOPED]: true };
-export const asScoped = <T extends { id: number }>(record: T): Scoped<T> => record as Scoped<T>;
 
 export async function getSkp(db: Db, actor: Actor, id: number) {
   const skp = await db.prisma.skp.findFirst({ where: { id, ...visibleSkp(actor) }, include: SKP_INCLUDE });
