@@ -35,7 +35,7 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import express from 'express';
 import { createJobRunner } from '../src/app.js';
-import { loadActor } from '../src/web/auth.js';
+import { loadActor } from '../src/modules/auth/authenticate.js';
 import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/service.js';
 import type { Db } from '../src/db/client.js';
 import { listBawahan, pilihSiklus } from '../src/modules/skp/review/service.js';

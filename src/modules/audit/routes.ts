@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { auditEntryPage, auditListPage } from './service.js';
 import { fieldErrors } from '../../web/validate.js';
@@ -17,7 +17,7 @@ const auditQuery = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
-export function auditRoutes({ db }: { db: Db }): Router {
+export function auditRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   r.get('/audit', requireAdmin, async (req, res) => {

@@ -1,7 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import ExcelJS from 'exceljs';
-import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
 import { requireAdmin } from '../../web/auth.js';
 import { Refused } from '../../errors.js';
@@ -10,11 +9,11 @@ import { refusalLocals } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { uploadWithCsrf } from '../../web/upload.js';
 import { MAX_ROWS, parseUpload } from './parse.js';
-import { COLUMNS, commitImport, REQUIRED_COLUMNS, TEXT_COLUMNS } from './service.js';
+import { COLUMNS, commitImport, REQUIRED_COLUMNS, templateCodes, TEXT_COLUMNS } from './service.js';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function importRoutes({ db, config }: { db: Db; config: Config }): Router {
+export function importRoutes({ db, config }: Pick<RouterDeps, 'db' | 'config'>): Router {
   const r = Router();
   const upload = uploadWithCsrf({ field: 'berkas', maxBytes: config.uploadMaxBytes });
 
@@ -67,39 +66,23 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
 const csvCell = (v: string) => (/[";\r\n,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** One plausible row built from the real data: a pelaksana position, its unit, its appraiser. */
-async function exampleRow(db: Db): Promise<Record<(typeof COLUMNS)[number], string>> {
-  const found = await db.pool.query<{ kode_jabatan: string; kode_unit: string; nip_penilai: string | null }>(
-    `SELECT j.kode AS kode_jabatan, u.kode AS kode_unit, pn.nip AS nip_penilai
-       FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id
-       LEFT JOIN LATERAL (SELECT p.penilai_id FROM pegawai p WHERE p.jabatan_id = j.id AND p.aktif AND p.penilai_id IS NOT NULL ORDER BY p.id LIMIT 1) h ON TRUE
-       LEFT JOIN pegawai pn ON pn.id = h.penilai_id AND pn.aktif
-      WHERE j.aktif AND u.aktif
-      ORDER BY (j.jenis = 'PELAKSANA') DESC, (pn.nip IS NOT NULL) DESC, j.id
-      LIMIT 1`,
-  );
-  const f = found.rows[0];
+async function exampleRow(db: RouterDeps['db']): Promise<Record<(typeof COLUMNS)[number], string>> {
+  const f = (await templateCodes(db)).example;
   return {
     nip: '199203152019031002',
     nama: 'Contoh Nama Pegawai, S.Kom.',
     jenis_asn: 'PNS',
     pangkat_golongan: 'III/a',
-    kode_jabatan: f?.kode_jabatan ?? 'KODE.JABATAN',
-    kode_unit: f?.kode_unit ?? 'KODE.UNIT',
-    nip_penilai: f?.nip_penilai ?? '',
+    kode_jabatan: f?.kodeJabatan ?? 'KODE.JABATAN',
+    kode_unit: f?.kodeUnit ?? 'KODE.UNIT',
+    nip_penilai: f?.nipPenilai ?? '',
     email: 'contoh.pegawai@instansi.go.id',
   };
 }
 
 /** The XLSX template: the import sheet (NIP columns as text) and the valid codes. */
-async function templateXlsx(db: Db): Promise<Buffer> {
-  const [example, jabatan] = await Promise.all([
-    exampleRow(db),
-    db.pool.query<{ kode: string; nama: string; jenis: string; unit_kode: string; unit_nama: string }>(
-      `SELECT j.kode, j.nama, j.jenis::text AS jenis, u.kode AS unit_kode, u.nama AS unit_nama
-         FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id
-        WHERE j.aktif AND u.aktif ORDER BY u.path, j.kode`,
-    ),
-  ]);
+async function templateXlsx(db: RouterDeps['db']): Promise<Buffer> {
+  const [example, { jabatan }] = await Promise.all([exampleRow(db), templateCodes(db)]);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SIKAP';
   const bold = (ws: ExcelJS.Worksheet) => {
@@ -125,10 +108,10 @@ async function templateXlsx(db: Db): Promise<Buffer> {
     { header: 'kode_jabatan', key: 'kode', width: 32 },
     { header: 'nama_jabatan', key: 'nama', width: 48 },
     { header: 'jenis', key: 'jenis', width: 16 },
-    { header: 'kode_unit', key: 'unit_kode', width: 28 },
-    { header: 'nama_unit', key: 'unit_nama', width: 52 },
+    { header: 'kode_unit', key: 'unitKode', width: 28 },
+    { header: 'nama_unit', key: 'unitNama', width: 52 },
   ];
-  wj.addRows(jabatan.rows);
+  wj.addRows(jabatan);
   bold(wj);
 
   const wg = wb.addWorksheet('Golongan');

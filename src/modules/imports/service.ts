@@ -11,6 +11,7 @@ import { validateNip } from '../../domain/nip.js';
 import { Conflict, Invalid, Refused, type Problem } from '../../errors.js';
 import { hashPassword } from '../auth/password.js';
 import type { CellIssue, ImportRow } from './parse.js';
+import { exampleCodes, jabatanCodes } from './queries.js';
 
 // Employee import: every row of the file is checked first against the file itself and the
 // database (a handful of set-based queries, never one per row); any error rejects the whole
@@ -400,4 +401,10 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
     [actor.userId, actor.label, ip, aksi, entitasId, before, after],
   );
   return summary;
+}
+
+/** What the downloadable templates are built from: one plausible example row's codes and every active position. */
+export async function templateCodes(db: Db) {
+  const [example, jabatan] = await Promise.all([exampleCodes(db.sql), jabatanCodes(db.sql)]);
+  return { example, jabatan };
 }

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin, requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
@@ -11,7 +11,7 @@ import { createPegawai, formOptions, getPegawai, pegawaiListPage, resetPassword,
 import { idParam } from '../../web/params.js';
 
 
-export function orgRoutes({ db }: { db: Db }): Router {
+export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
   const golongan = { golonganPns: GOLONGAN_PNS, golonganPppk: GOLONGAN_PPPK };
 

@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
-import type { Db } from '../../db/client.js';
-import type { JobRunner } from '../../jobs/runner.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
@@ -19,7 +18,7 @@ function periodeRows(req: Request) {
   return ids.map((id, i) => ({ id, mulai: list(b.mulai)[i], selesai: list(b.selesai)[i], batasPegawai: list(b.batasPegawai)[i], batasPenilai: list(b.batasPenilai)[i] }));
 }
 
-export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router {
+export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Router {
   const r = Router();
 
   r.get('/siklus', requireAdmin, async (_req, res) => {

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
@@ -10,7 +10,7 @@ import { idParam } from '../../web/params.js';
 
 
 /** SKP templates per position: HR only. */
-export function templatRoutes({ db }: { db: Db }): Router {
+export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   const renderDetail = async (res: Response, id: number) => {

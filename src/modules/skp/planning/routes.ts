@@ -1,6 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { Db } from '../../../db/client.js';
+import type { RouterDeps } from '../../router-deps.js';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
 import { skpEditable, type Fase } from '../../../domain/siklus.js';
 import type { SkpProblem } from '../../../domain/skp-check.js';
@@ -22,7 +22,7 @@ const num = (v: string | string[] | undefined): number => Number(v);
 /** A Decimal as the form shows it: Indonesian decimal comma. */
 const angkaForm = (v: unknown): string => (v === null || v === undefined ? '' : String(v).replace('.', ','));
 
-export function skpRoutes({ db }: { db: Db }): Router {
+export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   const pageLocals = async (req: Request, skp: SkpFull, extra: Record<string, unknown> = {}) => {

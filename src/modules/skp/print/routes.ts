@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import type { Db } from '../../../db/client.js';
+import type { RouterDeps } from '../../router-deps.js';
 import { requireLogin } from '../../../web/auth.js';
 import { skpPdfFor } from './service.js';
 import { idParam } from '../../../web/params.js';
 
 
 /** Printing: the SKP as a PDF in the official layout, for anyone who may see the SKP. */
-export function cetakRoutes({ db }: { db: Db }): Router {
+export function cetakRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   r.get('/skp/:id/cetak.pdf', requireLogin, async (req, res) => {

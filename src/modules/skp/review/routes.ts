@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Db } from '../../../db/client.js';
+import type { RouterDeps } from '../../router-deps.js';
 import type { Actor } from '../../../domain/access.js';
 import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
 import { requireLogin } from '../../../web/auth.js';
@@ -14,7 +14,7 @@ import { idParam } from '../../../web/params.js';
 
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };
 
-export function reviewRoutes({ db }: { db: Db }): Router {
+export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   // ---- SKP Bawahan ------------------------------------------------------------------------

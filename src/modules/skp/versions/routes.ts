@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
-import type { Db } from '../../../db/client.js';
+import type { RouterDeps } from '../../router-deps.js';
 import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
 import { requireLogin } from '../../../web/auth.js';
 import { fieldErrors } from '../../../web/validate.js';
@@ -15,7 +15,7 @@ const versiRef = z.union([z.literal('kini'), z.coerce.number().int().positive()]
 const diffQuery = z.object({ dari: versiRef.optional(), ke: versiRef.optional() });
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField, catatanField };
 
-export function versionRoutes({ db }: { db: Db }): Router {
+export function versionRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   r.get('/skp/:id/versi', requireLogin, async (req, res) => {
