@@ -13,7 +13,7 @@ function files(dir: string): string[] {
 }
 const src = files(join(ROOT, 'src'));
 const rel = (p: string) => relative(ROOT, p).replaceAll('\\', '/');
-const imports = (p: string) => [...readFileSync(p, 'utf8').matchAll(/^\s*(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)].map((m) => m[1]!);
+const imports = (p: string) => [...readFileSync(p, 'utf8').matchAll(/^\s*(?:import|export)\s(?:[^'"]*?from\s+)?'([^']+)'|\bimport\('([^']+)'\)/gm)].map((m) => (m[1] ?? m[2])!);
 const isRoute = (p: string) => /\/routes\.ts$/.test(p);
 
 describe('layering (docs/architecture.md)', () => {
