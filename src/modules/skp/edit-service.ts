@@ -13,7 +13,7 @@ import type { IndikatorInput, RhkInput } from './schemas.js';
 export type SnapshotOrang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn: string; jabatan: string; jenisJabatan: string; unit: string };
 export type Snapshot = { pegawai: SnapshotOrang; penilai: SnapshotOrang | null };
 
-/** A JPT's SKP uses perspectives instead of an intervened leader's RHK (domain.md §3). */
+/** A JPT's SKP uses perspectives instead of an intervened leader's RHK (docs/domain/skp.md § JPT form). */
 export const isJptSkp = (skp: { snapshot: unknown }): boolean => (skp.snapshot as Snapshot | null)?.pegawai?.jenisJabatan === 'JPT';
 
 /** The RHKs (drafts included) of the appraiser's SKP in the same cycle: what an RHK may intervene. */
@@ -165,7 +165,7 @@ export async function hapusLampiran(db: Db, e: Edit, lampiranId: number) {
   });
 }
 
-/** Submission refused: what must be fixed first (design.md §2–§3). */
+/** Submission refused: what must be fixed first (docs/domain/skp.md § Submission). */
 export class SubmitBlocked extends Conflict {
   constructor(public problems: SkpProblem[]) {
     super('skp.ajukan.blocked', { count: problems.length });

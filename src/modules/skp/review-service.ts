@@ -8,7 +8,7 @@ import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
 import { editSkp, skpDocument } from './service.js';
 
-// The appraiser's side of the SKP (design.md §1–§2; e-Kinerja's "SKP Bawahan"): the list of
+// The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
 // Every change goes through editSkp (scope, role, open phase, version check, audit).
 
