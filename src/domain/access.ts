@@ -1,4 +1,4 @@
-// Who may see what, as pure predicates and where-clause fragments (design.md §1).
+// Who may see what, as pure predicates and where-clause fragments (docs/domain/access.md).
 // Services combine these with their own queries, so a forbidden record is simply not found.
 
 export type Actor = {

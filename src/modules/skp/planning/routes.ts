@@ -12,7 +12,7 @@ import * as E from './service.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
 
-// The employee's side of SKP planning (design.md §2–§3): the SKP page, and the owner's small
+// The employee's side of SKP planning (docs/domain/skp.md): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.
 
 /** Only numeric ids reach these routes; anything else (/skp/bawahan, …) falls through to other routers. */

@@ -9,7 +9,7 @@ import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
 import { skpEditable } from '../../../domain/siklus.js';
 
-// The appraiser's side of the SKP (design.md §1–§2; e-Kinerja's "SKP Bawahan"): the list of
+// The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
 // Every change goes through editSkp (scope, role, open phase, version check, audit).
 
