@@ -25,21 +25,6 @@ export function visiblePegawai(a: Actor): object {
 export const canManageOrg = (a: Actor): boolean => a.isAdmin;
 export const canReadAudit = (a: Actor): boolean => a.isAdmin;
 
-/**
- * The same scope as `visiblePegawai`, as SQL for hand-written queries over `pegawai p JOIN
- * unit_kerja u`. `param` adds a bind value and returns its placeholder.
- */
-export function visiblePegawaiSql(a: Actor, param: (v: unknown) => string): string {
-  if (a.isAdmin) return 'TRUE';
-  const or: string[] = [];
-  if (a.pegawaiId !== null) {
-    const me = param(a.pegawaiId);
-    or.push(`p.id = ${me}`, `p.penilai_id = ${me}`);
-  }
-  if (a.isPimpinan && a.pimpinanPath) or.push(`u.path LIKE ${param(a.pimpinanPath.replace(/[%_\\]/g, '\\$&') + '%')}`);
-  return or.length ? `(${or.join(' OR ')})` : 'FALSE';
-}
-
 /** Prisma where-fragment for the SKPs an actor may see: own, appraisees', subtree, or all. */
 export function visibleSkp(a: Actor): object {
   if (a.isAdmin) return {};

@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
-import { sql, sqlOn } from '../../db/sql.js';
+import { sqlOn } from '../../db/sql.js';
+import { appraiserChainRows, pegawaiSearchRows, riwayatRows, type PegawaiListRow } from './queries.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
-import { asScoped, visiblePegawai, visiblePegawaiSql, type Actor, type Scoped } from '../../domain/access.js';
+import { asScoped, visiblePegawai, type Actor, type Scoped } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
@@ -14,7 +15,7 @@ export const PAGE_SIZE = 50;
 /** Past this many matches the list says "more than 1,000" instead of counting them all. */
 export const COUNT_CAP = 1000;
 
-export type PegawaiListRow = { id: number; nip: string; nama: string; jenisAsn: string; pangkatGolongan: string; aktif: boolean; jabatan: string; unit: string; penilai: string | null };
+export type { PegawaiListRow };
 
 export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boolean; page: number; pages: number | null; hasNext: boolean; nextAfter: number | null };
 
@@ -36,49 +37,10 @@ export async function pegawaiListPage(db: Db, actor: Actor, q: PegawaiQuery) {
 }
 
 export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<PegawaiPage> {
-  const params: unknown[] = [];
-  const param = (v: unknown) => `$${params.push(v)}`;
-  const scope = visiblePegawaiSql(actor, param);
-  const where = [scope];
-  let needsUnit = scope.includes('u.path');
-  let byName = false;
-  if (q.status !== 'semua') where.push(`p.aktif = ${q.status === 'aktif' ? 'TRUE' : 'FALSE'}`);
-  if (q.penilai) where.push(`p.penilai_id = ${param(q.penilai)}`);
-  if (q.unitId) {
-    where.push(`u.path LIKE (SELECT path FROM unit_kerja WHERE id = ${param(q.unitId)}) || '%'`);
-    needsUnit = true;
-  }
-  if (q.q) {
-    const digits = q.q.replace(/[\s.]/g, '');
-    if (/^\d+$/.test(digits)) where.push(`p.nip >= ${param(digits)} AND p.nip <= ${param(digits.padEnd(18, '9'))}`);
-    else {
-      where.push(`p.nama ILIKE ${param('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')}`);
-      byName = true;
-    }
-  }
-  const from = `FROM pegawai p${needsUnit ? ' JOIN unit_kerja u ON u.id = p.unit_id' : ''} WHERE ${where.join(' AND ')}`;
-  const limit = param(PAGE_SIZE + 1);
-  const after = q.setelah ? ` AND (p.nama, p.id) > (SELECT a.nama, a.id FROM pegawai a WHERE a.id = ${param(q.setelah)})` : '';
-  const offset = param(q.setelah ? 0 : (q.page - 1) * PAGE_SIZE);
-  // A name filter lets the trigram index find the matches row-wise; otherwise the ids come first.
-  const page = byName
-    ? `SELECT p.* ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset}`
-    : `SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset})`;
-  // A named (prepared) statement per query shape: PostgreSQL plans each shape once per connection.
-  const text = `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) c)
-     SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
-       SELECT p.id, p.nip, p.nama, p.jenis_asn AS "jenisAsn", p.pangkat_golongan AS "pangkatGolongan", p.aktif,
-              j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-         FROM (${page}) p
-         JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
-         LEFT JOIN pegawai pn ON pn.id = p.penilai_id
-     ) x ON TRUE
-     ORDER BY x.nama, x.id`;
-  const name = `pegawai-list-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-  const r = await db.pool.query<PegawaiListRow & { total: number }>({ name, text, values: params });
-  const counted = r.rows[0]?.total ?? 0;
+  const r = await pegawaiSearchRows(db.sql, actor, q, PAGE_SIZE, COUNT_CAP);
+  const counted = r.total;
   const capped = counted > COUNT_CAP;
-  const found = r.rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row);
+  const found = r.rows;
   const total = capped ? COUNT_CAP : counted;
   const rows = found.slice(0, PAGE_SIZE);
   return {
@@ -107,24 +69,13 @@ export async function getPegawai(db: Db, actor: Actor, id: number) {
 }
 
 export async function riwayatPegawai(db: Db, pegawai: Scoped<{ id: number }>) {
-  return db.sql.rows<{ berlakuMulai: Date; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null }>(
-    sql`SELECT r.berlaku_mulai, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-          FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
-          LEFT JOIN pegawai pn ON pn.id = r.penilai_id
-         WHERE r.pegawai_id = ${pegawai.id} ORDER BY r.berlaku_mulai DESC, r.id DESC`,
-  );
+  return riwayatRows(db.sql, pegawai.id);
 }
 
 /** The appraiser chain upward from `startId` (one recursive query), as id → penilai id. */
 export async function appraiserChain(tx: Tx, startId: number): Promise<Map<number, { penilaiId: number | null; nama: string }>> {
-  const rows = await tx.$queryRaw<{ id: number; penilai_id: number | null; nama: string }[]>`
-    WITH RECURSIVE chain AS (
-      SELECT id, penilai_id, nama, 1 AS depth FROM pegawai WHERE id = ${startId}
-      UNION ALL
-      SELECT p.id, p.penilai_id, p.nama, c.depth + 1 FROM pegawai p JOIN chain c ON p.id = c.penilai_id WHERE c.depth < 100
-    ) CYCLE id SET is_cycle USING route
-    SELECT id, penilai_id, nama FROM chain WHERE NOT is_cycle`;
-  return new Map(rows.map((r) => [r.id, { penilaiId: r.penilai_id, nama: r.nama }]));
+  const rows = await appraiserChainRows(sqlOn(tx), startId);
+  return new Map(rows.map((r) => [r.id, { penilaiId: r.penilaiId, nama: r.nama }]));
 }
 
 type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };

@@ -2,18 +2,13 @@ import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { unitRows, type UnitListRow } from './queries.js';
 
-export type UnitRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; version: number; depth: number; pegawaiCount: number };
+export type UnitRow = UnitListRow;
 
 /** All units in tree order (by path), with depth and active headcount. */
 export async function listUnits(db: Db): Promise<UnitRow[]> {
-  const r = await db.pool.query(
-    `SELECT u.id, u.kode, u.nama, u.parent_id AS "parentId", u.path, u.aktif, u.version,
-            array_length(string_to_array(trim(both '/' from u.path), '/'), 1) - 1 AS depth,
-            (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS "pegawaiCount"
-       FROM unit_kerja u`,
-  );
-  const rows = r.rows as UnitRow[];
+  const rows = await unitRows(db.sql);
   // Order siblings by name under their parent: build the tree order in memory.
   const children = new Map<number | null, UnitRow[]>();
   for (const u of rows) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
