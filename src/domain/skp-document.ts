@@ -217,5 +217,20 @@ export function changedFields<T extends Defs>(defs: T, a: { [K in keyof T]?: unk
   return out as T[keyof T]['diff'][];
 }
 
+/** Which target fields each kind of target uses (the others stay empty). */
+export const TARGET_FIELDS_OF = {
+  ANGKA: ['targetAngka', 'satuan'],
+  RENTANG: ['targetMin', 'targetMax', 'satuan'],
+  KUALITATIF: ['targetTeks'],
+} as const satisfies Record<JenisTarget, readonly IndikatorField[]>;
+
+/** The indicator with the target fields its kind does not use emptied (a form may send them all). */
+export function keepOwnTarget<T extends { jenisTarget: JenisTarget } & { [K in IndikatorField]?: unknown }>(v: T): T {
+  const own: readonly string[] = TARGET_FIELDS_OF[v.jenisTarget];
+  const out: Record<string, unknown> = { ...v };
+  for (const f of TARGET_FIELD_NAMES) if (f !== 'jenisTarget' && !own.includes(f)) out[f] = null;
+  return out as T;
+}
+
 /** Whether two indicators have the same target. */
 export const sameTarget = (a: IndikatorIsi, b: IndikatorIsi): boolean => TARGET_FIELD_NAMES.every((f) => same(INDIKATOR_FIELDS[f].kind, a[f], b[f]));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, INDIKATOR_FIELD_NAMES, parseDokumen, RHK_COPY_COLUMNS, usesJptForm } from '../../src/domain/skp-document.js';
+import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, INDIKATOR_FIELD_NAMES, keepOwnTarget, parseDokumen, RHK_COPY_COLUMNS, usesJptForm } from '../../src/domain/skp-document.js';
 import { indikatorFormValues } from '../../src/modules/skp/schemas.js';
 
 // The SKP document model (src/domain/skp-document.ts): stored documents of every age read as
@@ -68,5 +68,14 @@ describe('what derives from the field table', () => {
       `(i->>'aspek')::"Aspek"`, `i->>'teks'`, `(i->>'jenisTarget')::"JenisTarget"`, `(i->>'targetAngka')::numeric`, `(i->>'targetMin')::numeric`,
       `(i->>'targetMax')::numeric`, `i->>'satuan'`, `i->>'targetTeks'`, `i->>'lebihBaik'`, `(i->>'kumulatif')::boolean`,
     ]);
+  });
+
+  it.each([
+    ['ANGKA', { targetAngka: 1, targetMin: null, targetMax: null, satuan: 'x', targetTeks: null }],
+    ['RENTANG', { targetAngka: null, targetMin: 2, targetMax: 3, satuan: 'x', targetTeks: null }],
+    ['KUALITATIF', { targetAngka: null, targetMin: null, targetMax: null, satuan: null, targetTeks: 't' }],
+  ] as const)('a %s target keeps only its own fields', (jenisTarget, kept) => {
+    const all = { aspek: 'KUANTITAS', teks: 'x', jenisTarget, targetAngka: 1, targetMin: 2, targetMax: 3, satuan: 'x', targetTeks: 't', lebihBaik: 'TINGGI', kumulatif: false } as const;
+    expect(keepOwnTarget(all)).toEqual({ ...all, ...kept });
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { targetProblems } from '../../domain/target.js';
-import { ASPEK, INDIKATOR_FIELDS, INDIKATOR_FIELD_NAMES, JENIS_LAMPIRAN, JENIS_RHK, JENIS_TARGET, LEBIH_BAIK, PENDEKATAN, PERSPEKTIF, type IndikatorField } from '../../domain/skp-document.js';
+import { ASPEK, INDIKATOR_FIELDS, INDIKATOR_FIELD_NAMES, keepOwnTarget, JENIS_LAMPIRAN, JENIS_RHK, JENIS_TARGET, LEBIH_BAIK, PENDEKATAN, PERSPEKTIF, type IndikatorField } from '../../domain/skp-document.js';
 import { angka, idFilter, optionalId, optionalText, text, version } from '../../schemas/primitives.js';
 
 // The employee's SKP forms. Every form carries the SKP's `version` (optimistic locking).
@@ -65,14 +65,7 @@ export const indikatorForm = (pendekatan: (typeof PENDEKATAN)[number]) =>
       }
     })
     // Keep only the fields that belong to the chosen kind of target.
-    .transform((v) => ({
-      ...v,
-      targetAngka: v.jenisTarget === 'ANGKA' ? v.targetAngka : null,
-      targetMin: v.jenisTarget === 'RENTANG' ? v.targetMin : null,
-      targetMax: v.jenisTarget === 'RENTANG' ? v.targetMax : null,
-      satuan: v.jenisTarget === 'KUALITATIF' ? null : v.satuan,
-      targetTeks: v.jenisTarget === 'KUALITATIF' ? v.targetTeks : null,
-    }));
+    .transform(keepOwnTarget);
 export type IndikatorInput = z.output<ReturnType<typeof indikatorForm>>;
 
 /** A stored indicator as the form shows it again: decimals with a comma, blank for none, the checkbox as '1'. */
