@@ -3,13 +3,15 @@
 // unique NIPs, appraiser lines, one riwayat row each and a login for everyone plus 'admin'.
 //
 // The plan is built in memory with a seeded PRNG (the same data on every run) and written with a
-// handful of set-based statements (INSERT … SELECT unnest(…) / INSERT … SELECT … FROM pegawai):
+// handful of set-based statements by the bulk writer the demo seed uses too (src/db/bulk-insert.ts):
 // no round trip per row. The database must be migrated and empty.
 
 import type pg from 'pg';
+import { prng } from '../src/db/prng.js';
 import { validateNip } from '../src/domain/nip.js';
 import { isValidGolongan } from '../src/domain/golongan.js';
 import { hashPassword } from '../src/modules/auth/password.js';
+import { insertOrg } from '../src/db/bulk-insert.js';
 
 export const BENCH_PASSWORD = 'sikap-bench-2026';
 export const BENCH_ADMIN = 'admin';
@@ -42,19 +44,7 @@ type JenisJabatan = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSI
 type JenisAsn = 'PNS' | 'PPPK';
 type Pendidikan = 'SMA' | 'D3' | 'S1' | 'S2' | 'S3';
 
-// ---- Deterministic randomness -----------------------------------------------------------------
-
-/** mulberry32, as in src/db/seed.ts. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// ---- Deterministic randomness (prng: src/db/prng.ts) ----------------------------------------------
 
 /** Fisher–Yates on a copy. */
 function shuffle<T>(rnd: () => number, xs: readonly T[]): T[] {
@@ -385,57 +375,23 @@ export async function generateDataset(pool: pg.Pool, opts: GenerateOptions = {})
     if (Number(empty.rows[0]!.n) !== 0) throw new Error('generate: the database is not empty (unit_kerja, pegawai or app_user has rows)');
 
     await client.query('BEGIN');
-    // Ids from the sequences up front, so paths and references are known before inserting.
-    const ids = await client.query<{ u: number[]; j: number[]; p: number[] }>(
-      `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('unit_kerja', 'id'))::int FROM generate_series(1, $1::int)) AS u,
-              ARRAY(SELECT nextval(pg_get_serial_sequence('jabatan', 'id'))::int FROM generate_series(1, $2::int)) AS j,
-              ARRAY(SELECT nextval(pg_get_serial_sequence('pegawai', 'id'))::int FROM generate_series(1, $3::int)) AS p`,
-      [plan.units.length, plan.jabatan.length, plan.nip.length],
-    );
-    const unitId = [...ids.rows[0]!.u].sort((a, b) => a - b);
-    const jabatanId = [...ids.rows[0]!.j].sort((a, b) => a - b);
-    const pegawaiId = [...ids.rows[0]!.p].sort((a, b) => a - b);
-
-    const paths: string[] = [];
-    plan.units.forEach((u, i) => paths.push(`${u.parent === null ? '/' : paths[u.parent]!}${unitId[i]!}/`));
-    await client.query(
-      `INSERT INTO unit_kerja (id, kode, nama, parent_id, path)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[])`,
-      [unitId, plan.units.map((u) => u.kode), plan.units.map((u) => u.nama), plan.units.map((u) => (u.parent === null ? null : unitId[u.parent]!)), paths],
-    );
-    await client.query(
-      `INSERT INTO jabatan (id, kode, nama, jenis, unit_id)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisJabatan"[], $5::int[])`,
-      [jabatanId, plan.jabatan.map((j) => j.kode), plan.jabatan.map((j) => j.nama), plan.jabatan.map((j) => j.jenis), plan.jabatan.map((j) => unitId[j.unit]!)],
-    );
-    // One statement: the self-referencing appraiser key is checked at its end.
-    await client.query(
-      `INSERT INTO pegawai (id, nip, nama, jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisAsn"[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])`,
-      [
-        pegawaiId,
-        plan.nip,
-        plan.nama,
-        plan.jenisAsn,
-        plan.golongan,
-        plan.email,
-        plan.jabatanIdx.map((j) => jabatanId[j]!),
-        plan.unitIdx.map((u) => unitId[u]!),
-        plan.penilaiIdx.map((p) => (p === null ? null : pegawaiId[p]!)),
-      ],
-    );
-    await client.query(
-      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan)
-       SELECT id, jabatan_id, unit_id, penilai_id, aktif, 'Data awal' FROM pegawai ORDER BY id`,
-    );
-    const pimpinanIds = plan.pimpinan.map((i) => pegawaiId[i]!);
-    await client.query(
-      `INSERT INTO app_user (pegawai_id, password_hash, peran)
-       SELECT id, $1, CASE WHEN id = ANY($2::int[]) THEN ARRAY['PIMPINAN']::"Peran"[] ELSE ARRAY[]::"Peran"[] END
-         FROM pegawai ORDER BY id`,
-      [passwordHash, pimpinanIds],
-    );
-    await client.query(`INSERT INTO app_user (username, password_hash, peran) VALUES ($1, $2, ARRAY['ADMIN']::"Peran"[])`, [BENCH_ADMIN, passwordHash]);
+    await insertOrg(client, {
+      units: plan.units,
+      jabatan: plan.jabatan,
+      pegawai: plan.nip.map((nip, i) => ({
+        nip,
+        nama: plan.nama[i]!,
+        jenisAsn: plan.jenisAsn[i]!,
+        golongan: plan.golongan[i]!,
+        email: plan.email[i]!,
+        jabatan: plan.jabatanIdx[i]!,
+        unit: plan.unitIdx[i]!,
+        penilai: plan.penilaiIdx[i]!,
+      })),
+      passwordHash,
+      pimpinan: plan.pimpinan,
+      admin: BENCH_ADMIN,
+    });
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);

@@ -4,9 +4,11 @@
 // and the same demo logins. Nothing is written when the database already has a unit kerja.
 
 import type pg from 'pg';
+import { prng } from './prng.js';
 import { validateNip } from '../domain/nip.js';
 import { isValidGolongan } from '../domain/golongan.js';
 import { hashPassword } from '../modules/auth/password.js';
+import { insertOrg } from './bulk-insert.js';
 
 export const DEMO_PASSWORD = 'sikap-demo-2026';
 
@@ -199,20 +201,6 @@ const NAMES: readonly (readonly [string, Sex])[] = [
 ];
 
 const EMAIL_DOMAIN = 'sukamajukab.go.id';
-
-// ---- Deterministic randomness -----------------------------------------------------------------
-
-/** mulberry32: a tiny seeded PRNG, so the demo data are identical on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---- The plan (pure; ids are local indexes) -------------------------------------------------
 
@@ -432,71 +420,16 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
       return { seeded: false, logins };
     }
 
-    // Take the ids from the sequences first, so paths and references are known up front.
-    const ids = await client.query<{ u: number[]; j: number[]; p: number[] }>(
-      `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('unit_kerja', 'id'))::int FROM generate_series(1, $1::int)) AS u,
-              ARRAY(SELECT nextval(pg_get_serial_sequence('jabatan', 'id'))::int FROM generate_series(1, $2::int)) AS j,
-              ARRAY(SELECT nextval(pg_get_serial_sequence('pegawai', 'id'))::int FROM generate_series(1, $3::int)) AS p`,
-      [plan.units.length, plan.jabatan.length, plan.pegawai.length],
-    );
-    const row = ids.rows[0]!;
-    const unitId = [...row.u].sort((a, b) => a - b);
-    const jabatanId = [...row.j].sort((a, b) => a - b);
-    const pegawaiId = [...row.p].sort((a, b) => a - b);
-
-    const paths: string[] = [];
-    plan.units.forEach((u, i) => {
-      paths.push(`${u.parentIdx === null ? '/' : paths[u.parentIdx]!}${unitId[i]!}/`);
-    });
-    await client.query(
-      `INSERT INTO unit_kerja (id, kode, nama, parent_id, path)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[])`,
-      [unitId, plan.units.map((u) => u.kode), plan.units.map((u) => u.nama), plan.units.map((u) => (u.parentIdx === null ? null : unitId[u.parentIdx]!)), paths],
-    );
-
-    await client.query(
-      `INSERT INTO jabatan (id, kode, nama, jenis, unit_id)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisJabatan"[], $5::int[])`,
-      [jabatanId, plan.jabatan.map((j) => j.kode), plan.jabatan.map((j) => j.nama), plan.jabatan.map((j) => j.jenis), plan.jabatan.map((j) => unitId[j.unitIdx]!)],
-    );
-
     const P = plan.pegawai;
-    // One statement: the appraiser foreign key is checked at its end, so order does not matter.
-    await client.query(
-      `INSERT INTO pegawai (id, nip, nama, jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id)
-       SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisAsn"[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])`,
-      [
-        pegawaiId,
-        P.map((p) => p.nip),
-        P.map((p) => p.nama),
-        P.map((p) => p.jenisAsn),
-        P.map((p) => p.golongan),
-        P.map((p) => p.email),
-        P.map((p) => jabatanId[p.jabatanIdx]!),
-        P.map((p) => unitId[p.unitIdx]!),
-        P.map((p) => (p.penilaiIdx === null ? null : pegawaiId[p.penilaiIdx]!)),
-      ],
-    );
-
-    await client.query(
-      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan)
-       SELECT id, jabatan_id, unit_id, penilai_id, true, 'Data awal' FROM pegawai WHERE id = ANY($1::int[]) ORDER BY id`,
-      [pegawaiId],
-    );
-
-    const pimpinan = [pegawaiId[plan.kepalaDinas]!, pegawaiId[plan.kepalaBidang]!];
-    await client.query(
-      `INSERT INTO app_user (pegawai_id, password_hash, peran)
-       SELECT p, $2, CASE WHEN p = ANY($3::int[]) THEN ARRAY['PIMPINAN']::"Peran"[] ELSE ARRAY[]::"Peran"[] END
-       FROM unnest($1::int[]) AS p ORDER BY p`,
-      [pegawaiId, passwordHash, pimpinan],
-    );
-    const admin = await client.query(
-      `INSERT INTO app_user (username, password_hash, peran) VALUES ('admin', $1, ARRAY['ADMIN']::"Peran"[])
-       ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [passwordHash],
-    );
-    if (admin.rowCount === 0) log("seed: a user 'admin' already exists; its password was left unchanged.");
+    const { adminCreated } = await insertOrg(client, {
+      units: plan.units.map((u) => ({ kode: u.kode, nama: u.nama, parent: u.parentIdx })),
+      jabatan: plan.jabatan.map((j) => ({ kode: j.kode, nama: j.nama, jenis: j.jenis, unit: j.unitIdx })),
+      pegawai: P.map((p) => ({ ...p, jabatan: p.jabatanIdx, unit: p.unitIdx, penilai: p.penilaiIdx })),
+      passwordHash,
+      pimpinan: [plan.kepalaDinas, plan.kepalaBidang],
+      admin: 'admin',
+    });
+    if (!adminCreated) log("seed: a user 'admin' already exists; its password was left unchanged.");
 
     const summary = {
       instansi: plan.units[0]!.nama,
@@ -504,7 +437,7 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
       jabatan: plan.jabatan.length,
       pegawai: P.length,
       pppk: P.filter((p) => p.jenisAsn === 'PPPK').length,
-      users: P.length + (admin.rowCount ?? 0),
+      users: P.length + (adminCreated ? 1 : 0),
     };
     await client.query(
       `INSERT INTO audit_log (actor, aksi, entitas, after) VALUES ('sistem', 'seed.demo', 'sistem', $1::jsonb)`,

@@ -3,41 +3,22 @@
 // the document keeps, so a reworded RHK shows as "changed", not as removed + added.
 
 import { NILAI_BERAKHLAK } from './berakhlak.js';
+import {
+  changedFields, INDIKATOR_FIELDS, RHK_FIELDS,
+  type IndikatorDiffField, type IndikatorDokumen, type RhkDiffField, type RhkDokumen, type SkpDokumen,
+} from './skp-document.js';
 
-export type DocIndikator = {
-  id?: number;
-  aspek: string;
-  teks: string;
-  jenisTarget: string;
-  targetAngka: string | null;
-  targetMin: string | null;
-  targetMax: string | null;
-  satuan: string | null;
-  targetTeks: string | null;
-  lebihBaik: string;
-  kumulatif: boolean;
-};
-export type DocRhk = {
-  id: number;
-  jenis: string;
-  urutan: number;
-  teks: string;
-  rhkAtasan: string | null;
-  perspektif: string | null;
-  penugasanDari: string | null;
-  indikator: DocIndikator[];
-};
-export type SkpDoc = {
-  revisi: number;
-  pendekatan: string;
-  rhk: DocRhk[];
-  ekspektasi: Record<string, string>;
-  lampiran: { jenis: string; teks: string }[];
-};
+// The fields compared, and the names a change is reported under, come from the document model
+// (domain/skp-document.ts): an indicator's target fields are reported together as "target".
+export { sameTarget } from './skp-document.js';
+export type DocIndikator = IndikatorDokumen;
+export type DocRhk = RhkDokumen;
+/** What the diff reads of a document (the identity snapshot is not compared). */
+export type SkpDoc = Omit<SkpDokumen, 'snapshot'>;
 
 export type Kind = 'added' | 'removed' | 'changed';
-export type IndikatorField = 'aspek' | 'teks' | 'target' | 'lebihBaik' | 'kumulatif';
-export type RhkField = 'jenis' | 'teks' | 'rhkAtasan' | 'perspektif' | 'penugasanDari';
+export type IndikatorField = IndikatorDiffField;
+export type RhkField = RhkDiffField;
 
 export type IndikatorDiff = { kind: Kind; dari: DocIndikator | null; ke: DocIndikator | null; fields: IndikatorField[] };
 export type RhkDiff = { kind: Kind; id: number; dari: DocRhk | null; ke: DocRhk | null; fields: RhkField[]; indikator: IndikatorDiff[] };
@@ -56,36 +37,9 @@ const text = (v: string | null | undefined): string | null => {
   const s = (v ?? '').trim();
   return s === '' ? null : s;
 };
-const num = (v: string | null): number | null => (v === null || v === '' ? null : Number(v));
 
-/** Whether two indicators have the same target (numbers compared by value: "12" = "12.0000"). */
-export function sameTarget(a: DocIndikator, b: DocIndikator): boolean {
-  return (
-    a.jenisTarget === b.jenisTarget &&
-    num(a.targetAngka) === num(b.targetAngka) &&
-    num(a.targetMin) === num(b.targetMin) &&
-    num(a.targetMax) === num(b.targetMax) &&
-    text(a.satuan) === text(b.satuan) &&
-    text(a.targetTeks) === text(b.targetTeks)
-  );
-}
-
-function indikatorFields(a: DocIndikator, b: DocIndikator): IndikatorField[] {
-  const f: IndikatorField[] = [];
-  if (a.aspek !== b.aspek) f.push('aspek');
-  if (text(a.teks) !== text(b.teks)) f.push('teks');
-  if (!sameTarget(a, b)) f.push('target');
-  if (a.lebihBaik !== b.lebihBaik) f.push('lebihBaik');
-  if (a.kumulatif !== b.kumulatif) f.push('kumulatif');
-  return f;
-}
-
-function rhkFields(a: DocRhk, b: DocRhk): RhkField[] {
-  const f: RhkField[] = [];
-  if (a.jenis !== b.jenis) f.push('jenis');
-  for (const k of ['teks', 'rhkAtasan', 'perspektif', 'penugasanDari'] as const) if (text(a[k]) !== text(b[k])) f.push(k);
-  return f;
-}
+const indikatorFields = (a: DocIndikator, b: DocIndikator): IndikatorField[] => changedFields(INDIKATOR_FIELDS, a, b);
+const rhkFields = (a: DocRhk, b: DocRhk): RhkField[] => changedFields(RHK_FIELDS, a, b);
 
 /**
  * Indicators matched by id; an indicator without an id (older documents) is matched by its
@@ -153,10 +107,12 @@ export function diffSkp(dari: SkpDoc, ke: SkpDoc): SkpDiff {
 
   const ekspektasi: EkspektasiDiff[] = [];
   const order = (n: string) => { const i = (NILAI_BERAKHLAK as readonly string[]).indexOf(n); return i < 0 ? 99 : i; };
-  const nilai = [...new Set([...Object.keys(dari.ekspektasi ?? {}), ...Object.keys(ke.ekspektasi ?? {})])].sort((x, y) => order(x) - order(y));
+  const ea: Record<string, string | undefined> = dari.ekspektasi ?? {};
+  const eb: Record<string, string | undefined> = ke.ekspektasi ?? {};
+  const nilai = [...new Set([...Object.keys(ea), ...Object.keys(eb)])].sort((x, y) => order(x) - order(y));
   for (const n of nilai) {
-    const a = text(dari.ekspektasi?.[n]);
-    const b = text(ke.ekspektasi?.[n]);
+    const a = text(ea[n]);
+    const b = text(eb[n]);
     if (a !== b) ekspektasi.push({ nilai: n, dari: a, ke: b });
   }
 

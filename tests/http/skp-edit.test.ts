@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
+import { indikatorIsiDari, rhkIsiDari } from '../../src/domain/skp-document.js';
 import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 // The employee's side of SKP planning (docs/domain/skp.md): drafting RHKs linked to the
@@ -13,6 +14,9 @@ let siklusId: number;
 const ids = { penilai: 0, pegawai: 0, rekan: 0, skpPenilai: 0, skp: 0, rhkAtasan: 0, rhk1: 0, rhk2: 0 };
 let rekanNip: string;
 
+/** What a copy must carry of an SKP: every RHK and indicator field of the document model. */
+const isi = (s: Awaited<ReturnType<typeof skpOf>>) =>
+  s.rhk.map((r) => ({ ...rhkIsiDari(r), urutan: r.urutan, indikator: r.indikator.sort((a, b) => a.urutan - b.urutan).map((i) => ({ ...indikatorIsiDari(i), urutan: i.urutan })) }));
 const skpOf = (id: number) => t.db.prisma.skp.findUniqueOrThrow({ where: { id }, include: { rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: true } }, lampiran: true } });
 const ver = async (id: number) => (await t.db.prisma.skp.findUniqueOrThrow({ where: { id } })).version;
 const skpIn = (siklus: number, pegawaiId: number) => t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId } } });
@@ -248,12 +252,12 @@ describe('copying last year\'s SKP', () => {
       data: { siklusId: lalu.id, pegawaiId: ids.penilai, snapshot, status: 'DISETUJUI', rhk: { create: { jenis: 'UTAMA', urutan: 1, teks: 'RHK pimpinan 2026' } } },
       include: { rhk: true },
     });
-    await t.db.prisma.skp.create({
+    const sumber = await t.db.prisma.skp.create({
       data: {
         siklusId: lalu.id, pegawaiId: ids.rekan, penilaiId: ids.penilai, snapshot, status: 'DISETUJUI',
         rhk: {
           create: [
-            { jenis: 'UTAMA', urutan: 1, teks: 'Terlayaninya permintaan data 2026', rhkAtasanId: atasanLalu.rhk[0]!.id, indikator: { create: [{ aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah permintaan terlayani', jenisTarget: 'ANGKA', targetAngka: 150, satuan: 'permintaan' }, { aspek: 'WAKTU', urutan: 2, teks: 'Waktu layanan', jenisTarget: 'ANGKA', targetAngka: 2, satuan: 'hari', lebihBaik: 'RENDAH' }] } },
+            { jenis: 'UTAMA', urutan: 1, teks: 'Terlayaninya permintaan data 2026', rhkAtasanId: atasanLalu.rhk[0]!.id, indikator: { create: [{ aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah permintaan terlayani', jenisTarget: 'ANGKA', targetAngka: 150, satuan: 'permintaan', kumulatif: true }, { aspek: 'WAKTU', urutan: 2, teks: 'Waktu layanan', jenisTarget: 'ANGKA', targetAngka: 2, satuan: 'hari', lebihBaik: 'RENDAH' }] } },
             { jenis: 'TAMBAHAN', urutan: 1, teks: 'Menjadi panitia pameran 2026', indikator: { create: { aspek: 'KUALITAS', urutan: 1, teks: 'Pameran terselenggara', jenisTarget: 'RENTANG', targetMin: 80, targetMax: 90, satuan: '%' } } },
           ],
         },
@@ -272,6 +276,8 @@ describe('copying last year\'s SKP', () => {
       ['TAMBAHAN', 1, 'Menjadi panitia pameran 2026', null, 1],
     ]);
     expect(skp.rhk[0]!.indikator.find((i) => i.aspek === 'WAKTU')).toMatchObject({ lebihBaik: 'RENDAH', satuan: 'hari' });
+    // every field of the document model is carried over (domain/skp-document.ts)
+    expect(isi(skp)).toEqual(isi(await skpOf(sumber.id)));
     expect(skp.lampiran.map((l) => l.teks)).toEqual(['Teguran lisan']);
     const after = await rekan.get(`/skp/${skpId}`).expect(200);
     expect(decode(after.text)).toContain('Disalin dari SKP 2026: 2 RHK, 3 indikator, 1 butir lampiran.');

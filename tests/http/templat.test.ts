@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { indikatorIsiDari, rhkIsiDari } from '../../src/domain/skp-document.js';
 import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
@@ -38,7 +39,7 @@ beforeAll(async () => {
   await t.db.prisma.rhk.create({
     data: {
       skpId: skp.id, jenis: 'TAMBAHAN', urutan: 1, penugasanDari: 'Kepala Bidang', teks: 'Terlaksananya pendampingan aplikasi desa',
-      indikator: { create: [{ aspek: 'WAKTU', urutan: 1, teks: 'Waktu penyelesaian pendampingan', jenisTarget: 'ANGKA', targetAngka: 3, satuan: 'bulan', lebihBaik: 'RENDAH' }] },
+      indikator: { create: [{ aspek: 'WAKTU', urutan: 1, teks: 'Waktu penyelesaian pendampingan', jenisTarget: 'ANGKA', targetAngka: 3, satuan: 'bulan', lebihBaik: 'RENDAH', kumulatif: true }] },
     },
   });
   await t.db.prisma.lampiran.createMany({
@@ -126,6 +127,10 @@ describe('SKP templates per position', () => {
     expect(res.status).toBe(303);
     const page = await admin.get(res.headers.location!).expect(200);
     expect(flashes(page.text)).toContain(`Templat "Templat Pengelola SI" pada siklus 2026: diterapkan ke ${n - 1} pegawai, 1 dilewati (sudah berisi).`);
+    const withContent = { rhk: { orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }], include: { indikator: { orderBy: { urutan: 'asc' as const } } } }, lampiran: true };
+    const sumber = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: sumberSkpId }, include: withContent });
+    type WithContent = typeof sumber;
+    const isi = (k: WithContent) => k.rhk.map((r) => ({ ...rhkIsiDari(r), urutan: r.urutan, indikator: r.indikator.map((i) => ({ ...indikatorIsiDari(i), urutan: i.urutan })) }));
     for (const s of others) {
       const filled = await t.db.prisma.skp.findUniqueOrThrow({
         where: { id: s.id },
@@ -142,6 +147,8 @@ describe('SKP templates per position', () => {
         ['KUALITAS', 'RENTANG', null, '95', '99.5', '%'],
       ]);
       expect(filled.rhk[1]!.indikator[0]).toMatchObject({ aspek: 'WAKTU', lebihBaik: 'RENDAH' });
+      // every field of the document model is carried over (domain/skp-document.ts)
+      expect(isi(filled)).toEqual(isi(sumber));
       expect(filled.lampiran.map((l) => l.teks).sort()).toEqual(['Akses server dan akun administrator aplikasi', 'Target tidak tercapai menjadi bahan bimbingan kinerja']);
       expect(await t.db.prisma.auditLog.count({ where: { aksi: 'skp.terapkanTemplat', entitas: 'skp', entitasId: String(s.id) } })).toBe(1);
     }

@@ -5,8 +5,9 @@ import { requireAdmin } from '../../web/auth.js';
 import { auditEntryPage, auditListPage } from './service.js';
 import { fieldErrors } from '../../web/validate.js';
 import { idParam } from '../../web/params.js';
+import { idFilter, tanggal } from '../../schemas/primitives.js';
 
-const dateField = z.union([z.literal(''), z.iso.date('err.date')]).optional();
+const dateField = z.union([z.literal(''), tanggal]).optional();
 const auditQuery = z.object({
   entitas: z.string().trim().max(60).optional(),
   aksi: z.string().trim().max(60).optional(),
@@ -14,7 +15,7 @@ const auditQuery = z.object({
   entitasId: z.string().trim().max(60).optional(),
   dari: dateField,
   sampai: dateField,
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: idFilter,
 });
 
 export function auditRoutes({ db }: Pick<RouterDeps, 'db'>): Router {

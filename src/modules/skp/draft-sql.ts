@@ -1,11 +1,28 @@
 import { sql, type Sql } from '../../db/sql.js';
+import type { Orang } from '../../domain/skp-document.js';
 
 // Creating draft SKPs is one set-based statement, shared by the bulk job (a range of employees
 // at a time), new employees mid-year and imports. ON CONFLICT makes every run duplicate-safe.
 
+/**
+ * Where each part of the identity snapshot (domain/skp-document.ts, `orang`) comes from, for a
+ * person `p` with position `j` and unit `u`: typed against the model, so the two cannot drift.
+ */
+const ORANG_SQL = {
+  nama: (p, _j, _u) => `${p}.nama`,
+  nip: (p, _j, _u) => `${p}.nip`,
+  pangkatGolongan: (p, _j, _u) => `${p}.pangkat_golongan`,
+  jenisAsn: (p, _j, _u) => `${p}.jenis_asn`,
+  jabatan: (_p, j, _u) => `${j}.nama`,
+  jenisJabatan: (_p, j, _u) => `${j}.jenis`,
+  unit: (_p, _j, u) => `${u}.nama`,
+} satisfies Record<keyof Orang, (p: string, j: string, u: string) => string>;
+const orangSql = (p: string, j: string, u: string) =>
+  `jsonb_build_object(${Object.entries(ORANG_SQL).map(([k, col]) => `'${k}', ${col(p, j, u)}`).join(', ')})`;
+
 const SNAPSHOT = `jsonb_build_object(
-    'pegawai', jsonb_build_object('nama', p.nama, 'nip', p.nip, 'pangkatGolongan', p.pangkat_golongan, 'jenisAsn', p.jenis_asn, 'jabatan', j.nama, 'jenisJabatan', j.jenis, 'unit', u.nama),
-    'penilai', CASE WHEN pn.id IS NULL THEN NULL ELSE jsonb_build_object('nama', pn.nama, 'nip', pn.nip, 'pangkatGolongan', pn.pangkat_golongan, 'jenisAsn', pn.jenis_asn, 'jabatan', pj.nama, 'jenisJabatan', pj.jenis, 'unit', pu.nama) END)`;
+    'pegawai', ${orangSql('p', 'j', 'u')},
+    'penilai', CASE WHEN pn.id IS NULL THEN NULL ELSE ${orangSql('pn', 'pj', 'pu')} END)`;
 
 const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, snapshot)
   SELECT ${siklusId}::int, p.id, p.penilai_id, ${sql.raw(SNAPSHOT)}

@@ -1,57 +1,17 @@
 import { z } from 'zod';
 import { targetProblems } from '../../domain/target.js';
+import { ASPEK, INDIKATOR_FIELDS, INDIKATOR_FIELD_NAMES, keepOwnTarget, JENIS_LAMPIRAN, JENIS_RHK, JENIS_TARGET, LEBIH_BAIK, PENDEKATAN, PERSPEKTIF, type IndikatorField } from '../../domain/skp-document.js';
+import { angka, idFilter, optionalId, optionalText, text, version } from '../../schemas/primitives.js';
 
 // The employee's SKP forms. Every form carries the SKP's `version` (optimistic locking).
 
-export const version = z.coerce.number().int().min(1);
-const text = (min: number, max: number) => z.string({ message: 'err.required' }).trim().min(1, 'err.required').min(min, 'err.minLength').max(max, 'err.maxLength');
-const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => (v ? v : null));
-const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
-
-/**
- * A number as people type it here: "12,5" and "1.234,5" (Indonesian), "12.5" too. A dot
- * followed by groups of three digits only ("1.500") is a thousands separator.
- */
-export function parseAngka(raw: string): number | null {
-  let s = raw.replace(/[\s\u00a0]/g, '');
-  if (s === '') return null;
-  if (s.includes(',')) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return Number.NaN;
-  return Number(s);
-}
-
-const angka = z
-  .string()
-  .optional()
-  .transform((v, ctx) => {
-    const n = parseAngka(v ?? '');
-    if (n === null) return null;
-    if (!Number.isFinite(n)) {
-      ctx.addIssue({ code: 'custom', message: 'skp.err.number' });
-      return z.NEVER;
-    }
-    if (Math.abs(n) >= 1e13) {
-      ctx.addIssue({ code: 'custom', message: 'skp.err.numberTooLarge' });
-      return z.NEVER;
-    }
-    return n;
-  });
-
-export const PERSPEKTIF = ['PENERIMA_LAYANAN', 'PROSES_BISNIS', 'PENGUATAN_INTERNAL', 'ANGGARAN'] as const;
-export const ASPEK = ['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA'] as const;
-export const JENIS_LAMPIRAN = ['DUKUNGAN_SUMBER_DAYA', 'SKEMA_PERTANGGUNGJAWABAN', 'KONSEKUENSI'] as const;
-
 export const versionForm = z.object({ version });
 
-export const pendekatanForm = z.object({ version, pendekatan: z.enum(['KUANTITATIF', 'KUALITATIF'], { message: 'err.choice' }) });
+export const pendekatanForm = z.object({ version, pendekatan: z.enum(PENDEKATAN, { message: 'err.choice' }) });
 
 const rhkBase = z.object({
   version,
-  jenis: z.enum(['UTAMA', 'TAMBAHAN'], { message: 'err.choice' }),
+  jenis: z.enum(JENIS_RHK, { message: 'err.choice' }),
   teks: text(5, 1000),
   rhkAtasanId: optionalId,
   perspektif: z
@@ -74,25 +34,30 @@ export const rhkForm = (opts: { isJpt: boolean; linkRequired: boolean }) =>
     .transform((v) => (opts.isJpt ? { ...v, rhkAtasanId: null } : { ...v, perspektif: null, penugasanDari: null }));
 export type RhkInput = z.output<ReturnType<typeof rhkForm>>;
 
+/**
+ * How the indicator form reads each field of the document model: typed against the model's
+ * field list, so a field added there must be given its form field here.
+ */
+const indikatorFields = {
+  aspek: z.enum(ASPEK, { message: 'err.choice' }),
+  teks: text(3, 1000),
+  jenisTarget: z.enum(JENIS_TARGET, { message: 'err.choice' }),
+  targetAngka: angka,
+  targetMin: angka,
+  targetMax: angka,
+  satuan: optionalText(60),
+  targetTeks: optionalText(1000),
+  lebihBaik: z.enum(LEBIH_BAIK, { message: 'err.choice' }).default('TINGGI'),
+  kumulatif: z
+    .union([z.literal('1'), z.literal('on'), z.literal('')])
+    .optional()
+    .transform((v) => v === '1' || v === 'on'),
+} satisfies Record<IndikatorField, z.ZodType>;
+
 /** An indicator with its target, checked by the target rules for the SKP's approach. */
-export const indikatorForm = (pendekatan: 'KUANTITATIF' | 'KUALITATIF') =>
+export const indikatorForm = (pendekatan: (typeof PENDEKATAN)[number]) =>
   z
-    .object({
-      version,
-      aspek: z.enum(ASPEK, { message: 'err.choice' }),
-      teks: text(3, 1000),
-      jenisTarget: z.enum(['ANGKA', 'RENTANG', 'KUALITATIF'], { message: 'err.choice' }),
-      targetAngka: angka,
-      targetMin: angka,
-      targetMax: angka,
-      satuan: optionalText(60),
-      targetTeks: optionalText(1000),
-      lebihBaik: z.enum(['TINGGI', 'RENDAH'], { message: 'err.choice' }).default('TINGGI'),
-      kumulatif: z
-        .union([z.literal('1'), z.literal('on'), z.literal('')])
-        .optional()
-        .transform((v) => v === '1' || v === 'on'),
-    })
+    .object({ version, ...indikatorFields })
     .superRefine((v, ctx) => {
       for (const [field, key] of Object.entries(targetProblems(v, pendekatan))) {
         // The cumulative rule is reported under lebihBaik by the domain; it belongs to the checkbox.
@@ -100,16 +65,22 @@ export const indikatorForm = (pendekatan: 'KUANTITATIF' | 'KUALITATIF') =>
       }
     })
     // Keep only the fields that belong to the chosen kind of target.
-    .transform((v) => ({
-      ...v,
-      targetAngka: v.jenisTarget === 'ANGKA' ? v.targetAngka : null,
-      targetMin: v.jenisTarget === 'RENTANG' ? v.targetMin : null,
-      targetMax: v.jenisTarget === 'RENTANG' ? v.targetMax : null,
-      satuan: v.jenisTarget === 'KUALITATIF' ? null : v.satuan,
-      targetTeks: v.jenisTarget === 'KUALITATIF' ? v.targetTeks : null,
-    }));
+    .transform(keepOwnTarget);
 export type IndikatorInput = z.output<ReturnType<typeof indikatorForm>>;
+
+/** A stored indicator as the form shows it again: decimals with a comma, blank for none, the checkbox as '1'. */
+export function indikatorFormValues(i: { [K in IndikatorField]: unknown }): Record<IndikatorField, string> {
+  const show = (f: IndikatorField, v: unknown): string => {
+    if (v === null || v === undefined) return '';
+    switch (INDIKATOR_FIELDS[f].kind) {
+      case 'decimal': return String(v).replace('.', ',');
+      case 'boolean': return v ? '1' : '';
+      default: return String(v);
+    }
+  };
+  return Object.fromEntries(INDIKATOR_FIELD_NAMES.map((f) => [f, show(f, i[f])])) as Record<IndikatorField, string>;
+}
 
 export const lampiranForm = z.object({ version, jenis: z.enum(JENIS_LAMPIRAN, { message: 'err.choice' }), teks: text(3, 500) });
 
-export const siklusQuery = z.object({ siklus: z.coerce.number().int().positive().optional().catch(undefined) });
+export const siklusQuery = z.object({ siklus: idFilter });

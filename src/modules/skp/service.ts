@@ -5,6 +5,7 @@ import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { indikatorIsiDari, parseIdentitas, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
 
@@ -91,7 +92,7 @@ export async function editSkp<T>(
  * queries: inside a transaction Prisma would run an include's queries in parallel on the one
  * connection, which node-postgres only tolerates with a deprecation warning.
  */
-export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: number }>) {
+export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: number }>): Promise<SkpDokumen> {
   const skpId = skp.id;
   const s = await tx.skp.findUniqueOrThrow({ where: { id: skpId } });
   const rhk = await tx.rhk.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
@@ -105,36 +106,19 @@ export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: numbe
   return {
     revisi: s.revisi,
     pendekatan: s.pendekatan,
-    snapshot: s.snapshot,
+    snapshot: s.snapshot === null ? null : parseIdentitas(s.snapshot),
     rhk: rhk.map((r) => ({
       id: r.id,
-      jenis: r.jenis,
       urutan: r.urutan,
-      teks: r.teks,
+      ...rhkIsiDari(r),
       rhkAtasan: r.rhkAtasanId === null ? null : (atasanTeks.get(r.rhkAtasanId) ?? null),
-      perspektif: r.perspektif,
-      penugasanDari: r.penugasanDari,
-      indikator: indikator
-        .filter((i) => i.rhkId === r.id)
-        .map((i) => ({
-          id: i.id,
-          aspek: i.aspek,
-          teks: i.teks,
-          jenisTarget: i.jenisTarget,
-          targetAngka: i.targetAngka?.toString() ?? null,
-          targetMin: i.targetMin?.toString() ?? null,
-          targetMax: i.targetMax?.toString() ?? null,
-          satuan: i.satuan,
-          targetTeks: i.targetTeks,
-          lebihBaik: i.lebihBaik,
-          kumulatif: i.kumulatif,
-        })),
+      indikator: indikator.filter((i) => i.rhkId === r.id).map((i) => ({ id: i.id, ...indikatorIsiDari(i) })),
     })),
     ekspektasi: Object.fromEntries(ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
     lampiran: lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
   };
 }
-export type SkpDocument = Awaited<ReturnType<typeof skpDocument>>;
+export type SkpDocument = SkpDokumen;
 
 /** A target as people read it: "12 laporan", "80–90 %", or the statement. */
 export function formatTarget(i: { jenisTarget: string; targetAngka: unknown; targetMin: unknown; targetMax: unknown; satuan: string | null; targetTeks: string | null }, num: (n: number) => string): string {

@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import { indikatorIsi, lampiranIsi, PENDEKATAN, rhkIsi } from '../../domain/skp-document.js';
+import { id, idFilter, INT4_MAX, optionalId, text } from '../../schemas/primitives.js';
 
-const id = z.coerce.number({ message: 'err.required' }).int('err.invalid').positive('err.required');
-const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
-const nama = z.string({ message: 'err.required' }).trim().min(1, 'err.required').min(3, 'err.minLength').max(200, 'err.maxLength');
+const nama = text(3, 200);
 
 /** "Simpan sebagai templat": an SKP, the name, and the position (default: the owner's). */
 export const templatForm = z.object({ skpId: id, nama, jabatanId: optionalId });
@@ -13,45 +10,26 @@ export type TemplatInput = z.infer<typeof templatForm>;
 
 export const templatRename = z.object({ nama });
 
-export const terapkanForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus') });
+export const terapkanForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus').max(INT4_MAX, 'templat.err.pilihSiklus') });
 
 /** Finding the SKP to copy from. */
 export const cariSkpQuery = z.object({
-  skpId: z.coerce.number().int().positive().optional().catch(undefined),
-  siklusId: z.coerce.number().int().positive().optional().catch(undefined),
+  skpId: idFilter,
+  siklusId: idFilter,
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
 });
 export type CariSkpQuery = z.output<typeof cariSkpQuery>;
 
 // What a template holds (skp_templat.data): the SKP's content without anything tied to one
-// person or cycle (no links to the appraiser's RHKs, no ekspektasi khusus, no realisasi).
-const dec = z.string().regex(/^-?\d+(\.\d+)?$/).nullable();
-export const templatIndikator = z.object({
-  aspek: z.enum(['KUANTITAS', 'KUALITAS', 'WAKTU', 'BIAYA']),
-  urutan: z.number().int().positive(),
-  teks: z.string().min(1),
-  jenisTarget: z.enum(['ANGKA', 'RENTANG', 'KUALITATIF']),
-  targetAngka: dec,
-  targetMin: dec,
-  targetMax: dec,
-  satuan: z.string().max(60).nullable(),
-  targetTeks: z.string().nullable(),
-  lebihBaik: z.string().max(10),
-  kumulatif: z.boolean(),
-});
-export const templatRhk = z.object({
-  jenis: z.enum(['UTAMA', 'TAMBAHAN']),
-  urutan: z.number().int().positive(),
-  teks: z.string().min(1),
-  perspektif: z.enum(['PENERIMA_LAYANAN', 'PROSES_BISNIS', 'PENGUATAN_INTERNAL', 'ANGGARAN']).nullable(),
-  penugasanDari: z.string().max(200).nullable(),
-  indikator: z.array(templatIndikator),
-});
+// person or cycle (no links to the appraiser's RHKs, no ekspektasi khusus, no realisasi). The
+// RHK and indicator content is the document model's (domain/skp-document.ts).
+export const templatIndikator = indikatorIsi.extend({ urutan: z.number().int().positive() });
+export const templatRhk = rhkIsi.extend({ urutan: z.number().int().positive(), indikator: z.array(templatIndikator) });
 export const templatData = z.object({
   sumber: z.object({ skpId: z.number(), tahun: z.number(), nip: z.string(), nama: z.string() }).optional(),
-  pendekatan: z.enum(['KUANTITATIF', 'KUALITATIF']),
+  pendekatan: z.enum(PENDEKATAN),
   jenisJabatan: z.string().nullable(),
   rhk: z.array(templatRhk).min(1),
-  lampiran: z.array(z.object({ jenis: z.enum(['DUKUNGAN_SUMBER_DAYA', 'SKEMA_PERTANGGUNGJAWABAN', 'KONSEKUENSI']), urutan: z.number().int().positive(), teks: z.string().min(1) })),
+  lampiran: z.array(lampiranIsi.extend({ urutan: z.number().int().positive(), teks: z.string().min(1) })),
 });
 export type TemplatData = z.infer<typeof templatData>;

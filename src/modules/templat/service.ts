@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access.js';
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { getSkp, skpDocument } from '../skp/service.js';
 import { templatData, type CariSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
 
@@ -65,7 +66,7 @@ export async function cariSkp(db: Db, q: { siklusId?: number; q?: string }) {
 }
 
 /** The SKP's content as template data: links to the appraiser's RHKs and everything personal dropped. */
-export function toTemplatData(doc: Awaited<ReturnType<typeof skpDocument>>, sumber: TemplatData['sumber'], jenisJabatan: string | null): TemplatData {
+export function toTemplatData(doc: SkpDokumen, sumber: TemplatData['sumber'], jenisJabatan: string | null): TemplatData {
   const urut = new Map<string, number>();
   const next = (k: string) => {
     const n = (urut.get(k) ?? 0) + 1;
@@ -77,24 +78,9 @@ export function toTemplatData(doc: Awaited<ReturnType<typeof skpDocument>>, sumb
     pendekatan: doc.pendekatan,
     jenisJabatan,
     rhk: doc.rhk.map((r) => ({
-      jenis: r.jenis,
+      ...rhkIsiDari(r),
       urutan: next(`rhk:${r.jenis}`),
-      teks: r.teks,
-      perspektif: r.perspektif,
-      penugasanDari: r.penugasanDari,
-      indikator: r.indikator.map((i, n) => ({
-        aspek: i.aspek,
-        urutan: n + 1,
-        teks: i.teks,
-        jenisTarget: i.jenisTarget,
-        targetAngka: i.targetAngka,
-        targetMin: i.targetMin,
-        targetMax: i.targetMax,
-        satuan: i.satuan,
-        targetTeks: i.targetTeks,
-        lebihBaik: i.lebihBaik,
-        kumulatif: i.kumulatif,
-      })),
+      indikator: r.indikator.map((i, n) => ({ ...indikatorData(i), urutan: n + 1 })),
     })),
     lampiran: doc.lampiran.map((l) => ({ jenis: l.jenis, urutan: next(`lampiran:${l.jenis}`), teks: l.teks })),
   };
@@ -186,18 +172,17 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
       const rhk = JSON.stringify(t.data.rhk);
       // 3. RHKs (no link to an appraiser's RHK: each employee picks the one they intervene).
       await tx.$executeRawUnsafe(
-        `INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif, penugasan_dari)
-         SELECT k.id, (r->>'jenis')::"JenisRhk", (r->>'urutan')::int, r->>'teks', (r->>'perspektif')::"Perspektif", r->>'penugasanDari'
+        `INSERT INTO rhk (skp_id, urutan, ${RHK_COPY_COLUMNS.join(', ')})
+         SELECT k.id, (r->>'urutan')::int, ${rhkFromJson('r').join(', ')}
            FROM unnest($1::int[]) AS k(id) CROSS JOIN jsonb_array_elements($2::jsonb) AS r`,
         targets,
         rhk,
       );
-      // 4. Their indicators, matched to the new RHKs by (jenis, urutan): these SKPs had no RHK before.
+      // 4. Their indicators (the template was read through its schema: fields it lacked have their
+      //    defaults), matched to the new RHKs by (jenis, urutan): these SKPs had no RHK before.
       await tx.$executeRawUnsafe(
-        `INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, target_min, target_max, satuan, target_teks, lebih_baik, kumulatif)
-         SELECT h.id, (i->>'aspek')::"Aspek", (i->>'urutan')::int, i->>'teks', (i->>'jenisTarget')::"JenisTarget",
-                (i->>'targetAngka')::numeric, (i->>'targetMin')::numeric, (i->>'targetMax')::numeric, i->>'satuan', i->>'targetTeks',
-                COALESCE(i->>'lebihBaik', 'TINGGI'), COALESCE((i->>'kumulatif')::boolean, false)
+        `INSERT INTO indikator (rhk_id, urutan, ${INDIKATOR_COLUMNS.join(', ')})
+         SELECT h.id, (i->>'urutan')::int, ${indikatorFromJson('i').join(', ')}
            FROM rhk h
            JOIN jsonb_array_elements($2::jsonb) AS r ON h.jenis = (r->>'jenis')::"JenisRhk" AND h.urutan = (r->>'urutan')::int
            CROSS JOIN jsonb_array_elements(r->'indikator') AS i

@@ -11,6 +11,7 @@ import { flash, t } from '../../../web/locals.js';
 import * as E from './service.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
+import { JENIS_LAMPIRAN, parseIdentitas, usesJptForm } from '../../../domain/skp-document.js';
 
 // The employee's side of SKP planning (docs/domain/skp.md): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.
@@ -18,9 +19,6 @@ import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../servi
 /** Only numeric ids reach these routes; anything else (/skp/bawahan, …) falls through to other routers. */
 const numericIds: RequestHandler = (req, _res, next) => (Object.values(req.params).every((v) => typeof v === 'string' && /^\d{1,9}$/.test(v)) ? next() : next('route'));
 const num = (v: string | string[] | undefined): number => Number(v);
-
-/** A Decimal as the form shows it: Indonesian decimal comma. */
-const angkaForm = (v: unknown): string => (v === null || v === undefined ? '' : String(v).replace('.', ','));
 
 export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
@@ -32,15 +30,15 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const [daftar, tahunLalu] = await Promise.all([peran.pemilik ? E.skpSayaList(db, actor) : [], editable && skp.rhk.length === 0 ? E.skpTahunLalu(db, skp) : null]);
     return {
       skp,
-      snap: skp.snapshot as E.Snapshot,
+      snap: parseIdentitas(skp.snapshot),
       peran,
       editable,
-      isJpt: E.isJptSkp(skp),
+      isJpt: usesJptForm(skp),
       daftar,
       tahunLalu,
       berakhlak: BERAKHLAK,
       nilaiBerakhlak: NILAI_BERAKHLAK,
-      jenisLampiran: S.JENIS_LAMPIRAN,
+      jenisLampiran: JENIS_LAMPIRAN,
       ekspektasi: Object.fromEntries(skp.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
       formatTarget,
       problems: [] as SkpProblem[],
@@ -123,7 +121,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
       await E.ajukanSkp(db, edit(req, skp, data.version));
-      const penilai = (skp.snapshot as E.Snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
+      const penilai = parseIdentitas(skp.snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
       flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
       res.redirect(303, `/skp/${skp.id}`);
     }),
@@ -144,7 +142,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const rhk = rhkId === null ? null : skp.rhk.find((x) => x.id === rhkId);
     if (rhk === undefined) throw new NotFound();
     const atasan = await E.rhkAtasanOptions(db, skp);
-    const isJpt = E.isJptSkp(skp);
+    const isJpt = usesJptForm(skp);
     const hasPenilai = skp.pegawai.penilaiId !== null;
     return { skp, rhk, atasan, isJpt, hasPenilai, linkRequired: !isJpt && hasPenilai && atasan.length > 0 };
   };
@@ -222,20 +220,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const skp = await getSkp(db, req.user!, num(req.params.id));
     assertEditable(req, res, skp);
     const l = indikatorLocals(skp, { indikatorId: num(req.params.indikatorId) });
-    const i = l.indikator!;
-    const values = {
-      aspek: i.aspek,
-      teks: i.teks,
-      jenisTarget: i.jenisTarget,
-      targetAngka: angkaForm(i.targetAngka),
-      targetMin: angkaForm(i.targetMin),
-      targetMax: angkaForm(i.targetMax),
-      satuan: i.satuan ?? '',
-      targetTeks: i.targetTeks ?? '',
-      lebihBaik: i.lebihBaik,
-      kumulatif: i.kumulatif ? '1' : '',
-    };
-    res.render('skp/indikator-form', { ...l, values });
+    res.render('skp/indikator-form', { ...l, values: S.indikatorFormValues(l.indikator!) });
   });
   r.post('/skp/:id/indikator/:indikatorId', requireLogin, numericIds, (req, res) => indikatorPost(req, res, { indikatorId: num(req.params.indikatorId) }));
 

@@ -5,16 +5,11 @@ import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, NotFound, Refused } from '../../../errors.js';
 import { editSkp } from '../service.js';
 import type { IndikatorInput, RhkInput } from '../schemas.js';
+import { Prisma } from '../../../../prisma/generated/client.js';
+import { indikatorData, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, usesJptForm } from '../../../domain/skp-document.js';
 
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
-
-/** The employee and appraiser as they were when the SKP was opened (skp.snapshot). */
-export type SnapshotOrang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn: string; jabatan: string; jenisJabatan: string; unit: string };
-export type Snapshot = { pegawai: SnapshotOrang; penilai: SnapshotOrang | null };
-
-/** A JPT's SKP uses perspectives instead of an intervened leader's RHK (domain.md §3). */
-export const isJptSkp = (skp: { snapshot: unknown }): boolean => (skp.snapshot as Snapshot | null)?.pegawai?.jenisJabatan === 'JPT';
 
 /** The RHKs (drafts included) of the appraiser's SKP in the same cycle: what an RHK may intervene. */
 export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; pegawai: { penilaiId: number | null } }) {
@@ -70,7 +65,7 @@ export async function simpanRhk(db: Db, e: Edit, rhkId: number | null, input: Rh
   const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif };
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.ubah' : 'skp.rhk.tambah', after }, async (tx, s) => {
     const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
-    const jpt = isJptSkp(info);
+    const jpt = usesJptForm(info);
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
     if (rhkAtasanId !== null) {
       const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
@@ -104,19 +99,6 @@ export async function hapusRhk(db: Db, e: Edit, rhkId: number) {
     return s;
   });
 }
-
-const indikatorData = (i: IndikatorInput) => ({
-  aspek: i.aspek,
-  teks: i.teks,
-  jenisTarget: i.jenisTarget,
-  targetAngka: i.targetAngka,
-  targetMin: i.targetMin,
-  targetMax: i.targetMax,
-  satuan: i.satuan,
-  targetTeks: i.targetTeks,
-  lebihBaik: i.lebihBaik,
-  kumulatif: i.kumulatif,
-});
 
 /** Adds an indicator to an RHK (`rhkId`) or changes one (`indikatorId`). */
 export async function simpanIndikator(db: Db, e: Edit, target: { rhkId: number } | { indikatorId: number }, input: IndikatorInput) {
@@ -175,7 +157,7 @@ export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promi
   });
   const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, pegawai: info.pegawai });
   return submissionProblems({
-    isJpt: isJptSkp(info),
+    isJpt: usesJptForm(info),
     hasPenilai: info.pegawai.penilaiId !== null,
     rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
     atasanRhkIds: new Set(atasan.map((a) => a.id)),
@@ -203,6 +185,11 @@ export async function ajukanSkp(db: Db, e: Edit) {
   }
 }
 
+// The columns a copy carries, from the document model (the RHK's link is not among them).
+const RHK_COLS = Prisma.raw(RHK_COPY_COLUMNS.join(', '));
+const INDIKATOR_COLS = Prisma.raw(INDIKATOR_COLUMNS.join(', '));
+const INDIKATOR_COLS_I = Prisma.raw(INDIKATOR_COLUMNS.map((c) => `i.${c}`).join(', '));
+
 /**
  * Copies last year's RHKs (without the intervened link: that points at another cycle's RHK),
  * their indicators and the lampiran into an SKP that has no RHK yet; set-based, one transaction.
@@ -214,13 +201,13 @@ export async function salinTahunLalu(db: Db, e: Edit) {
     const prev = await skpTahunLalu({ prisma: tx }, cur);
     if (!prev || prev.rhkCount === 0) throw new Refused('skp.salin.none');
     const rhk = await tx.$executeRaw`
-      INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif, penugasan_dari)
-      SELECT ${s.id}::int, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id), teks, perspektif, penugasan_dari
+      INSERT INTO rhk (skp_id, urutan, ${RHK_COLS})
+      SELECT ${s.id}::int, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id), ${RHK_COLS}
         FROM rhk WHERE skp_id = ${prev.id}::int`;
     // New RHKs are numbered 1..n per jenis in the old order, so (jenis, number) pairs them up.
     const indikator = await tx.$executeRaw`
-      INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, target_min, target_max, satuan, target_teks, lebih_baik, kumulatif)
-      SELECT n.id, i.aspek, i.urutan, i.teks, i.jenis_target, i.target_angka, i.target_min, i.target_max, i.satuan, i.target_teks, i.lebih_baik, i.kumulatif
+      INSERT INTO indikator (rhk_id, urutan, ${INDIKATOR_COLS})
+      SELECT n.id, i.urutan, ${INDIKATOR_COLS_I}
         FROM (SELECT id, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id) AS rn FROM rhk WHERE skp_id = ${prev.id}::int) o
         JOIN rhk n ON n.skp_id = ${s.id}::int AND n.jenis = o.jenis AND n.urutan = o.rn
         JOIN indikator i ON i.rhk_id = o.id`;

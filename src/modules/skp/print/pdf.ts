@@ -2,7 +2,8 @@ import PDFDocument from 'pdfkit';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
 import { labelGolongan } from '../../../domain/golongan.js';
 import { formatters } from '../../../i18n/index.js';
-import { formatTarget, type SkpDocument } from '../service.js';
+import { JENIS_LAMPIRAN, JENIS_RHK, LABEL_RESMI, parseIdentitas, usesJptForm, type Identitas, type IndikatorDokumen, type RhkDokumen, type SkpDokumen } from '../../../domain/skp-document.js';
+import { formatTarget } from '../service.js';
 
 // The SKP printed in the official layout (docs/domain/skp.md § Print; PermenPANRB 6/2022 forms): title
 // block, identity table, HASIL KERJA, PERILAKU KERJA, signatures, then the LAMPIRAN page.
@@ -26,21 +27,6 @@ export type CetakHeader = {
   dicetak: Date;
 };
 
-type Orang = { nama: string; nip: string; pangkatGolongan: string; jenisAsn?: string; jabatan: string; jenisJabatan?: string; unit: string };
-type Snapshot = { pegawai: Orang; penilai: Orang | null };
-
-const ASPEK: Record<string, string> = { KUANTITAS: 'Kuantitas', KUALITAS: 'Kualitas', WAKTU: 'Waktu', BIAYA: 'Biaya' };
-const PERSPEKTIF: Record<string, string> = {
-  PENERIMA_LAYANAN: 'Perspektif Penerima Layanan',
-  PROSES_BISNIS: 'Perspektif Proses Bisnis',
-  PENGUATAN_INTERNAL: 'Perspektif Penguatan Internal',
-  ANGGARAN: 'Perspektif Anggaran',
-};
-const LAMPIRAN: [string, string][] = [
-  ['DUKUNGAN_SUMBER_DAYA', 'DUKUNGAN SUMBER DAYA'],
-  ['SKEMA_PERTANGGUNGJAWABAN', 'SKEMA PERTANGGUNGJAWABAN'],
-  ['KONSEKUENSI', 'KONSEKUENSI'],
-];
 const STATUS: Record<string, string> = { DRAFT: 'Draf (belum diajukan)', DIAJUKAN: 'Diajukan (menunggu persetujuan)', DIKEMBALIKAN: 'Dikembalikan untuk perbaikan', DISETUJUI: 'Disetujui' };
 
 /** "Kabupaten Sukamaju" → "Sukamaju": the place name of a regional agency, else the agency. */
@@ -288,13 +274,6 @@ class Table {
 
 // ---- The document ----------------------------------------------------------------------------
 
-function snapshotOf(v: unknown): Snapshot {
-  const s = (v ?? {}) as Partial<Snapshot>;
-  const orang = (o: Partial<Orang> | null | undefined): Orang | null =>
-    o ? { nama: o.nama ?? '', nip: o.nip ?? '', pangkatGolongan: o.pangkatGolongan ?? '', jenisAsn: o.jenisAsn, jabatan: o.jabatan ?? '', jenisJabatan: o.jenisJabatan, unit: o.unit ?? '' } : null;
-  return { pegawai: orang(s.pegawai) ?? { nama: '', nip: '', pangkatGolongan: '', jabatan: '', unit: '' }, penilai: orang(s.penilai) };
-}
-
 function titleBlock(p: Pdf, lines: string[], h: CetakHeader) {
   const d = p.doc;
   for (const [i, t] of lines.entries()) {
@@ -316,7 +295,7 @@ function titleBlock(p: Pdf, lines: string[], h: CetakHeader) {
   p.y += Math.max(left.length, right.length) * 11 + 4;
 }
 
-function signatures(p: Pdf, s: Snapshot, h: CetakHeader) {
+function signatures(p: Pdf, s: Identitas, h: CetakHeader) {
   const d = p.doc;
   const height = 4 * 12 + 48 + 10;
   p.y += 14;
@@ -341,7 +320,7 @@ function signatures(p: Pdf, s: Snapshot, h: CetakHeader) {
   p.y = yName + 26;
 }
 
-function footers(p: Pdf, s: Snapshot, doc: SkpDocument, h: CetakHeader) {
+function footers(p: Pdf, s: Identitas, doc: SkpDokumen, h: CetakHeader) {
   const d = p.doc;
   const range = d.bufferedPageRange();
   const fmt = formatters('id');
@@ -361,11 +340,11 @@ function footers(p: Pdf, s: Snapshot, doc: SkpDocument, h: CetakHeader) {
 }
 
 /** The SKP as a PDF in the official layout. */
-export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> {
+export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
   const p = new Pdf();
   const d = p.doc;
-  const s = snapshotOf(skp.snapshot);
-  const jpt = s.pegawai.jenisJabatan === 'JPT';
+  const s = parseIdentitas(skp.snapshot);
+  const jpt = usesJptForm(skp);
   const num = formatters('id').number;
   d.info.Title = `Sasaran Kinerja Pegawai ${h.tahun} - ${s.pegawai.nama}`;
   d.info.Author = 'SIKAP';
@@ -409,10 +388,10 @@ export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> 
 
   // HASIL KERJA
   const section = (title: string, n: number): Block => ({ span: new Map([[0, { ...cell(title, { bold: true, fill: SECTION_FILL }), colSpan: n }]]), rows: [], keepWithNext: 3 * LH + 2 * PAD });
-  const rhkTeks = (r: SkpDocument['rhk'][number]) => (r.penugasanDari ? `${r.teks} (penugasan dari ${r.penugasanDari})` : r.teks);
-  const target = (i: SkpDocument['rhk'][number]['indikator'][number]) => formatTarget(i, (n) => num(n));
+  const rhkTeks = (r: RhkDokumen) => (r.penugasanDari ? `${r.teks} (penugasan dari ${r.penugasanDari})` : r.teks);
+  const target = (i: IndikatorDokumen) => formatTarget(i, (n) => num(n));
   const colNums = (n: number): Cell[] => Array.from({ length: n }, (_, i) => ({ ...cell(`(${i + 1})`, { align: 'center', fill: HEAD_FILL }) }));
-  const groups: [string, string][] = [['UTAMA', 'A. UTAMA'], ['TAMBAHAN', 'B. TAMBAHAN']];
+  const groups = JENIS_RHK.map((j) => [j, LABEL_RESMI.jenisRhk[j]] as const);
 
   if (jpt) {
     const t = new Table(p, [22, 250, 270, 110, 118], [[head('HASIL KERJA', 5)], [head('NO'), head('RENCANA HASIL KERJA'), head('INDIKATOR KINERJA INDIVIDU'), head('TARGET'), head('PERSPEKTIF')], colNums(5)]).begin();
@@ -423,7 +402,7 @@ export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> 
       list.forEach((r, i) => {
         const ind = r.indikator.length ? r.indikator : [null];
         t.block({
-          span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(rhkTeks(r))], [4, cell(r.perspektif ? PERSPEKTIF[r.perspektif] : '-')]]),
+          span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(rhkTeks(r))], [4, cell(r.perspektif ? LABEL_RESMI.perspektif[r.perspektif] : '-')]]),
           rows: ind.map((x) => [cell(x ? x.teks : '-'), cell(x ? target(x) : '-')]),
         });
       });
@@ -442,7 +421,7 @@ export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> 
         const ind = r.indikator.length ? r.indikator : [null];
         t.block({
           span: new Map([[0, cell(String(i + 1), { align: 'center' })], [1, cell(r.rhkAtasan ?? '-')], [2, cell(rhkTeks(r))]]),
-          rows: ind.map((x) => [cell(x ? ASPEK[x.aspek] ?? x.aspek : '-'), cell(x ? x.teks : '-'), cell(x ? target(x) : '-')]),
+          rows: ind.map((x) => [cell(x ? LABEL_RESMI.aspek[x.aspek] : '-'), cell(x ? x.teks : '-'), cell(x ? target(x) : '-')]),
         });
       });
     }
@@ -450,7 +429,7 @@ export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> 
   p.y += 10;
 
   // PERILAKU KERJA
-  const ekspektasi = skp.ekspektasi as Record<string, string>;
+  const ekspektasi = skp.ekspektasi;
   const perilaku = new Table(p, [22, 430, 318], [[head('PERILAKU KERJA', 3)]]).begin();
   NILAI_BERAKHLAK.forEach((k, i) => {
     const v = BERAKHLAK[k];
@@ -469,7 +448,8 @@ export async function skpPdf(skp: SkpDocument, h: CetakHeader): Promise<Buffer> 
   p.newPage();
   titleBlock(p, ['LAMPIRAN SASARAN KINERJA PEGAWAI'], h);
   const lamp = new Table(p, [22, 748], []).begin();
-  for (const [jenis, judul] of LAMPIRAN) {
+  for (const jenis of JENIS_LAMPIRAN) {
+    const judul = LABEL_RESMI.lampiran[jenis];
     lamp.block({ span: new Map([[0, { ...cell(judul, { bold: true, fill: SECTION_FILL }), colSpan: 2 }]]), rows: [], keepWithNext: LH + 2 * PAD });
     const items = skp.lampiran.filter((l) => l.jenis === jenis);
     if (!items.length) lamp.block({ span: new Map([[0, cell('-', { align: 'center' })], [1, cell('-')]]), rows: [] });

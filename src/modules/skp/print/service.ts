@@ -10,7 +10,7 @@ export async function skpPdfFor(db: Db, actor: Actor, skpId: number): Promise<{ 
   const root = await db.prisma.unitKerja.findUnique({ where: { id: rootId }, select: { nama: true } });
   const instansi = root?.nama ?? skp.pegawai.unit.nama;
   const doc = await skpDocument(db.prisma, skp);
-  const nip = (doc.snapshot as { pegawai?: { nip?: string } } | null)?.pegawai?.nip ?? skp.pegawai.nip;
+  const nip = doc.snapshot?.pegawai.nip || skp.pegawai.nip;
   const pdf = await skpPdf(doc, {
     tahun: skp.siklus.tahun,
     instansi,

@@ -8,6 +8,8 @@ import { applySkpAction, type StatusSkp } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
 import { skpEditable } from '../../../domain/siklus.js';
+import { usesJptForm } from '../../../domain/skp-document.js';
+import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
 
 // The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
@@ -15,8 +17,6 @@ import { skpEditable } from '../../../domain/siklus.js';
 
 // ---- Forms --------------------------------------------------------------------------------
 
-const version = z.coerce.number().int().min(1);
-const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => v || null);
 
 export const ekspektasiField = (n: NilaiBerakhlak) => `ekspektasi_${n}`;
 export const catatanField = (rhkId: number) => `catatan_${rhkId}`;
@@ -37,7 +37,7 @@ export const kembalikanForm = (rhkIds: number[]) =>
   }) as z.ZodType<{ version: number; alasan: string } & Record<string, string | number | null>>;
 
 export const bawahanQuery = z.object({
-  siklusId: z.coerce.number().int().positive().optional().catch(undefined),
+  siklusId: idFilter,
   status: z.enum(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI', 'BELUM']).optional().catch(undefined),
 });
 
@@ -86,7 +86,7 @@ export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
 async function decisionTarget(db: Db, actor: Actor, skpId: number) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
-    select: { id: true, status: true, pegawaiId: true, pegawai: { select: { nama: true, penilaiId: true, jabatan: { select: { jenis: true } } } } },
+    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true } } },
   });
   if (!skp) throw new NotFound();
   if (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId) throw new Forbidden('skp.err.notPenilai');
@@ -122,7 +122,7 @@ export async function setujui(db: Db, actor: Actor, skpId: number, ver: number):
   const target = await decisionTarget(db, actor, skpId);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  const isJpt = target.pegawai.jabatan.jenis === 'JPT';
+  const isJpt = usesJptForm(target);
   const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'setujui');
     if ('error' in tr) throw new Conflict(tr.error);
@@ -184,7 +184,7 @@ export async function tinjauPage(db: Db, actor: Actor, id: number) {
   if (!peranPada(actor, skp).penilai) throw new Forbidden('skp.err.notPenilai');
   const problems =
     skp.status === 'DIAJUKAN'
-      ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: skp.pegawai.jabatan.jenis === 'JPT', penilaiId: skp.pegawai.penilaiId })
+      ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.pegawai.penilaiId })
       : [];
   return { skp, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/client.js';
 import { visibleSkp, type Actor } from '../../../domain/access.js';
-import { diffSkp, type SkpDoc } from '../../../domain/skp-diff.js';
+import { diffSkp } from '../../../domain/skp-diff.js';
+import { parseDokumen, type SkpDokumen } from '../../../domain/skp-document.js';
 import { NotFound } from '../../../errors.js';
 import { asScoped, skpDocument, type Scoped } from '../service.js';
 
@@ -33,12 +34,15 @@ export async function listVersi(db: Db, skp: Scoped<{ id: number }>) {
   return rows.map((r) => ({ ...r, oleh: r.olehUserId === null ? null : (nama.get(r.olehUserId) ?? null) }));
 }
 
-/** One version's document, or the working copy's ('kini'); 404 when that revision is unknown. */
-export async function dokumen(db: Db, skp: Scoped<{ id: number }>, ref: VersiRef): Promise<{ doc: SkpDoc; disetujuiAt: Date | null }> {
-  if (ref === 'kini') return { doc: (await skpDocument(db.prisma, skp)) as SkpDoc, disetujuiAt: null };
+/**
+ * One version's document, or the working copy's ('kini'); 404 when that revision is unknown.
+ * A stored version is read through the document model, which fills what older ones lack.
+ */
+export async function dokumen(db: Db, skp: Scoped<{ id: number }>, ref: VersiRef): Promise<{ doc: SkpDokumen; disetujuiAt: Date | null }> {
+  if (ref === 'kini') return { doc: await skpDocument(db.prisma, skp), disetujuiAt: null };
   const v = await db.prisma.skpVersi.findUnique({ where: { skpId_revisi: { skpId: skp.id, revisi: ref } } });
   if (!v) throw new NotFound();
-  return { doc: v.data as unknown as SkpDoc, disetujuiAt: v.disetujuiAt };
+  return { doc: parseDokumen(v.data), disetujuiAt: v.disetujuiAt };
 }
 
 export async function bandingkan(db: Db, skp: Scoped<{ id: number }>, dari: VersiRef, ke: VersiRef) {

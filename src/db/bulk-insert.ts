@@ -1,0 +1,94 @@
+import type pg from 'pg';
+import type { JenisAsn, JenisJabatan } from '../../prisma/generated/enums.js';
+
+// Writing a whole organisation at once (the demo seed, the benchmark dataset): units, positions,
+// employees with their appraisers, one riwayat row each and a login for everyone plus an admin,
+// in a handful of set-based statements (INSERT … SELECT unnest(…)): no round trip per row.
+// References between rows are indexes into the arrays passed in; the ids are taken from the
+// sequences first, so paths and references are known before anything is inserted. Runs inside
+// the caller's transaction (the caller decides how an empty database is checked and locked).
+
+export type UnitRow = { kode: string; nama: string; /** index of an earlier unit, or null for a root */ parent: number | null };
+export type JabatanRow = { kode: string; nama: string; jenis: JenisJabatan; /** index into units */ unit: number };
+export type PegawaiRow = {
+  nip: string;
+  nama: string;
+  jenisAsn: JenisAsn;
+  golongan: string;
+  email: string | null;
+  /** indexes into jabatan, units and pegawai */
+  jabatan: number;
+  unit: number;
+  penilai: number | null;
+};
+export type OrgRows = {
+  units: readonly UnitRow[];
+  jabatan: readonly JabatanRow[];
+  pegawai: readonly PegawaiRow[];
+  /** One password hash for every login (argon2 is deliberately slow). */
+  passwordHash: string;
+  /** Indexes into pegawai of those who get the PIMPINAN role. */
+  pimpinan: readonly number[];
+  /** The username of the administrator's login (left alone if it exists). */
+  admin: string;
+};
+export type OrgIds = { unitId: number[]; jabatanId: number[]; pegawaiId: number[]; adminCreated: boolean };
+
+export async function insertOrg(client: pg.PoolClient, rows: OrgRows): Promise<OrgIds> {
+  const { units, jabatan, pegawai: P } = rows;
+  const ids = await client.query<{ u: number[]; j: number[]; p: number[] }>(
+    `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('unit_kerja', 'id'))::int FROM generate_series(1, $1::int)) AS u,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('jabatan', 'id'))::int FROM generate_series(1, $2::int)) AS j,
+            ARRAY(SELECT nextval(pg_get_serial_sequence('pegawai', 'id'))::int FROM generate_series(1, $3::int)) AS p`,
+    [units.length, jabatan.length, P.length],
+  );
+  const unitId = [...ids.rows[0]!.u].sort((a, b) => a - b);
+  const jabatanId = [...ids.rows[0]!.j].sort((a, b) => a - b);
+  const pegawaiId = [...ids.rows[0]!.p].sort((a, b) => a - b);
+
+  const paths: string[] = [];
+  units.forEach((u, i) => paths.push(`${u.parent === null ? '/' : paths[u.parent]!}${unitId[i]!}/`));
+  await client.query(
+    `INSERT INTO unit_kerja (id, kode, nama, parent_id, path)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[])`,
+    [unitId, units.map((u) => u.kode), units.map((u) => u.nama), units.map((u) => (u.parent === null ? null : unitId[u.parent]!)), paths],
+  );
+  await client.query(
+    `INSERT INTO jabatan (id, kode, nama, jenis, unit_id)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisJabatan"[], $5::int[])`,
+    [jabatanId, jabatan.map((j) => j.kode), jabatan.map((j) => j.nama), jabatan.map((j) => j.jenis), jabatan.map((j) => unitId[j.unit]!)],
+  );
+  // One statement: the self-referencing appraiser key is checked at its end, so order does not matter.
+  await client.query(
+    `INSERT INTO pegawai (id, nip, nama, jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::"JenisAsn"[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])`,
+    [
+      pegawaiId,
+      P.map((p) => p.nip),
+      P.map((p) => p.nama),
+      P.map((p) => p.jenisAsn),
+      P.map((p) => p.golongan),
+      P.map((p) => p.email),
+      P.map((p) => jabatanId[p.jabatan]!),
+      P.map((p) => unitId[p.unit]!),
+      P.map((p) => (p.penilai === null ? null : pegawaiId[p.penilai]!)),
+    ],
+  );
+  await client.query(
+    `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan)
+     SELECT id, jabatan_id, unit_id, penilai_id, aktif, 'Data awal' FROM pegawai WHERE id = ANY($1::int[]) ORDER BY id`,
+    [pegawaiId],
+  );
+  await client.query(
+    `INSERT INTO app_user (pegawai_id, password_hash, peran)
+     SELECT p, $2, CASE WHEN p = ANY($3::int[]) THEN ARRAY['PIMPINAN']::"Peran"[] ELSE ARRAY[]::"Peran"[] END
+       FROM unnest($1::int[]) AS p ORDER BY p`,
+    [pegawaiId, rows.passwordHash, rows.pimpinan.map((i) => pegawaiId[i]!)],
+  );
+  const admin = await client.query(
+    `INSERT INTO app_user (username, password_hash, peran) VALUES ($1, $2, ARRAY['ADMIN']::"Peran"[])
+     ON CONFLICT (username) DO NOTHING RETURNING id`,
+    [rows.admin, rows.passwordHash],
+  );
+  return { unitId, jabatanId, pegawaiId, adminCreated: (admin.rowCount ?? 0) > 0 };
+}

@@ -1,0 +1,14 @@
+// Deterministic randomness for generated data (the demo seed, the benchmark dataset): the same
+// seed gives the same data on every run.
+
+/** mulberry32: a tiny seeded PRNG returning numbers in [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
