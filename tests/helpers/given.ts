@@ -8,7 +8,7 @@ import { createJabatan } from '../../src/modules/org/jabatan-service.js';
 import { createPegawai } from '../../src/modules/org/pegawai-service.js';
 import { pegawaiForm } from '../../src/modules/org/schemas.js';
 import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
-import { ajukanSkp, simpanIndikator, simpanRhk } from '../../src/modules/skp/edit-service.js';
+import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/edit-service.js';
 import { setujui, kembalikan } from '../../src/modules/skp/review-service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
 import type { TestApp } from './app.js';
@@ -135,14 +135,14 @@ export async function siklusTerbuka(t: Ctx): Promise<{ id: number; tahun: number
   return { id: s.id, tahun };
 }
 
-export type GivenSkp = { id: number; version: number; siklusId: number; pegawaiId: number; status: string; rhk: { id: number; indikator: number[] }[] };
+export type GivenSkp = { id: number; version: number; revisi: number; siklusId: number; pegawaiId: number; status: string; rhk: { id: number; indikator: number[] }[]; lampiran: number[] };
 
 async function skpState(t: Ctx, skpId: number): Promise<GivenSkp> {
   const s = await t.db.prisma.skp.findUniqueOrThrow({
     where: { id: skpId },
-    include: { rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: { orderBy: { urutan: 'asc' }, select: { id: true } } } } },
+    include: { rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: { orderBy: { urutan: 'asc' }, select: { id: true } } } }, lampiran: { orderBy: { id: 'asc' }, select: { id: true } } },
   });
-  return { id: s.id, version: s.version, siklusId: s.siklusId, pegawaiId: s.pegawaiId, status: s.status, rhk: s.rhk.map((r) => ({ id: r.id, indikator: r.indikator.map((i) => i.id) })) };
+  return { id: s.id, version: s.version, revisi: s.revisi, lampiran: s.lampiran.map((l) => l.id), siklusId: s.siklusId, pegawaiId: s.pegawaiId, status: s.status, rhk: s.rhk.map((r) => ({ id: r.id, indikator: r.indikator.map((i) => i.id) })) };
 }
 
 /**
@@ -150,7 +150,9 @@ async function skpState(t: Ctx, skpId: number): Promise<GivenSkp> {
  * written by the employee through the planning service. When they have an appraiser, each RHK
  * intervenes an RHK of the appraiser's SKP (written first by the appraiser when it has none).
  */
-export async function skp(t: Ctx, who: { id: number }, opts: { rhk?: number; indikator?: number } = {}): Promise<GivenSkp> {
+export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number };
+
+export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const siklus = await siklusTerbuka(t);
   const row = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: who.id } }, include: { pegawai: { select: { penilaiId: true } } } });
   const penilaiId = row.pegawai.penilaiId;
@@ -168,6 +170,10 @@ export async function skp(t: Ctx, who: { id: number }, opts: { rhk?: number; ind
       await simpanIndikator(t.db, { actor, skpId: row.id, version }, { rhkId }, input);
     }
   }
+  for (let i = 0; i < (opts.lampiran ?? 0); i++) {
+    const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
+    await tambahLampiran(t.db, { actor, skpId: row.id, version }, 'DUKUNGAN_SUMBER_DAYA', `Dukungan uji ${i + 1}`);
+  }
   return skpState(t, row.id);
 }
 
@@ -181,14 +187,14 @@ async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: num
 }
 
 /** An SKP as `skp()` makes it, submitted by its owner (DIAJUKAN). */
-export async function skpDiajukan(t: Ctx, who: { id: number }, opts: { rhk?: number; indikator?: number } = {}): Promise<GivenSkp> {
+export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const s = await skp(t, who, opts);
   await ajukanSkp(t.db, { actor: await actorOf(t, who.id), skpId: s.id, version: s.version });
   return skpState(t, s.id);
 }
 
 /** An SKP submitted and approved by the owner's appraiser (DISETUJUI, version 1 frozen). */
-export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: { rhk?: number; indikator?: number } = {}): Promise<GivenSkp> {
+export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: SkpOpts = {}): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is approved by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who, opts);
   const problems = await setujui(t.db, await actorOf(t, who.penilaiId), s.id, s.version);
@@ -206,3 +212,30 @@ export async function skpDikembalikan(t: Ctx, who: { id: number; penilaiId: numb
 
 /** The SKP as it stands now (ids and version), e.g. after a request changed it. */
 export const skpNow = skpState;
+
+/**
+ * A small agency of its own, for tests of who sees what:
+ *
+ *   unit root ── kadis (JPT, no appraiser)
+ *    ├─ bidang ── pimpinan (ADMINISTRATOR, role PIMPINAN, appraised by kadis)
+ *    │   ├─ seksi ── penilai (PENGAWAS, appraised by pimpinan), self and rekan (appraised by penilai)
+ *    │   └─ seksi2 ── subtree (in the pimpinan's subtree, appraised by kadis, not by penilai)
+ *    └─ lain ── outside (another bidang, appraised by kadis)
+ */
+export async function organisasi(t: Ctx) {
+  const root = await unit(t, { nama: `Dinas Uji ${next()}` });
+  const bidang = await unit(t, { parentId: root.id, nama: `Bidang Uji ${next()}` });
+  const seksi = await unit(t, { parentId: bidang.id, nama: `Seksi Uji ${next()}` });
+  const seksi2 = await unit(t, { parentId: bidang.id, nama: `Seksi Uji ${next()}` });
+  const lain = await unit(t, { parentId: root.id, nama: `Bidang Lain ${next()}` });
+  const kadis = await pegawai(t, { unitId: root.id, jenis: 'JPT' });
+  const pimpinan = await pegawai(t, { unitId: bidang.id, jenis: 'ADMINISTRATOR', penilai: kadis });
+  await makePimpinan(t, pimpinan.id);
+  const penilai = await pegawai(t, { unitId: seksi.id, jenis: 'PENGAWAS', penilai: pimpinan });
+  const self = await pegawai(t, { unitId: seksi.id, penilai });
+  const rekan = await pegawai(t, { unitId: seksi.id, penilai });
+  const subtree = await pegawai(t, { unitId: seksi2.id, penilai: kadis });
+  const outside = await pegawai(t, { unitId: lain.id, penilai: kadis });
+  return { units: { root, bidang, seksi, seksi2, lain }, people: { kadis, pimpinan, penilai, self, rekan, subtree, outside } };
+}
+export type Organisasi = Awaited<ReturnType<typeof organisasi>>;
