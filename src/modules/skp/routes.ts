@@ -11,6 +11,7 @@ import { flash, t } from '../../web/locals.js';
 import * as E from './edit-service.js';
 import * as S from './schemas.js';
 import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from './service.js';
+import { LABELS } from '../../i18n/labels.js';
 
 // The employee's side of SKP planning (design.md §2–§3): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.
@@ -51,7 +52,7 @@ export function skpRoutes({ db }: { db: Db }): Router {
   /** The owner may open an edit form only while the SKP can change (editSkp checks again on save). */
   const assertEditable = (req: Request, res: Response, skp: SkpFull) => {
     if (!peranPada(req.user!, skp).pemilik) throw new Forbidden('skp.err.notOwner');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: t(res, `fase.${skp.siklus.fase}`) });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: t(res, LABELS.fase[skp.siklus.fase]) });
     if (skp.status === 'DIAJUKAN') throw new Conflict('skp.err.waitingApproval');
   };
 
