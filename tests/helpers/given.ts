@@ -177,13 +177,42 @@ export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Prom
   return skpState(t, row.id);
 }
 
-async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor): Promise<{ rhkId: number }> {
+async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN' } = {}): Promise<{ rhkId: number }> {
   const a = actor ?? (await actorOf(t, pegawaiId));
   const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
-  const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: 'UTAMA', teks: `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
+  const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
   await simpanRhk(t.db, { actor: a, skpId, version }, null, input);
   const last = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' } });
   return { rhkId: last.id };
+}
+
+/** Indicator fields as the form takes them (strings); what is left out is a target of 12 dokumen. */
+export type IndikatorFields = { aspek?: string; teks?: string; jenisTarget?: string; targetAngka?: string; targetMin?: string; targetMax?: string; satuan?: string; targetTeks?: string; lebihBaik?: string };
+
+/**
+ * One RHK written by the SKP's owner (linked to `rhkAtasanId` when given), with one indicator
+ * unless `indikator: false`. Returns the new ids.
+ */
+export async function rhk(
+  t: Ctx,
+  skp: { id: number; pegawaiId: number },
+  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; indikator?: IndikatorFields | false } = {},
+): Promise<{ id: number; indikator: number | null }> {
+  const actor = await actorOf(t, skp.pegawaiId);
+  const { rhkId } = await addRhk(t, skp.pegawaiId, skp.id, opts.rhkAtasanId ?? null, actor, opts);
+  if (opts.indikator === false) return { id: rhkId, indikator: null };
+  const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true, pendekatan: true } });
+  const input = indikatorForm(s.pendekatan).parse({ version: String(s.version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${next()}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI', ...opts.indikator });
+  await simpanIndikator(t.db, { actor, skpId: skp.id, version: s.version }, { rhkId }, input);
+  const i = await t.db.prisma.indikator.findFirstOrThrow({ where: { rhkId }, orderBy: { id: 'desc' } });
+  return { id: rhkId, indikator: i.id };
+}
+
+/** The owner submits the SKP as it stands (DIAJUKAN). */
+export async function ajukan(t: Ctx, skp: { id: number; pegawaiId: number }): Promise<GivenSkp> {
+  const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true } });
+  await ajukanSkp(t.db, { actor: await actorOf(t, skp.pegawaiId), skpId: skp.id, version });
+  return skpState(t, skp.id);
 }
 
 /** An SKP as `skp()` makes it, submitted by its owner (DIAJUKAN). */
