@@ -117,14 +117,15 @@ export async function makePimpinan(t: Ctx, pegawaiId: number): Promise<void> {
 
 /**
  * A cycle open for planning (PERENCANAAN), with the drafts job run to its end: the one already
- * open, or a new one in the first free year. Employees created afterwards get their draft SKP
+ * open (of `tahun`, when given), or a new one (in `tahun`, or the first free year from 2026). Employees created afterwards get their draft SKP
  * from createPegawai.
  */
-export async function siklusTerbuka(t: Ctx): Promise<{ id: number; tahun: number }> {
-  const open = await t.db.prisma.siklus.findFirst({ where: { fase: 'PERENCANAAN' }, orderBy: { tahun: 'desc' } });
+export async function siklusTerbuka(t: Ctx, opts: { tahun?: number } = {}): Promise<{ id: number; tahun: number }> {
+  const open = await t.db.prisma.siklus.findFirst({ where: { fase: 'PERENCANAAN', ...(opts.tahun ? { tahun: opts.tahun } : {}) }, orderBy: { tahun: 'desc' } });
   if (open) return { id: open.id, tahun: open.tahun };
   const taken = new Set((await t.db.prisma.siklus.findMany({ select: { tahun: true } })).map((s) => s.tahun));
-  let tahun = 2026;
+  let tahun = opts.tahun ?? 2026;
+  if (taken.has(tahun) && opts.tahun) throw new Error(`the cycle of ${tahun} exists and is not open for planning`);
   while (taken.has(tahun)) tahun++;
   const admin = await adminActor(t);
   const s = await createSiklus(t.db, admin, { tahun, jenisPeriode: 'TRIWULANAN' });
