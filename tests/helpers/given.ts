@@ -88,7 +88,7 @@ export async function pegawai(
   while (await t.db.prisma.pegawai.findUnique({ where: { nip } })) nip = uniqueNip(jenisAsn); // the demo's NIPs
   const input = pegawaiForm.parse({
     nip,
-    nama: opts.nama ?? `Pegawai Uji ${next()}`,
+    nama: opts.nama ?? `Pegawai Coba ${next()}`,
     jenisAsn,
     pangkatGolongan: jenisAsn === 'PPPK' ? 'PPPK IX' : 'III/a',
     email: '',
