@@ -11,6 +11,7 @@ import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
 import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/edit-service.js';
 import { setujui, kembalikan } from '../../src/modules/skp/review-service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
+import { createTemplat } from '../../src/modules/templat/service.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -269,3 +270,9 @@ export async function organisasi(t: Ctx) {
   return { units: { root, bidang, seksi, seksi2, lain }, people: { kadis, pimpinan, penilai, self, rekan, subtree, outside } };
 }
 export type Organisasi = Awaited<ReturnType<typeof organisasi>>;
+
+/** An SKP template for the position of `skp`'s owner, made by HR from that SKP (it needs an RHK). */
+export async function templat(t: Ctx, skp: { id: number }, opts: { nama?: string } = {}): Promise<{ id: number; nama: string; jabatanId: number }> {
+  const tpl = await createTemplat(t.db, await adminActor(t), { skpId: skp.id, nama: opts.nama ?? `Templat Uji ${next()}`, jabatanId: null });
+  return { id: tpl.id, nama: tpl.nama, jabatanId: tpl.jabatanId };
+}

@@ -28,7 +28,8 @@ import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app
 //     appraisee the record of someone the actor appraises
 //     outside   a record that exists outside the actor's scope (for the admin: someone's record)
 //   so every record route proves "exists but forbidden → 404" as well as "missing → 404".
-//   {unit} {jabatan} {audit} are a unit, a position and an audit entry of the world.
+//   {unit} {jabatan} {audit} {siklus} {templat} are a unit, a position, an audit entry, the open
+//   cycle and an SKP template of the world.
 
 const WHO = ['anon', 'pegawai', 'penilai', 'pimpinan', 'admin'] as const;
 type Who = (typeof WHO)[number];
@@ -152,6 +153,11 @@ const ROUTES: Row[] = [
   { route: 'GET /templat', expect: ADMIN_GET() },
   { route: 'GET /templat/baru', expect: ADMIN_GET() },
   { route: 'POST /templat', body: {}, expect: ADMIN_POST(422) },
+  { route: 'GET /templat/{templat}', expect: ADMIN_GET() },
+  { route: 'POST /templat/{templat}', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /templat/{templat}/terapkan', body: {}, expect: ADMIN_POST(422) },
+  // the admin's delete would succeed (templat.test.ts covers it): only the refusals here
+  { route: 'POST /templat/{templat}/hapus', body: {}, expect: e(403, 403, 403, 403, undefined, 303) },
   { route: 'GET /templat/999999', expect: ADMIN_GET(404) },
   { route: 'POST /templat/999999', body: {}, expect: ADMIN_POST(404) },
   { route: 'POST /templat/999999/terapkan', body: {}, expect: ADMIN_POST(404) },
@@ -273,7 +279,8 @@ beforeAll(async () => {
     tokens[who] = await csrf(agents[who], '/');
   }
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
-  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id });
+  const templat = await given.templat(t, { id: rec.self.skp });
+  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id });
 });
 afterAll(async () => { await t?.close(); });
 
