@@ -1,4 +1,4 @@
-import { NotFound } from './errors.js';
+import { NotFound } from '../errors.js';
 
 /** A positive integer id from the URL; anything else is simply "not found". */
 export function idParam(v: unknown): number {

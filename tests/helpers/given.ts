@@ -1,6 +1,6 @@
 import type { Actor } from '../../src/domain/access.js';
 import type { JobRunner } from '../../src/jobs/runner.js';
-import { loadActor } from '../../src/web/auth.js';
+import { loadActor } from '../../src/modules/auth/authenticate.js';
 // The services the routes call. Tests reach them only through this file, so when a service
 // moves, one import list changes.
 import { createUnit } from '../../src/modules/org/unit-service.js';
@@ -8,8 +8,8 @@ import { createJabatan } from '../../src/modules/org/jabatan-service.js';
 import { createPegawai } from '../../src/modules/org/pegawai-service.js';
 import { pegawaiForm } from '../../src/modules/org/schemas.js';
 import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
-import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/edit-service.js';
-import { setujui, kembalikan } from '../../src/modules/skp/review-service.js';
+import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/planning/service.js';
+import { setujui, kembalikan } from '../../src/modules/skp/review/service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
 import { createTemplat } from '../../src/modules/templat/service.js';
 import type { TestApp } from './app.js';
@@ -228,8 +228,7 @@ export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {
 export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: SkpOpts = {}): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is approved by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who, opts);
-  const problems = await setujui(t.db, await actorOf(t, who.penilaiId), s.id, s.version);
-  if (problems.length) throw new Error(`approval blocked: ${problems.map((p) => p.key).join(', ')}`);
+  await setujui(t.db, await actorOf(t, who.penilaiId), s.id, s.version); // throws Refused with the problems when blocked
   return skpState(t, s.id);
 }
 

@@ -1,6 +1,6 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { HttpError } from '../../web/errors.js';
+import { Invalid } from '../../errors.js';
 
 // Turns an uploaded file into rows of strings keyed by (normalised) column header. The kind of
 // file is decided by its content, never by its name or declared type: an XLSX file is a zip
@@ -13,11 +13,6 @@ export type ImportRow = { row: number; cells: Record<string, string> };
 /** A cell the parser already knows is wrong (e.g. a NIP stored as a number). */
 export type CellIssue = { row: number; column: string; value: string; key: string; params?: Record<string, string | number> };
 export type ParsedTable = { kind: 'csv' | 'xlsx'; headers: string[]; rows: ImportRow[]; issues: CellIssue[] };
-
-/** The whole file cannot be used (wrong type, unreadable, empty, too many rows). */
-export class ImportFileError extends HttpError {
-  constructor(key: string, params?: Record<string, string | number>) { super(422, key, params); }
-}
 
 export type ParseOptions = {
   maxRows?: number;
@@ -41,7 +36,7 @@ export function detectKind(buf: Uint8Array): 'csv' | 'xlsx' | null {
 
 export async function parseUpload(buf: Buffer, opts: ParseOptions = {}): Promise<ParsedTable> {
   const kind = detectKind(buf);
-  if (kind === null) throw new ImportFileError('import.badType');
+  if (kind === null) throw new Invalid('import.badType');
   const maxRows = opts.maxRows ?? MAX_ROWS;
   const raw = kind === 'csv' ? csvMatrix(buf) : await xlsxMatrix(buf, new Set(opts.textColumns ?? []), maxRows);
   return toTable(kind, raw, maxRows);
@@ -56,12 +51,12 @@ function toTable(kind: 'csv' | 'xlsx', m: Matrix, maxRows: number): ParsedTable 
   m.header.forEach((h, col) => {
     const name = normaliseHeader(h);
     if (!name) return;
-    if (seen.has(name)) throw new ImportFileError('import.duplicateColumn', { column: name });
+    if (seen.has(name)) throw new Invalid('import.duplicateColumn', { column: name });
     seen.add(name);
     headers.push(name);
     index.push({ col, name });
   });
-  if (headers.length === 0) throw new ImportFileError('import.empty');
+  if (headers.length === 0) throw new Invalid('import.empty');
   const rows: ImportRow[] = [];
   const issues: CellIssue[] = [];
   for (const r of m.rows) {
@@ -76,8 +71,8 @@ function toTable(kind: 'csv' | 'xlsx', m: Matrix, maxRows: number): ParsedTable 
     }
     if (any) rows.push({ row: r.row, cells });
   }
-  if (rows.length === 0) throw new ImportFileError('import.empty');
-  if (rows.length > maxRows) throw new ImportFileError('import.tooMany', { count: rows.length, max: maxRows });
+  if (rows.length === 0) throw new Invalid('import.empty');
+  if (rows.length > maxRows) throw new Invalid('import.tooMany', { count: rows.length, max: maxRows });
   return { kind, headers, rows, issues };
 }
 
@@ -100,9 +95,9 @@ function csvMatrix(buf: Buffer): Matrix {
     records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (e) {
     const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 0;
-    throw new ImportFileError('import.csvInvalid', { line });
+    throw new Invalid('import.csvInvalid', { line });
   }
-  if (records.length === 0) throw new ImportFileError('import.empty');
+  if (records.length === 0) throw new Invalid('import.empty');
   // One record is one spreadsheet row (a quoted line break stays inside its cell), so the
   // row number is the record's position; blank lines count as rows, as in a spreadsheet.
   return { header: records[0]!, rows: records.slice(1).map((cells, i) => ({ row: i + 2, cells, issues: new Map() })) };
@@ -115,12 +110,12 @@ async function xlsxMatrix(buf: Buffer, textColumns: ReadonlySet<string>, maxRows
   try {
     await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new ImportFileError('import.xlsxInvalid');
+    throw new Invalid('import.xlsxInvalid');
   }
   const ws = wb.worksheets[0];
-  if (!ws || ws.actualRowCount === 0) throw new ImportFileError('import.empty');
+  if (!ws || ws.actualRowCount === 0) throw new Invalid('import.empty');
   // Cheap guard before building every row (the header and blank rows make this an upper bound).
-  if (ws.actualRowCount - 1 > maxRows * 2) throw new ImportFileError('import.tooMany', { count: ws.actualRowCount - 1, max: maxRows });
+  if (ws.actualRowCount - 1 > maxRows * 2) throw new Invalid('import.tooMany', { count: ws.actualRowCount - 1, max: maxRows });
 
   const headerRow = ws.getRow(1);
   const header: string[] = [];
