@@ -24,6 +24,7 @@ import { versionRoutes } from './modules/skp/versions/routes.js';
 import { templatRoutes } from './modules/templat/routes.js';
 import { jobRunner, type JobRunner } from './jobs/runner.js';
 import { siklusJobs } from './modules/siklus/jobs.js';
+import { LABELS } from './i18n/labels.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner };
 
@@ -43,6 +44,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.locals.labelGolongan = labelGolongan;
+  app.locals.labels = LABELS; // the message key of every enum value, for every view (src/i18n/labels.ts)
 
   app.use(
     helmet({

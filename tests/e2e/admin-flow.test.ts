@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as given from '../helpers/given.js';
 import { DEMO_PASSWORD, LOGINS, testApp, type TestApp } from '../helpers/app.js';
 import { HAVE_CHROMIUM, needChromium, openBrowser, SHOTS, type BrowserSession } from '../helpers/browser.js';
 
@@ -29,10 +30,13 @@ let page: Page;
 /** Console errors, uncaught page errors and CSP violations seen on any page. */
 let problems: string[];
 let shot: BrowserSession['shot'];
+/** The appraiser the admin types in: an employee of the test's own. */
+let penilaiNip: string;
 
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
   t = await testApp();
+  penilaiNip = (await given.pegawai(t, { jenis: 'PENGAWAS' })).nip;
   const query = t.db.pool.query.bind(t.db.pool) as (...a: unknown[]) => Promise<unknown>;
   t.db.pool.query = ((...a: unknown[]) =>
     typeof a[0] === 'string' && /^INSERT INTO "?session"? /.test(a[0])
@@ -101,7 +105,7 @@ describe('admin in a real browser', () => {
     await jabatan.selectOption({ index: 1 }); // the first real position (seeded, in an active unit)
     const jabatanId = await jabatan.inputValue();
     expect(jabatanId).not.toBe('');
-    await penilai.fill(LOGINS.penilai);
+    await penilai.fill(penilaiNip);
     await email.fill('ratna.pranadipta@example.go.id');
     await Promise.all([page.waitForURL((u) => u.pathname === '/pegawai'), page.getByRole('button', { name: 'Simpan' }).click()]);
     await page.waitForLoadState('load');
@@ -116,7 +120,7 @@ describe('admin in a real browser', () => {
     expect(await jenisAsn.inputValue()).toBe('PNS');
     expect(await golongan.inputValue()).toBe('III/a');
     expect(await jabatan.inputValue()).toBe(jabatanId);
-    expect(await penilai.inputValue()).toBe(LOGINS.penilai);
+    expect(await penilai.inputValue()).toBe(penilaiNip);
     expect(await email.inputValue()).toBe('ratna.pranadipta@example.go.id');
     await shot('admin-pegawai-form-error.png');
 

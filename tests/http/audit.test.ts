@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 // The audit log: append-only in the database itself, and readable by the admin with filters.
 
@@ -20,12 +20,14 @@ function rows(html: string) {
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin'); // auth.login by admin
-  await loginAs(t.app, 'pegawai'); // auth.login by Fajar Ramadhan
-  const parent = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { kode: 'DISKOMINFO.IKP' } });
-  expect((await postForm(admin, '/unit', { kode: 'DISKOMINFO.IKP.LIP', nama: 'Seksi Layanan Informasi', parentId: parent.id })).status).toBe(303);
-  const unit = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { kode: 'DISKOMINFO.IKP.LIP' } });
+  // A second actor: the demo employee (an employee made through the services here would add
+  // its own unit, jabatan and pegawai entries to the log this file counts).
+  await loginAs(t.app, 'pegawai'); // auth.login by that employee
+  // a unit of its own, as a new root (making a parent for it would add a unit.create entry to the log this file counts)
+  expect((await postForm(admin, '/unit', { kode: 'UJI.LIP', nama: 'Seksi Layanan Informasi', parentId: '' })).status).toBe(303);
+  const unit = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { kode: 'UJI.LIP' } });
   unitId = unit.id;
-  expect((await postForm(admin, `/unit/${unit.id}`, { kode: unit.kode, nama: 'Seksi Layanan Informasi Publik', parentId: parent.id, aktif: '1', version: unit.version })).status).toBe(303);
+  expect((await postForm(admin, `/unit/${unit.id}`, { kode: unit.kode, nama: 'Seksi Layanan Informasi Publik', parentId: '', aktif: '1', version: unit.version })).status).toBe(303);
 });
 afterAll(async () => { await t.close(); });
 
@@ -75,9 +77,10 @@ describe('/audit', () => {
   });
 
   it('filters by actor (part of the name, any case)', async () => {
-    const fajar = rows((await admin.get('/audit?actor=fajar').expect(200)).text);
-    expect(fajar).toHaveLength(1);
-    expect(fajar[0]).toMatchObject({ aksi: 'auth.login', actor: 'Fajar Ramadhan, S.T. (199406072018031284)' });
+    const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
+    const byName = rows((await admin.get(`/audit?actor=${encodeURIComponent(p.nama.split(' ')[0]!.toLowerCase())}`).expect(200)).text);
+    expect(byName).toHaveLength(1);
+    expect(byName[0]).toMatchObject({ aksi: 'auth.login', actor: `${p.nama} (${p.nip})` });
     const byAdmin = rows((await admin.get('/audit?actor=admin&entitas=unit_kerja').expect(200)).text);
     expect(byAdmin.map((r) => r.aksi).sort()).toEqual(['unit.create', 'unit.update']);
   });
@@ -163,7 +166,7 @@ describe('/audit', () => {
     const res = await admin.get(`/audit/${entry.id}`).expect(200);
     const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&#34;/g, '"'));
     expect(before).toBe('—');
-    expect(JSON.parse(after!)).toMatchObject({ kode: 'DISKOMINFO.IKP.LIP' });
+    expect(JSON.parse(after!)).toMatchObject({ kode: 'UJI.LIP' });
   });
 
   it('answers 404 for an entry that does not exist', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import * as given from '../helpers/given.js';
 import { csrf, DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
@@ -8,19 +9,29 @@ afterAll(async () => { await t.close(); });
 
 describe('login, logout, password', () => {
   it('logs in by NIP through the form and shows the home page', async () => {
-    const agent = await loginAs(t.app, 'pegawai');
+    const me = await given.pegawai(t);
+    const agent = await loginAs(t.app, me.login);
     const home = await agent.get('/').expect(200);
-    expect(home.text).toContain('Fajar Ramadhan');
+    expect(home.text).toContain(me.nama);
+  });
+
+  it('lets in every demo login the start-up output prints (the seeded agency)', async () => {
+    for (const role of Object.keys(LOGINS) as (keyof typeof LOGINS)[]) {
+      const home = await (await loginAs(t.app, role)).get('/').expect(200);
+      const who = role === 'admin' ? 'admin' : (await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS[role] } })).nama;
+      expect(home.text, role).toContain(who);
+    }
   });
 
   it('gives one generic message for a wrong password and for an unknown login, keeping what was typed', async () => {
+    const me = await given.pegawai(t);
     const agent = request.agent(t.app);
     const token = await csrf(agent, '/login');
-    const wrong = await agent.post('/login').type('form').send({ _csrf: token, login: LOGINS.penilai, password: 'salah-sekali' }).expect(401);
+    const wrong = await agent.post('/login').type('form').send({ _csrf: token, login: me.nip, password: 'salah-sekali' }).expect(401);
     const unknown = await agent.post('/login').type('form').send({ _csrf: token, login: '199001012020011001', password: 'salah-sekali' }).expect(401);
     expect(wrong.text).toContain('NIP/nama pengguna atau kata sandi salah.');
     expect(unknown.text).toContain('NIP/nama pengguna atau kata sandi salah.');
-    expect(wrong.text).toContain(`value="${LOGINS.penilai}"`);
+    expect(wrong.text).toContain(`value="${me.nip}"`);
   });
 
   it('regenerates the session at login (no fixation)', async () => {
@@ -43,29 +54,31 @@ describe('login, logout, password', () => {
   });
 
   it('logs out and then requires login again', async () => {
-    const agent = await loginAs(t.app, 'penilai');
+    const agent = await loginAs(t.app, (await given.pegawai(t)).login);
     expect((await postForm(agent, '/logout', {})).status).toBe(303);
     const res = await agent.get('/').expect(303);
     expect(res.headers.location).toBe('/login');
   });
 
   it('changes one\'s own password; the old one stops working', async () => {
-    const agent = await loginAs(t.app, 'kepalaDinas');
-    const bad = await postForm(agent, '/akun/password', { current: DEMO_PASSWORD, next: 'pendek', confirm: 'pendek' }, '/akun/password');
+    const me = await given.pegawai(t);
+    const agent = await loginAs(t.app, me.login);
+    const bad = await postForm(agent, '/akun/password', { current: me.login.password, next: 'pendek', confirm: 'pendek' }, '/akun/password');
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Kata sandi baru minimal 10 karakter.');
-    expect((await postForm(agent, '/akun/password', { current: DEMO_PASSWORD, next: 'kata-sandi-baru-2026', confirm: 'kata-sandi-baru-2026' }, '/akun/password')).status).toBe(303);
-    await expect(loginAs(t.app, 'kepalaDinas')).rejects.toThrow(/401/);
-    await loginAs(t.app, { login: LOGINS.kepalaDinas, password: 'kata-sandi-baru-2026' });
+    expect((await postForm(agent, '/akun/password', { current: me.login.password, next: 'kata-sandi-baru-2026', confirm: 'kata-sandi-baru-2026' }, '/akun/password')).status).toBe(303);
+    await expect(loginAs(t.app, me.login)).rejects.toThrow(/401/);
+    await loginAs(t.app, { login: me.nip, password: 'kata-sandi-baru-2026' });
   });
 
   it('locks an account after repeated failures with a clear message', async () => {
+    const me = await given.pegawai(t);
     const agent = request.agent(t.app);
     const token = await csrf(agent, '/login');
     for (let i = 0; i < t.config.loginMaxFailures; i++) {
-      await agent.post('/login').type('form').send({ _csrf: token, login: LOGINS.pimpinan, password: 'tebak-tebakan' }).expect(401);
+      await agent.post('/login').type('form').send({ _csrf: token, login: me.nip, password: 'tebak-tebakan' }).expect(401);
     }
-    const locked = await agent.post('/login').type('form').send({ _csrf: token, login: LOGINS.pimpinan, password: DEMO_PASSWORD }).expect(429);
+    const locked = await agent.post('/login').type('form').send({ _csrf: token, login: me.nip, password: me.login.password }).expect(429);
     expect(locked.text).toMatch(/Terlalu banyak percobaan masuk yang gagal\. Coba lagi dalam \d+ menit\./);
   });
 

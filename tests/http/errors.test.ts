@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
+import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type TestApp } from '../helpers/app.js';
 
 // Error pages (friendly, translated, no internals in production) and the security headers.
@@ -28,9 +29,10 @@ describe('404', () => {
     expect(anon.text).toContain('Tidak ditemukan');
     expect(anon.text).toContain('Halaman atau data yang Anda cari tidak ditemukan.');
     expect(anon.text).toContain('Kembali ke beranda');
-    const user = await (await loginAs(dev.app, 'pegawai')).get('/pegawai/999999').expect(404);
+    const me = await given.pegawai(dev);
+    const user = await (await loginAs(dev.app, me.login)).get('/pegawai/999999').expect(404);
     expect(user.text).toContain('Halaman atau data yang Anda cari tidak ditemukan.');
-    expect(user.text).toContain('Fajar Ramadhan'); // still the user's own page frame
+    expect(user.text).toContain(me.nama); // still the user's own page frame
   });
 
   it('is in English after switching the language', async () => {

@@ -1,20 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createApp } from '../../src/app.js';
-import { csrf, LOGINS, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
-/** A pelaksana position of the demo data, its unit, and another unit's code. */
+/** A pelaksana position of the test's own, its unit, and another unit's code. */
 let jab: { kode: string; unitKode: string; unitId: number; id: number };
 let otherUnitKode: string;
+let people: { boss: given.GivenPegawai; penilai: given.GivenPegawai; pegawai: given.GivenPegawai };
 
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
-  const j = await t.db.prisma.jabatan.findFirst({ where: { jenis: 'PELAKSANA', aktif: true }, include: { unit: true }, orderBy: { id: 'asc' } });
-  jab = { kode: j!.kode, unitKode: j!.unit.kode, unitId: j!.unitId, id: j!.id };
-  otherUnitKode = (await t.db.prisma.unitKerja.findFirst({ where: { id: { not: j!.unitId } } }))!.kode;
+  // boss appraises penilai, who appraises pegawai; the position the file's rows take, and another unit
+  const boss = await given.pegawai(t, { jenis: 'ADMINISTRATOR' });
+  const penilai = await given.pegawai(t, { jenis: 'PENGAWAS', penilai: boss });
+  people = { boss, penilai, pegawai: await given.pegawai(t, { penilai }) };
+  const j = await given.jabatan(t, { jenis: 'PELAKSANA' });
+  const unit = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { id: j.unitId } });
+  jab = { kode: j.kode, unitKode: unit.kode, unitId: j.unitId, id: j.id };
+  otherUnitKode = (await given.unit(t)).kode;
 });
 afterAll(async () => { await t.close(); });
 
@@ -25,7 +32,7 @@ const pppk = (serial: number) => `19920315202121${serial % 2 ? 1 : 2}${String(se
 
 const HEADER = ['nip', 'nama', 'jenis_asn', 'pangkat_golongan', 'kode_jabatan', 'kode_unit', 'nip_penilai', 'email'];
 type Row = Partial<Record<(typeof HEADER)[number], string>>;
-const row = (r: Row): Row => ({ jenis_asn: 'PNS', pangkat_golongan: 'III/a', kode_jabatan: jab.kode, kode_unit: jab.unitKode, nip_penilai: LOGINS.penilai, email: '', ...r });
+const row = (r: Row): Row => ({ jenis_asn: 'PNS', pangkat_golongan: 'III/a', kode_jabatan: jab.kode, kode_unit: jab.unitKode, nip_penilai: people.penilai.nip, email: '', ...r });
 const quote = (v: string, sep: string) => (v.includes(sep) || v.includes('"') ? `"${v.replace(/"/g, '""')}"` : v);
 const csv = (rows: Row[], sep = ',') => Buffer.from([HEADER.join(sep), ...rows.map((r) => HEADER.map((h) => quote(r[h] ?? '', sep)).join(sep))].join('\n') + '\n');
 
@@ -57,7 +64,7 @@ describe('employee import', () => {
     const page = await admin.get('/impor').expect(200);
     expect(page.text).toContain('enctype="multipart/form-data"');
     expect(page.text).toContain('/impor/templat.xlsx');
-    const pegawai = await loginAs(t.app, 'pegawai');
+    const pegawai = await loginAs(t.app, people.pegawai.login);
     await pegawai.get('/impor').expect(403);
     await pegawai.get('/impor/templat.csv').expect(403);
     const token = await csrf(pegawai, '/');
@@ -79,7 +86,7 @@ describe('employee import', () => {
     expect(res.headers.location).toBe('/impor');
     expect(await flashAfter(admin)).toBe('Impor selesai: 3 pegawai baru, 0 diperbarui, 0 tanpa perubahan.');
 
-    const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
+    const penilai = people.penilai;
     const a = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: pns(1) }, include: { user: true, riwayat: true } });
     const b = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: pns(2) } });
     const c = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: pppk(3) } });
@@ -122,8 +129,8 @@ describe('employee import', () => {
   });
 
   it('updates an existing employee: version bumped, history row and before/after audit', async () => {
-    const fajar = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai }, include: { penilai: true } });
-    const target = await t.db.prisma.jabatan.findFirstOrThrow({ where: { jenis: 'PELAKSANA', aktif: true, unitId: { not: fajar.unitId } }, include: { unit: true } });
+    const fajar = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: people.pegawai.id }, include: { penilai: true } });
+    const target = await t.db.prisma.jabatan.findUniqueOrThrow({ where: { id: (await given.jabatan(t)).id }, include: { unit: true } });
     const riwayatBefore = await t.db.prisma.riwayatPegawai.count({ where: { pegawaiId: fajar.id } });
     const file = csv([
       { nip: fajar.nip, nama: fajar.nama, jenis_asn: fajar.jenisAsn, pangkat_golongan: 'III/b', kode_jabatan: target.kode, kode_unit: target.unit.kode, nip_penilai: fajar.penilai!.nip, email: fajar.email ?? '' },
@@ -204,9 +211,9 @@ describe('employee import', () => {
   });
 
   it('reports a loop the file would close through the database', async () => {
-    // The demo "penilai" is appraised by the demo "pimpinan"; make the pimpinan appraised by the penilai.
-    const boss = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pimpinan }, include: { jabatan: true, unit: true } });
-    const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
+    // penilai is appraised by boss; make boss appraised by penilai.
+    const boss = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: people.boss.id }, include: { jabatan: true, unit: true } });
+    const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: people.penilai.id } });
     expect(penilai.penilaiId).toBe(boss.id);
     const res = await upload(admin, csv([{ nip: boss.nip, nama: boss.nama, jenis_asn: boss.jenisAsn, pangkat_golongan: boss.pangkatGolongan, kode_jabatan: boss.jabatan.kode, kode_unit: boss.unit.kode, nip_penilai: penilai.nip, email: boss.email ?? '' }]));
     expect(res.status).toBe(422);
@@ -225,7 +232,7 @@ describe('employee import', () => {
     ws.getColumn(1).numFmt = '@';
     ws.getColumn(7).numFmt = '@';
     ws.addRow(HEADER.map((h) => h.toUpperCase()));
-    ws.addRow([pns(61), 'Xena Lembar Kerja', 'PNS', 'III/c', jab.kode, jab.unitKode, LOGINS.penilai, { text: 'xena@sukamajukab.go.id', hyperlink: 'mailto:xena@sukamajukab.go.id' }]);
+    ws.addRow([pns(61), 'Xena Lembar Kerja', 'PNS', 'III/c', jab.kode, jab.unitKode, people.penilai.nip, { text: 'xena@sukamajukab.go.id', hyperlink: 'mailto:xena@sukamajukab.go.id' }]);
     ws.addRow([pppk(62), 'Yosef Lembar Kerja', 'PPPK', 'IX', jab.kode, jab.unitKode, pns(61), null]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     expect((await upload(admin, buf, 'data.csv')).status).toBe(303);
@@ -239,7 +246,7 @@ describe('employee import', () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Data');
     ws.addRow(HEADER);
-    ws.addRow([Number(pns(71)), 'Angka Saja', 'PNS', 'III/a', jab.kode, jab.unitKode, LOGINS.penilai, '']);
+    ws.addRow([Number(pns(71)), 'Angka Saja', 'PNS', 'III/a', jab.kode, jab.unitKode, people.penilai.nip, '']);
     const res = await upload(admin, Buffer.from(await wb.xlsx.writeBuffer()), 'data.xlsx');
     expect(res.status).toBe(422);
     expect(errorCells(res.text)).toEqual([{ row: 2, column: 'nip', reason: expect.stringContaining('Format kolom NIP sebagai Teks') }]);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as given from '../helpers/given.js';
 import { loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 // The employee list at agency scale: the count stops at 1,000 (a search that broad is narrowed,
@@ -9,15 +10,17 @@ let admin: Agent;
 
 beforeAll(async () => {
   t = await testApp();
-  // 1,200 more active employees named "Pegawai Uji nnnn", set-based like an import.
+  // 1,200 more active employees named "Pegawai Uji nnnn" in a position of the test's own,
+  // set-based like an import (1,200 one at a time through the service would take minutes).
+  const jab = await given.jabatan(t);
   await t.db.pool.query(`
     INSERT INTO pegawai (nip, nama, jenis_asn, pangkat_golongan, jabatan_id, unit_id)
     SELECT '19900101' || '2015' || '01' || '1' || lpad(g::text, 3, '0'), 'Pegawai Uji ' || lpad(g::text, 4, '0'), 'PNS', 'III/a', j.id, j.unit_id
-      FROM generate_series(1, 999) g, (SELECT id, unit_id FROM jabatan WHERE jenis = 'PELAKSANA' ORDER BY id LIMIT 1) j`);
+      FROM generate_series(1, 999) g, (SELECT id, unit_id FROM jabatan WHERE id = $1) j`, [jab.id]);
   await t.db.pool.query(`
     INSERT INTO pegawai (nip, nama, jenis_asn, pangkat_golongan, jabatan_id, unit_id)
     SELECT '19910101' || '2015' || '01' || '2' || lpad(g::text, 3, '0'), 'Pegawai Uji ' || lpad((1000 + g)::text, 4, '0'), 'PNS', 'III/a', j.id, j.unit_id
-      FROM generate_series(1, 201) g, (SELECT id, unit_id FROM jabatan WHERE jenis = 'PELAKSANA' ORDER BY id LIMIT 1) j`);
+      FROM generate_series(1, 201) g, (SELECT id, unit_id FROM jabatan WHERE id = $1) j`, [jab.id]);
   admin = await loginAs(t.app, 'admin');
 });
 afterAll(async () => { await t.close(); });

@@ -1,15 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobRunner } from '../../src/jobs/runner.js';
-import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
+/** An appraiser and an appraisee of the test's own (everyone else active gets an SKP too). */
+let w: Awaited<ReturnType<typeof given.pegawaiWithPenilai>>;
 const jobs = () => t.app.locals.jobs as JobRunner;
 const version = async (id: number) => (await t.db.prisma.siklus.findUniqueOrThrow({ where: { id } })).version;
 
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
+  w = await given.pegawaiWithPenilai(t);
 });
 afterAll(async () => { await t.close(); });
 
@@ -64,8 +68,8 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
     expect(await t.db.prisma.skp.count({ where: { siklusId: id } })).toBe(aktif);
     const job = await t.db.prisma.job.findFirstOrThrow({ where: { siklusId: id } });
     expect(job).toMatchObject({ status: 'SELESAI', total: aktif, selesai: aktif });
-    const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: id, penilaiId: { not: null } } });
-    expect(skp.snapshot).toMatchObject({ pegawai: { nip: expect.any(String), jabatan: expect.any(String) }, penilai: { nama: expect.any(String) } });
+    const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: id, pegawaiId: w.pegawai.id } } });
+    expect(skp.snapshot).toMatchObject({ pegawai: { nip: w.pegawai.nip, nama: w.pegawai.nama }, penilai: { nama: w.penilai.nama, nip: w.penilai.nip } });
     const page = await admin.get(`/siklus/${id}`).expect(200);
     expect(page.text).toContain('<progress id="job-progress"');
   });
@@ -83,7 +87,7 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
 
   it('employees imported mid-year get a draft SKP in the open cycle', async () => {
     const jab = await t.db.prisma.jabatan.findFirstOrThrow({ where: { jenis: 'PELAKSANA', aktif: true }, include: { unit: true } });
-    const csv = `nip,nama,jenis_asn,pangkat_golongan,kode_jabatan,kode_unit,nip_penilai,email\n199502142020121005,Rina Kartika Sari,PNS,III/a,${jab.kode},${jab.unit.kode},${LOGINS.penilai},\n`;
+    const csv = `nip,nama,jenis_asn,pangkat_golongan,kode_jabatan,kode_unit,nip_penilai,email\n199502142020121005,Rina Kartika Sari,PNS,III/a,${jab.kode},${jab.unit.kode},${w.penilai.nip},\n`;
     const token = /name="_csrf" value="([^"]+)"/.exec((await admin.get('/impor')).text)![1]!;
     const res = await admin.post('/impor').field('_csrf', token).attach('berkas', Buffer.from(csv), 'baru.csv');
     expect(res.status).toBe(303);
@@ -107,7 +111,7 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
   });
 
   it('is for HR only', async () => {
-    const pegawai = await loginAs(t.app, 'pegawai');
+    const pegawai = await loginAs(t.app, w.pegawai.login);
     await pegawai.get('/siklus').expect(403);
     await pegawai.get(`/siklus/${id}`).expect(403);
   });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 import { indikatorIsiDari, rhkIsiDari } from '../../src/domain/skp-document.js';
-import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 // The employee's side of SKP planning (docs/domain/skp.md): drafting RHKs linked to the
 // appraiser's draft RHKs, indicators with checked targets, lampiran, submission, copying last
@@ -12,7 +13,6 @@ let penilai: Agent;
 let pegawai: Agent;
 let siklusId: number;
 const ids = { penilai: 0, pegawai: 0, rekan: 0, skpPenilai: 0, skp: 0, rhkAtasan: 0, rhk1: 0, rhk2: 0 };
-let rekanNip: string;
 
 /** What a copy must carry of an SKP: every RHK and indicator field of the document model. */
 const isi = (s: Awaited<ReturnType<typeof skpOf>>) =>
@@ -23,21 +23,20 @@ const skpIn = (siklus: number, pegawaiId: number) => t.db.prisma.skp.findUniqueO
 const decode = (html: string) => html.replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'");
 const goodIndikator = { aspek: 'KUANTITAS', teks: 'Jumlah laporan evaluasi aplikasi', jenisTarget: 'ANGKA', targetAngka: '12,5', satuan: 'laporan', lebihBaik: 'TINGGI' };
 
+let world: given.Organisasi;
+
 beforeAll(async () => {
   t = await testApp();
-  const admin = await loginAs(t.app, 'admin');
-  siklusId = await openPlanning(t, admin, 2027);
-
-  const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
-  const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-  expect(pg.penilaiId).toBe(pn.id);
-  const rekan = await t.db.prisma.pegawai.findFirstOrThrow({ where: { penilaiId: pn.id, aktif: true, id: { not: pg.id } } });
+  // A world of its own: penilai appraises pegawai (self) and rekan; pimpinan heads their bidang
+  // and appraises penilai; kadis, a JPT, heads the agency.
+  world = await given.organisasi(t);
+  siklusId = (await given.siklusTerbuka(t, { tahun: 2027 })).id;
+  const { penilai: pn, self: pg, rekan } = world.people;
   Object.assign(ids, { penilai: pn.id, pegawai: pg.id, rekan: rekan.id });
-  rekanNip = rekan.nip;
   ids.skpPenilai = (await skpIn(siklusId, pn.id)).id;
   ids.skp = (await skpIn(siklusId, pg.id)).id;
-  penilai = await loginAs(t.app, 'penilai');
-  pegawai = await loginAs(t.app, 'pegawai');
+  penilai = await loginAs(t.app, pn.login);
+  pegawai = await loginAs(t.app, pg.login);
 });
 afterAll(async () => { await t.close(); });
 
@@ -205,7 +204,7 @@ describe('drafting an SKP (employee)', () => {
 
 describe('who sees what', () => {
   it('another employee can neither see nor change it', async () => {
-    const rekan = await loginAs(t.app, { login: rekanNip, password: DEMO_PASSWORD });
+    const rekan = await loginAs(t.app, world.people.rekan.login);
     await rekan.get(`/skp/${ids.skp}`).expect(404);
     const res = await postForm(rekan, `/skp/${ids.skp}/rhk`, { version: await ver(ids.skp), jenis: 'UTAMA', teks: 'Mencoba mengubah SKP orang lain', rhkAtasanId: ids.rhkAtasan });
     expect(res.status).toBe(404);
@@ -213,7 +212,7 @@ describe('who sees what', () => {
   });
 
   it('the pimpinan of the subtree reads it without any form; the seven BerAKHLAK values are there', async () => {
-    const pimpinan = await loginAs(t.app, 'pimpinan');
+    const pimpinan = await loginAs(t.app, world.people.pimpinan.login);
     const page = await pimpinan.get(`/skp/${ids.skp}`).expect(200);
     expect(page.text).not.toContain(`action="/skp/${ids.skp}`);
     expect(page.text).toContain('Terpeliharanya server aplikasi');
@@ -224,7 +223,7 @@ describe('who sees what', () => {
   });
 
   it('a JPT names a perspective instead of a leader\'s RHK', async () => {
-    const kadis = await loginAs(t.app, 'kepalaDinas');
+    const kadis = await loginAs(t.app, world.people.kadis.login);
     const page = await kadis.get('/skp').expect(200);
     expect(page.text).toContain('Perspektif');
     const id = Number(/action="\/skp\/(\d+)\/pendekatan"/.exec(page.text)![1]);
@@ -264,7 +263,7 @@ describe('copying last year\'s SKP', () => {
         lampiran: { create: [{ jenis: 'KONSEKUENSI', urutan: 1, teks: 'Teguran lisan' }] },
       },
     });
-    const rekan = await loginAs(t.app, { login: rekanNip, password: DEMO_PASSWORD });
+    const rekan = await loginAs(t.app, world.people.rekan.login);
     const page = await rekan.get('/skp').expect(200);
     expect(page.text).toContain('Salin dari SKP 2026');
     const skpId = (await skpIn(siklusId, ids.rekan)).id;
@@ -288,7 +287,7 @@ describe('copying last year\'s SKP', () => {
   });
 
   it('the cycle picker lists both years', async () => {
-    const rekan = await loginAs(t.app, { login: rekanNip, password: DEMO_PASSWORD });
+    const rekan = await loginAs(t.app, world.people.rekan.login);
     const lalu = await t.db.prisma.siklus.findUniqueOrThrow({ where: { tahun: 2026 } });
     const old = await rekan.get(`/skp?siklus=${lalu.id}`).expect(200);
     expect(old.text).toContain('SKP Tahun 2026');
@@ -301,19 +300,18 @@ describe('a closed cycle is read-only everywhere (docs/domain/siklus.md)', () =>
   it('refuses every change to an SKP once the cycle is closed, naming the phase', async () => {
     const t2 = await testApp();
     try {
-      const admin = await loginAs(t2.app, 'admin');
-      const siklusId = await openPlanning(t2, admin, 2031);
-      const pegawai = await t2.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-      const skp = await t2.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pegawai.id } } });
+      const w = await given.pegawaiWithPenilai(t2);
+      const { id: siklusId } = await given.siklusTerbuka(t2, { tahun: 2031 });
+      const skp = await t2.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: w.pegawai.id } } });
       await t2.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase: 'SELESAI' } });
-      const agent = await loginAs(t2.app, 'pegawai');
+      const agent = await loginAs(t2.app, w.pegawai.login);
       const page = await agent.get(`/skp/${skp.id}`).expect(200);
       expect(page.text).not.toContain(`action="/skp/${skp.id}/rhk"`);
       const res = await postForm(agent, `/skp/${skp.id}/pendekatan`, { version: skp.version, pendekatan: 'KUALITATIF' }, `/skp/${skp.id}`);
       expect(res.status).toBe(409);
       expect(res.text).toContain('Siklus sedang dalam fase Selesai; SKP tidak dapat diubah.');
       expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).version).toBe(skp.version);
-      const penilai = await loginAs(t2.app, 'penilai');
+      const penilai = await loginAs(t2.app, w.penilai.login);
       const approve = await postForm(penilai, `/skp/${skp.id}/setujui`, { version: skp.version }, `/skp/${skp.id}`);
       expect([403, 409]).toContain(approve.status);
       expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).status).toBe('DRAFT');

@@ -5,7 +5,8 @@ import request from 'supertest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { skpPdf, tempatDari } from '../../src/modules/skp/print/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
-import { LOGINS, loginAs, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { loginAs, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -36,14 +37,21 @@ async function pdfText(buf: Buffer): Promise<string[]> {
 const FONTS = resolve('node_modules/pdfjs-dist/standard_fonts') + '/';
 const LONG = 'Terlaksananya pengelolaan layanan e-government yang terintegrasi, aman, dan andal bagi seluruh perangkat daerah sesuai standar SPBE';
 
+let people: { kadis: given.GivenPegawai; penilai: given.GivenPegawai; pegawai: given.GivenPegawai };
+
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
-  pegawai = await loginAs(t.app, 'pegawai');
+  // An agency of its own: its root unit names the agency and the place on the signature line.
+  const root = await given.unit(t, { nama: 'Dinas Arsip dan Perpustakaan Kabupaten Sukamaju' });
+  const bidang = await given.unit(t, { parentId: root.id });
+  const kadis = await given.pegawai(t, { unitId: root.id, jenis: 'JPT' });
+  const penilai = await given.pegawai(t, { unitId: bidang.id, jenis: 'PENGAWAS', penilai: kadis });
+  const p = await given.pegawai(t, { unitId: bidang.id, penilai });
+  people = { kadis, penilai, pegawai: p };
+  pegawai = await loginAs(t.app, p.login);
   const siklusId = await openPlanning(t, admin, 2026);
 
-  const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-  const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: p.id } } });
   const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: penilai.id } } });
   skpId = skp.id;
@@ -100,7 +108,7 @@ describe('the SKP as a PDF in the official layout', () => {
   it('is downloaded by its owner with the title, identity, hasil kerja, perilaku and lampiran', async () => {
     const res = await download(pegawai, `/skp/${skpId}/cetak.pdf`).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.headers['content-disposition']).toBe(`inline; filename="SKP-2026-${LOGINS.pegawai}.pdf"`);
+    expect(res.headers['content-disposition']).toBe(`inline; filename="SKP-2026-${people.pegawai.nip}.pdf"`);
     const buf = res.body as Buffer;
     expect(buf.subarray(0, 5).toString()).toBe('%PDF-');
     mkdirSync('test-output', { recursive: true });
@@ -108,7 +116,7 @@ describe('the SKP as a PDF in the official layout', () => {
 
     const pages = await pdfText(buf);
     const all = pages.join('\n');
-    const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai }, include: { penilai: true } });
+    const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: people.pegawai.id }, include: { penilai: true } });
     expect(pages[0]).toContain('SASARAN KINERJA PEGAWAI');
     expect(pages[0]).toContain('PENDEKATAN HASIL KERJA KUANTITATIF');
     expect(pages[0]).toContain('BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL');
@@ -116,7 +124,7 @@ describe('the SKP as a PDF in the official layout', () => {
     expect(pages[0]).toContain('PEGAWAI YANG DINILAI');
     expect(pages[0]).toContain('PEJABAT PENILAI KINERJA');
     expect(pages[0]).toContain(p.nama);
-    expect(pages[0]).toContain(LOGINS.pegawai);
+    expect(pages[0]).toContain(people.pegawai.nip);
     expect(pages[0]).toContain(p.penilai!.nama);
     expect(all).toContain('Tersusunnya dokumen rencana pengembangan aplikasi layanan publik');
     expect(all).toContain('Meningkatnya kualitas layanan e-government Kabupaten Sukamaju');
@@ -143,7 +151,7 @@ describe('the SKP as a PDF in the official layout', () => {
   });
 
   it('is available to the appraiser and HR, and not found for anyone else', async () => {
-    const penilai = await loginAs(t.app, 'penilai');
+    const penilai = await loginAs(t.app, people.penilai.login);
     await download(penilai, `/skp/${skpId}/cetak.pdf`).expect(200);
     await download(admin, `/skp/${skpId}/cetak.pdf`).expect(200);
     await pegawai.get(`/skp/${penilaiSkpId}/cetak.pdf`).expect(404);
@@ -153,7 +161,7 @@ describe('the SKP as a PDF in the official layout', () => {
   });
 
   it('prints the JPT variant for a head of agency without an appraiser', async () => {
-    const kepala = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.kepalaDinas } });
+    const kepala = people.kadis;
     const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { pegawaiId: kepala.id } });
     await t.db.prisma.rhk.create({
       data: {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editSkp } from '../../src/modules/skp/service.js';
 import { loadActor } from '../../src/modules/auth/authenticate.js';
-import { LOGINS, DEMO_PASSWORD, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
 
 // The appraiser's side (docs/domain/skp.md § Workflow): SKP Bawahan, return / approve with versions frozen in
 // skp_versi, ekspektasi khusus pimpinan, the version diff and the Matriks Peran Hasil.
@@ -16,28 +17,27 @@ const version = async () => (await skpRow()).version;
 const setDiajukan = () => t.db.prisma.skp.update({ where: { id: ids.skp }, data: { status: 'DIAJUKAN', diajukanAt: new Date(), version: { increment: 1 } } });
 const tinjau = () => `/skp/${ids.skp}/tinjau`;
 
+let world: given.Organisasi;
+
 beforeAll(async () => {
   t = await testApp();
-  const admin = await loginAs(t.app, 'admin');
-  const siklus = await openPlanning(t, admin, 2026);
-
-  const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
-  const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-  expect(pg.penilaiId).toBe(pn.id);
-  const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId: pn.id } } });
-  const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId: pg.id } } });
-  const rhkAtasan = await t.db.prisma.rhk.create({ data: { skpId: skpPenilai.id, jenis: 'UTAMA', urutan: 1, teks: 'Meningkatnya kualitas layanan administrasi kepegawaian' } });
-  const rhkUntaken = await t.db.prisma.rhk.create({ data: { skpId: skpPenilai.id, jenis: 'UTAMA', urutan: 2, teks: 'Tersusunnya peta jabatan yang mutakhir' } });
-  const rhk = await t.db.prisma.rhk.create({
-    data: {
-      skpId: skp.id, jenis: 'UTAMA', urutan: 1, teks: 'Tersusunnya laporan layanan kepegawaian bulanan', rhkAtasanId: rhkAtasan.id,
-      indikator: { create: { aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah laporan layanan', jenisTarget: 'ANGKA', targetAngka: 12, satuan: 'laporan' } },
-    },
+  // A world of its own: penilai appraises pegawai (self) and rekan; pimpinan heads their bidang
+  // and appraises penilai; outside is someone in another bidang.
+  world = await given.organisasi(t);
+  const { id: siklus } = await given.siklusTerbuka(t);
+  const { penilai: pn, self: pg } = world.people;
+  const skpPenilai = await given.skp(t, pn, { rhk: 0 });
+  const rhkAtasan = await given.rhk(t, skpPenilai, { teks: 'Meningkatnya kualitas layanan administrasi kepegawaian', indikator: false });
+  const rhkUntaken = await given.rhk(t, skpPenilai, { teks: 'Tersusunnya peta jabatan yang mutakhir', indikator: false });
+  const skp = await given.skp(t, pg, { rhk: 0 });
+  const rhk = await given.rhk(t, skp, {
+    teks: 'Tersusunnya laporan layanan kepegawaian bulanan', rhkAtasanId: rhkAtasan.id,
+    indikator: { aspek: 'KUANTITAS', teks: 'Jumlah laporan layanan', jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'laporan' },
   });
   ids = { siklus, penilai: pn.id, pegawai: pg.id, skp: skp.id, skpPenilai: skpPenilai.id, rhkAtasan: rhkAtasan.id, rhkUntaken: rhkUntaken.id, rhk: rhk.id };
-  await setDiajukan();
-  penilai = await loginAs(t.app, 'penilai');
-  pegawai = await loginAs(t.app, 'pegawai');
+  await given.ajukan(t, skp);
+  penilai = await loginAs(t.app, pn.login);
+  pegawai = await loginAs(t.app, pg.login);
 });
 afterAll(async () => { await t?.close(); });
 
@@ -69,7 +69,7 @@ describe('SKP Bawahan and the decision', () => {
   });
 
   it('says the same in English when the language is switched', async () => {
-    const en = await loginAs(t.app, 'penilai');
+    const en = await loginAs(t.app, world.people.penilai.login);
     await postForm(en, '/bahasa', { lang: 'en', back: '/' });
     const res = await postForm(en, `/skp/${ids.skp}/kembalikan`, { version: await version(), alasan: '' }, tinjau());
     expect(res.status).toBe(422);
@@ -99,12 +99,9 @@ describe('SKP Bawahan and the decision', () => {
     expect(own.status).toBe(403);
     expect(own.text).toContain('Hanya pejabat penilai pegawai ini yang dapat melakukannya.');
     await pegawai.get(tinjau()).expect(403);
-    const kepala = await loginAs(t.app, 'kepalaDinas');
+    const kepala = await loginAs(t.app, world.people.pimpinan.login); // heads the unit: sees the SKP, does not appraise
     expect((await postForm(kepala, `/skp/${ids.skp}/setujui`, { version: v })).status).toBe(403);
-    const stranger = await t.db.prisma.pegawai.findFirstOrThrow({
-      where: { aktif: true, id: { notIn: [ids.pegawai, ids.penilai] }, penilaiId: { notIn: [ids.pegawai, ids.penilai] }, user: { peran: { isEmpty: true } }, dinilai: { none: {} } },
-    });
-    const other = await loginAs(t.app, { login: stranger.nip, password: DEMO_PASSWORD });
+    const other = await loginAs(t.app, world.people.outside.login);
     expect((await postForm(other, `/skp/${ids.skp}/kembalikan`, { version: v, alasan: 'Alasan yang cukup panjang' })).status).toBe(404);
     await other.get(tinjau()).expect(404);
     await other.get(`/skp/${ids.skp}/versi`).expect(404);
@@ -217,7 +214,8 @@ describe('Matriks Peran Hasil', () => {
     expect(untakenRow).toContain('Tersusunnya peta jabatan yang mutakhir');
     expect(untakenRow).toContain('Belum diintervensi bawahan');
     expect(tanpaLink).not.toContain(pg.nama);
-    const others = await t.db.prisma.pegawai.count({ where: { penilaiId: ids.penilai, aktif: true } });
-    if (others > 1) expect(tanpaLink).toContain(`${others - 1} dari ${others} bawahan`);
+    // rekan, the penilai's other appraisee, has not linked an RHK yet
+    expect(tanpaLink).toContain(world.people.rekan.nama);
+    expect(tanpaLink).toContain('1 dari 2 bawahan');
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { indikatorIsiDari, rhkIsiDari } from '../../src/domain/skp-document.js';
-import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
+import { loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -13,13 +14,20 @@ const fieldError = (html: string, field: string) => new RegExp(`id="f-${field}-e
 const flashes = (html: string) => [...html.matchAll(/class="flash flash-\w+"[^>]*>([^<]*)</g)].map((m) => m[1]!).join('\n').replace(/&#34;/g, '"');
 const holders = () => t.db.prisma.pegawai.count({ where: { jabatanId, aktif: true } });
 
+let people: { pegawai: given.GivenPegawai; penilai: given.GivenPegawai };
+
 beforeAll(async () => {
   t = await testApp();
   admin = await loginAs(t.app, 'admin');
+  // A position of its own with two holders (the source of the template and a colleague), both
+  // appraised by one penilai.
+  const unit = await given.unit(t);
+  const jab = await given.jabatan(t, { unitId: unit.id, nama: 'Pengelola Sistem Informasi Uji' });
+  const penilai = await given.pegawai(t, { unitId: unit.id, jenis: 'PENGAWAS' });
+  const p = await given.pegawai(t, { jabatanId: jab.id, penilai });
+  await given.pegawai(t, { jabatanId: jab.id, penilai });
+  people = { pegawai: p, penilai };
   siklusId = await openPlanning(t, admin, 2026);
-
-  const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-  const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   jabatanId = p.jabatanId;
   const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: p.id } } });
   const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: penilai.id } } });
@@ -54,7 +62,7 @@ afterAll(async () => { await t?.close(); });
 
 describe('SKP templates per position', () => {
   it('are for HR only', async () => {
-    const pegawai = await loginAs(t.app, 'pegawai');
+    const pegawai = await loginAs(t.app, people.pegawai.login);
     await pegawai.get('/templat').expect(403);
     await pegawai.get('/templat/baru').expect(403);
     expect((await postForm(pegawai, '/templat', { skpId: sumberSkpId, nama: 'Templat saya' })).status).toBe(403);
@@ -63,8 +71,8 @@ describe('SKP templates per position', () => {
   });
 
   it('finds the SKP to copy from', async () => {
-    const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-    const res = await admin.get(`/templat/baru?siklusId=${siklusId}&q=${LOGINS.pegawai}`).expect(200);
+    const p = people.pegawai;
+    const res = await admin.get(`/templat/baru?siklusId=${siklusId}&q=${p.nip}`).expect(200);
     expect(res.text).toContain(p.nama);
     expect(res.text).toContain(`href="/templat/baru?skpId=${sumberSkpId}"`);
     const form = await admin.get(`/templat/baru?skpId=${sumberSkpId}`).expect(200);
@@ -204,9 +212,9 @@ describe('an employee who joins mid-year', () => {
   const NIP = '199803152024012001';
 
   it('gets a draft SKP with a snapshot in the open cycle when HR adds them, which the template then fills', async () => {
-    const penilai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
+    const penilai = people.penilai;
     const res = await postForm(admin, '/pegawai', {
-      nip: NIP, nama: 'Citra Lestari, S.Kom.', jenisAsn: 'PNS', pangkatGolongan: 'III/a', jabatanId, penilaiNip: LOGINS.penilai, email: 'citra.lestari@sukamajukab.go.id',
+      nip: NIP, nama: 'Citra Lestari, S.Kom.', jenisAsn: 'PNS', pangkatGolongan: 'III/a', jabatanId, penilaiNip: penilai.nip, email: 'citra.lestari@sukamajukab.go.id',
     }, '/pegawai/baru');
     expect(res.status).toBe(303);
     const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: NIP } });
@@ -214,7 +222,7 @@ describe('an employee who joins mid-year', () => {
     expect(skp).toMatchObject({ status: 'DRAFT', penilaiId: penilai.id });
     expect(skp.snapshot).toMatchObject({
       pegawai: { nama: 'Citra Lestari, S.Kom.', nip: NIP, pangkatGolongan: 'III/a', jenisAsn: 'PNS' },
-      penilai: { nama: penilai.nama, nip: LOGINS.penilai },
+      penilai: { nama: penilai.nama, nip: penilai.nip },
     });
     // No SKP in a cycle that is not open for planning.
     const closed = await t.db.prisma.siklus.findUniqueOrThrow({ where: { tahun: 2025 } });

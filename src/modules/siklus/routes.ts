@@ -8,6 +8,7 @@ import { fieldErrors } from '../../web/validate.js';
 import { faseForm, periodeForm, siklusForm } from './schemas.js';
 import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
 import { idParam } from '../../web/params.js';
+import { LABELS } from '../../i18n/labels.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
@@ -88,7 +89,7 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
       return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
     }
     const s = await getSiklus(db, id);
-    flash(req, 'success', t(res, 'siklus.moved', { tahun: s.tahun, fase: t(res, 'fase.' + s.fase) }));
+    flash(req, 'success', t(res, 'siklus.moved', { tahun: s.tahun, fase: t(res, LABELS.fase[s.fase]) }));
     if (s.fase === 'PERENCANAAN') flash(req, 'info', t(res, 'siklus.jobStarted'));
     res.redirect(303, `/siklus/${id}`);
   });

@@ -4,6 +4,7 @@ import { defaultPeriode, nextFase, periodeProblems, transitionBlockers, type Blo
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
+import { LABELS } from '../../i18n/labels.js';
 
 export const BULK_JOB = 'skp.buatDraft';
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -90,7 +91,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
   await db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
     if (!s) throw new NotFound();
-    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
+    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
     for (const r of rows) {
@@ -122,7 +123,7 @@ export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: 
 
 export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, siklusId: number): Promise<void> {
   const s = await getSiklus(db, siklusId);
-  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
+  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
   const id = await jobs.enqueue(BULK_JOB, siklusId);
   await audit(db.prisma, actor, { aksi: 'siklus.buatSkp', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
   jobs.kick();

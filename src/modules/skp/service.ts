@@ -6,6 +6,7 @@ import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { indikatorIsiDari, parseIdentitas, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
+import { LABELS } from '../../i18n/labels.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
 
@@ -70,7 +71,7 @@ export async function editSkp<T>(
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
     if (mode === 'pemilik' && !opts.changesStatus) {

@@ -6,6 +6,7 @@ import { audit } from '../audit/service.js';
 import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { getSkp, skpDocument } from '../skp/service.js';
 import { templatData, type CariSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
+import { LABELS } from '../../i18n/labels.js';
 
 // SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
 // applied to every holder of the position whose SKP in a cycle is still an empty draft.
@@ -147,7 +148,7 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
     // The cycle cannot change phase under us (FOR SHARE), and must be open for SKP work.
     const [siklus] = await tx.$queryRawUnsafe<{ tahun: number; fase: Fase }[]>(`SELECT tahun, fase::text AS fase FROM siklus WHERE id = $1 FOR SHARE`, siklusId);
     if (!siklus) throw new Refused('templat.err.siklusMissing', { field: 'siklusId' });
-    if (!skpEditable(siklus.fase)) throw new Refused('templat.err.siklusTutup', { field: 'siklusId', tahun: siklus.tahun, fase: `@fase.${siklus.fase}` });
+    if (!skpEditable(siklus.fase)) throw new Refused('templat.err.siklusTutup', { field: 'siklusId', tahun: siklus.tahun, fase: `@${LABELS.fase[siklus.fase]}` });
 
     // 1. Lock the SKPs of every holder, so nobody adds an RHK between our check and our insert.
     const holders = await tx.$queryRawUnsafe<{ id: number }[]>(

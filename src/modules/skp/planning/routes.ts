@@ -12,6 +12,7 @@ import * as E from './service.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
 import { JENIS_LAMPIRAN, parseIdentitas, usesJptForm } from '../../../domain/skp-document.js';
+import { LABELS } from '../../../i18n/labels.js';
 
 // The employee's side of SKP planning (docs/domain/skp.md): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.
@@ -49,7 +50,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   /** The owner may open an edit form only while the SKP can change (editSkp checks again on save). */
   const assertEditable = (req: Request, res: Response, skp: SkpFull) => {
     if (!peranPada(req.user!, skp).pemilik) throw new Forbidden('skp.err.notOwner');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: t(res, `fase.${skp.siklus.fase}`) });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: t(res, LABELS.fase[skp.siklus.fase]) });
     if (skp.status === 'DIAJUKAN') throw new Refused('skp.err.waitingApproval');
   };
 

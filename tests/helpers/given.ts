@@ -1,0 +1,277 @@
+import type { Actor } from '../../src/domain/access.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
+import { loadActor } from '../../src/modules/auth/authenticate.js';
+// The services the routes call. Tests reach them only through this file, so when a service
+// moves, one import list changes.
+import { createUnit } from '../../src/modules/org/unit-service.js';
+import { createJabatan } from '../../src/modules/org/jabatan-service.js';
+import { createPegawai } from '../../src/modules/org/pegawai-service.js';
+import { pegawaiForm } from '../../src/modules/org/schemas.js';
+import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
+import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/planning/service.js';
+import { setujui, kembalikan } from '../../src/modules/skp/review/service.js';
+import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
+import { createTemplat } from '../../src/modules/templat/service.js';
+import type { TestApp } from './app.js';
+
+// Tests that build their own world: each factory creates what a test needs through the same
+// service functions the routes call (with the HR admin as the actor, or the SKP's owner and
+// appraiser where the workflow demands them), so every rule, audit entry and draft SKP the app
+// writes is written here too. Names, codes and NIPs are unique per call, so a test's records
+// never collide with another test's or with the demo agency in the same database; a test finds
+// its records by the ids returned, never by a name it expects the seed to have.
+
+type JenisJabatan = 'JPT' | 'ADMINISTRATOR' | 'PENGAWAS' | 'PELAKSANA' | 'FUNGSIONAL';
+type Ctx = Pick<TestApp, 'db' | 'app'>;
+
+let seq = 0;
+/** A short tag unique within this test process (each test file has its own process and database). */
+const next = () => `${process.pid % 1000}${String(++seq).padStart(3, '0')}`;
+
+/** A valid NIP no one else has: a birth date from the sequence, appointed 2020, serial from it. */
+let nipSeq = 0;
+function uniqueNip(jenisAsn: 'PNS' | 'PPPK'): string {
+  const n = ++nipSeq + (process.pid % 300) * 1000;
+  const day = new Date(Date.UTC(1970, 0, 1) + (n % 9000) * 86_400_000); // 1970–1994
+  const birth = day.toISOString().slice(0, 10).replace(/-/g, '');
+  const appointment = jenisAsn === 'PPPK' ? '202221' : '202003';
+  const serial = String((Math.floor(n / 9000) % 998) + 1).padStart(3, '0');
+  return `${birth}${appointment}${n % 2 ? '1' : '2'}${serial}`;
+}
+
+/** The HR admin (the bootstrap account every installation has) as an Actor. */
+async function adminActor(t: Ctx): Promise<Actor> {
+  const u = await t.db.prisma.user.findFirstOrThrow({ where: { peran: { has: 'ADMIN' }, aktif: true }, orderBy: { id: 'asc' } });
+  return (await loadActor(t.db.pool, u.id))!;
+}
+
+/** The actor an employee logs in as (owner of their SKP, appraiser of their appraisees). */
+export async function actorOf(t: Ctx, pegawaiId: number): Promise<Actor> {
+  const u = await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId } });
+  return (await loadActor(t.db.pool, u.id))!;
+}
+
+export type GivenUnit = { id: number; kode: string; nama: string; path: string; version: number };
+export type GivenJabatan = { id: number; kode: string; nama: string; unitId: number; jenis: JenisJabatan; version: number };
+export type GivenPegawai = {
+  id: number; nip: string; nama: string; version: number; unitId: number; jabatanId: number; penilaiId: number | null;
+  /** What loginAs() takes: the NIP and the one-time password the admin was shown. */
+  login: { login: string; password: string };
+};
+
+/** A unit kerja (under `parentId`, or a new root). */
+export async function unit(t: Ctx, opts: { parentId?: number | null; nama?: string } = {}): Promise<GivenUnit> {
+  const tag = next();
+  const u = await createUnit(t.db, await adminActor(t), { kode: `T${tag}`, nama: opts.nama ?? `Unit Uji ${tag}`, parentId: opts.parentId ?? null });
+  return { id: u.id, kode: u.kode, nama: u.nama, path: u.path, version: u.version };
+}
+
+/** A position in a unit (a new unit when none is given). */
+export async function jabatan(t: Ctx, opts: { unitId?: number; jenis?: JenisJabatan; nama?: string } = {}): Promise<GivenJabatan> {
+  const unitId = opts.unitId ?? (await unit(t)).id;
+  const tag = next();
+  const j = await createJabatan(t.db, await adminActor(t), { kode: `J${tag}`, nama: opts.nama ?? `Jabatan Uji ${tag}`, jenis: opts.jenis ?? 'PELAKSANA', unitId });
+  return { id: j.id, kode: j.kode, nama: j.nama, unitId: j.unitId, jenis: j.jenis, version: j.version };
+}
+
+/**
+ * An employee with a login, through the admin's form schema and service. Without `jabatanId` a
+ * new position is made (in `unitId`, or a new unit). `penilai` is the appraiser. When a cycle is
+ * open for planning the service drafts their SKP, as it does for anyone who joins mid-year.
+ */
+export async function pegawai(
+  t: Ctx,
+  opts: { jabatanId?: number; unitId?: number; jenis?: JenisJabatan; penilai?: { nip: string } | null; nama?: string; jenisAsn?: 'PNS' | 'PPPK' } = {},
+): Promise<GivenPegawai> {
+  const jabatanId = opts.jabatanId ?? (await jabatan(t, { unitId: opts.unitId, jenis: opts.jenis })).id;
+  const jenisAsn = opts.jenisAsn ?? 'PNS';
+  let nip = uniqueNip(jenisAsn);
+  while (await t.db.prisma.pegawai.findUnique({ where: { nip } })) nip = uniqueNip(jenisAsn); // the demo's NIPs
+  const input = pegawaiForm.parse({
+    nip,
+    nama: opts.nama ?? `Pegawai Coba ${next()}`,
+    jenisAsn,
+    pangkatGolongan: jenisAsn === 'PPPK' ? 'PPPK IX' : 'III/a',
+    email: '',
+    jabatanId: String(jabatanId),
+    penilaiNip: opts.penilai?.nip ?? '',
+  });
+  const { pegawai: p, password } = await createPegawai(t.db, await adminActor(t), input);
+  return { id: p.id, nip: p.nip, nama: p.nama, version: p.version, unitId: p.unitId, jabatanId: p.jabatanId, penilaiId: p.penilaiId, login: { login: p.nip, password } };
+}
+
+/**
+ * An appraiser and one appraisee in one new unit (the appraiser a PENGAWAS, the appraisee a
+ * PELAKSANA), both with logins.
+ */
+export async function pegawaiWithPenilai(t: Ctx, opts: { unitId?: number } = {}) {
+  const u = opts.unitId ?? (await unit(t)).id;
+  const penilai = await pegawai(t, { unitId: u, jenis: 'PENGAWAS' });
+  const p = await pegawai(t, { unitId: u, penilai });
+  return { unitId: u, penilai, pegawai: p };
+}
+
+/** Makes an employee a pimpinan: they see everyone in their unit's subtree. No screen grants the role yet, so this is the one write outside a service. */
+export async function makePimpinan(t: Ctx, pegawaiId: number): Promise<void> {
+  await t.db.prisma.user.update({ where: { pegawaiId }, data: { peran: { set: ['PIMPINAN'] } } });
+}
+
+/**
+ * A cycle open for planning (PERENCANAAN), with the drafts job run to its end: the one already
+ * open (of `tahun`, when given), or a new one (in `tahun`, or the first free year from 2026). Employees created afterwards get their draft SKP
+ * from createPegawai.
+ */
+export async function siklusTerbuka(t: Ctx, opts: { tahun?: number } = {}): Promise<{ id: number; tahun: number }> {
+  const open = await t.db.prisma.siklus.findFirst({ where: { fase: 'PERENCANAAN', ...(opts.tahun ? { tahun: opts.tahun } : {}) }, orderBy: { tahun: 'desc' } });
+  if (open) return { id: open.id, tahun: open.tahun };
+  const taken = new Set((await t.db.prisma.siklus.findMany({ select: { tahun: true } })).map((s) => s.tahun));
+  let tahun = opts.tahun ?? 2026;
+  if (taken.has(tahun) && opts.tahun) throw new Error(`the cycle of ${tahun} exists and is not open for planning`);
+  while (taken.has(tahun)) tahun++;
+  const admin = await adminActor(t);
+  const s = await createSiklus(t.db, admin, { tahun, jenisPeriode: 'TRIWULANAN' });
+  const jobs = t.app.locals.jobs as JobRunner;
+  const blockers = await moveFase(t.db, jobs, admin, s.id, s.version, 'PERENCANAAN');
+  if (blockers.length) throw new Error(`cannot open planning of ${tahun}: ${blockers.map((b) => b.key).join(', ')}`);
+  await jobs.idle();
+  return { id: s.id, tahun };
+}
+
+export type GivenSkp = { id: number; version: number; revisi: number; siklusId: number; pegawaiId: number; status: string; rhk: { id: number; indikator: number[] }[]; lampiran: number[] };
+
+async function skpState(t: Ctx, skpId: number): Promise<GivenSkp> {
+  const s = await t.db.prisma.skp.findUniqueOrThrow({
+    where: { id: skpId },
+    include: { rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: { orderBy: { urutan: 'asc' }, select: { id: true } } } }, lampiran: { orderBy: { id: 'asc' }, select: { id: true } } },
+  });
+  return { id: s.id, version: s.version, revisi: s.revisi, lampiran: s.lampiran.map((l) => l.id), siklusId: s.siklusId, pegawaiId: s.pegawaiId, status: s.status, rhk: s.rhk.map((r) => ({ id: r.id, indikator: r.indikator.map((i) => i.id) })) };
+}
+
+/**
+ * The employee's SKP in the open cycle, with `rhk` RHK UTAMA of `indikator` indicators each,
+ * written by the employee through the planning service. When they have an appraiser, each RHK
+ * intervenes an RHK of the appraiser's SKP (written first by the appraiser when it has none).
+ */
+export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number };
+
+export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
+  const siklus = await siklusTerbuka(t);
+  const row = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: who.id } }, include: { pegawai: { select: { penilaiId: true } } } });
+  const penilaiId = row.pegawai.penilaiId;
+  let rhkAtasanId: number | null = null;
+  if (penilaiId !== null && (opts.rhk ?? 1) > 0) {
+    const atas = await t.db.prisma.skp.findUnique({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: penilaiId } }, include: { rhk: { orderBy: { urutan: 'asc' } } } });
+    if (atas) rhkAtasanId = atas.rhk[0]?.id ?? (await addRhk(t, penilaiId, atas.id, null)).rhkId;
+  }
+  const actor = await actorOf(t, who.id);
+  for (let i = 0; i < (opts.rhk ?? 1); i++) {
+    const { rhkId } = await addRhk(t, who.id, row.id, rhkAtasanId, actor);
+    for (let k = 0; k < (opts.indikator ?? 1); k++) {
+      const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
+      const input = indikatorForm(row.pendekatan).parse({ version: String(version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${i + 1}.${k + 1}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI' });
+      await simpanIndikator(t.db, { actor, skpId: row.id, version }, { rhkId }, input);
+    }
+  }
+  for (let i = 0; i < (opts.lampiran ?? 0); i++) {
+    const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
+    await tambahLampiran(t.db, { actor, skpId: row.id, version }, 'DUKUNGAN_SUMBER_DAYA', `Dukungan uji ${i + 1}`);
+  }
+  return skpState(t, row.id);
+}
+
+async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN' } = {}): Promise<{ rhkId: number }> {
+  const a = actor ?? (await actorOf(t, pegawaiId));
+  const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
+  const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
+  await simpanRhk(t.db, { actor: a, skpId, version }, null, input);
+  const last = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' } });
+  return { rhkId: last.id };
+}
+
+/** Indicator fields as the form takes them (strings); what is left out is a target of 12 dokumen. */
+export type IndikatorFields = { aspek?: string; teks?: string; jenisTarget?: string; targetAngka?: string; targetMin?: string; targetMax?: string; satuan?: string; targetTeks?: string; lebihBaik?: string };
+
+/**
+ * One RHK written by the SKP's owner (linked to `rhkAtasanId` when given), with one indicator
+ * unless `indikator: false`. Returns the new ids.
+ */
+export async function rhk(
+  t: Ctx,
+  skp: { id: number; pegawaiId: number },
+  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; indikator?: IndikatorFields | false } = {},
+): Promise<{ id: number; indikator: number | null }> {
+  const actor = await actorOf(t, skp.pegawaiId);
+  const { rhkId } = await addRhk(t, skp.pegawaiId, skp.id, opts.rhkAtasanId ?? null, actor, opts);
+  if (opts.indikator === false) return { id: rhkId, indikator: null };
+  const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true, pendekatan: true } });
+  const input = indikatorForm(s.pendekatan).parse({ version: String(s.version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${next()}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI', ...opts.indikator });
+  await simpanIndikator(t.db, { actor, skpId: skp.id, version: s.version }, { rhkId }, input);
+  const i = await t.db.prisma.indikator.findFirstOrThrow({ where: { rhkId }, orderBy: { id: 'desc' } });
+  return { id: rhkId, indikator: i.id };
+}
+
+/** The owner submits the SKP as it stands (DIAJUKAN). */
+export async function ajukan(t: Ctx, skp: { id: number; pegawaiId: number }): Promise<GivenSkp> {
+  const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true } });
+  await ajukanSkp(t.db, { actor: await actorOf(t, skp.pegawaiId), skpId: skp.id, version });
+  return skpState(t, skp.id);
+}
+
+/** An SKP as `skp()` makes it, submitted by its owner (DIAJUKAN). */
+export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
+  const s = await skp(t, who, opts);
+  await ajukanSkp(t.db, { actor: await actorOf(t, who.id), skpId: s.id, version: s.version });
+  return skpState(t, s.id);
+}
+
+/** An SKP submitted and approved by the owner's appraiser (DISETUJUI, version 1 frozen). */
+export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: SkpOpts = {}): Promise<GivenSkp> {
+  if (who.penilaiId === null) throw new Error('an SKP is approved by the appraiser: this employee has none');
+  const s = await skpDiajukan(t, who, opts);
+  await setujui(t.db, await actorOf(t, who.penilaiId), s.id, s.version); // throws Refused with the problems when blocked
+  return skpState(t, s.id);
+}
+
+/** An SKP submitted and returned by the appraiser with `alasan` (DIKEMBALIKAN). */
+export async function skpDikembalikan(t: Ctx, who: { id: number; penilaiId: number | null }, alasan = 'Target perlu dirinci per triwulan'): Promise<GivenSkp> {
+  if (who.penilaiId === null) throw new Error('an SKP is returned by the appraiser: this employee has none');
+  const s = await skpDiajukan(t, who);
+  await kembalikan(t.db, await actorOf(t, who.penilaiId), s.id, s.version, alasan, new Map());
+  return skpState(t, s.id);
+}
+
+/** The SKP as it stands now (ids and version), e.g. after a request changed it. */
+export const skpNow = skpState;
+
+/**
+ * A small agency of its own, for tests of who sees what:
+ *
+ *   unit root ── kadis (JPT, no appraiser)
+ *    ├─ bidang ── pimpinan (ADMINISTRATOR, role PIMPINAN, appraised by kadis)
+ *    │   ├─ seksi ── penilai (PENGAWAS, appraised by pimpinan), self and rekan (appraised by penilai)
+ *    │   └─ seksi2 ── subtree (in the pimpinan's subtree, appraised by kadis, not by penilai)
+ *    └─ lain ── outside (another bidang, appraised by kadis)
+ */
+export async function organisasi(t: Ctx) {
+  const root = await unit(t, { nama: `Dinas Uji ${next()}` });
+  const bidang = await unit(t, { parentId: root.id, nama: `Bidang Uji ${next()}` });
+  const seksi = await unit(t, { parentId: bidang.id, nama: `Seksi Uji ${next()}` });
+  const seksi2 = await unit(t, { parentId: bidang.id, nama: `Seksi Uji ${next()}` });
+  const lain = await unit(t, { parentId: root.id, nama: `Bidang Lain ${next()}` });
+  const kadis = await pegawai(t, { unitId: root.id, jenis: 'JPT' });
+  const pimpinan = await pegawai(t, { unitId: bidang.id, jenis: 'ADMINISTRATOR', penilai: kadis });
+  await makePimpinan(t, pimpinan.id);
+  const penilai = await pegawai(t, { unitId: seksi.id, jenis: 'PENGAWAS', penilai: pimpinan });
+  const self = await pegawai(t, { unitId: seksi.id, penilai });
+  const rekan = await pegawai(t, { unitId: seksi.id, penilai });
+  const subtree = await pegawai(t, { unitId: seksi2.id, penilai: kadis });
+  const outside = await pegawai(t, { unitId: lain.id, penilai: kadis });
+  return { units: { root, bidang, seksi, seksi2, lain }, people: { kadis, pimpinan, penilai, self, rekan, subtree, outside } };
+}
+export type Organisasi = Awaited<ReturnType<typeof organisasi>>;
+
+/** An SKP template for the position of `skp`'s owner, made by HR from that SKP (it needs an RHK). */
+export async function templat(t: Ctx, skp: { id: number }, opts: { nama?: string } = {}): Promise<{ id: number; nama: string; jabatanId: number }> {
+  const tpl = await createTemplat(t.db, await adminActor(t), { skpId: skp.id, nama: opts.nama ?? `Templat Uji ${next()}`, jabatanId: null });
+  return { id: tpl.id, nama: tpl.nama, jabatanId: tpl.jabatanId };
+}
