@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { Conflict } from './errors.js';
-import { fieldErrors } from './validate.js';
+import { fieldErrors, inputProblemErrors } from './validate.js';
 
 /**
  * The one way a form is handled: parse the body with zod; on invalid input or a Conflict from
@@ -20,8 +20,14 @@ export async function handleForm<S extends z.ZodType>(
     const extra = opts.locals ? await opts.locals() : {};
     res.status(status).render(opts.view, { ...extra, values, errors, formError });
   };
+  // Characters no column can store (the request guard removed them and named the fields).
+  if (req.inputProblems?.length) return again(422, inputProblemErrors(req, res.locals.t));
   const input = opts.schema.safeParse(req.body);
-  if (!input.success) return again(422, fieldErrors(input.error, res.locals.t));
+  if (!input.success) {
+    const errors = fieldErrors(input.error, res.locals.t);
+    // The version is a hidden field: its error (a form this app did not write) goes at the top.
+    return again(422, errors, errors.version);
+  }
   try {
     await opts.onValid(input.data);
   } catch (e) {

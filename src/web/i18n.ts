@@ -8,10 +8,12 @@ import { idReview } from './messages/id-review.js';
 import { enReview } from './messages/en-review.js';
 import { idCetak } from './messages/id-cetak.js';
 import { enCetak } from './messages/en-cetak.js';
+import { idGuard } from './messages/id-guard.js';
+import { enGuard } from './messages/en-guard.js';
 
 // One dictionary per feature area, merged; every Indonesian key must exist in English (typed).
-const id: Record<string, string> = { ...idCore, ...idSiklus, ...idSkp, ...idReview, ...idCetak };
-const en: Record<string, string> = { ...enCore, ...enSiklus, ...enSkp, ...enReview, ...enCetak };
+const id: Record<string, string> = { ...idCore, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard };
+const en: Record<string, string> = { ...enCore, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard };
 
 export type Lang = 'id' | 'en';
 export type Translate = (key: string, params?: Record<string, string | number>) => string;

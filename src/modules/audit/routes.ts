@@ -5,6 +5,7 @@ import { requireAdmin } from '../../web/auth.js';
 import { NotFound } from '../../web/errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { idParam } from '../../web/params.js';
+import { queryId } from '../../schemas/fields.js';
 
 const PAGE = 50;
 const dateField = z.union([z.literal(''), z.iso.date('err.date')]).optional();
@@ -15,7 +16,8 @@ const auditQuery = z.object({
   entitasId: z.string().trim().max(60).optional(),
   dari: dateField,
   sampai: dateField,
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  // audit_log.id is a bigint, but ids beyond int4 are decades of entries away: the shared bound holds
+  before: queryId,
 });
 
 export function auditRoutes({ db }: { db: Db }): Router {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Db } from '../../db/client.js';
 import { authenticate, requireLogin } from '../../web/auth.js';
-import { fieldErrors } from '../../web/validate.js';
+import { fieldErrors, inputProblemErrors } from '../../web/validate.js';
 import { flash, t } from '../../web/locals.js';
 import type { Throttle } from '../../web/login-throttle.js';
 import { langForm, loginForm, passwordForm } from './schemas.js';
@@ -22,6 +22,7 @@ export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Ro
   r.post('/login', async (req, res, next) => {
     const input = loginForm.safeParse(req.body);
     const values = { login: typeof req.body?.login === 'string' ? req.body.login : '' };
+    if (req.inputProblems?.length) return res.status(422).render('auth/login', { values, errors: inputProblemErrors(req, res.locals.t) });
     if (!input.success) return res.status(422).render('auth/login', { values, errors: fieldErrors(input.error, res.locals.t) });
     const { login, password } = input.data;
     const ip = req.ip ?? 'unknown';
@@ -66,6 +67,7 @@ export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Ro
   r.get('/akun/password', requireLogin, (_req, res) => res.render('auth/password'));
 
   r.post('/akun/password', requireLogin, async (req, res) => {
+    if (req.inputProblems?.length) return res.status(422).render('auth/password', { errors: inputProblemErrors(req, res.locals.t) });
     const input = passwordForm.safeParse(req.body);
     if (!input.success) return res.status(422).render('auth/password', { errors: fieldErrors(input.error, res.locals.t) });
     const ok = await changePassword(db, req.user!, input.data.current, input.data.next);

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { validateNip } from '../../domain/nip.js';
+import { idField, optionalIdField, queryId, versionField } from '../../schemas/fields.js';
 
 const optionalText = (max: number) =>
   z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-const id = z.coerce.number({ message: 'err.required' }).int().positive('err.required');
-const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
-export const version = z.coerce.number().int().min(1);
+const id = idField;
+const optionalId = optionalIdField;
+export const version = versionField;
 
 export const nipField = z
   .string()
@@ -59,11 +57,11 @@ export const reactivateForm = z.object({ version });
 
 export const pegawaiQuery = z.object({
   q: optionalText(100),
-  unitId: z.coerce.number().int().positive().optional().catch(undefined),
-  penilai: z.coerce.number().int().positive().optional().catch(undefined),
+  unitId: queryId,
+  penilai: queryId,
   status: z.enum(['aktif', 'nonaktif', 'semua']).default('aktif').catch('aktif'),
   page: z.coerce.number().int().min(1).max(10_000).default(1).catch(1),
   /** The last row of the previous page (keyset paging for "next" links). */
-  setelah: z.coerce.number().int().positive().optional().catch(undefined),
+  setelah: queryId,
 });
 export type PegawaiQuery = z.infer<typeof pegawaiQuery>;

@@ -14,11 +14,12 @@ import * as R from './review-service.js';
 import { matriksPeranHasil } from './matriks-service.js';
 import { bandingkan, dokumen, listVersi, skpHeader, type VersiRef } from './versi-service.js';
 import { idParam } from '../../web/params.js';
+import { idField } from '../../schemas/fields.js';
 
 // The appraiser's side of the SKP: SKP Bawahan, review and decision, Matriks Peran Hasil, and
 // the approved versions with their differences (visible to anyone who may see the SKP).
 
-const versiRef = z.union([z.literal('kini'), z.coerce.number().int().positive()], { message: 'review.versiInvalid' });
+const versiRef = z.union([z.literal('kini'), idField], { message: 'review.versiInvalid' });
 const diffQuery = z.object({ dari: versiRef.optional(), ke: versiRef.optional() });
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };
 

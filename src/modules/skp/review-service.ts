@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryId, versionField } from '../../schemas/fields.js';
 import type { Db, Tx } from '../../db/client.js';
 import type { Fase } from '../../domain/siklus.js';
 import { visibleSkp, type Actor } from '../../domain/access.js';
@@ -14,7 +15,7 @@ import { editSkp, skpDocument } from './service.js';
 
 // ---- Forms --------------------------------------------------------------------------------
 
-const version = z.coerce.number().int().min(1);
+const version = versionField;
 const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => v || null);
 
 export const ekspektasiField = (n: NilaiBerakhlak) => `ekspektasi_${n}`;
@@ -36,7 +37,7 @@ export const kembalikanForm = (rhkIds: number[]) =>
   }) as z.ZodType<{ version: number; alasan: string } & Record<string, string | number | null>>;
 
 export const bawahanQuery = z.object({
-  siklusId: z.coerce.number().int().positive().optional().catch(undefined),
+  siklusId: queryId,
   status: z.enum(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI', 'BELUM']).optional().catch(undefined),
 });
 

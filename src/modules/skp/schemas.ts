@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { targetProblems } from '../../domain/target.js';
+import { optionalIdField, queryId, versionField } from '../../schemas/fields.js';
 
 // The employee's SKP forms. Every form carries the SKP's `version` (optimistic locking).
 
-export const version = z.coerce.number().int().min(1);
+export const version = versionField;
 const text = (min: number, max: number) => z.string({ message: 'err.required' }).trim().min(1, 'err.required').min(min, 'err.minLength').max(max, 'err.maxLength');
 const optionalText = (max: number) => z.string().trim().max(max, 'err.maxLength').optional().transform((v) => (v ? v : null));
-const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
-  .optional()
-  .transform((v) => (v === '' || v === undefined ? null : v));
+const optionalId = optionalIdField;
 
 /**
  * A number as people type it here: "12,5" and "1.234,5" (Indonesian), "12.5" too. A dot
@@ -112,4 +110,4 @@ export type IndikatorInput = z.output<ReturnType<typeof indikatorForm>>;
 
 export const lampiranForm = z.object({ version, jenis: z.enum(JENIS_LAMPIRAN, { message: 'err.choice' }), teks: text(3, 500) });
 
-export const siklusQuery = z.object({ siklus: z.coerce.number().int().positive().optional().catch(undefined) });
+export const siklusQuery = z.object({ siklus: queryId });

@@ -8,6 +8,7 @@ import { formatTarget, getSkp } from '../skp/service.js';
 import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
 import { cariSkp, createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, terapkanTemplat } from './service.js';
 import { idParam } from '../../web/params.js';
+import { queryId } from '../../schemas/fields.js';
 
 
 /** SKP templates per position: HR only. */
@@ -44,11 +45,11 @@ export function templatRoutes({ db }: { db: Db }): Router {
   });
 
   r.post('/templat', requireAdmin, async (req, res) => {
-    const skpId = Number(req.body?.skpId);
+    const skpId = queryId.parse(req.body?.skpId);
     await handleForm(req, res, {
       schema: templatForm,
       view: 'templat/form',
-      locals: async () => ({ ...(await formLocals(req, Number.isSafeInteger(skpId) && skpId > 0 ? skpId : undefined)), query: {}, siklus: [], hasil: [] }),
+      locals: async () => ({ ...(await formLocals(req, skpId)), query: {}, siklus: [], hasil: [] }),
       onValid: async (data) => {
         const tpl = await createTemplat(db, req.user!, data);
         flash(req, 'success', t(res, 'templat.created', { nama: tpl.nama }));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { idField, INT4_MAX, queryId } from '../../schemas/fields.js';
 
-const id = z.coerce.number({ message: 'err.required' }).int('err.invalid').positive('err.required');
+const id = idField;
 const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive()])
+  .union([z.literal(''), idField])
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 const nama = z.string({ message: 'err.required' }).trim().min(1, 'err.required').min(3, 'err.minLength').max(200, 'err.maxLength');
@@ -13,12 +14,12 @@ export type TemplatInput = z.infer<typeof templatForm>;
 
 export const templatRename = z.object({ nama });
 
-export const terapkanForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus') });
+export const terapkanForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus').max(INT4_MAX, 'templat.err.pilihSiklus') });
 
 /** Finding the SKP to copy from. */
 export const cariSkpQuery = z.object({
-  skpId: z.coerce.number().int().positive().optional().catch(undefined),
-  siklusId: z.coerce.number().int().positive().optional().catch(undefined),
+  skpId: queryId,
+  siklusId: queryId,
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
 });
 

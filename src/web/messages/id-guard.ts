@@ -1,0 +1,5 @@
+// Bahasa Indonesia: refusals of input no record can hold (the request guard, imports, periods).
+export const idGuard = {
+  'err.invalidChars': 'Isian mengandung karakter yang tidak dapat disimpan (byte NUL atau teks yang bukan UTF-8). Hapus karakter itu lalu coba lagi.',
+  'err.staleForm': 'Formulir ini tidak sah atau sudah kedaluwarsa. Muat ulang halaman lalu coba lagi.',
+};
