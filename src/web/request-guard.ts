@@ -12,6 +12,8 @@ import { NotFound } from './errors.js';
 // - a form body (urlencoded or multipart): NUL bytes are removed, so nothing downstream can fail,
 //   and the fields are listed in `req.inputProblems`; handleForm shows the form again with a
 //   field error on each (the typed text comes back, without the NUL);
+// - a urlencoded body keeps a percent escape that is not UTF-8 as literal text ("%FF"), so the
+//   raw body is read once more (`markUndecodable`, the body parser's verify hook) to name them;
 // - the client address (X-Forwarded-For behind the proxy): anything that is not an IP address
 //   is replaced by the socket's address before the throttle or the audit log sees it.
 
@@ -56,6 +58,31 @@ export function cleanFields(fields: Record<string, unknown>, dropBadValues = fal
   return { clean, bad };
 }
 
+const undecodable = Symbol('undecodable form fields');
+type Marked = { [undecodable]?: string[] };
+
+/** The urlencoded parser's verify hook: names the fields whose percent escapes are not UTF-8. */
+export function markUndecodable(req: unknown, _res: unknown, buf: Buffer): void {
+  const names: string[] = [];
+  for (const pair of buf.toString('latin1').split('&')) {
+    const [name = '', value = ''] = pair.split('=', 2).map((s) => s.replace(/\+/g, ' '));
+    try {
+      decodeURIComponent(value);
+      decodeURIComponent(name);
+    } catch {
+      names.push(safeDecode(name) ?? '_form');
+    }
+  }
+  if (names.length) (req as Marked)[undecodable] = names;
+}
+const safeDecode = (s: string): string | null => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+};
+
 function pathIsBad(req: Request): boolean {
   try {
     return hasBadChars(decodeURIComponent(req.path));
@@ -74,15 +101,20 @@ export const requestGuard: RequestHandler = (req, res, next) => {
       // Express computes req.query on every read; pin the cleaned one.
       Object.defineProperty(req, 'query', { value: clean, configurable: true, enumerable: true, writable: true });
       const t = res.locals.t as ((k: string) => string) | undefined;
-      if (t) res.locals.errors = { ...res.locals.errors, ...Object.fromEntries(bad.map((f) => [f, t(BAD_CHARS_KEY)])) };
+      if (t) {
+        res.locals.errors = { ...res.locals.errors, ...Object.fromEntries(bad.map((f) => [f, t(BAD_CHARS_KEY)])) };
+        // Not every page has a field for each parameter: say it at the top as well.
+        res.locals.flash = [...(res.locals.flash ?? []), { type: 'error', text: t('err.invalidCharsQuery') }];
+      }
     }
   }
 
   if (req.body && typeof req.body === 'object' && !Array.isArray(req.body)) {
     const { clean, bad } = cleanFields(req.body as Record<string, unknown>);
-    if (bad.length) {
+    const undecoded = (req as Marked)[undecodable] ?? [];
+    if (bad.length || undecoded.length) {
       req.body = clean;
-      req.inputProblems = [...new Set([...(req.inputProblems ?? []), ...bad])];
+      req.inputProblems = [...new Set([...(req.inputProblems ?? []), ...bad, ...undecoded])];
     }
   }
 
