@@ -3,6 +3,7 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type pg from 'pg';
 import type { RequestHandler } from 'express';
 import type { Actor } from '../domain/access.js';
+import { normalizeLogin } from '../modules/auth/login-name.js';
 import { verifyPassword } from './password.js';
 import { Forbidden } from './errors.js';
 
@@ -50,10 +51,9 @@ export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | 
 
 /** Finds a login by NIP (employees) or username (admins) and checks the password. */
 export async function authenticate(pool: pg.Pool, login: string, password: string): Promise<Actor | null> {
-  const key = login.trim();
   const r = await pool.query<ActorRow & { password_hash: string }>(
-    ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = lower($1) OR p.nip = $1) LIMIT 1',
-    [key.replace(/\s/g, '')],
+    ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = $1 OR p.nip = $1) LIMIT 1',
+    [normalizeLogin(login)],
   );
   const row = r.rows[0];
   const ok = await verifyPassword(row?.password_hash ?? null, password);

@@ -7,6 +7,7 @@ import { isValidGolongan } from '../../domain/golongan.js';
 import { Conflict, NotFound } from '../../web/errors.js';
 import { hashPassword } from '../../web/password.js';
 import { audit } from '../audit/service.js';
+import { endSessions } from '../auth/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
 
 export const PAGE_SIZE = 50;
@@ -217,6 +218,8 @@ export async function resetPassword(db: Db, actor: Actor, id: number): Promise<s
       if (!(await tx.pegawai.findUnique({ where: { id } }))) throw new NotFound();
       await tx.user.create({ data: { pegawaiId: id, passwordHash } });
     }
+    // whoever is logged in as this employee now is logged out
+    await endSessions(tx, (await tx.user.findMany({ where: { pegawaiId: id }, select: { id: true } })).map((u) => u.id));
     await audit(tx, actor, { aksi: 'pegawai.resetPassword', entitas: 'pegawai', entitasId: id });
   });
   return password;
