@@ -7,6 +7,7 @@ import { requireAdmin } from '../../web/auth.js';
 import { HttpError } from '../../web/errors.js';
 import { flash, t } from '../../web/locals.js';
 import { uploadWithCsrf } from '../../web/upload.js';
+import { csvLine, safeRow } from '../../export/spreadsheet-cells.js';
 import { ImportFileError, MAX_ROWS, parseUpload } from './parse.js';
 import { COLUMNS, commitImport, ImportRejected, REQUIRED_COLUMNS, TEXT_COLUMNS, type ImportRowError } from './service.js';
 
@@ -53,9 +54,8 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
 
   r.get('/impor/templat.csv', requireAdmin, async (_req, res) => {
     const example = await exampleRow(db);
-    const line = (cells: readonly string[]) => cells.map(csvCell).join(';');
     // Semicolons and a BOM: Excel with Indonesian regional settings opens this in columns.
-    const body = '\uFEFF' + [line(COLUMNS), line(COLUMNS.map((c) => example[c]))].join('\r\n') + '\r\n';
+    const body = '\uFEFF' + [csvLine(COLUMNS), csvLine(COLUMNS.map((c) => example[c]))].join('\r\n') + '\r\n';
     res.attachment('templat-impor-pegawai.csv').type('text/csv; charset=utf-8').send(body);
   });
 
@@ -67,7 +67,6 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
   return r;
 }
 
-const csvCell = (v: string) => (/[";\r\n,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** One plausible row built from the real data: a pelaksana position, its unit, its appraiser. */
 async function exampleRow(db: Db): Promise<Record<(typeof COLUMNS)[number], string>> {
@@ -114,7 +113,7 @@ async function templateXlsx(db: Db): Promise<Buffer> {
   const widths: Record<string, number> = { nip: 22, nama: 36, jenis_asn: 11, pangkat_golongan: 18, kode_jabatan: 32, kode_unit: 28, nip_penilai: 22, email: 32 };
   ws.columns = COLUMNS.map((c) => ({ key: c, width: widths[c] ?? 16, style: (TEXT_COLUMNS as readonly string[]).includes(c) ? { numFmt: '@' } : {} }));
   ws.addRow([...COLUMNS]);
-  ws.addRow(COLUMNS.map((c) => example[c]));
+  ws.addRow(safeRow(COLUMNS.map((c) => example[c])));
   bold(ws);
   const last = MAX_ROWS + 1;
   const colLetter = (c: string) => String.fromCharCode(65 + COLUMNS.indexOf(c as (typeof COLUMNS)[number]));
@@ -131,7 +130,7 @@ async function templateXlsx(db: Db): Promise<Buffer> {
     { header: 'kode_unit', key: 'unit_kode', width: 28 },
     { header: 'nama_unit', key: 'unit_nama', width: 52 },
   ];
-  wj.addRows(jabatan.rows);
+  wj.addRows(jabatan.rows.map(safeRow));
   bold(wj);
 
   const wg = wb.addWorksheet('Golongan');
@@ -140,7 +139,7 @@ async function templateXlsx(db: Db): Promise<Buffer> {
     { header: 'pangkat_golongan', key: 'kode', width: 18 },
     { header: 'pangkat', key: 'pangkat', width: 28 },
   ];
-  wg.addRows([...GOLONGAN_PNS.map((g) => ({ jenis: 'PNS', kode: g.kode, pangkat: g.pangkat })), ...GOLONGAN_PPPK.map((k) => ({ jenis: 'PPPK', kode: k, pangkat: '' }))]);
+  wg.addRows([...GOLONGAN_PNS.map((g) => ({ jenis: 'PNS', kode: g.kode, pangkat: g.pangkat })), ...GOLONGAN_PPPK.map((k) => ({ jenis: 'PPPK', kode: k, pangkat: '' }))].map(safeRow));
   bold(wg);
 
   return Buffer.from(await wb.xlsx.writeBuffer());
