@@ -77,15 +77,18 @@ describe('parsing off the main thread', () => {
     for (let i = 0; i < MAX_ROWS; i++) ws.addRow([`1990010120150610${String(i).padStart(4, '0')}`, `Pegawai Nomor ${i}`, 'PNS', 'III/a', 'KODE.X', 'UNIT.X', '', `p${i}@contoh.go.id`]);
     const big = Buffer.from(await wb.xlsx.writeBuffer());
 
+    // Once the file is read and its 25 000 rows are being built, another user asks for a page.
+    // On the main thread that page would wait for the rows; from the worker it does not.
     const order: string[] = [];
     const pinged = new Promise<void>((resolve, reject) => {
-      parseEvents.once('start', () => {
+      parseEvents.once('read', () => {
         admin.get('/ping').then((r) => { order.push(`ping ${r.status}`); resolve(); }, reject);
       });
     });
+    parseEvents.once('end', () => order.push('parsed'));
     const imported = upload(big, 'besar.xlsx').then((r) => { order.push('import'); return r; });
     await Promise.all([pinged, imported]);
-    expect(order).toEqual(['ping 200', 'import']);
+    expect(order).toEqual(['ping 200', 'parsed', 'import']);
     expect((await imported).status).toBe(422); // the made-up codes are refused row by row
   }, 120_000);
 });

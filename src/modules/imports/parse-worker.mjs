@@ -5,4 +5,4 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { answer } = await import(workerData.module);
-parentPort.on('message', async (msg) => parentPort.postMessage(await answer(msg)));
+parentPort.on('message', async (msg) => parentPort.postMessage(await answer(msg, (r) => parentPort.postMessage(r))));

@@ -56,21 +56,24 @@ export function parseUpload(buf: Buffer, opts: ParseOptions = {}): Promise<Parse
   return parser.run(buf, opts);
 }
 
-/** The parsing itself, on the calling thread (the worker runs this). */
-export async function parseInThisThread(buf: Buffer, opts: ParseOptions = {}): Promise<ParsedTable> {
+/**
+ * The parsing itself, on the calling thread (the worker runs this). `onRead` is called once the
+ * file has been read and its rows are about to be built (tests use it to act mid-parse).
+ */
+export async function parseInThisThread(buf: Buffer, opts: ParseOptions = {}, onRead: () => void = () => {}): Promise<ParsedTable> {
   const kind = detectKind(buf);
   if (kind === null) throw new ImportFileError('import.badType');
   const maxRows = opts.maxRows ?? MAX_ROWS;
-  const raw = kind === 'csv' ? csvMatrix(buf) : await xlsxMatrix(buf, new Set(opts.textColumns ?? []), maxRows, opts.maxInflatedBytes ?? MAX_INFLATED_BYTES);
+  const raw = kind === 'csv' ? csvMatrix(buf, onRead) : await xlsxMatrix(buf, new Set(opts.textColumns ?? []), maxRows, opts.maxInflatedBytes ?? MAX_INFLATED_BYTES, onRead);
   return toTable(kind, raw, maxRows);
 }
 
 // ---- The worker ---------------------------------------------------------------------------
 
-/** Tells tests when a parse has been handed to the worker ('start') and is back ('end'). */
+/** Tells tests when a parse has been handed to the worker ('start'), has read the file and builds its rows ('read'), and is back ('end'). */
 export const parseEvents = new EventEmitter();
 
-type Reply = { id: number; table?: ParsedTable; refused?: { key: string; params?: Record<string, string | number> }; failed?: string };
+type Reply = { id: number; read?: true; table?: ParsedTable; refused?: { key: string; params?: Record<string, string | number> }; failed?: string };
 
 /** One long-lived worker thread, created on first use; each job is a message, answered by id. */
 const parser = (() => {
@@ -93,6 +96,7 @@ const parser = (() => {
     w.on('message', (r: Reply) => {
       const p = pending.get(r.id);
       if (!p) return;
+      if (r.read) return void parseEvents.emit('read');
       pending.delete(r.id);
       parseEvents.emit('end');
       if (r.table) p.resolve(r.table);
@@ -125,10 +129,10 @@ const isOutOfMemory = (e: unknown) => (e as { code?: string })?.code === 'ERR_WO
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** The worker's side: answers one message (used by parse-worker.mjs). */
-export async function answer(msg: { id: number; buf: Uint8Array; opts: ParseOptions }): Promise<Reply> {
+export async function answer(msg: { id: number; buf: Uint8Array; opts: ParseOptions }, post: (r: Reply) => void): Promise<Reply> {
   try {
     const buf = Buffer.from(msg.buf.buffer, msg.buf.byteOffset, msg.buf.byteLength);
-    return { id: msg.id, table: await parseInThisThread(buf, msg.opts) };
+    return { id: msg.id, table: await parseInThisThread(buf, msg.opts, () => post({ id: msg.id, read: true })) };
   } catch (e) {
     if (e instanceof ImportFileError) return { id: msg.id, refused: { key: e.key, params: e.params } };
     return { id: msg.id, failed: e instanceof Error ? e.message : String(e) };
@@ -181,7 +185,7 @@ export function detectDelimiter(text: string): string {
   return candidates[0]!.n > 0 ? candidates[0]!.c : ',';
 }
 
-function csvMatrix(buf: Buffer): Matrix {
+function csvMatrix(buf: Buffer, onRead: () => void): Matrix {
   const text = new TextDecoder('utf-8').decode(buf).replace(/^\uFEFF/, '');
   let records: string[][];
   try {
@@ -191,6 +195,7 @@ function csvMatrix(buf: Buffer): Matrix {
     throw new ImportFileError('import.csvInvalid', { line });
   }
   if (records.length === 0) throw new ImportFileError('import.empty');
+  onRead();
   // One record is one spreadsheet row (a quoted line break stays inside its cell), so the
   // row number is the record's position; blank lines count as rows, as in a spreadsheet.
   return { header: records[0]!, rows: records.slice(1).map((cells, i) => ({ row: i + 2, cells, issues: new Map() })) };
@@ -270,7 +275,7 @@ function zipEntries(buf: Buffer): ZipEntry[] {
   return out;
 }
 
-async function xlsxMatrix(buf: Buffer, textColumns: ReadonlySet<string>, maxRows: number, maxInflatedBytes: number): Promise<Matrix> {
+async function xlsxMatrix(buf: Buffer, textColumns: ReadonlySet<string>, maxRows: number, maxInflatedBytes: number, onRead: () => void): Promise<Matrix> {
   checkXlsxSize(buf, maxInflatedBytes, maxRows);
   const wb = new ExcelJS.Workbook();
   try {
@@ -282,6 +287,7 @@ async function xlsxMatrix(buf: Buffer, textColumns: ReadonlySet<string>, maxRows
   if (!ws || ws.actualRowCount === 0) throw new ImportFileError('import.empty');
   // Cheap guard before building every row (the header and blank rows make this an upper bound).
   if (ws.actualRowCount - 1 > maxRows * 2) throw new ImportFileError('import.tooMany', { count: ws.actualRowCount - 1, max: maxRows });
+  onRead();
 
   const headerRow = ws.getRow(1);
   const header: string[] = [];
