@@ -14,6 +14,8 @@ import { NotFound } from './errors.js';
 //   field error on each (the typed text comes back, without the NUL);
 // - a urlencoded body keeps a percent escape that is not UTF-8 as literal text ("%FF"), so the
 //   raw body is read once more (`markUndecodable`, the body parser's verify hook) to name them;
+// - a parameter given twice in the query string: the first counts (no page reads a list from its
+//   address, and a schema expecting text would otherwise fail on an array);
 // - the client address (X-Forwarded-For behind the proxy): anything that is not an IP address
 //   is replaced by the socket's address before the throttle or the audit log sees it.
 
@@ -96,8 +98,9 @@ export const requestGuard: RequestHandler = (req, res, next) => {
 
   const query = req.query as Record<string, unknown>;
   if (Object.keys(query).length) {
-    const { clean, bad } = cleanFields(query, true);
-    if (bad.length) {
+    const repeated = Object.values(query).some(Array.isArray);
+    const { clean, bad } = cleanFields(repeated ? Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])) : query, true);
+    if (bad.length || repeated) {
       // Express computes req.query on every read; pin the cleaned one.
       Object.defineProperty(req, 'query', { value: clean, configurable: true, enumerable: true, writable: true });
       const t = res.locals.t as ((k: string) => string) | undefined;
