@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import { validateNip } from '../src/domain/nip.js';
 import { isValidGolongan } from '../src/domain/golongan.js';
-import { hashPassword } from '../src/web/password.js';
+import { hashPassword } from '../src/modules/auth/password.js';
 
 export const BENCH_PASSWORD = 'sikap-bench-2026';
 export const BENCH_ADMIN = 'admin';

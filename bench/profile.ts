@@ -14,7 +14,7 @@ import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import express from 'express';
-import { loadActor } from '../src/web/auth.js';
+import { loadActor } from '../src/modules/auth/authenticate.js';
 import { searchPegawai } from '../src/modules/org/pegawai-service.js';
 import { pegawaiQuery } from '../src/modules/org/schemas.js';
 import type { Db } from '../src/db/client.js';

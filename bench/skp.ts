@@ -35,11 +35,11 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import express from 'express';
 import { createJobRunner } from '../src/app.js';
-import { loadActor } from '../src/web/auth.js';
+import { loadActor } from '../src/modules/auth/authenticate.js';
 import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/service.js';
 import type { Db } from '../src/db/client.js';
-import { listBawahan, pilihSiklus } from '../src/modules/skp/review-service.js';
-import { matriksPeranHasil } from '../src/modules/skp/matriks-service.js';
+import { listBawahan, pilihSiklus } from '../src/modules/skp/review/service.js';
+import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
 import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
 const LOAD_GENERATOR = 'autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process)';

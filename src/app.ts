@@ -18,18 +18,18 @@ import { importRoutes } from './modules/imports/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { labelGolongan } from './domain/golongan.js';
 import { siklusRoutes } from './modules/siklus/routes.js';
-import { skpRoutes } from './modules/skp/routes.js';
-import { reviewRoutes } from './modules/skp/review-routes.js';
-import { cetakRoutes } from './modules/skp/cetak-routes.js';
+import { skpRoutes } from './modules/skp/planning/routes.js';
+import { reviewRoutes } from './modules/skp/review/routes.js';
+import { cetakRoutes } from './modules/skp/print/routes.js';
+import { versionRoutes } from './modules/skp/versions/routes.js';
 import { templatRoutes } from './modules/templat/routes.js';
 import { jobRunner, type JobRunner } from './jobs/runner.js';
-import { buatDraftSkp } from './jobs/skp-draft.js';
-import { BULK_JOB } from './modules/siklus/service.js';
+import { siklusJobs } from './modules/siklus/jobs.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner };
 
-/** The background-job runner with every handler the app knows. */
-export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { [BULK_JOB]: buatDraftSkp });
+/** The background-job runner with every feature's handlers (each feature registers its own). */
+export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJobs });
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -84,6 +84,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(siklusRoutes({ db, jobs }));
   app.use(skpRoutes({ db }));
   app.use(reviewRoutes({ db }));
+  app.use(versionRoutes({ db }));
   app.use(cetakRoutes({ db }));
   app.use(templatRoutes({ db }));
 

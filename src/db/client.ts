@@ -1,8 +1,9 @@
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../prisma/generated/client.js';
+import { sqlOn, type Sql } from './sql.js';
 
-export type Db = { prisma: PrismaClient; pool: pg.Pool; close: () => Promise<void> };
+export type Db = { prisma: PrismaClient; pool: pg.Pool; sql: Sql; close: () => Promise<void> };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** One pg pool shared by Prisma, the session store and the few set-based raw queries. */
@@ -15,24 +16,10 @@ export function createDb(url: string, max = 10): Db {
   return {
     prisma,
     pool,
+    sql: sqlOn(pool),
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => undefined);
-    },
-  };
-}
-
-/** The minimal query interface the set-based SQL helpers need, from a pg client or a Prisma tx. */
-export type Sql = { query: (text: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number | null }> };
-
-export function sqlOf(tx: Tx | PrismaClient): Sql {
-  return {
-    query: async (text, params = []) => {
-      if (/^\s*(SELECT|WITH)\b/i.test(text)) {
-        const rows = (await tx.$queryRawUnsafe(text, ...params)) as any[];
-        return { rows, rowCount: rows.length };
-      }
-      return { rows: [], rowCount: await tx.$executeRawUnsafe(text, ...params) };
     },
   };
 }

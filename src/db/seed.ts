@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import { validateNip } from '../domain/nip.js';
 import { isValidGolongan } from '../domain/golongan.js';
-import { hashPassword } from '../web/password.js';
+import { hashPassword } from '../modules/auth/password.js';
 
 export const DEMO_PASSWORD = 'sikap-demo-2026';
 

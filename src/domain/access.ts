@@ -1,4 +1,4 @@
-// Who may see what, as pure predicates and where-clause fragments (design.md §1).
+// Who may see what, as pure predicates and where-clause fragments (docs/domain/access.md).
 // Services combine these with their own queries, so a forbidden record is simply not found.
 
 export type Actor = {
@@ -25,21 +25,6 @@ export function visiblePegawai(a: Actor): object {
 export const canManageOrg = (a: Actor): boolean => a.isAdmin;
 export const canReadAudit = (a: Actor): boolean => a.isAdmin;
 
-/**
- * The same scope as `visiblePegawai`, as SQL for hand-written queries over `pegawai p JOIN
- * unit_kerja u`. `param` adds a bind value and returns its placeholder.
- */
-export function visiblePegawaiSql(a: Actor, param: (v: unknown) => string): string {
-  if (a.isAdmin) return 'TRUE';
-  const or: string[] = [];
-  if (a.pegawaiId !== null) {
-    const me = param(a.pegawaiId);
-    or.push(`p.id = ${me}`, `p.penilai_id = ${me}`);
-  }
-  if (a.isPimpinan && a.pimpinanPath) or.push(`u.path LIKE ${param(a.pimpinanPath.replace(/[%_\\]/g, '\\$&') + '%')}`);
-  return or.length ? `(${or.join(' OR ')})` : 'FALSE';
-}
-
 /** Prisma where-fragment for the SKPs an actor may see: own, appraisees', subtree, or all. */
 export function visibleSkp(a: Actor): object {
   if (a.isAdmin) return {};
@@ -48,3 +33,12 @@ export function visibleSkp(a: Actor): object {
   if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
   return or.length ? { OR: or } : { id: -1 };
 }
+
+declare const SCOPED: unique symbol;
+/**
+ * A record the actor was found allowed to see. Only the scoped loaders (getSkp, skpSaya,
+ * skpHeader, editSkp, getPegawai) make one, so child reads (an SKP's document, versions, diff
+ * and print; an employee's history) take the already-scoped parent and never a bare id.
+ */
+export type Scoped<T extends { id: number }> = T & { readonly [SCOPED]: true };
+export const asScoped = <T extends { id: number }>(record: T): Scoped<T> => record as Scoped<T>;

@@ -1,5 +1,5 @@
 // The seven BerAKHLAK core values with their behaviour statements (UU 20/2023 Pasal 4(2);
-// SE MenPANRB 20/2021), pre-filled in every SKP's Perilaku Kerja section (domain.md §4).
+// SE MenPANRB 20/2021), pre-filled in every SKP's Perilaku Kerja section (docs/domain/skp.md § Perilaku kerja).
 
 export const NILAI_BERAKHLAK = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
 export type NilaiBerakhlak = (typeof NILAI_BERAKHLAK)[number];

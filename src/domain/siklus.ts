@@ -1,4 +1,4 @@
-// The yearly cycle (design.md §2): DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI
+// The yearly cycle (docs/domain/siklus.md): DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI
 // → SELESAI → ARSIP, one step forward at a time, each step guarded by facts about the data.
 
 export const FASE = ['DRAFT', 'PERENCANAAN', 'PELAKSANAAN', 'PENILAIAN', 'KALIBRASI', 'SELESAI', 'ARSIP'] as const;

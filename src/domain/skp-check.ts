@@ -1,4 +1,4 @@
-// What must hold before an SKP can be submitted (design.md §2–§3, domain.md §3): at least one
+// What must hold before an SKP can be submitted (docs/domain/skp.md § Submission): at least one
 // RHK UTAMA; every RHK has an indicator; a JPT RHK carries a perspektif, any other RHK names the
 // appraiser's RHK it intervenes (unless the employee has no appraiser in the app), and that RHK
 // must exist in the appraiser's SKP of the same cycle.

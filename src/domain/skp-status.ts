@@ -1,4 +1,4 @@
-// SKP workflow (design.md §2): DRAFT → DIAJUKAN → DISETUJUI; DIAJUKAN → DIKEMBALIKAN (with a
+// SKP workflow (docs/domain/skp.md § Workflow): DRAFT → DIAJUKAN → DISETUJUI; DIAJUKAN → DIKEMBALIKAN (with a
 // reason) → edited → DIAJUKAN again. A change after approval opens a new revision that needs
 // approval again; the approved version stays readable.
 

@@ -1,4 +1,4 @@
-// An indicator's target (design.md §3): a number with a unit, a range, or a qualitative
+// An indicator's target (docs/domain/skp.md § Indicators): a number with a unit, a range, or a qualitative
 // statement; higher- or lower-is-better; cumulative or not. The checks return message keys
 // per field so the form can say what makes no sense.
 

@@ -7,6 +7,8 @@ import type { Db } from '../db/client.js';
 export type JobRow = { id: number; jenis: string; siklus_id: number | null; total: number; selesai: number };
 export type JobContext = { db: Db; job: JobRow; progress: (selesai: number, total?: number) => Promise<void> };
 export type JobHandler = (ctx: JobContext) => Promise<string | void>;
+/** What a feature registers: job kind → handler. The runner knows no feature. */
+export type JobHandlers = Record<string, JobHandler>;
 
 const STALE = "interval '2 minutes'";
 
@@ -23,7 +25,7 @@ export type JobRunner = {
 
 class Interrupted extends Error {}
 
-export function jobRunner(db: Db, handlers: Record<string, JobHandler>): JobRunner {
+export function jobRunner(db: Db, handlers: JobHandlers): JobRunner {
   let running: Promise<void> | null = null;
   let stopping = false;
 

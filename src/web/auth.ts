@@ -3,9 +3,9 @@ import { Strategy as LocalStrategy } from 'passport-local';
 import type pg from 'pg';
 import type { RequestHandler } from 'express';
 import type { Actor } from '../domain/access.js';
-import { normalizeLogin } from '../modules/auth/login-name.js';
-import { verifyPassword } from './password.js';
-import { Forbidden } from './errors.js';
+import { authenticate, loadActor } from '../modules/auth/authenticate.js';
+import { Forbidden } from '../errors.js';
+import type { Lang } from '../i18n/index.js';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -13,52 +13,6 @@ declare global {
     // passport puts the deserialised Actor on req.user
     interface User extends Actor {}
   }
-}
-
-type ActorRow = {
-  id: number; username: string | null; peran: string[] | null; aktif: boolean; pegawai_id: number | null;
-  nama: string | null; nip: string | null; pegawai_aktif: boolean | null; path: string | null; is_penilai: boolean;
-};
-
-const ACTOR_SQL = `
-  SELECT u.id, u.username, u.peran::text[] AS peran, u.aktif, p.id AS pegawai_id, p.nama, p.nip, p.aktif AS pegawai_aktif, uk.path,
-         (p.id IS NOT NULL AND EXISTS (SELECT 1 FROM pegawai b WHERE b.penilai_id = p.id AND b.aktif)) AS is_penilai
-    FROM app_user u
-    LEFT JOIN pegawai p ON p.id = u.pegawai_id
-    LEFT JOIN unit_kerja uk ON uk.id = p.unit_id
-   WHERE `;
-
-function toActor(r: ActorRow): Actor | null {
-  if (!r.aktif || r.pegawai_aktif === false) return null;
-  const peran = r.peran ?? [];
-  const isPimpinan = peran.includes('PIMPINAN');
-  return {
-    userId: r.id,
-    pegawaiId: r.pegawai_id,
-    label: r.nama ? `${r.nama} (${r.nip})` : (r.username ?? `user ${r.id}`),
-    isAdmin: peran.includes('ADMIN'),
-    isPimpinan,
-    pimpinanPath: isPimpinan ? r.path : null,
-    isPenilai: r.is_penilai,
-  };
-}
-
-export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | null> {
-  // Runs on every request: a named statement, planned once per connection.
-  const r = await pool.query<ActorRow>({ name: 'load-actor', text: ACTOR_SQL + 'u.id = $1', values: [userId] });
-  return r.rows[0] ? toActor(r.rows[0]) : null;
-}
-
-/** Finds a login by NIP (employees) or username (admins) and checks the password. */
-export async function authenticate(pool: pg.Pool, login: string, password: string): Promise<Actor | null> {
-  const r = await pool.query<ActorRow & { password_hash: string }>(
-    ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = $1 OR p.nip = $1) LIMIT 1',
-    [normalizeLogin(login)],
-  );
-  const row = r.rows[0];
-  const ok = await verifyPassword(row?.password_hash ?? null, password);
-  if (!row || !ok) return null;
-  return toActor(row);
 }
 
 export function setupPassport(pool: pg.Pool): passport.PassportStatic {
@@ -87,5 +41,5 @@ export const requireAdmin: RequestHandler = (req, res, next) => {
 };
 
 declare module 'express-session' {
-  interface SessionData { returnTo?: string; lang?: 'id' | 'en'; flash?: { type: 'success' | 'error' | 'info'; text: string }[] }
+  interface SessionData { returnTo?: string; lang?: Lang; flash?: { type: 'success' | 'error' | 'info'; text: string }[] }
 }

@@ -1,12 +1,16 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { formatters, isLang, translator, type Lang } from './i18n.js';
+import { DEFAULT_LANG, formatters, isLang, LANGS, LANGUAGES, translator, type Lang } from '../i18n/index.js';
+
+/** The language switch: every other UI language, each named in its own language. */
+export const otherLanguages = (lang: Lang) => LANGS.filter((l) => l !== lang).map((code) => ({ code, label: LANGUAGES[code].label }));
 
 /** Puts what every view needs on res.locals: language, translator, formatters, user, flash. */
 export const viewLocals: RequestHandler = (req, res, next) => {
-  const lang: Lang = isLang(req.session.lang) ? req.session.lang : 'id';
+  const lang: Lang = isLang(req.session.lang) ? req.session.lang : DEFAULT_LANG;
   res.locals.lang = lang;
   res.locals.t = translator(lang);
   res.locals.fmt = formatters(lang);
+  res.locals.otherLanguages = otherLanguages(lang);
   res.locals.user = req.user ?? null;
   res.locals.path = req.path;
   res.locals.flash = req.session.flash ?? [];

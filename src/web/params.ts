@@ -1,5 +1,5 @@
+import { NotFound } from '../errors.js';
 import { isIntId } from '../schemas/fields.js';
-import { NotFound } from './errors.js';
 
 /** A positive integer id from the URL that an `integer` column can hold; anything else is simply "not found". */
 export function idParam(v: unknown): number {

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { Request, RequestHandler } from 'express';
-import { NotFound } from './errors.js';
+import { NotFound } from '../errors.js';
 
 // One guard for characters no column can store. PostgreSQL refuses a NUL byte in any text value,
 // and the decoders of the path, the query string, form bodies and multipart fields turn bytes

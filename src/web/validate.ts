@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import type { Translate } from './i18n.js';
+import type { Translate } from '../i18n/index.js';
 
 export type FieldErrors = Record<string, string>;
 

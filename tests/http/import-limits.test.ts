@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { checkXlsxSize, ImportFileError, MAX_INFLATED_BYTES, MAX_ROWS, parseEvents } from '../../src/modules/imports/parse.js';
+import { Invalid } from '../../src/errors.js';
+import { checkXlsxSize, MAX_INFLATED_BYTES, MAX_ROWS, parseEvents } from '../../src/modules/imports/parse.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 import { SHEET_HEAD, SHEET_TAIL, xlsxParts, zip } from '../helpers/zip.js';
 
@@ -30,7 +31,7 @@ const bombSheet = (mb: number, claimedSize?: number) => ({
   suffix: Buffer.from(`<row r="2"><c r="A2" t="inlineStr"><is><t>1</t></is></c></row>${SHEET_TAIL}`),
   claimedSize,
 });
-const refusal = (e: unknown) => (e instanceof ImportFileError ? e.key : String(e));
+const refusal = (e: unknown) => (e instanceof Invalid ? e.key : String(e));
 
 describe('a zip bomb', () => {
   it('inflating to 300 MB is refused for that file, with a message, while on disk it is small', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { skpPdf } from '../../src/modules/skp/pdf.js';
+import { skpPdf } from '../../src/modules/skp/print/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
 
 // The SKP PDF prints what people type: an embedded font (DejaVu Sans) for Latin with diacritics

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-describe('the yearly cycle (design.md §2)', () => {
+describe('the yearly cycle (docs/domain/siklus.md)', () => {
   let id: number;
 
   it('creates a cycle with quarterly periods by default, and refuses a second one for the same year', async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 import { DEMO_PASSWORD, LOGINS, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
-// The employee's side of SKP planning (design.md §2–§3): drafting RHKs linked to the
+// The employee's side of SKP planning (docs/domain/skp.md): drafting RHKs linked to the
 // appraiser's draft RHKs, indicators with checked targets, lampiran, submission, copying last
 // year's SKP, and who may see or change what.
 
@@ -291,7 +291,7 @@ describe('copying last year\'s SKP', () => {
   });
 });
 
-describe('a closed cycle is read-only everywhere (design.md §2)', () => {
+describe('a closed cycle is read-only everywhere (docs/domain/siklus.md)', () => {
   it('refuses every change to an SKP once the cycle is closed, naming the phase', async () => {
     const t2 = await testApp();
     try {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { skpPdf, tempatDari } from '../../src/modules/skp/pdf.js';
+import { skpPdf, tempatDari } from '../../src/modules/skp/print/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
 import { LOGINS, loginAs, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 

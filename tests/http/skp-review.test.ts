@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editSkp } from '../../src/modules/skp/service.js';
-import { loadActor } from '../../src/web/auth.js';
+import { loadActor } from '../../src/modules/auth/authenticate.js';
 import { LOGINS, DEMO_PASSWORD, loginAs, postForm, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
-// The appraiser's side (design.md §1–§2): SKP Bawahan, return / approve with versions frozen in
+// The appraiser's side (docs/domain/skp.md § Workflow): SKP Bawahan, return / approve with versions frozen in
 // skp_versi, ekspektasi khusus pimpinan, the version diff and the Matriks Peran Hasil.
 
 let t: TestApp;

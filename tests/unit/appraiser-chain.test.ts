@@ -5,7 +5,7 @@ import { findAppraiserLoop, findLoopsInBatch } from '../../src/domain/appraiser-
 const chain = new Map<number, number | null>([[1, null], [2, 1], [3, 2], [4, 3]]);
 const of = (id: number) => chain.get(id) ?? null;
 
-describe('appraiser chain — pejabat penilai and atasan pejabat penilai must not loop (domain.md §2)', () => {
+describe('appraiser chain — pejabat penilai and atasan pejabat penilai must not loop (docs/domain/penilai.md)', () => {
   it('allows an assignment up the chain', () => {
     expect(findAppraiserLoop(4, 2, of)).toBeNull();
     expect(findAppraiserLoop(2, null, of)).toBeNull();

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { detectDelimiter, detectKind, ImportFileError, normaliseHeader, parseUpload } from '../../src/modules/imports/parse.js';
+import { Invalid } from '../../src/errors.js';
+import { detectDelimiter, detectKind, normaliseHeader, parseUpload } from '../../src/modules/imports/parse.js';
 import { normaliseGolongan, TEXT_COLUMNS } from '../../src/modules/imports/service.js';
 
 const NIP = '199001012015061001';
 
-async function fails(p: Promise<unknown>): Promise<ImportFileError> {
+async function fails(p: Promise<unknown>): Promise<Invalid> {
   const e = await p.then(() => null, (err: unknown) => err);
-  expect(e).toBeInstanceOf(ImportFileError);
-  return e as ImportFileError;
+  expect(e).toBeInstanceOf(Invalid);
+  return e as Invalid;
 }
 
 async function xlsx(rows: ExcelJS.CellValue[][], textCols: number[] = []): Promise<Buffer> {

@@ -3,7 +3,7 @@ import { validateNip } from '../../src/domain/nip.js';
 
 const today = new Date(Date.UTC(2026, 10, 25));
 
-describe('NIP — 18 digits: birth date (yyyymmdd) + appointment (yyyymm) + sex (1|2) + serial (design.md §3)', () => {
+describe('NIP — 18 digits: birth date (yyyymmdd) + appointment (yyyymm) + sex (1|2) + serial (docs/domain/nip.md)', () => {
   it('accepts a valid PNS NIP and reads its parts', () => {
     const r = validateNip('198307222008041847', today);
     expect(r).toEqual({ ok: true, nip: '198307222008041847', parts: { birthDate: '1983-07-22', appointment: '2008-04', sex: 'L', serial: '847', pppk: false } });

@@ -3,7 +3,7 @@ import { defaultPeriode, isClosed, nextFase, periodeProblems, skpEditable, trans
 
 const ok: TransitionFacts = { periodeCount: 4, periodeInvalid: 0, bulkJobDone: true, skpNotApproved: 0, lastPeriodStarted: true };
 
-describe('cycle phases — DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI → SELESAI → ARSIP (design.md §2)', () => {
+describe('cycle phases — DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI → SELESAI → ARSIP (docs/domain/siklus.md)', () => {
   it('moves one step forward only', () => {
     expect(nextFase('DRAFT')).toBe('PERENCANAAN');
     expect(nextFase('KALIBRASI')).toBe('SELESAI');
@@ -27,7 +27,7 @@ describe('cycle phases — DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN �
   });
 });
 
-describe('periods — quarterly by default, monthly or half-yearly per cycle (design.md §2)', () => {
+describe('periods — quarterly by default, monthly or half-yearly per cycle (docs/domain/siklus.md § Periods)', () => {
   it('makes four quarters with deadlines after each end', () => {
     const p = defaultPeriode(2027, 'TRIWULANAN');
     expect(p.map((x) => x.nama)).toEqual(['Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV']);

@@ -4,7 +4,7 @@ import { targetProblems } from '../../src/domain/target.js';
 import { submissionProblems } from '../../src/domain/skp-check.js';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 
-describe('SKP workflow — DRAFT → DIAJUKAN → DISETUJUI, DIKEMBALIKAN → edit, change after approval = revisi (design.md §2)', () => {
+describe('SKP workflow — DRAFT → DIAJUKAN → DISETUJUI, DIKEMBALIKAN → edit, change after approval = revisi (docs/domain/skp.md § Workflow)', () => {
   it.each([
     ['DRAFT', 'ubah', { status: 'DRAFT', newRevision: false }],
     ['DIKEMBALIKAN', 'ubah', { status: 'DIKEMBALIKAN', newRevision: false }],
@@ -23,7 +23,7 @@ describe('SKP workflow — DRAFT → DIAJUKAN → DISETUJUI, DIKEMBALIKAN → ed
   });
 });
 
-describe('indicator targets — number+unit, range, or qualitative; capaian formulas of PermenPANRB 8/2021 need sane targets (domain.md §1)', () => {
+describe('indicator targets — number+unit, range, or qualitative; capaian formulas of PermenPANRB 8/2021 need sane targets (docs/domain/skp.md § Indicators)', () => {
   const base = { lebihBaik: 'TINGGI', kumulatif: false } as const;
   it('accepts a number with a unit, a range, and a statement in the qualitative approach', () => {
     expect(targetProblems({ ...base, jenisTarget: 'ANGKA', targetAngka: 12, satuan: 'laporan' }, 'KUANTITATIF')).toEqual({});
@@ -44,7 +44,7 @@ describe('indicator targets — number+unit, range, or qualitative; capaian form
   });
 });
 
-describe('submission check — each RHK intervenes an existing RHK of the appraiser; JPT rows carry a perspektif (domain.md §3)', () => {
+describe('submission check — each RHK intervenes an existing RHK of the appraiser; JPT rows carry a perspektif (docs/domain/skp.md § Submission)', () => {
   const rhk = (over: Partial<Parameters<typeof submissionProblems>[0]['rhk'][number]>) => ({ id: 1, urutan: 1, jenis: 'UTAMA' as const, teks: 'Tersedianya layanan aplikasi', rhkAtasanId: 10, perspektif: null, indikatorCount: 1, ...over });
   it('passes a complete SKP', () => {
     expect(submissionProblems({ isJpt: false, hasPenilai: true, rhk: [rhk({})], atasanRhkIds: new Set([10]) })).toEqual([]);

@@ -1,5 +1,7 @@
 import type { Actor } from '../../domain/access.js';
-import type { Tx } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
+import { NotFound } from '../../errors.js';
+import { auditEntitasList, auditRows, type AuditFilter } from './queries.js';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 
 export type AuditEntry = {
@@ -25,4 +27,20 @@ export async function audit(tx: Tx | PrismaClient, actor: Actor | null, e: Audit
       ip: e.ip ?? null,
     },
   });
+}
+
+const PAGE = 50;
+
+/** The log page: one page of entries for the filters, the entity names to filter by, and whether there is more. */
+export async function auditListPage(db: Db, filter: AuditFilter) {
+  const rows = await auditRows(db.sql, filter, PAGE);
+  const list = rows.slice(0, PAGE);
+  return { rows: list, entitasList: await auditEntitasList(db.sql), nextBefore: rows.length > PAGE ? list[list.length - 1]!.id : null };
+}
+
+/** One entry with its before/after data, pretty-printed. */
+export async function auditEntryPage(db: Db, id: number) {
+  const row = await db.prisma.auditLog.findUnique({ where: { id: BigInt(id) } });
+  if (!row) throw new NotFound();
+  return { row, beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null, afterJson: row.after ? JSON.stringify(row.after, null, 2) : null };
 }

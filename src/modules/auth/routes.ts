@@ -1,17 +1,16 @@
 import { Router } from 'express';
-import type { Db } from '../../db/client.js';
-import { authenticate, requireLogin } from '../../web/auth.js';
+import type { RouterDeps } from '../router-deps.js';
+import { requireLogin } from '../../web/auth.js';
 import { fieldErrors, inputProblemErrors } from '../../web/validate.js';
 import { flash, t } from '../../web/locals.js';
 import type { Throttle } from '../../web/login-throttle.js';
 import { langForm, loginForm, passwordForm } from './schemas.js';
-import { changePassword } from './service.js';
-import { audit } from '../audit/service.js';
+import { changePassword, logIn, recordLogin } from './service.js';
 
 /** A local path to go back to after a redirect; anything else becomes "/". */
 export const safeBack = (v: unknown): string => (typeof v === 'string' && /^\/(?!\/)[^\s\\]*$/.test(v) ? v : '/');
 
-export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Router {
+export function authRoutes({ db, throttle }: Pick<RouterDeps, 'db'> & { throttle: Throttle }): Router {
   const r = Router();
 
   r.get('/login', (req, res) => {
@@ -28,7 +27,7 @@ export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Ro
     const ip = req.ip ?? 'unknown';
     const wait = await throttle.lockedFor(login, ip);
     if (wait > 0) return res.status(429).render('auth/login', { values, formError: t(res, 'login.locked', { minutes: wait }) });
-    const actor = await authenticate(db.pool, login, password);
+    const actor = await logIn(db, login, password);
     if (!actor) {
       await throttle.fail(login, ip);
       return res.status(401).render('auth/login', { values, formError: t(res, 'login.failed') });
@@ -40,7 +39,7 @@ export function authRoutes({ db, throttle }: { db: Db; throttle: Throttle }): Ro
       // passport regenerates the session here (no fixation); carry the language over
       if (err) return next(err);
       if (lang) req.session.lang = lang;
-      audit(db.prisma, actor, { aksi: 'auth.login', entitas: 'user', entitasId: actor.userId, ip })
+      recordLogin(db, actor, ip)
         .then(() => res.redirect(303, safeBack(returnTo)))
         .catch(next);
     });

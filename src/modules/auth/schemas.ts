@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from '../../i18n/index.js';
 
 export const loginForm = z.object({
   login: z.string().trim().min(1, 'err.required').max(100),
@@ -14,4 +15,4 @@ export const passwordForm = z
   .refine((v) => v.next === v.confirm, { path: ['confirm'], message: 'password.mismatch' })
   .refine((v) => v.next !== v.current, { path: ['next'], message: 'password.same' });
 
-export const langForm = z.object({ lang: z.enum(['id', 'en']), back: z.string().max(500).optional() });
+export const langForm = z.object({ lang: z.enum(LANGS), back: z.string().max(500).optional() });

@@ -1,7 +1,14 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import { hashPassword, verifyPassword } from '../../web/password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { audit } from '../audit/service.js';
+import { authenticate } from './authenticate.js';
+
+/** The actor for a login (NIP or username) and password, or null; the throttle is the caller's. */
+export const logIn = (db: Db, login: string, password: string): Promise<Actor | null> => authenticate(db.pool, login, password);
+
+/** The audit entry of a successful login. */
+export const recordLogin = (db: Db, actor: Actor, ip: string): Promise<void> => audit(db.prisma, actor, { aksi: 'auth.login', entitas: 'user', entitasId: actor.userId, ip });
 
 /**
  * Ends every session of these accounts (the session store's table), except `keepSid`: after a

@@ -1,9 +1,9 @@
 import { Router } from 'express';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireLogin } from '../../web/auth.js';
 import { adminSummary, ownSummary, pimpinanSummary } from './service.js';
 
-export function dashboardRoutes({ db }: { db: Db }): Router {
+export function dashboardRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
   r.get('/', requireLogin, async (req, res) => {
     const actor = req.user!;

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { HttpError } from '../../web/errors.js';
+import { Invalid } from '../../errors.js';
 
 // Turns an uploaded file into rows of strings keyed by (normalised) column header. The kind of
 // file is decided by its content, never by its name or declared type: an XLSX file is a zip
@@ -21,11 +21,6 @@ export type ImportRow = { row: number; cells: Record<string, string> };
 /** A cell the parser already knows is wrong (e.g. a NIP stored as a number). */
 export type CellIssue = { row: number; column: string; value: string; key: string; params?: Record<string, string | number> };
 export type ParsedTable = { kind: 'csv' | 'xlsx'; headers: string[]; rows: ImportRow[]; issues: CellIssue[] };
-
-/** The whole file cannot be used (wrong type, unreadable, empty, too many rows). */
-export class ImportFileError extends HttpError {
-  constructor(key: string, params?: Record<string, string | number>) { super(422, key, params); }
-}
 
 export type ParseOptions = {
   maxRows?: number;
@@ -50,7 +45,7 @@ export function detectKind(buf: Uint8Array): 'csv' | 'xlsx' | null {
 
 /**
  * Parses an upload off the main thread (a worker), so a large or hostile file never holds up the
- * other users' requests; refusals come back as the same ImportFileError.
+ * other users' requests; refusals come back as the same Invalid error.
  */
 export function parseUpload(buf: Buffer, opts: ParseOptions = {}): Promise<ParsedTable> {
   return parser.run(buf, opts);
@@ -62,7 +57,7 @@ export function parseUpload(buf: Buffer, opts: ParseOptions = {}): Promise<Parse
  */
 export async function parseInThisThread(buf: Buffer, opts: ParseOptions = {}, onRead: () => void = () => {}): Promise<ParsedTable> {
   const kind = detectKind(buf);
-  if (kind === null) throw new ImportFileError('import.badType');
+  if (kind === null) throw new Invalid('import.badType');
   const maxRows = opts.maxRows ?? MAX_ROWS;
   const raw = kind === 'csv' ? csvMatrix(buf, onRead) : await xlsxMatrix(buf, new Set(opts.textColumns ?? []), maxRows, opts.maxInflatedBytes ?? MAX_INFLATED_BYTES, onRead);
   return toTable(kind, raw, maxRows);
@@ -100,15 +95,15 @@ const parser = (() => {
       pending.delete(r.id);
       parseEvents.emit('end');
       if (r.table) p.resolve(r.table);
-      else if (r.refused) p.reject(new ImportFileError(r.refused.key, r.refused.params));
+      else if (r.refused) p.reject(new Invalid(r.refused.key, r.refused.params));
       else p.reject(new Error(`import parser: ${r.failed}`));
     });
     w.on('error', (e) => {
       // out of memory, or a crash: the file is refused, the next upload gets a new worker
-      failAll(isOutOfMemory(e) ? new ImportFileError('import.unpackedTooLarge', { max: mb(MAX_INFLATED_BYTES) }) : e);
+      failAll(isOutOfMemory(e) ? new Invalid('import.unpackedTooLarge', { max: mb(MAX_INFLATED_BYTES) }) : e);
     });
     w.on('exit', () => {
-      if (worker === w) failAll(new ImportFileError('import.unpackedTooLarge', { max: mb(MAX_INFLATED_BYTES) }));
+      if (worker === w) failAll(new Invalid('import.unpackedTooLarge', { max: mb(MAX_INFLATED_BYTES) }));
     });
     return w;
   };
@@ -134,7 +129,7 @@ export async function answer(msg: { id: number; buf: Uint8Array; opts: ParseOpti
     const buf = Buffer.from(msg.buf.buffer, msg.buf.byteOffset, msg.buf.byteLength);
     return { id: msg.id, table: await parseInThisThread(buf, msg.opts, () => post({ id: msg.id, read: true })) };
   } catch (e) {
-    if (e instanceof ImportFileError) return { id: msg.id, refused: { key: e.key, params: e.params } };
+    if (e instanceof Invalid) return { id: msg.id, refused: { key: e.key, params: e.params } };
     return { id: msg.id, failed: e instanceof Error ? e.message : String(e) };
   }
 }
@@ -148,12 +143,12 @@ function toTable(kind: 'csv' | 'xlsx', m: Matrix, maxRows: number): ParsedTable 
   m.header.forEach((h, col) => {
     const name = normaliseHeader(h);
     if (!name) return;
-    if (seen.has(name)) throw new ImportFileError('import.duplicateColumn', { column: name });
+    if (seen.has(name)) throw new Invalid('import.duplicateColumn', { column: name });
     seen.add(name);
     headers.push(name);
     index.push({ col, name });
   });
-  if (headers.length === 0) throw new ImportFileError('import.empty');
+  if (headers.length === 0) throw new Invalid('import.empty');
   const rows: ImportRow[] = [];
   const issues: CellIssue[] = [];
   for (const r of m.rows) {
@@ -168,8 +163,8 @@ function toTable(kind: 'csv' | 'xlsx', m: Matrix, maxRows: number): ParsedTable 
     }
     if (any) rows.push({ row: r.row, cells });
   }
-  if (rows.length === 0) throw new ImportFileError('import.empty');
-  if (rows.length > maxRows) throw new ImportFileError('import.tooMany', { count: rows.length, max: maxRows });
+  if (rows.length === 0) throw new Invalid('import.empty');
+  if (rows.length > maxRows) throw new Invalid('import.tooMany', { count: rows.length, max: maxRows });
   return { kind, headers, rows, issues };
 }
 
@@ -192,9 +187,9 @@ function csvMatrix(buf: Buffer, onRead: () => void): Matrix {
     records = parseCsv(text, { delimiter: detectDelimiter(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (e) {
     const line = typeof (e as { lines?: unknown }).lines === 'number' ? (e as { lines: number }).lines : 0;
-    throw new ImportFileError('import.csvInvalid', { line });
+    throw new Invalid('import.csvInvalid', { line });
   }
-  if (records.length === 0) throw new ImportFileError('import.empty');
+  if (records.length === 0) throw new Invalid('import.empty');
   onRead();
   // One record is one spreadsheet row (a quoted line break stays inside its cell), so the
   // row number is the record's position; blank lines count as rows, as in a spreadsheet.
@@ -220,16 +215,16 @@ export function checkXlsxSize(buf: Buffer, maxBytes: number, maxRows: number): v
       try {
         out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes - total + 1) });
       } catch (err) {
-        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new ImportFileError('import.unpackedTooLarge', { max: mb(maxBytes) });
-        throw new ImportFileError('import.xlsxInvalid');
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new Invalid('import.unpackedTooLarge', { max: mb(maxBytes) });
+        throw new Invalid('import.xlsxInvalid');
       }
-    } else throw new ImportFileError('import.xlsxInvalid');
+    } else throw new Invalid('import.xlsxInvalid');
     total += out.length;
-    if (total > maxBytes) throw new ImportFileError('import.unpackedTooLarge', { max: mb(maxBytes) });
+    if (total > maxBytes) throw new Invalid('import.unpackedTooLarge', { max: mb(maxBytes) });
     if (/^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)) {
       const rows = countRows(out);
       // the header and blank rows make this an upper bound, as the check after loading
-      if (rows - 1 > maxRows * 2) throw new ImportFileError('import.tooMany', { count: rows - 1, max: maxRows });
+      if (rows - 1 > maxRows * 2) throw new Invalid('import.tooMany', { count: rows - 1, max: maxRows });
     }
   }
 }
@@ -247,7 +242,7 @@ type ZipEntry = { name: string; method: number; compressedSize: number; start: n
 
 /** The entries of a zip, from its central directory (as ExcelJS's unzipper reads them). */
 function zipEntries(buf: Buffer): ZipEntry[] {
-  const bad = () => new ImportFileError('import.xlsxInvalid');
+  const bad = () => new Invalid('import.xlsxInvalid');
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
     if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
@@ -281,12 +276,12 @@ async function xlsxMatrix(buf: Buffer, textColumns: ReadonlySet<string>, maxRows
   try {
     await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0]);
   } catch {
-    throw new ImportFileError('import.xlsxInvalid');
+    throw new Invalid('import.xlsxInvalid');
   }
   const ws = wb.worksheets[0];
-  if (!ws || ws.actualRowCount === 0) throw new ImportFileError('import.empty');
+  if (!ws || ws.actualRowCount === 0) throw new Invalid('import.empty');
   // Cheap guard before building every row (the header and blank rows make this an upper bound).
-  if (ws.actualRowCount - 1 > maxRows * 2) throw new ImportFileError('import.tooMany', { count: ws.actualRowCount - 1, max: maxRows });
+  if (ws.actualRowCount - 1 > maxRows * 2) throw new Invalid('import.tooMany', { count: ws.actualRowCount - 1, max: maxRows });
   onRead();
 
   const headerRow = ws.getRow(1);

@@ -1,34 +1,32 @@
 import { Router, type Request, type Response } from 'express';
 import ExcelJS from 'exceljs';
-import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
 import { requireAdmin } from '../../web/auth.js';
-import { HttpError } from '../../web/errors.js';
+import { Refused } from '../../errors.js';
+import { statusOf } from '../../web/errors.js';
+import { refusalLocals } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { uploadWithCsrf } from '../../web/upload.js';
 import { csvLine, safeRow } from '../../export/spreadsheet-cells.js';
-import { ImportFileError, MAX_ROWS, parseUpload } from './parse.js';
-import { COLUMNS, commitImport, ImportRejected, REQUIRED_COLUMNS, TEXT_COLUMNS, type ImportRowError } from './service.js';
+import { MAX_ROWS, parseUpload } from './parse.js';
+import { COLUMNS, commitImport, REQUIRED_COLUMNS, templateCodes, TEXT_COLUMNS } from './service.js';
 
-/** At most this many errors are listed on the page (the count says how many there are). */
-const MAX_SHOWN = 1000;
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function importRoutes({ db, config }: { db: Db; config: Config }): Router {
+export function importRoutes({ db, config }: Pick<RouterDeps, 'db' | 'config'>): Router {
   const r = Router();
   const upload = uploadWithCsrf({ field: 'berkas', maxBytes: config.uploadMaxBytes });
 
-  const page = (res: Response, status: number, extra: { formError?: string; importErrors?: ImportRowError[]; fileName?: string } = {}) => {
-    const all = extra.importErrors ?? [];
+  const page = (res: Response, status: number, extra: Partial<ReturnType<typeof refusalLocals>> & { fileName?: string } = {}) => {
     res.status(status).render('imports/upload', {
       columns: COLUMNS.map((name) => ({ name, required: (REQUIRED_COLUMNS as readonly string[]).includes(name) })),
       maxRows: MAX_ROWS,
       maxMb: Math.max(1, Math.round(config.uploadMaxBytes / (1024 * 1024))),
       formError: extra.formError,
       fileName: extra.fileName ?? null,
-      importErrors: all.slice(0, MAX_SHOWN),
-      errorCount: all.length,
+      problems: extra.problems ?? [],
+      problemCount: extra.problemCount ?? 0,
     });
   };
 
@@ -41,13 +39,11 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
     const fileName = file.originalname;
     try {
       const table = await parseUpload(file.buffer, { textColumns: TEXT_COLUMNS });
-      const summary = await commitImport(db, req.user!, { ...table, fileName }, res.locals.t, { ip: req.ip ?? null });
+      const summary = await commitImport(db, req.user!, { ...table, fileName }, { ip: req.ip ?? null });
       flash(req, 'success', t(res, 'import.done', summary));
       res.redirect(303, '/impor');
     } catch (e) {
-      if (e instanceof ImportRejected) return page(res, 422, { fileName, importErrors: e.errors, formError: t(res, 'import.errorsTitle', { count: res.locals.fmt.number(e.errors.length) }) });
-      if (e instanceof ImportFileError) return page(res, 422, { fileName, formError: t(res, e.key, e.params) });
-      if (e instanceof HttpError && e.status === 409) return page(res, 409, { fileName, formError: t(res, e.key, e.params) });
+      if (e instanceof Refused) return page(res, statusOf(e), { fileName, ...refusalLocals(e, res.locals.t) });
       throw e;
     }
   });
@@ -69,39 +65,23 @@ export function importRoutes({ db, config }: { db: Db; config: Config }): Router
 
 
 /** One plausible row built from the real data: a pelaksana position, its unit, its appraiser. */
-async function exampleRow(db: Db): Promise<Record<(typeof COLUMNS)[number], string>> {
-  const found = await db.pool.query<{ kode_jabatan: string; kode_unit: string; nip_penilai: string | null }>(
-    `SELECT j.kode AS kode_jabatan, u.kode AS kode_unit, pn.nip AS nip_penilai
-       FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id
-       LEFT JOIN LATERAL (SELECT p.penilai_id FROM pegawai p WHERE p.jabatan_id = j.id AND p.aktif AND p.penilai_id IS NOT NULL ORDER BY p.id LIMIT 1) h ON TRUE
-       LEFT JOIN pegawai pn ON pn.id = h.penilai_id AND pn.aktif
-      WHERE j.aktif AND u.aktif
-      ORDER BY (j.jenis = 'PELAKSANA') DESC, (pn.nip IS NOT NULL) DESC, j.id
-      LIMIT 1`,
-  );
-  const f = found.rows[0];
+async function exampleRow(db: RouterDeps['db']): Promise<Record<(typeof COLUMNS)[number], string>> {
+  const f = (await templateCodes(db)).example;
   return {
     nip: '199203152019031002',
     nama: 'Contoh Nama Pegawai, S.Kom.',
     jenis_asn: 'PNS',
     pangkat_golongan: 'III/a',
-    kode_jabatan: f?.kode_jabatan ?? 'KODE.JABATAN',
-    kode_unit: f?.kode_unit ?? 'KODE.UNIT',
-    nip_penilai: f?.nip_penilai ?? '',
+    kode_jabatan: f?.kodeJabatan ?? 'KODE.JABATAN',
+    kode_unit: f?.kodeUnit ?? 'KODE.UNIT',
+    nip_penilai: f?.nipPenilai ?? '',
     email: 'contoh.pegawai@instansi.go.id',
   };
 }
 
 /** The XLSX template: the import sheet (NIP columns as text) and the valid codes. */
-async function templateXlsx(db: Db): Promise<Buffer> {
-  const [example, jabatan] = await Promise.all([
-    exampleRow(db),
-    db.pool.query<{ kode: string; nama: string; jenis: string; unit_kode: string; unit_nama: string }>(
-      `SELECT j.kode, j.nama, j.jenis::text AS jenis, u.kode AS unit_kode, u.nama AS unit_nama
-         FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id
-        WHERE j.aktif AND u.aktif ORDER BY u.path, j.kode`,
-    ),
-  ]);
+async function templateXlsx(db: RouterDeps['db']): Promise<Buffer> {
+  const [example, { jabatan }] = await Promise.all([exampleRow(db), templateCodes(db)]);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'SIKAP';
   const bold = (ws: ExcelJS.Worksheet) => {
@@ -127,10 +107,10 @@ async function templateXlsx(db: Db): Promise<Buffer> {
     { header: 'kode_jabatan', key: 'kode', width: 32 },
     { header: 'nama_jabatan', key: 'nama', width: 48 },
     { header: 'jenis', key: 'jenis', width: 16 },
-    { header: 'kode_unit', key: 'unit_kode', width: 28 },
-    { header: 'nama_unit', key: 'unit_nama', width: 52 },
+    { header: 'kode_unit', key: 'unitKode', width: 28 },
+    { header: 'nama_unit', key: 'unitNama', width: 52 },
   ];
-  wj.addRows(jabatan.rows.map(safeRow));
+  wj.addRows(jabatan.map(safeRow));
   bold(wj);
 
   const wg = wb.addWorksheet('Golongan');

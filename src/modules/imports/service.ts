@@ -3,14 +3,15 @@ import type pg from 'pg';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { sqlOn } from '../../db/sql.js';
 import type { Actor } from '../../domain/access.js';
 import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
 import { validateNip } from '../../domain/nip.js';
-import { Conflict, HttpError } from '../../web/errors.js';
-import { translator, type Translate } from '../../web/i18n.js';
-import { hashPassword } from '../../web/password.js';
+import { Conflict, Invalid, Refused, type Problem } from '../../errors.js';
+import { hashPassword } from '../auth/password.js';
 import type { CellIssue, ImportRow } from './parse.js';
+import { exampleCodes, jabatanCodes } from './queries.js';
 
 // Employee import: every row of the file is checked first against the file itself and the
 // database (a handful of set-based queries, never one per row); any error rejects the whole
@@ -24,13 +25,7 @@ export const COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
 export const TEXT_COLUMNS = ['nip', 'nip_penilai'] as const;
 
 export type ImportInput = { headers: string[]; rows: ImportRow[]; issues?: CellIssue[]; fileName?: string };
-export type ImportRowError = { row: number; column: string; value: string; reason: string };
 export type ImportSummary = { created: number; updated: number; unchanged: number };
-
-/** The file has row errors; nothing was written. */
-export class ImportRejected extends HttpError {
-  constructor(public errors: ImportRowError[]) { super(422, 'import.errorsTitle', { count: errors.length }); }
-}
 
 type Q = pg.Pool | pg.PoolClient;
 type JenisAsn = 'PNS' | 'PPPK';
@@ -82,16 +77,12 @@ const emailSchema = z.email().max(200);
 // ---- Validation ---------------------------------------------------------------------------
 
 /** Checks every row; returns all errors (translated), or none. Writes nothing. */
-export async function validateImport(db: Db, input: ImportInput, t: Translate = translator('id')): Promise<ImportRowError[]> {
-  const { errors } = await check(db.pool, input, false);
-  return translateErrors(errors, t);
-}
-
-function translateErrors(errors: RawError[], t: Translate): ImportRowError[] {
+/** The row errors, in file order (row, then column order), each a Problem with its place. */
+function rowProblems(errors: RawError[]): Problem[] {
   const order = new Map<string, number>(COLUMNS.map((c, i) => [c, i]));
   return errors
     .sort((a, b) => a.row - b.row || (order.get(a.column) ?? 99) - (order.get(b.column) ?? 99))
-    .map((e) => ({ row: e.row, column: e.column, value: e.value.slice(0, 200), reason: t(e.key, e.params) }));
+    .map((e) => ({ row: e.row, column: e.column, value: e.value.slice(0, 200), key: e.key, params: e.params }));
 }
 
 async function check(q: Q, input: ImportInput, lock: boolean): Promise<{ errors: RawError[]; plan: Plan | null }> {
@@ -281,8 +272,8 @@ async function check(q: Q, input: ImportInput, lock: boolean): Promise<{ errors:
 // ---- Commit -------------------------------------------------------------------------------
 
 /**
- * Validates again under a lock and writes a clean file in one transaction. Throws
- * ImportRejected (with every row error) when anything is wrong; nothing is written then.
+ * Validates again under a lock and writes a clean file in one transaction. Throws Invalid
+ * with every row error as its problems when anything is wrong; nothing is written then.
  * Two imports never run at once: the second waits and then sees the first one's result
  * (a double submit therefore finds every row unchanged).
  */
@@ -290,7 +281,6 @@ export async function commitImport(
   db: Db,
   actor: Actor,
   input: ImportInput,
-  t: Translate = translator('id'),
   meta: { ip?: string | null } = {},
 ): Promise<ImportSummary> {
   const client = await db.pool.connect();
@@ -300,20 +290,20 @@ export async function commitImport(
     await client.query(`SET LOCAL lock_timeout = '30s'`);
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('sikap.import.pegawai'))`);
     const { errors, plan } = await check(client, input, true);
-    if (errors.length || !plan) throw new ImportRejected(translateErrors(errors, t));
+    if (errors.length || !plan) throw new Invalid('import.errorsTitle', { count: errors.length }, rowProblems(errors));
     const summary = await write(client, actor, plan, input, meta.ip ?? null);
     // Employees who join mid-year get a draft SKP in every cycle open for planning.
     if (summary.created) {
       const fresh = await client.query<{ id: number }>('SELECT id FROM pegawai WHERE nip = ANY($1::text[])', [plan.creates.map((r) => r.nip)]);
-      await createDraftsForPegawai(client, fresh.rows.map((r) => r.id));
+      await createDraftsForPegawai(sqlOn(client), fresh.rows.map((r) => r.id));
     }
     await client.query('COMMIT');
     return summary;
   } catch (e) {
     await client.query('ROLLBACK').catch(() => { broken = true; });
     const code = (e as { code?: unknown }).code;
-    if (code === '55P03') throw new HttpError(409, 'import.busy');
-    if (code === '23505') throw new Conflict('conflict.changedBySomeoneElse');
+    if (code === '55P03') throw new Refused('import.busy');
+    if (code === '23505') throw new Conflict();
     throw e;
   } finally {
     client.release(broken);
@@ -368,7 +358,7 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
         u.map((r) => r.email), u.map((r) => r.jabatanId), u.map((r) => r.unitId), u.map((r) => r.penilaiId),
       ],
     );
-    if (res.rowCount !== u.length) throw new Conflict('conflict.changedBySomeoneElse');
+    if (res.rowCount !== u.length) throw new Conflict();
   }
 
   // History: every new employee, and every change of position, unit or appraiser.
@@ -411,4 +401,10 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
     [actor.userId, actor.label, ip, aksi, entitasId, before, after],
   );
   return summary;
+}
+
+/** What the downloadable templates are built from: one plausible example row's codes and every active position. */
+export async function templateCodes(db: Db) {
+  const [example, jabatan] = await Promise.all([exampleCodes(db.sql), jabatanCodes(db.sql)]);
+  return { example, jabatan };
 }

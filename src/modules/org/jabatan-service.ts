@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import type { JenisJabatan } from '../../../prisma/generated/client.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 
 type JabatanInput = { kode: string; nama: string; jenis: JenisJabatan; unitId: number };
@@ -22,13 +22,13 @@ export async function getJabatan(db: Db, id: number) {
 
 async function checkUnit(db: Pick<Db['prisma'], 'unitKerja'>, unitId: number) {
   const unit = await db.unitKerja.findUnique({ where: { id: unitId } });
-  if (!unit || !unit.aktif) throw new Conflict('org.unitMissing');
+  if (!unit || !unit.aktif) throw new Refused('org.unitMissing');
 }
 
 export async function createJabatan(db: Db, actor: Actor, input: JabatanInput) {
   return db.prisma.$transaction(async (tx) => {
     await checkUnit(tx, input.unitId);
-    if (await tx.jabatan.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
+    if (await tx.jabatan.findUnique({ where: { kode: input.kode } })) throw new Refused('org.kodeTaken', { field: 'kode', kode: input.kode });
     const j = await tx.jabatan.create({ data: input });
     await audit(tx, actor, { aksi: 'jabatan.create', entitas: 'jabatan', entitasId: j.id, after: j });
     return j;
@@ -40,13 +40,13 @@ export async function updateJabatan(db: Db, actor: Actor, id: number, input: Jab
     const before = await tx.jabatan.findUnique({ where: { id } });
     if (!before) throw new NotFound();
     if (input.unitId !== before.unitId) await checkUnit(tx, input.unitId);
-    if (input.kode !== before.kode && (await tx.jabatan.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
+    if (input.kode !== before.kode && (await tx.jabatan.findUnique({ where: { kode: input.kode } }))) throw new Refused('org.kodeTaken', { field: 'kode', kode: input.kode });
     const holders = await tx.pegawai.count({ where: { jabatanId: id, aktif: true } });
-    if (!input.aktif && holders > 0) throw new Conflict('org.jabatanHasPegawai', { count: holders });
-    if (input.unitId !== before.unitId && holders > 0) throw new Conflict('org.jabatanMoveHasPegawai', { count: holders });
+    if (!input.aktif && holders > 0) throw new Refused('org.jabatanHasPegawai', { count: holders });
+    if (input.unitId !== before.unitId && holders > 0) throw new Refused('org.jabatanMoveHasPegawai', { count: holders });
     const { version, ...data } = input;
     const { count } = await tx.jabatan.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 }, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     const after = await tx.jabatan.findUniqueOrThrow({ where: { id } });
     await audit(tx, actor, { aksi: 'jabatan.update', entitas: 'jabatan', entitasId: id, before, after });
     return after;

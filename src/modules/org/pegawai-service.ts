@@ -1,11 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { sqlOf, type Db, type Tx } from '../../db/client.js';
+import { randomBytes } from 'node:crypto';
+import type { Db, Tx } from '../../db/client.js';
+import { sqlOn } from '../../db/sql.js';
+import { appraiserChainRows, pegawaiSearchRows, riwayatRows, type PegawaiListRow } from './queries.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
-import { visiblePegawai, visiblePegawaiSql, type Actor } from '../../domain/access.js';
+import { asScoped, visiblePegawai, type Actor, type Scoped } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
-import { Conflict, NotFound } from '../../web/errors.js';
-import { hashPassword } from '../../web/password.js';
+import { Conflict, NotFound, Refused } from '../../errors.js';
+import { hashPassword } from '../auth/password.js';
 import { audit } from '../audit/service.js';
 import { endSessions } from '../auth/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
@@ -14,7 +16,7 @@ export const PAGE_SIZE = 50;
 /** Past this many matches the list says "more than 1,000" instead of counting them all. */
 export const COUNT_CAP = 1000;
 
-export type PegawaiListRow = { id: number; nip: string; nama: string; jenisAsn: string; pangkatGolongan: string; aktif: boolean; jabatan: string; unit: string; penilai: string | null };
+export type { PegawaiListRow };
 
 export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boolean; page: number; pages: number | null; hasNext: boolean; nextAfter: number | null };
 
@@ -26,50 +28,20 @@ export type PegawaiPage = { rows: PegawaiListRow[]; total: number; capped: boole
  * index alone. "Next" links carry the last row (`setelah`), so a deep page costs what page 1
  * costs instead of skipping every row before it (OFFSET stays for typed page numbers).
  */
+/** The employee list page: one page of the search, and the unit it is filtered by (from the unit tree's links). */
+export async function pegawaiListPage(db: Db, actor: Actor, q: PegawaiQuery) {
+  const [result, unit] = await Promise.all([
+    searchPegawai(db, actor, q),
+    q.unitId ? db.prisma.unitKerja.findUnique({ where: { id: q.unitId }, select: { id: true, nama: true } }) : null,
+  ]);
+  return { result, unit };
+}
+
 export async function searchPegawai(db: Db, actor: Actor, q: PegawaiQuery): Promise<PegawaiPage> {
-  const params: unknown[] = [];
-  const param = (v: unknown) => `$${params.push(v)}`;
-  const scope = visiblePegawaiSql(actor, param);
-  const where = [scope];
-  let needsUnit = scope.includes('u.path');
-  let byName = false;
-  if (q.status !== 'semua') where.push(`p.aktif = ${q.status === 'aktif' ? 'TRUE' : 'FALSE'}`);
-  if (q.penilai) where.push(`p.penilai_id = ${param(q.penilai)}`);
-  if (q.unitId) {
-    where.push(`u.path LIKE (SELECT path FROM unit_kerja WHERE id = ${param(q.unitId)}) || '%'`);
-    needsUnit = true;
-  }
-  if (q.q) {
-    const digits = q.q.replace(/[\s.]/g, '');
-    if (/^\d+$/.test(digits)) where.push(`p.nip >= ${param(digits)} AND p.nip <= ${param(digits.padEnd(18, '9'))}`);
-    else {
-      where.push(`p.nama ILIKE ${param('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')}`);
-      byName = true;
-    }
-  }
-  const from = `FROM pegawai p${needsUnit ? ' JOIN unit_kerja u ON u.id = p.unit_id' : ''} WHERE ${where.join(' AND ')}`;
-  const limit = param(PAGE_SIZE + 1);
-  const after = q.setelah ? ` AND (p.nama, p.id) > (SELECT a.nama, a.id FROM pegawai a WHERE a.id = ${param(q.setelah)})` : '';
-  const offset = param(q.setelah ? 0 : (q.page - 1) * PAGE_SIZE);
-  // A name filter lets the trigram index find the matches row-wise; otherwise the ids come first.
-  const page = byName
-    ? `SELECT p.* ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset}`
-    : `SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit} OFFSET ${offset})`;
-  // A named (prepared) statement per query shape: PostgreSQL plans each shape once per connection.
-  const text = `WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${COUNT_CAP + 1}) c)
-     SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
-       SELECT p.id, p.nip, p.nama, p.jenis_asn AS "jenisAsn", p.pangkat_golongan AS "pangkatGolongan", p.aktif,
-              j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-         FROM (${page}) p
-         JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
-         LEFT JOIN pegawai pn ON pn.id = p.penilai_id
-     ) x ON TRUE
-     ORDER BY x.nama, x.id`;
-  const name = `pegawai-list-${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-  const r = await db.pool.query<PegawaiListRow & { total: number }>({ name, text, values: params });
-  const counted = r.rows[0]?.total ?? 0;
+  const r = await pegawaiSearchRows(db.sql, actor, q, PAGE_SIZE, COUNT_CAP);
+  const counted = r.total;
   const capped = counted > COUNT_CAP;
-  const found = r.rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row);
+  const found = r.rows;
   const total = capped ? COUNT_CAP : counted;
   const rows = found.slice(0, PAGE_SIZE);
   return {
@@ -94,51 +66,38 @@ export async function getPegawai(db: Db, actor: Actor, id: number) {
     },
   });
   if (!p) throw new NotFound();
-  return p;
+  return asScoped(p);
 }
 
-export async function riwayatPegawai(db: Db, pegawaiId: number) {
-  const rows = await db.pool.query(
-    `SELECT r.berlaku_mulai AS "berlakuMulai", r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-       FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
-       LEFT JOIN pegawai pn ON pn.id = r.penilai_id
-      WHERE r.pegawai_id = $1 ORDER BY r.berlaku_mulai DESC, r.id DESC`,
-    [pegawaiId],
-  );
-  return rows.rows as { berlakuMulai: Date; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null }[];
+export async function riwayatPegawai(db: Db, pegawai: Scoped<{ id: number }>) {
+  return riwayatRows(db.sql, pegawai.id);
 }
 
 /** The appraiser chain upward from `startId` (one recursive query), as id → penilai id. */
 export async function appraiserChain(tx: Tx, startId: number): Promise<Map<number, { penilaiId: number | null; nama: string }>> {
-  const rows = await tx.$queryRaw<{ id: number; penilai_id: number | null; nama: string }[]>`
-    WITH RECURSIVE chain AS (
-      SELECT id, penilai_id, nama, 1 AS depth FROM pegawai WHERE id = ${startId}
-      UNION ALL
-      SELECT p.id, p.penilai_id, p.nama, c.depth + 1 FROM pegawai p JOIN chain c ON p.id = c.penilai_id WHERE c.depth < 100
-    ) CYCLE id SET is_cycle USING route
-    SELECT id, penilai_id, nama FROM chain WHERE NOT is_cycle`;
-  return new Map(rows.map((r) => [r.id, { penilaiId: r.penilai_id, nama: r.nama }]));
+  const rows = await appraiserChainRows(sqlOn(tx), startId);
+  return new Map(rows.map((r) => [r.id, { penilaiId: r.penilaiId, nama: r.nama }]));
 }
 
 type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };
 
 /** Checks the references a form row makes (position, appraiser) and returns their ids. */
 async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
-  if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Conflict('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
+  if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
   const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });
-  if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Conflict('pegawai.jabatanMissing', { field: 'jabatanId' });
+  if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });
   let penilaiId: number | null = null;
   if (input.penilaiNip) {
     const penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
-    if (!penilai || !penilai.aktif) throw new Conflict('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
-    if (selfId !== null && penilai.id === selfId) throw new Conflict('pegawai.penilaiSelf', { field: 'penilaiNip' });
+    if (!penilai || !penilai.aktif) throw new Refused('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
+    if (selfId !== null && penilai.id === selfId) throw new Refused('pegawai.penilaiSelf', { field: 'penilaiNip' });
     penilaiId = penilai.id;
     if (selfId !== null) {
       const chain = await appraiserChain(tx, penilai.id);
       const loop = findAppraiserLoop(selfId, penilai.id, (id) => chain.get(id)?.penilaiId ?? null);
       if (loop) {
         const names = loop.map((id) => (id === selfId ? selfNama : (chain.get(id)?.nama ?? String(id))));
-        throw new Conflict('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
+        throw new Refused('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
       }
     }
   }
@@ -152,14 +111,14 @@ export async function createPegawai(db: Db, actor: Actor, input: PegawaiInput) {
   const password = tempPassword();
   const passwordHash = await hashPassword(password);
   const p = await db.prisma.$transaction(async (tx) => {
-    if (await tx.pegawai.findUnique({ where: { nip: input.nip } })) throw new Conflict('pegawai.nipTaken', { field: 'nip', nip: input.nip });
+    if (await tx.pegawai.findUnique({ where: { nip: input.nip } })) throw new Refused('pegawai.nipTaken', { field: 'nip', nip: input.nip });
     const refs = await resolveRefs(tx, input, null, input.nama);
     const p = await tx.pegawai.create({
       data: { nip: input.nip, nama: input.nama, jenisAsn: input.jenisAsn, pangkatGolongan: input.pangkatGolongan, email: input.email, ...refs },
     });
     await tx.riwayatPegawai.create({ data: { pegawaiId: p.id, ...refs, aktif: true, keterangan: 'Pegawai baru', olehUserId: actor.userId } });
     await tx.user.create({ data: { pegawaiId: p.id, passwordHash } });
-    await createDraftsForPegawai(sqlOf(tx), [p.id]); // joins mid-year: a draft SKP in every open cycle
+    await createDraftsForPegawai(sqlOn(tx), [p.id]); // joins mid-year: a draft SKP in every open cycle
     await audit(tx, actor, { aksi: 'pegawai.create', entitas: 'pegawai', entitasId: p.id, after: p });
     return p;
   });
@@ -170,13 +129,13 @@ export async function updatePegawai(db: Db, actor: Actor, id: number, input: Peg
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.pegawai.findUnique({ where: { id } });
     if (!before) throw new NotFound();
-    if (input.nip !== before.nip && (await tx.pegawai.findUnique({ where: { nip: input.nip } }))) throw new Conflict('pegawai.nipTaken', { field: 'nip', nip: input.nip });
+    if (input.nip !== before.nip && (await tx.pegawai.findUnique({ where: { nip: input.nip } }))) throw new Refused('pegawai.nipTaken', { field: 'nip', nip: input.nip });
     const refs = await resolveRefs(tx, input, id, input.nama);
     const { count } = await tx.pegawai.updateMany({
       where: { id, version: input.version },
       data: { nip: input.nip, nama: input.nama, jenisAsn: input.jenisAsn, pangkatGolongan: input.pangkatGolongan, email: input.email, ...refs, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     if (refs.jabatanId !== before.jabatanId || refs.unitId !== before.unitId || refs.penilaiId !== before.penilaiId) {
       await tx.riwayatPegawai.create({ data: { pegawaiId: id, ...refs, aktif: before.aktif, keterangan: 'Perubahan data', olehUserId: actor.userId } });
     }
@@ -193,13 +152,13 @@ export async function setPegawaiAktif(db: Db, actor: Actor, id: number, aktif: b
     if (!before) throw new NotFound();
     if (!aktif) {
       const appraisees = await tx.pegawai.count({ where: { penilaiId: id, aktif: true } });
-      if (appraisees > 0) throw new Conflict('pegawai.stillPenilai', { count: appraisees });
+      if (appraisees > 0) throw new Refused('pegawai.stillPenilai', { count: appraisees });
     }
     const { count } = await tx.pegawai.updateMany({
       where: { id, version },
       data: { aktif, alasanNonaktif: aktif ? null : alasan, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     await tx.riwayatPegawai.create({
       data: { pegawaiId: id, jabatanId: before.jabatanId, unitId: before.unitId, penilaiId: before.penilaiId, aktif, keterangan: aktif ? 'Diaktifkan kembali' : alasan, olehUserId: actor.userId },
     });

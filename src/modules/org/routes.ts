@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { Db } from '../../db/client.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin, requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
@@ -7,12 +7,12 @@ import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
 import * as S from './schemas.js';
 import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
 import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
-import { createPegawai, formOptions, getPegawai, resetPassword, riwayatPegawai, searchPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
+import { createPegawai, formOptions, getPegawai, pegawaiListPage, resetPassword, riwayatPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
 import { idParam } from '../../web/params.js';
 import { queryId } from '../../schemas/fields.js';
 
 
-export function orgRoutes({ db }: { db: Db }): Router {
+export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
   const golongan = { golonganPns: GOLONGAN_PNS, golonganPppk: GOLONGAN_PPPK };
 
@@ -96,10 +96,7 @@ export function orgRoutes({ db }: { db: Db }): Router {
   // ---- Pegawai ----------------------------------------------------------------------------
   r.get('/pegawai', requireLogin, async (req, res) => {
     const query = S.pegawaiQuery.parse(req.query);
-    const result = await searchPegawai(db, req.user!, query);
-    // Filtering by unit starts from the unit tree (/unit links here); the page names the unit.
-    const unit = query.unitId ? await db.prisma.unitKerja.findUnique({ where: { id: query.unitId }, select: { id: true, nama: true } }) : null;
-    res.render('org/pegawai-list', { query, result, unit });
+    res.render('org/pegawai-list', { query, ...(await pegawaiListPage(db, req.user!, query)) });
   });
   r.get('/pegawai/baru', requireAdmin, async (_req, res) => {
     res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai: null, values: { jenisAsn: 'PNS' } });
@@ -118,7 +115,7 @@ export function orgRoutes({ db }: { db: Db }): Router {
   });
   r.get('/pegawai/:id', requireLogin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
-    res.render('org/pegawai-detail', { pegawai, riwayat: await riwayatPegawai(db, pegawai.id) });
+    res.render('org/pegawai-detail', { pegawai, riwayat: await riwayatPegawai(db, pegawai) });
   });
   r.get('/pegawai/:id/ubah', requireAdmin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
@@ -142,7 +139,7 @@ export function orgRoutes({ db }: { db: Db }): Router {
     await handleForm(req, res, {
       schema: aktif ? S.reactivateForm : S.deactivateForm,
       view: 'org/pegawai-detail',
-      locals: async () => ({ pegawai, riwayat: await riwayatPegawai(db, pegawai.id) }),
+      locals: async () => ({ pegawai, riwayat: await riwayatPegawai(db, pegawai) }),
       onValid: async (data) => {
         await setPegawaiAktif(db, req.user!, pegawai.id, aktif, data.version, 'alasan' in data ? String(data.alasan) : null);
         flash(req, 'success', t(res, aktif ? 'pegawai.reactivated' : 'pegawai.deactivated'));

@@ -1,19 +1,14 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { unitRows, type UnitListRow } from './queries.js';
 
-export type UnitRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; version: number; depth: number; pegawaiCount: number };
+export type UnitRow = UnitListRow;
 
 /** All units in tree order (by path), with depth and active headcount. */
 export async function listUnits(db: Db): Promise<UnitRow[]> {
-  const r = await db.pool.query(
-    `SELECT u.id, u.kode, u.nama, u.parent_id AS "parentId", u.path, u.aktif, u.version,
-            array_length(string_to_array(trim(both '/' from u.path), '/'), 1) - 1 AS depth,
-            (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS "pegawaiCount"
-       FROM unit_kerja u`,
-  );
-  const rows = r.rows as UnitRow[];
+  const rows = await unitRows(db.sql);
   // Order siblings by name under their parent: build the tree order in memory.
   const children = new Map<number | null, UnitRow[]>();
   for (const u of rows) (children.get(u.parentId) ?? children.set(u.parentId, []).get(u.parentId)!).push(u);
@@ -37,9 +32,9 @@ export async function getUnit(db: Db, id: number) {
 export async function createUnit(db: Db, actor: Actor, input: { kode: string; nama: string; parentId: number | null }) {
   return db.prisma.$transaction(async (tx) => {
     const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
-    if (input.parentId && !parent) throw new Conflict('org.parentMissing');
-    if (parent && !parent.aktif) throw new Conflict('org.parentInactive', { field: 'parentId' });
-    if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
+    if (input.parentId && !parent) throw new Refused('org.parentMissing');
+    if (parent && !parent.aktif) throw new Refused('org.parentInactive', { field: 'parentId' });
+    if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Refused('org.kodeTaken', { field: 'kode', kode: input.kode });
     const created = await tx.unitKerja.create({ data: { kode: input.kode, nama: input.nama, parentId: input.parentId, path: '/' } });
     const unit = await tx.unitKerja.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
     await audit(tx, actor, { aksi: 'unit.create', entitas: 'unit_kerja', entitasId: unit.id, after: unit });
@@ -54,21 +49,21 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode
     let path = before.path;
     if (input.parentId !== before.parentId) {
       const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
-      if (input.parentId && !parent) throw new Conflict('org.parentMissing');
-      if (parent && !parent.aktif) throw new Conflict('org.parentInactive', { field: 'parentId' });
-      if (parent && parent.path.startsWith(before.path)) throw new Conflict('org.unitCycle');
+      if (input.parentId && !parent) throw new Refused('org.parentMissing');
+      if (parent && !parent.aktif) throw new Refused('org.parentInactive', { field: 'parentId' });
+      if (parent && parent.path.startsWith(before.path)) throw new Refused('org.unitCycle');
       path = `${parent?.path ?? '/'}${id}/`;
     }
-    if (input.kode !== before.kode && (await tx.unitKerja.findUnique({ where: { kode: input.kode } }))) throw new Conflict('org.kodeTaken', { field: 'kode', kode: input.kode });
+    if (input.kode !== before.kode && (await tx.unitKerja.findUnique({ where: { kode: input.kode } }))) throw new Refused('org.kodeTaken', { field: 'kode', kode: input.kode });
     if (!input.aktif && before.aktif) {
       const busy = await tx.pegawai.count({ where: { aktif: true, unit: { path: { startsWith: before.path } } } });
-      if (busy > 0) throw new Conflict('org.unitHasPegawai', { count: busy });
+      if (busy > 0) throw new Refused('org.unitHasPegawai', { count: busy });
     }
     const { count } = await tx.unitKerja.updateMany({
       where: { id, version: input.version },
       data: { kode: input.kode, nama: input.nama, parentId: input.parentId, aktif: input.aktif, path, version: { increment: 1 }, updatedAt: new Date() },
     });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     if (path !== before.path) {
       await tx.$executeRaw`UPDATE unit_kerja SET path = ${path} || substr(path, ${before.path.length + 1}) WHERE path LIKE ${before.path + '%'} AND id <> ${id}`;
     }

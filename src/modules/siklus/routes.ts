@@ -1,10 +1,9 @@
 import { Router, type Request } from 'express';
-import type { Db } from '../../db/client.js';
-import type { JobRunner } from '../../jobs/runner.js';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { Conflict } from '../../web/errors.js';
+import { Refused } from '../../errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { faseForm, periodeForm, siklusForm } from './schemas.js';
 import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
@@ -19,7 +18,7 @@ function periodeRows(req: Request) {
   return ids.map((id, i) => ({ id, mulai: list(b.mulai)[i], selesai: list(b.selesai)[i], batasPegawai: list(b.batasPegawai)[i], batasPenilai: list(b.batasPenilai)[i] }));
 }
 
-export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router {
+export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Router {
   const r = Router();
 
   r.get('/siklus', requireAdmin, async (_req, res) => {
@@ -70,7 +69,7 @@ export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router 
         return renderDetail(res, id, { periodeInput: rows, errors }, 422);
       }
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e;
+      if (!(e instanceof Refused)) throw e;
       return renderDetail(res, id, { periodeInput: rows, formError: t(res, e.key, e.params) }, 409);
     }
     flash(req, 'success', t(res, 'siklus.periodeSaved'));
@@ -85,7 +84,7 @@ export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router 
       const blockers = await moveFase(db, jobs, req.user!, id, parsed.data.version, parsed.data.ke);
       if (blockers.length) return renderDetail(res, id, { blockersShown: blockers }, 409);
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e;
+      if (!(e instanceof Refused)) throw e;
       return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
     }
     const s = await getSiklus(db, id);
@@ -99,7 +98,7 @@ export function siklusRoutes({ db, jobs }: { db: Db; jobs: JobRunner }): Router 
     try {
       await startBulkDrafts(db, jobs, req.user!, id);
     } catch (e) {
-      if (!(e instanceof Conflict)) throw e;
+      if (!(e instanceof Refused)) throw e;
       return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
     }
     flash(req, 'info', t(res, 'siklus.jobStarted'));

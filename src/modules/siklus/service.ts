@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { defaultPeriode, nextFase, periodeInvalidCount, periodeSetProblems, transitionBlockers, type Blocker, type Fase, type JenisPeriode } from '../../domain/siklus.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
 
@@ -64,7 +64,7 @@ async function transitionFacts(db: Db, siklusId: number, tahun: number, periode:
 
 export async function createSiklus(db: Db, actor: Actor, input: { tahun: number; jenisPeriode: JenisPeriode }) {
   return db.prisma.$transaction(async (tx) => {
-    if (await tx.siklus.findUnique({ where: { tahun: input.tahun } })) throw new Conflict('siklus.tahunTaken', { field: 'tahun', tahun: input.tahun });
+    if (await tx.siklus.findUnique({ where: { tahun: input.tahun } })) throw new Refused('siklus.tahunTaken', { field: 'tahun', tahun: input.tahun });
     const s = await tx.siklus.create({
       data: {
         tahun: input.tahun,
@@ -88,9 +88,9 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
   await db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
     if (!s) throw new NotFound();
-    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
+    if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     for (const r of rows) {
       const before = s.periode.find((p) => p.id === r.id);
       if (!before) throw new NotFound();
@@ -106,12 +106,12 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
 /** Moves the cycle one phase forward when nothing blocks it; opening planning starts the bulk job. */
 export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: number, version: number, ke: Fase): Promise<Blocker[]> {
   const s = await getSiklus(db, siklusId);
-  if (nextFase(s.fase) !== ke) throw new Conflict('conflict.changedBySomeoneElse');
+  if (nextFase(s.fase) !== ke) throw new Conflict();
   const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.tahun, s.periode));
   if (blockers.length) return blockers;
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { fase: ke, version: { increment: 1 }, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
+    if (count === 0) throw new Conflict();
     await audit(tx, actor, { aksi: 'siklus.fase', entitas: 'siklus', entitasId: siklusId, before: { fase: s.fase }, after: { fase: ke } });
   });
   if (ke === 'PERENCANAAN') await startBulkDrafts(db, jobs, actor, siklusId);
@@ -120,7 +120,7 @@ export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: 
 
 export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, siklusId: number): Promise<void> {
   const s = await getSiklus(db, siklusId);
-  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Conflict('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
+  if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@fase.${s.fase}` });
   const id = await jobs.enqueue(BULK_JOB, siklusId);
   await audit(db.prisma, actor, { aksi: 'siklus.buatSkp', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
   jobs.kick();

@@ -1,8 +1,9 @@
 import type { Db, Tx } from '../../db/client.js';
-import { visibleSkp, type Actor } from '../../domain/access.js';
+import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
+export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
-import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
+import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
@@ -21,7 +22,7 @@ export const SKP_INCLUDE = {
 export async function getSkp(db: Db, actor: Actor, id: number) {
   const skp = await db.prisma.skp.findFirst({ where: { id, ...visibleSkp(actor) }, include: SKP_INCLUDE });
   if (!skp) throw new NotFound();
-  return skp;
+  return asScoped(skp);
 }
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
@@ -37,11 +38,12 @@ export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { pen
 /** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
 export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   if (actor.pegawaiId === null) return null;
-  return db.prisma.skp.findFirst({
+  const skp = await db.prisma.skp.findFirst({
     where: { pegawaiId: actor.pegawaiId, ...(siklusId ? { siklusId } : {}) },
     orderBy: { siklus: { tahun: 'desc' } },
     include: SKP_INCLUDE,
   });
+  return skp ? asScoped(skp) : null;
 }
 
 type EditMode = 'pemilik' | 'penilai';
@@ -59,7 +61,7 @@ export async function editSkp<T>(
   skpId: number,
   version: number,
   opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown },
-  fn: (tx: Tx, skp: { id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }) => Promise<T>,
+  fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
@@ -67,7 +69,7 @@ export async function editSkp<T>(
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@fase.${skp.siklus.fase}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
     if (mode === 'pemilik' && !opts.changesStatus) {
@@ -77,8 +79,8 @@ export async function editSkp<T>(
       if (tr.newRevision) revisi += 1;
     }
     const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict('conflict.changedBySomeoneElse');
-    const result = await fn(tx, { id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan });
+    if (count === 0) throw new Conflict();
+    const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
     await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
     return result;
   });
@@ -89,7 +91,8 @@ export async function editSkp<T>(
  * queries: inside a transaction Prisma would run an include's queries in parallel on the one
  * connection, which node-postgres only tolerates with a deprecation warning.
  */
-export async function skpDocument(tx: Tx | Db['prisma'], skpId: number) {
+export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: number }>) {
+  const skpId = skp.id;
   const s = await tx.skp.findUniqueOrThrow({ where: { id: skpId } });
   const rhk = await tx.rhk.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
   const rhkIds = rhk.map((r) => r.id);

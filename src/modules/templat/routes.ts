@@ -1,28 +1,18 @@
-import { Router, type Request, type Response } from 'express';
-import type { Db } from '../../db/client.js';
+import { Router, type Response } from 'express';
+import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
-import { NotFound } from '../../web/errors.js';
-import { formatTarget, getSkp } from '../skp/service.js';
+import { formatTarget } from '../skp/service.js';
 import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
-import { cariSkp, createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, terapkanTemplat } from './service.js';
+import { createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, templatFormLocals, templatNewPage, terapkanTemplat } from './service.js';
 import { idParam } from '../../web/params.js';
 import { queryId } from '../../schemas/fields.js';
 
 
 /** SKP templates per position: HR only. */
-export function templatRoutes({ db }: { db: Db }): Router {
+export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
-
-  const jabatanOptions = () =>
-    db.prisma.jabatan.findMany({ where: { aktif: true }, orderBy: [{ unit: { path: 'asc' } }, { nama: 'asc' }], select: { id: true, nama: true, jenis: true, unit: { select: { nama: true } } } });
-
-  /** The create form's data: the chosen SKP (if any), or the search for one. */
-  const formLocals = async (req: Request, skpId: number | undefined) => {
-    const skp = skpId ? await getSkp(db, req.user!, skpId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))) : null;
-    return { skp, jabatan: await jabatanOptions() };
-  };
 
   const renderDetail = async (res: Response, id: number) => {
     const templat = await getTemplat(db, id);
@@ -36,12 +26,7 @@ export function templatRoutes({ db }: { db: Db }): Router {
   });
 
   r.get('/templat/baru', requireAdmin, async (req, res) => {
-    const q = cariSkpQuery.parse(req.query);
-    const locals = await formLocals(req, q.skpId);
-    if (q.skpId && !locals.skp) throw new NotFound();
-    const siklus = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true } });
-    const hasil = locals.skp ? [] : await cariSkp(db, q);
-    res.render('templat/form', { ...locals, query: q, siklus, hasil, values: { skpId: q.skpId ?? '', nama: locals.skp ? `${locals.skp.pegawai.jabatan.nama} ${locals.skp.siklus.tahun}` : '' } });
+    res.render('templat/form', await templatNewPage(db, req.user!, cariSkpQuery.parse(req.query)));
   });
 
   r.post('/templat', requireAdmin, async (req, res) => {
@@ -49,7 +34,7 @@ export function templatRoutes({ db }: { db: Db }): Router {
     await handleForm(req, res, {
       schema: templatForm,
       view: 'templat/form',
-      locals: async () => ({ ...(await formLocals(req, skpId)), query: {}, siklus: [], hasil: [] }),
+      locals: async () => ({ ...(await templatFormLocals(db, req.user!, skpId)), query: {}, siklus: [], hasil: [] }),
       onValid: async (data) => {
         const tpl = await createTemplat(db, req.user!, data);
         flash(req, 'success', t(res, 'templat.created', { nama: tpl.nama }));

@@ -22,6 +22,7 @@ export const cariSkpQuery = z.object({
   siklusId: queryId,
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
 });
+export type CariSkpQuery = z.output<typeof cariSkpQuery>;
 
 // What a template holds (skp_templat.data): the SKP's content without anything tied to one
 // person or cycle (no links to the appraiser's RHKs, no ekspektasi khusus, no realisasi).

@@ -1,10 +1,10 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { skpEditable, type Fase } from '../../domain/siklus.js';
-import { Conflict, NotFound } from '../../web/errors.js';
+import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { getSkp, skpDocument } from '../skp/service.js';
-import { templatData, type TemplatData, type TemplatInput } from './schemas.js';
+import { templatData, type CariSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
 
 // SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
 // applied to every holder of the position whose SKP in a cycle is still an empty draft.
@@ -24,7 +24,7 @@ export async function getTemplat(db: Db, id: number) {
   const t = await db.prisma.skpTemplat.findUnique({ where: { id }, include: { jabatan: { include: { unit: true } } } });
   if (!t) throw new NotFound();
   const data = templatData.safeParse(t.data);
-  if (!data.success) throw new Conflict('templat.err.dataRusak');
+  if (!data.success) throw new Refused('templat.err.dataRusak');
   return { ...t, data: data.data };
 }
 
@@ -102,22 +102,22 @@ export function toTemplatData(doc: Awaited<ReturnType<typeof skpDocument>>, sumb
 
 export async function createTemplat(db: Db, actor: Actor, input: TemplatInput) {
   const skp = await getSkp(db, actor, input.skpId).catch((e: unknown) => {
-    if (e instanceof NotFound) throw new Conflict('templat.err.skpMissing', { field: 'skpId' });
+    if (e instanceof NotFound) throw new Refused('templat.err.skpMissing', { field: 'skpId' });
     throw e;
   });
   // Read outside the transaction: Prisma runs an include's queries in parallel, which a
   // transaction's single connection does not allow.
-  const doc = await skpDocument(db.prisma, skp.id);
+  const doc = await skpDocument(db.prisma, skp);
   return db.prisma.$transaction(async (tx) => {
     const jabatanId = input.jabatanId ?? skp.pegawai.jabatanId;
     const jabatan = await tx.jabatan.findUnique({ where: { id: jabatanId } });
-    if (!jabatan || !jabatan.aktif) throw new Conflict('templat.err.jabatanMissing', { field: 'jabatanId' });
-    if (!doc.rhk.length) throw new Conflict('templat.err.skpKosong', { field: 'skpId' });
+    if (!jabatan || !jabatan.aktif) throw new Refused('templat.err.jabatanMissing', { field: 'jabatanId' });
+    if (!doc.rhk.length) throw new Refused('templat.err.skpKosong', { field: 'skpId' });
     const snap = (doc.snapshot ?? {}) as { pegawai?: { jenisJabatan?: string; nip?: string; nama?: string } };
     const jenisSumber = snap.pegawai?.jenisJabatan ?? skp.pegawai.jabatan.jenis;
-    if ((jenisSumber === 'JPT') !== (jabatan.jenis === 'JPT')) throw new Conflict('templat.err.jenisBeda', { field: 'jabatanId' });
+    if ((jenisSumber === 'JPT') !== (jabatan.jenis === 'JPT')) throw new Refused('templat.err.jenisBeda', { field: 'jabatanId' });
     if (await tx.skpTemplat.findFirst({ where: { jabatanId, nama: { equals: input.nama, mode: 'insensitive' } } })) {
-      throw new Conflict('templat.err.namaTaken', { field: 'nama', nama: input.nama });
+      throw new Refused('templat.err.namaTaken', { field: 'nama', nama: input.nama });
     }
     const data = toTemplatData(doc, { skpId: skp.id, tahun: skp.siklus.tahun, nip: snap.pegawai?.nip ?? skp.pegawai.nip, nama: snap.pegawai?.nama ?? skp.pegawai.nama }, jabatan.jenis);
     const t = await tx.skpTemplat.create({ data: { jabatanId, nama: input.nama, data } });
@@ -131,7 +131,7 @@ export async function renameTemplat(db: Db, actor: Actor, id: number, nama: stri
     const before = await tx.skpTemplat.findUnique({ where: { id } });
     if (!before) throw new NotFound();
     if (await tx.skpTemplat.findFirst({ where: { jabatanId: before.jabatanId, id: { not: id }, nama: { equals: nama, mode: 'insensitive' } } })) {
-      throw new Conflict('templat.err.namaTaken', { field: 'nama', nama });
+      throw new Refused('templat.err.namaTaken', { field: 'nama', nama });
     }
     const t = await tx.skpTemplat.update({ where: { id }, data: { nama } });
     await audit(tx, actor, { aksi: 'templat.update', entitas: 'skp_templat', entitasId: id, before: { nama: before.nama }, after: { nama } });
@@ -160,8 +160,8 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
   return db.prisma.$transaction(async (tx) => {
     // The cycle cannot change phase under us (FOR SHARE), and must be open for SKP work.
     const [siklus] = await tx.$queryRawUnsafe<{ tahun: number; fase: Fase }[]>(`SELECT tahun, fase::text AS fase FROM siklus WHERE id = $1 FOR SHARE`, siklusId);
-    if (!siklus) throw new Conflict('templat.err.siklusMissing', { field: 'siklusId' });
-    if (!skpEditable(siklus.fase)) throw new Conflict('templat.err.siklusTutup', { field: 'siklusId', tahun: siklus.tahun, fase: `@fase.${siklus.fase}` });
+    if (!siklus) throw new Refused('templat.err.siklusMissing', { field: 'siklusId' });
+    if (!skpEditable(siklus.fase)) throw new Refused('templat.err.siklusTutup', { field: 'siklusId', tahun: siklus.tahun, fase: `@fase.${siklus.fase}` });
 
     // 1. Lock the SKPs of every holder, so nobody adds an RHK between our check and our insert.
     const holders = await tx.$queryRawUnsafe<{ id: number }[]>(
@@ -230,4 +230,22 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
     await audit(tx, actor, { aksi: 'templat.terapkan', entitas: 'skp_templat', entitasId: t.id, after: { siklusId, tahun: siklus.tahun, diterapkan: targets.length, dilewati, skp: targets } });
     return { diterapkan: targets.length, dilewati, tahun: siklus.tahun };
   });
+}
+
+const jabatanOptions = (db: Db) =>
+  db.prisma.jabatan.findMany({ where: { aktif: true }, orderBy: [{ unit: { path: 'asc' } }, { nama: 'asc' }], select: { id: true, nama: true, jenis: true, unit: { select: { nama: true } } } });
+
+/** The create form's data: the chosen SKP (if the actor may see it), and the positions. */
+export async function templatFormLocals(db: Db, actor: Actor, skpId: number | undefined) {
+  const skp = skpId ? await getSkp(db, actor, skpId).catch((e: unknown) => (e instanceof NotFound ? null : Promise.reject(e))) : null;
+  return { skp, jabatan: await jabatanOptions(db) };
+}
+
+/** The "new template" page: the chosen SKP (404 when it is not visible) or the search for one. */
+export async function templatNewPage(db: Db, actor: Actor, q: CariSkpQuery) {
+  const locals = await templatFormLocals(db, actor, q.skpId);
+  if (q.skpId && !locals.skp) throw new NotFound();
+  const siklus = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true } });
+  const hasil = locals.skp ? [] : await cariSkp(db, q);
+  return { ...locals, query: q, siklus, hasil, values: { skpId: q.skpId ?? '', nama: locals.skp ? `${locals.skp.pegawai.jabatan.nama} ${locals.skp.siklus.tahun}` : '' } };
 }

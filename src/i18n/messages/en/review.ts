@@ -1,4 +1,4 @@
-import type { idReview } from './id-review.js';
+import type { idReview } from '../id/review.js';
 
 export const enReview: Record<keyof typeof idReview, string> = {
   'review.title': 'Review SKP of {nama}',

@@ -1,4 +1,4 @@
-import type { idSiklus } from './id-siklus.js';
+import type { idSiklus } from '../id/siklus.js';
 
 export const enSiklus: Record<keyof typeof idSiklus, string> = {
   'nav.siklus': 'Cycles',

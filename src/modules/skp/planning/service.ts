@@ -1,10 +1,10 @@
-import type { Db, Tx } from '../../db/client.js';
-import type { Actor } from '../../domain/access.js';
-import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
-import { applySkpAction } from '../../domain/skp-status.js';
-import { Conflict, NotFound } from '../../web/errors.js';
-import { editSkp } from './service.js';
-import type { IndikatorInput, RhkInput } from './schemas.js';
+import type { Db, Tx } from '../../../db/client.js';
+import type { Actor } from '../../../domain/access.js';
+import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
+import { applySkpAction } from '../../../domain/skp-status.js';
+import { Conflict, NotFound, Refused } from '../../../errors.js';
+import { editSkp } from '../service.js';
+import type { IndikatorInput, RhkInput } from '../schemas.js';
 
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
@@ -53,7 +53,7 @@ export async function setPendekatan(db: Db, e: Edit, pendekatan: 'KUANTITATIF' |
     if (pendekatan === 'KUANTITATIF') {
       // A quantitative SKP needs measurable targets: refuse while qualitative ones remain.
       const count = await tx.indikator.count({ where: { rhk: { skpId: s.id }, jenisTarget: 'KUALITATIF' } });
-      if (count > 0) throw new Conflict('skp.pendekatan.hasQualitative', { count, field: 'pendekatan' });
+      if (count > 0) throw new Refused('skp.pendekatan.hasQualitative', { count, field: 'pendekatan' });
     }
     await tx.skp.update({ where: { id: s.id }, data: { pendekatan } });
     return s;
@@ -74,7 +74,7 @@ export async function simpanRhk(db: Db, e: Edit, rhkId: number | null, input: Rh
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
     if (rhkAtasanId !== null) {
       const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
-      if (!ok) throw new Conflict('skp.rhk.linkGone', { field: 'rhkAtasanId' });
+      if (!ok) throw new Refused('skp.rhk.linkGone', { field: 'rhkAtasanId' });
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
     if (rhkId === null) {
@@ -98,7 +98,7 @@ export async function hapusRhk(db: Db, e: Edit, rhkId: number) {
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.rhk.hapus', after: { rhkId } }, async (tx, s) => {
     const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id }, include: { _count: { select: { intervensi: true } } } });
     if (!old) throw new NotFound();
-    if (old._count.intervensi > 0) throw new Conflict('skp.rhk.hasIntervensi', { count: old._count.intervensi });
+    if (old._count.intervensi > 0) throw new Refused('skp.rhk.hasIntervensi', { count: old._count.intervensi });
     await tx.rhk.delete({ where: { id: rhkId } });
     await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
     return s;
@@ -165,13 +165,6 @@ export async function hapusLampiran(db: Db, e: Edit, lampiranId: number) {
   });
 }
 
-/** Submission refused: what must be fixed first (design.md §2–§3). */
-export class SubmitBlocked extends Conflict {
-  constructor(public problems: SkpProblem[]) {
-    super('skp.ajukan.blocked', { count: problems.length });
-  }
-}
-
 /** What stops this SKP from being submitted, read inside the caller's transaction. */
 export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promise<SkpProblem[]> {
   const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
@@ -196,7 +189,7 @@ export async function ajukanSkp(db: Db, e: Edit) {
       const tr = applySkpAction(s.status, 'ajukan');
       if ('error' in tr) throw new Conflict(tr.error);
       const problems = await problemsOf(tx, s.id, s.siklusId);
-      if (problems.length) throw new SubmitBlocked(problems);
+      if (problems.length) throw new Refused('skp.ajukan.blocked', { count: problems.length }, problems);
       await tx.skp.update({ where: { id: s.id }, data: { status: tr.status, diajukanAt: new Date() } });
       return { ...s, status: tr.status };
     });
@@ -204,7 +197,7 @@ export async function ajukanSkp(db: Db, e: Edit) {
     // The same form sent twice: the first submitted it, so say that rather than "someone else".
     if (err instanceof Conflict && err.key === 'conflict.changedBySomeoneElse') {
       const now = await db.prisma.skp.findUnique({ where: { id: e.skpId }, select: { status: true } });
-      if (now?.status === 'DIAJUKAN') throw new Conflict('skp.err.alreadySubmitted');
+      if (now?.status === 'DIAJUKAN') throw new Refused('skp.err.alreadySubmitted');
     }
     throw err;
   }
@@ -217,9 +210,9 @@ export async function ajukanSkp(db: Db, e: Edit) {
 export async function salinTahunLalu(db: Db, e: Edit) {
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.salinTahunLalu' }, async (tx, s) => {
     const cur = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { pegawaiId: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } } });
-    if (cur._count.rhk > 0) throw new Conflict('skp.salin.notEmpty');
+    if (cur._count.rhk > 0) throw new Refused('skp.salin.notEmpty');
     const prev = await skpTahunLalu({ prisma: tx }, cur);
-    if (!prev || prev.rhkCount === 0) throw new Conflict('skp.salin.none');
+    if (!prev || prev.rhkCount === 0) throw new Refused('skp.salin.none');
     const rhk = await tx.$executeRaw`
       INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif, penugasan_dari)
       SELECT ${s.id}::int, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id), teks, perspektif, penugasan_dari

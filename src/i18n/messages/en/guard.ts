@@ -1,4 +1,4 @@
-import type { idGuard } from './id-guard.js';
+import type { idGuard } from '../id/guard.js';
 
 export const enGuard: Record<keyof typeof idGuard, string> = {
   'err.invalidChars': 'This field contains a character that cannot be stored (a NUL byte or text that is not UTF-8). Remove it and try again.',

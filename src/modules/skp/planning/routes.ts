@@ -1,18 +1,18 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { BERAKHLAK, NILAI_BERAKHLAK } from '../../domain/berakhlak.js';
-import { skpEditable, type Fase } from '../../domain/siklus.js';
-import type { SkpProblem } from '../../domain/skp-check.js';
-import { requireLogin } from '../../web/auth.js';
-import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
-import { handleForm } from '../../web/form.js';
-import { flash, t } from '../../web/locals.js';
-import * as E from './edit-service.js';
-import * as S from './schemas.js';
-import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from './service.js';
+import type { RouterDeps } from '../../router-deps.js';
+import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
+import { skpEditable, type Fase } from '../../../domain/siklus.js';
+import type { SkpProblem } from '../../../domain/skp-check.js';
+import { requireLogin } from '../../../web/auth.js';
+import { Forbidden, NotFound, Refused } from '../../../errors.js';
+import { handleForm } from '../../../web/form.js';
+import { flash, t } from '../../../web/locals.js';
+import * as E from './service.js';
+import * as S from '../schemas.js';
+import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
 
-// The employee's side of SKP planning (design.md §2–§3): the SKP page, and the owner's small
+// The employee's side of SKP planning (docs/domain/skp.md): the SKP page, and the owner's small
 // forms, each carrying the SKP's version and going through editSkp.
 
 /** Only numeric ids reach these routes; anything else (/skp/bawahan, …) falls through to other routers. */
@@ -22,7 +22,7 @@ const num = (v: string | string[] | undefined): number => Number(v);
 /** A Decimal as the form shows it: Indonesian decimal comma. */
 const angkaForm = (v: unknown): string => (v === null || v === undefined ? '' : String(v).replace('.', ','));
 
-export function skpRoutes({ db }: { db: Db }): Router {
+export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
   const pageLocals = async (req: Request, skp: SkpFull, extra: Record<string, unknown> = {}) => {
@@ -51,8 +51,8 @@ export function skpRoutes({ db }: { db: Db }): Router {
   /** The owner may open an edit form only while the SKP can change (editSkp checks again on save). */
   const assertEditable = (req: Request, res: Response, skp: SkpFull) => {
     if (!peranPada(req.user!, skp).pemilik) throw new Forbidden('skp.err.notOwner');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Conflict('skp.err.phaseClosed', { fase: t(res, `fase.${skp.siklus.fase}`) });
-    if (skp.status === 'DIAJUKAN') throw new Conflict('skp.err.waitingApproval');
+    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: t(res, `fase.${skp.siklus.fase}`) });
+    if (skp.status === 'DIAJUKAN') throw new Refused('skp.err.waitingApproval');
   };
 
   const edit = (req: Request, skp: SkpFull, version: number) => ({ actor: req.user!, skpId: skp.id, version });
@@ -66,15 +66,14 @@ export function skpRoutes({ db }: { db: Db }): Router {
 
   /** A small form on the SKP page itself: on a refusal the page is shown again with what was typed. */
   const onPage =
-    <Sc extends z.ZodType>(schema: (skp: SkpFull) => Sc, action: (req: Request, res: Response, skp: SkpFull, data: z.output<Sc>, extra: Record<string, unknown>) => Promise<void>) =>
+    <Sc extends z.ZodType>(schema: (skp: SkpFull) => Sc, action: (req: Request, res: Response, skp: SkpFull, data: z.output<Sc>) => Promise<void>) =>
     async (req: Request, res: Response) => {
       const skp = await getSkp(db, req.user!, num(req.params.id));
-      const extra: Record<string, unknown> = {};
       await handleForm(req, res, {
         schema: schema(skp),
         view: 'skp/detail',
-        locals: async () => pageLocals(req, await getSkp(db, req.user!, skp.id), extra),
-        onValid: (data) => action(req, res, skp, data, extra),
+        locals: async () => pageLocals(req, await getSkp(db, req.user!, skp.id)),
+        onValid: (data) => action(req, res, skp, data),
       });
     };
 
@@ -122,13 +121,8 @@ export function skpRoutes({ db }: { db: Db }): Router {
     '/skp/:id/ajukan',
     requireLogin,
     numericIds,
-    onPage(() => S.versionForm, async (req, res, skp, data, extra) => {
-      try {
-        await E.ajukanSkp(db, edit(req, skp, data.version));
-      } catch (e) {
-        if (e instanceof E.SubmitBlocked) extra.problems = e.problems;
-        throw e;
-      }
+    onPage(() => S.versionForm, async (req, res, skp, data) => {
+      await E.ajukanSkp(db, edit(req, skp, data.version));
       const penilai = (skp.snapshot as E.Snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
       flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
       res.redirect(303, `/skp/${skp.id}`);

@@ -1,4 +1,4 @@
-import type { id } from './id.js';
+import type { id } from '../id/core.js';
 
 // English: every key of the Indonesian dictionary, checked by the type.
 export const en: Record<keyof typeof id, string> = {
@@ -13,7 +13,6 @@ export const en: Record<keyof typeof id, string> = {
   'nav.password': 'Change password',
   'nav.logout': 'Log out',
   'nav.language': 'Language',
-  'nav.switchTo': 'Bahasa Indonesia',
   'nav.skip': 'Skip to content',
   'common.save': 'Save',
   'common.cancel': 'Cancel',

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client.js';
-import type { Actor } from '../../domain/access.js';
-import type { StatusSkp } from '../../domain/skp-status.js';
+import type { Db } from '../../../db/client.js';
+import type { Actor } from '../../../domain/access.js';
+import type { StatusSkp } from '../../../domain/skp-status.js';
 
-// Matriks Peran Hasil (domain.md §3, §10): each of the appraiser's own RHKs with the
+// Matriks Peran Hasil (docs/domain/skp.md § Cascading): each of the appraiser's own RHKs with the
 // subordinates' RHKs that intervene it (rhk.rhk_atasan_id), the RHKs nobody has taken up, and
 // the appraisees who have not linked any RHK yet. Two set-based queries, whatever the team size.
 

@@ -1,4 +1,4 @@
-import type { idCetak } from './id-cetak.js';
+import type { idCetak } from '../id/cetak.js';
 
 // English: printing the SKP (PDF) and SKP templates per position.
 export const enCetak: Record<keyof typeof idCetak, string> = {

@@ -1,4 +1,4 @@
-import type { idSkp } from './id-skp.js';
+import type { idSkp } from '../id/skp.js';
 
 export const enSkp: Record<keyof typeof idSkp, string> = {
   'skp.err.waitingApproval': 'The SKP is waiting for the appraiser\'s approval and cannot be changed yet.',

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { queryId, versionField } from '../../schemas/fields.js';
-import type { Db, Tx } from '../../db/client.js';
-import type { Fase } from '../../domain/siklus.js';
-import { visibleSkp, type Actor } from '../../domain/access.js';
-import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
-import { submissionProblems, type SkpProblem } from '../../domain/skp-check.js';
-import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
-import { Conflict, Forbidden, NotFound } from '../../web/errors.js';
-import { editSkp, skpDocument } from './service.js';
+import { queryId, versionField } from '../../../schemas/fields.js';
+import type { Db, Tx } from '../../../db/client.js';
+import type { Fase } from '../../../domain/siklus.js';
+import { visibleSkp, type Actor } from '../../../domain/access.js';
+import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.js';
+import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
+import { applySkpAction, type StatusSkp } from '../../../domain/skp-status.js';
+import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
+import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
+import { skpEditable } from '../../../domain/siklus.js';
 
-// The appraiser's side of the SKP (design.md §1–§2; e-Kinerja's "SKP Bawahan"): the list of
+// The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
 // Every change goes through editSkp (scope, role, open phase, version check, audit).
 
@@ -86,7 +87,7 @@ export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
 async function decisionTarget(db: Db, actor: Actor, skpId: number) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
-    select: { id: true, status: true, pegawaiId: true, pegawai: { select: { penilaiId: true, jabatan: { select: { jenis: true } } } } },
+    select: { id: true, status: true, pegawaiId: true, pegawai: { select: { nama: true, penilaiId: true, jabatan: { select: { jenis: true } } } } },
   });
   if (!skp) throw new NotFound();
   if (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId) throw new Forbidden('skp.err.notPenilai');
@@ -108,45 +109,43 @@ export async function approvalProblems(tx: Tx | Db['prisma'], skp: { id: number;
 }
 
 /** Freezes the SKP as it now stands into skp_versi (inside the caller's transaction). */
-async function freezeVersion(tx: Tx, actor: Actor, skpId: number, revisi: number) {
-  const data = await skpDocument(tx, skpId);
-  await tx.skpVersi.create({ data: { skpId, revisi, data: JSON.parse(JSON.stringify(data)), olehUserId: actor.userId } });
+async function freezeVersion(tx: Tx, actor: Actor, skp: Scoped<{ id: number }>, revisi: number) {
+  const data = await skpDocument(tx, skp);
+  await tx.skpVersi.create({ data: { skpId: skp.id, revisi, data: JSON.parse(JSON.stringify(data)), olehUserId: actor.userId } });
 }
 
 /**
  * DIAJUKAN → DISETUJUI: clears the return reason and the per-RHK notes and freezes the
- * approved document as version `revisi`. Returns the problems that block approval (none: done).
+ * approved document as version `revisi`. Refused, with the list of problems, when the rules
+ * block approval (the transaction then rolls back). Returns what the confirmation names.
  */
-export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<SkpProblem[]> {
+export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> {
   const target = await decisionTarget(db, actor, skpId);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
-  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = target.pegawai.jabatan.jenis === 'JPT';
-  let problems: SkpProblem[] = [];
-  await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
+  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'setujui');
     if ('error' in tr) throw new Conflict(tr.error);
-    problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
-    if (problems.length) throw new Blocked();
+    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
+    if (problems.length) throw new Refused('review.blocked', { count: problems.length }, problems);
     // A frozen version is never overwritten: should this revision number be taken already
     // (data changed outside the workflow), the approval becomes the next one.
     const last = await tx.skpVersi.findFirst({ where: { skpId: skp.id }, orderBy: { revisi: 'desc' }, select: { revisi: true } });
     const revisi = last && last.revisi >= skp.revisi ? last.revisi + 1 : skp.revisi;
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
-    await freezeVersion(tx, actor, skp.id, revisi);
-  }).catch((e: unknown) => {
-    if (!(e instanceof Blocked)) throw e;
+    await freezeVersion(tx, actor, skp, revisi);
+    return revisi;
   });
-  return problems;
+  return { nama: target.pegawai.nama, revisi };
 }
 /** Rolls the approval back when rules block it; the problems are returned, not thrown. */
-class Blocked extends Error {}
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
 export async function kembalikan(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
   const target = await decisionTarget(db, actor, skpId);
-  if (target.status !== 'DIAJUKAN') throw new Conflict('skp.err.notSubmitted');
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   await editSkp(db, actor, skpId, ver, { aksi: 'skp.kembalikan', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'kembalikan');
     if ('error' in tr) throw new Conflict(tr.error);
@@ -175,7 +174,18 @@ export async function simpanEkspektasi(db: Db, actor: Actor, skpId: number, ver:
     if (berubah === 0 || skp.status !== 'DISETUJUI') return { berubah, revisiBaru: null };
     const revisi = skp.revisi + 1;
     await tx.skp.update({ where: { id: skpId }, data: { revisi, disetujuiAt: new Date() } });
-    await freezeVersion(tx, actor, skpId, revisi);
+    await freezeVersion(tx, actor, skp, revisi);
     return { berubah, revisiBaru: revisi };
   });
+}
+
+/** Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if not the appraiser. */
+export async function tinjauPage(db: Db, actor: Actor, id: number) {
+  const skp = await getSkp(db, actor, id);
+  if (!peranPada(actor, skp).penilai) throw new Forbidden('skp.err.notPenilai');
+  const problems =
+    skp.status === 'DIAJUKAN'
+      ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: skp.pegawai.jabatan.jenis === 'JPT', penilaiId: skp.pegawai.penilaiId })
+      : [];
+  return { skp, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
 }

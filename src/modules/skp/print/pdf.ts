@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { BERAKHLAK, NILAI_BERAKHLAK } from '../../domain/berakhlak.js';
-import { labelGolongan } from '../../domain/golongan.js';
-import { formatters } from '../../web/i18n.js';
-import { formatTarget, type SkpDocument } from './service.js';
+import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
+import { labelGolongan } from '../../../domain/golongan.js';
+import { formatters } from '../../../i18n/index.js';
+import { formatTarget, type SkpDocument } from '../service.js';
 
-// The SKP printed in the official layout (domain-2.md §7; PermenPANRB 6/2022 forms): title
+// The SKP printed in the official layout (docs/domain/skp.md § Print; PermenPANRB 6/2022 forms): title
 // block, identity table, HASIL KERJA, PERILAKU KERJA, signatures, then the LAMPIRAN page.
 // Built with pdfkit and an embedded DejaVu Sans, no browser. The form is an Indonesian official document,
 // so its labels are Indonesian whatever the reader's interface language.

@@ -1,0 +1,49 @@
+import { id } from './messages/id/index.js';
+import { en } from './messages/en/index.js';
+
+/**
+ * The languages of the UI: the one list to extend for a third language (add its folder under
+ * messages/ and one entry here). `label` is the language's own name, shown in the switch.
+ * Numbers stay in id-ID style (1.234,5) in every language: they are Indonesian records.
+ */
+export const LANGUAGES = {
+  id: { label: 'Bahasa Indonesia', locale: 'id-ID', dictionary: id as Record<string, string> },
+  en: { label: 'English', locale: 'en-GB', dictionary: en as Record<string, string> },
+} as const;
+
+export type Lang = keyof typeof LANGUAGES;
+export const LANGS = Object.keys(LANGUAGES) as Lang[];
+export const DEFAULT_LANG: Lang = 'id';
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && Object.hasOwn(LANGUAGES, v);
+
+/** Looks a key up in the language's dictionary (falling back to Indonesian, then the key). */
+export function translate(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  const text = LANGUAGES[lang].dictionary[key] ?? LANGUAGES[DEFAULT_LANG].dictionary[key] ?? key;
+  if (!params) return text;
+  // A parameter written "@key" is itself a message (e.g. a phase name from a service that has no translator).
+  const value = (v: string | number) => (typeof v === 'string' && v.startsWith('@') ? translate(lang, v.slice(1)) : String(v));
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]!) : m));
+}
+
+export const translator = (lang: Lang): Translate => (key, params) => translate(lang, key, params);
+
+const dateFmt = new Map<Lang, Intl.DateTimeFormat>();
+const dateTimeFmt = new Map<Lang, Intl.DateTimeFormat>();
+const numberFmt = new Map<Lang, Intl.NumberFormat>();
+for (const l of LANGS) {
+  dateFmt.set(l, new Intl.DateTimeFormat(LANGUAGES[l].locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }));
+  dateTimeFmt.set(l, new Intl.DateTimeFormat(LANGUAGES[l].locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }));
+  numberFmt.set(l, new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }));
+}
+
+export type Formatters = { date: (d: Date | null | undefined) => string; dateTime: (d: Date | null | undefined) => string; number: (n: number | bigint | null | undefined) => string };
+
+export function formatters(lang: Lang): Formatters {
+  return {
+    date: (d) => (d ? dateFmt.get(lang)!.format(d) : '—'),
+    dateTime: (d) => (d ? dateTimeFmt.get(lang)!.format(d) : '—'),
+    number: (n) => (n === null || n === undefined ? '—' : numberFmt.get(lang)!.format(n)),
+  };
+}
