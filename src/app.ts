@@ -10,6 +10,7 @@ import { csrfProtection } from './web/csrf.js';
 import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { loginThrottle } from './web/login-throttle.js';
+import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
@@ -56,7 +57,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
     }),
   );
   app.use('/static', express.static(resolve(ROOT, 'public'), { maxAge: production ? '7d' : 0, index: false }));
-  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000 }));
+  app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000, verify: markUndecodable }));
 
   const PgStore = connectPgSimple(session);
   app.use(
@@ -73,6 +74,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(saveSessionBeforeRedirect);
   app.use(passport.session());
   app.use(viewLocals);
+  app.use(requestGuard);
   app.use(csrfProtection);
 
   const throttle = loginThrottle(db.pool, config.loginMaxFailures, config.loginWindowMinutes);

@@ -81,3 +81,39 @@ export function periodeProblems(p: { mulai: string; selesai: string; batasPegawa
   if (p.batasPenilai < p.batasPegawai) out.push('periode.batasPenilaiEarly');
   return out;
 }
+
+type PeriodeDates = { mulai: string; selesai: string; batasPegawai: string; batasPenilai: string };
+
+/**
+ * Everything wrong with a cycle's periods, as form field errors: `periode.<i>` for dates out of
+ * order within a period, `periode.<i>.<field>` for one date. A period lies inside the cycle's
+ * year (1 January … 31 December); its deadlines may run into January of the next year, when the
+ * last period's reports and ratings are due. Two periods may touch (one ends the day before the
+ * next starts) but not share a day; the one that starts later gets the error.
+ */
+export function periodeSetProblems(tahun: number, rows: readonly PeriodeDates[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (k: string, v: string) => (out[k] ??= v);
+  const first = `${tahun}-01-01`;
+  const last = `${tahun}-12-31`;
+  const lastDeadline = `${tahun + 1}-01-31`;
+  rows.forEach((r, i) => {
+    const order = periodeProblems(r);
+    if (order.length) put(`periode.${i}`, order[0]!);
+    for (const f of ['mulai', 'selesai'] as const) if (r[f] < first || r[f] > last) put(`periode.${i}.${f}`, 'periode.outsideYear');
+    for (const f of ['batasPegawai', 'batasPenilai'] as const) if (r[f] < first || r[f] > lastDeadline) put(`periode.${i}.${f}`, 'periode.batasOutsideYear');
+  });
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = i + 1; j < rows.length; j++) {
+      const a = rows[i]!;
+      const b = rows[j]!;
+      if (a.selesai < a.mulai || b.selesai < b.mulai) continue; // already reported as out of order
+      if (a.mulai <= b.selesai && b.mulai <= a.selesai) put(`periode.${a.mulai > b.mulai ? i : j}.mulai`, 'periode.overlaps');
+    }
+  }
+  return out;
+}
+
+/** How many periods have any problem (what blocks leaving DRAFT). */
+export const periodeInvalidCount = (tahun: number, rows: readonly PeriodeDates[]): number =>
+  new Set(Object.keys(periodeSetProblems(tahun, rows)).map((k) => k.split('.')[1])).size;

@@ -58,7 +58,7 @@ type Kind = 'enum' | 'text' | 'optionalText' | 'decimal' | 'boolean';
 type FieldDef = { schema: z.ZodType; kind: Kind; column: string | null; sql: string; diff: string };
 
 /** A decimal as stored in the document: the database's numeric printed as text. */
-const desimal = z.string().refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), 'err.number').nullable();
+const desimal = z.string().refine((s) => s.trim() !== '' && Number.isFinite(Number(s)), 'skp.err.number').nullable();
 
 export const INDIKATOR_FIELDS = {
   aspek: { schema: z.enum(ASPEK), kind: 'enum', column: 'aspek', sql: '"Aspek"', diff: 'aspek' },

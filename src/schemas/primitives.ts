@@ -7,19 +7,26 @@ import { z } from 'zod';
 /** The largest value of a PostgreSQL `integer` (int4): ids and versions beyond it cannot exist. */
 export const INT4_MAX = 2_147_483_647;
 
-/** The version a form was loaded with (every edit form carries it). */
-export const version = z.coerce.number().int().min(1).max(INT4_MAX, 'err.invalid');
+/** True for an integer a PostgreSQL `integer` id column can hold (1 … 2^31 − 1). */
+export const isIntId = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= INT4_MAX;
+
+/**
+ * The version a form was loaded with (optimistic locking; every edit form carries it). Out of
+ * range means the form was not one this app wrote: the same answer as a stale form (handleForm
+ * shows it at the top).
+ */
+export const version = z.coerce.number().int('err.staleForm').min(1, 'err.staleForm').max(INT4_MAX, 'err.staleForm');
 
 /** A required id chosen in a form. */
 export const id = z.coerce.number({ message: 'err.required' }).int('err.invalid').positive('err.required').max(INT4_MAX, 'err.invalid');
 
 /** An optional id chosen in a form: an empty choice ('') or none is null. */
 export const optionalId = z
-  .union([z.literal(''), z.coerce.number().int().positive().max(INT4_MAX, 'err.invalid')])
+  .union([z.literal(''), id])
   .optional()
   .transform((v) => (v === '' || v === undefined ? null : v));
 
-/** An id in a query string that filters a list: anything unusable is simply no filter. */
+/** An id in a query string (a filter or a keyset cursor): a value no row could have is simply no filter. */
 export const idFilter = z.coerce.number().int().positive().max(INT4_MAX).optional().catch(undefined);
 
 /** Required text, trimmed, between `min` and `max` characters. */

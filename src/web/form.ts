@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { Refused, type Problem } from '../errors.js';
 import { statusOf } from './errors.js';
-import { fieldErrors } from './validate.js';
+import { fieldErrors, inputProblemErrors } from './validate.js';
 
 /** At most this many problems are listed on a page (the count says how many there are). */
 export const MAX_PROBLEMS_SHOWN = 1000;
@@ -41,8 +41,14 @@ export async function handleForm<S extends z.ZodType>(
     const extra = opts.locals ? await opts.locals() : {};
     res.status(status).render(opts.view, { ...extra, values, ...shown });
   };
+  // Characters no column can store (the request guard removed them and named the fields).
+  if (req.inputProblems?.length) return again(422, { errors: inputProblemErrors(req, res.locals.t) });
   const input = opts.schema.safeParse(req.body);
-  if (!input.success) return again(422, { errors: fieldErrors(input.error, res.locals.t) });
+  if (!input.success) {
+    const errors = fieldErrors(input.error, res.locals.t);
+    // The version is a hidden field: its error (a form this app did not write) goes at the top.
+    return again(422, { errors, formError: errors.version });
+  }
   try {
     await opts.onValid(input.data);
   } catch (e) {

@@ -1,8 +1,10 @@
 import type pg from 'pg';
+import { normalizeLogin } from '../modules/auth/login-name.js';
 
 // Failed logins are counted per account and per address in PostgreSQL, so every app instance
 // sees the same counts. An office behind one NAT address shares the address counter, so that
-// one allows ten times as many failures as the account counter.
+// one allows ten times as many failures as the account counter. The account is keyed by the
+// same normalisation the login uses, so writing a NIP differently does not reset its count.
 
 export type Throttle = {
   /** Minutes left to wait when the account or the address is locked, else 0. */
@@ -13,7 +15,7 @@ export type Throttle = {
 };
 
 const ADDRESS_FACTOR = 10;
-const accountKey = (login: string) => `acct:${login.toLowerCase().slice(0, 150)}`;
+const accountKey = (login: string) => `acct:${normalizeLogin(login).slice(0, 150)}`;
 const addressKey = (ip: string) => `ip:${ip.slice(0, 150)}`;
 
 export function loginThrottle(pool: pg.Pool, maxFailures: number, windowMinutes: number): Throttle {

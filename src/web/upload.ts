@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { checkCsrf } from './csrf.js';
 import { HttpError } from './errors.js';
+import { BAD_CHARS_KEY, cleanFields } from './request-guard.js';
 
 // The one way to accept a file upload: multipart/form-data parsed into memory (one file, in
 // the given field), then the CSRF check, which the global middleware leaves to this point
@@ -36,6 +37,12 @@ export function uploadWithCsrf(opts: { field: string; maxBytes: number }): Reque
         return next(new HttpError(400, 'error.badRequest')); // a malformed or aborted multipart body
       }
       req.body ??= {};
+      // Multipart fields pass the same guard as a urlencoded body; a file name is only a label,
+      // so a NUL in it is simply removed.
+      const { clean, bad } = cleanFields(req.body as Record<string, unknown>);
+      req.body = clean;
+      if (req.file) req.file.originalname = req.file.originalname.replace(/\u0000/g, '');
+      if (bad.length && !req.uploadError) req.uploadError = { status: 422, key: BAD_CHARS_KEY };
       checkCsrf(req, res, next);
     });
   };

@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import type { z } from 'zod';
 import type { Translate } from '../i18n/index.js';
 
@@ -15,6 +16,11 @@ export function fieldErrors(error: z.ZodError, t: Translate): FieldErrors {
     out[field] = issueMessage(issue, t);
   }
   return out;
+}
+
+/** One field error per field the request guard found characters in that no column can store. */
+export function inputProblemErrors(req: Request, t: Translate): FieldErrors {
+  return Object.fromEntries((req.inputProblems ?? []).map((f) => [f, t('err.invalidChars')]));
 }
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {

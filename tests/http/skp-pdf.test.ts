@@ -204,8 +204,9 @@ describe('the PDF layout on awkward content', () => {
     expect(all).toContain('Indikator nomor 45');
     expect(all).toContain('45 laporan');
     expect(all).toContain('Golongan IX');
-    expect(all).toContain('Ñoman Ayu ?');
-    expect(all).toContain('Menjaga rahasia >= 100% -> selalu');
+    expect(all).toContain('Ñoman Ayu ✓'); // the embedded font draws it (tests/http/pdf-fonts.test.ts)
+    expect(all).toContain('Seksi \uFFFD Data'); // an emoji it cannot draw: the replacement mark
+    expect(all).toContain('Menjaga rahasia ≥ 100% → selalu');
     expect(all).toContain('Sukamaju, 5 Januari 2027');
     expect(pages.filter((p) => p.includes('RENCANA HASIL KERJA PIMPINAN')).length).toBeGreaterThan(2);
   });

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Actor } from '../../domain/access.js';
+import { normalizeLogin } from './login-name.js';
 import { verifyPassword } from './password.js';
 
 // Who is acting: the login's user with their employee record and roles, read on every request
@@ -41,10 +42,9 @@ export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | 
 
 /** Finds a login by NIP (employees) or username (admins) and checks the password. */
 export async function authenticate(pool: pg.Pool, login: string, password: string): Promise<Actor | null> {
-  const key = login.trim();
   const r = await pool.query<ActorRow & { password_hash: string }>(
-    ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = lower($1) OR p.nip = $1) LIMIT 1',
-    [key.replace(/\s/g, '')],
+    ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = $1 OR p.nip = $1) LIMIT 1',
+    [normalizeLogin(login)],
   );
   const row = r.rows[0];
   const ok = await verifyPassword(row?.password_hash ?? null, password);

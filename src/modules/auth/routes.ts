@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { RouterDeps } from '../router-deps.js';
 import { requireLogin } from '../../web/auth.js';
-import { fieldErrors } from '../../web/validate.js';
+import { fieldErrors, inputProblemErrors } from '../../web/validate.js';
 import { flash, t } from '../../web/locals.js';
 import type { Throttle } from '../../web/login-throttle.js';
 import { langForm, loginForm, passwordForm } from './schemas.js';
@@ -21,6 +21,7 @@ export function authRoutes({ db, throttle }: Pick<RouterDeps, 'db'> & { throttle
   r.post('/login', async (req, res, next) => {
     const input = loginForm.safeParse(req.body);
     const values = { login: typeof req.body?.login === 'string' ? req.body.login : '' };
+    if (req.inputProblems?.length) return res.status(422).render('auth/login', { values, errors: inputProblemErrors(req, res.locals.t) });
     if (!input.success) return res.status(422).render('auth/login', { values, errors: fieldErrors(input.error, res.locals.t) });
     const { login, password } = input.data;
     const ip = req.ip ?? 'unknown';
@@ -64,13 +65,21 @@ export function authRoutes({ db, throttle }: Pick<RouterDeps, 'db'> & { throttle
 
   r.get('/akun/password', requireLogin, (_req, res) => res.render('auth/password'));
 
-  r.post('/akun/password', requireLogin, async (req, res) => {
+  r.post('/akun/password', requireLogin, async (req, res, next) => {
+    if (req.inputProblems?.length) return res.status(422).render('auth/password', { errors: inputProblemErrors(req, res.locals.t) });
     const input = passwordForm.safeParse(req.body);
     if (!input.success) return res.status(422).render('auth/password', { errors: fieldErrors(input.error, res.locals.t) });
-    const ok = await changePassword(db, req.user!, input.data.current, input.data.next);
+    const ok = await changePassword(db, req.user!, input.data.current, input.data.next, req.sessionID);
     if (!ok) return res.status(422).render('auth/password', { errors: { current: t(res, 'password.wrongCurrent') } });
-    flash(req, 'success', t(res, 'password.changed'));
-    res.redirect(303, '/');
+    // The other sessions are gone; this one gets a new id too (passport regenerates on login),
+    // so a session id seen before the change is worth nothing after it.
+    const lang = req.session.lang;
+    req.login(req.user!, (err) => {
+      if (err) return next(err);
+      if (lang) req.session.lang = lang;
+      flash(req, 'success', t(res, 'password.changed'));
+      res.redirect(303, '/');
+    });
   });
 
   return r;

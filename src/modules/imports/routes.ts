@@ -8,6 +8,7 @@ import { statusOf } from '../../web/errors.js';
 import { refusalLocals } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { uploadWithCsrf } from '../../web/upload.js';
+import { csvLine, safeRow } from '../../export/spreadsheet-cells.js';
 import { MAX_ROWS, parseUpload } from './parse.js';
 import { COLUMNS, commitImport, REQUIRED_COLUMNS, templateCodes, TEXT_COLUMNS } from './service.js';
 
@@ -49,9 +50,8 @@ export function importRoutes({ db, config }: Pick<RouterDeps, 'db' | 'config'>):
 
   r.get('/impor/templat.csv', requireAdmin, async (_req, res) => {
     const example = await exampleRow(db);
-    const line = (cells: readonly string[]) => cells.map(csvCell).join(';');
     // Semicolons and a BOM: Excel with Indonesian regional settings opens this in columns.
-    const body = '\uFEFF' + [line(COLUMNS), line(COLUMNS.map((c) => example[c]))].join('\r\n') + '\r\n';
+    const body = '\uFEFF' + [csvLine(COLUMNS), csvLine(COLUMNS.map((c) => example[c]))].join('\r\n') + '\r\n';
     res.attachment('templat-impor-pegawai.csv').type('text/csv; charset=utf-8').send(body);
   });
 
@@ -63,7 +63,6 @@ export function importRoutes({ db, config }: Pick<RouterDeps, 'db' | 'config'>):
   return r;
 }
 
-const csvCell = (v: string) => (/[";\r\n,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** One plausible row built from the real data: a pelaksana position, its unit, its appraiser. */
 async function exampleRow(db: RouterDeps['db']): Promise<Record<(typeof COLUMNS)[number], string>> {
@@ -94,7 +93,7 @@ async function templateXlsx(db: RouterDeps['db']): Promise<Buffer> {
   const widths: Record<string, number> = { nip: 22, nama: 36, jenis_asn: 11, pangkat_golongan: 18, kode_jabatan: 32, kode_unit: 28, nip_penilai: 22, email: 32 };
   ws.columns = COLUMNS.map((c) => ({ key: c, width: widths[c] ?? 16, style: (TEXT_COLUMNS as readonly string[]).includes(c) ? { numFmt: '@' } : {} }));
   ws.addRow([...COLUMNS]);
-  ws.addRow(COLUMNS.map((c) => example[c]));
+  ws.addRow(safeRow(COLUMNS.map((c) => example[c])));
   bold(ws);
   const last = MAX_ROWS + 1;
   const colLetter = (c: string) => String.fromCharCode(65 + COLUMNS.indexOf(c as (typeof COLUMNS)[number]));
@@ -111,7 +110,7 @@ async function templateXlsx(db: RouterDeps['db']): Promise<Buffer> {
     { header: 'kode_unit', key: 'unitKode', width: 28 },
     { header: 'nama_unit', key: 'unitNama', width: 52 },
   ];
-  wj.addRows(jabatan);
+  wj.addRows(jabatan.map(safeRow));
   bold(wj);
 
   const wg = wb.addWorksheet('Golongan');
@@ -120,7 +119,7 @@ async function templateXlsx(db: RouterDeps['db']): Promise<Buffer> {
     { header: 'pangkat_golongan', key: 'kode', width: 18 },
     { header: 'pangkat', key: 'pangkat', width: 28 },
   ];
-  wg.addRows([...GOLONGAN_PNS.map((g) => ({ jenis: 'PNS', kode: g.kode, pangkat: g.pangkat })), ...GOLONGAN_PPPK.map((k) => ({ jenis: 'PPPK', kode: k, pangkat: '' }))]);
+  wg.addRows([...GOLONGAN_PNS.map((g) => ({ jenis: 'PNS', kode: g.kode, pangkat: g.pangkat })), ...GOLONGAN_PPPK.map((k) => ({ jenis: 'PPPK', kode: k, pangkat: '' }))].map(safeRow));
   bold(wg);
 
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -9,6 +9,7 @@ import { isValidGolongan } from '../../domain/golongan.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { hashPassword } from '../auth/password.js';
 import { audit } from '../audit/service.js';
+import { endSessions } from '../auth/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
 
 export const PAGE_SIZE = 50;
@@ -176,6 +177,8 @@ export async function resetPassword(db: Db, actor: Actor, id: number): Promise<s
       if (!(await tx.pegawai.findUnique({ where: { id } }))) throw new NotFound();
       await tx.user.create({ data: { pegawaiId: id, passwordHash } });
     }
+    // whoever is logged in as this employee now is logged out
+    await endSessions(tx, (await tx.user.findMany({ where: { pegawaiId: id }, select: { id: true } })).map((u) => u.id));
     await audit(tx, actor, { aksi: 'pegawai.resetPassword', entitas: 'pegawai', entitasId: id });
   });
   return password;

@@ -9,6 +9,7 @@ import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
 import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
 import { createPegawai, formOptions, getPegawai, pegawaiListPage, resetPassword, riwayatPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
 import { idParam } from '../../web/params.js';
+import { idFilter } from '../../schemas/primitives.js';
 
 
 export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
@@ -55,7 +56,7 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   // ---- Jabatan ----------------------------------------------------------------------------
   r.get('/jabatan', requireAdmin, async (req, res) => {
-    const unitId = Number(req.query.unitId) || undefined;
+    const unitId = idFilter.parse(req.query.unitId);
     res.render('org/jabatan-list', { jabatan: await listJabatan(db, { unitId }), units: await listUnits(db), unitId });
   });
   r.get('/jabatan/baru', requireAdmin, async (req, res) => {

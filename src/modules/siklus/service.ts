@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import { defaultPeriode, nextFase, periodeProblems, transitionBlockers, type Blocker, type Fase, type JenisPeriode } from '../../domain/siklus.js';
+import { defaultPeriode, nextFase, periodeInvalidCount, periodeSetProblems, transitionBlockers, type Blocker, type Fase, type JenisPeriode } from '../../domain/siklus.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
@@ -34,7 +34,7 @@ export async function siklusOverview(db: Db, id: number) {
     latestJob(db, id),
   ]);
   const counts = Object.fromEntries(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI'].map((k) => [k, status.rows.find((r) => r.status === k)?.n ?? 0]));
-  const facts = await transitionFacts(db, siklus.id, siklus.periode);
+  const facts = await transitionFacts(db, siklus.id, siklus.tahun, siklus.periode);
   const next = nextFase(siklus.fase);
   return { siklus, counts, tanpaSkp: missing.rows[0]!.n, job, next, blockers: next ? transitionBlockers(siklus.fase, facts) : [] };
 }
@@ -47,7 +47,7 @@ export async function latestJob(db: Db, siklusId: number) {
   return r.rows[0] ?? null;
 }
 
-async function transitionFacts(db: Db, siklusId: number, periode: { mulai: Date; selesai: Date; batasPegawai: Date; batasPenilai: Date }[]) {
+async function transitionFacts(db: Db, siklusId: number, tahun: number, periode: { mulai: Date; selesai: Date; batasPegawai: Date; batasPenilai: Date }[]) {
   const [notApproved, job] = await Promise.all([
     db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.siklus_id = $1 AND p.aktif AND s.status <> 'DISETUJUI'`, [siklusId]),
     latestJob(db, siklusId),
@@ -56,7 +56,7 @@ async function transitionFacts(db: Db, siklusId: number, periode: { mulai: Date;
   const last = periode[periode.length - 1];
   return {
     periodeCount: periode.length,
-    periodeInvalid: periode.filter((p) => periodeProblems({ mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }).length > 0).length,
+    periodeInvalid: periodeInvalidCount(tahun, periode.map((p) => ({ mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }))),
     bulkJobDone: job?.status === 'SELESAI',
     skpNotApproved: notApproved.rows[0]!.n,
     lastPeriodStarted: !!last && iso(last.mulai) <= today,
@@ -82,11 +82,9 @@ export type PeriodeInput = { id: number; mulai: string; selesai: string; batasPe
 
 /** Saves the periods' dates; returns per-row problems instead of saving when any is wrong. */
 export async function updatePeriode(db: Db, actor: Actor, siklusId: number, version: number, rows: PeriodeInput[]): Promise<Record<string, string>> {
-  const problems: Record<string, string> = {};
-  rows.forEach((r, i) => {
-    const p = periodeProblems(r);
-    if (p.length) problems[`periode.${i}`] = p[0]!;
-  });
+  const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { tahun: true } });
+  if (!siklus) throw new NotFound();
+  const problems = periodeSetProblems(siklus.tahun, rows);
   if (Object.keys(problems).length) return problems;
   await db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
@@ -110,7 +108,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
 export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: number, version: number, ke: Fase): Promise<Blocker[]> {
   const s = await getSiklus(db, siklusId);
   if (nextFase(s.fase) !== ke) throw new Conflict();
-  const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.periode));
+  const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.tahun, s.periode));
   if (blockers.length) return blockers;
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { fase: ke, version: { increment: 1 }, updatedAt: new Date() } });

@@ -7,6 +7,7 @@ import { formatTarget } from '../skp/service.js';
 import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
 import { createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, templatFormLocals, templatNewPage, terapkanTemplat } from './service.js';
 import { idParam } from '../../web/params.js';
+import { idFilter } from '../../schemas/primitives.js';
 
 
 /** SKP templates per position: HR only. */
@@ -29,11 +30,11 @@ export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
 
   r.post('/templat', requireAdmin, async (req, res) => {
-    const skpId = Number(req.body?.skpId);
+    const skpId = idFilter.parse(req.body?.skpId);
     await handleForm(req, res, {
       schema: templatForm,
       view: 'templat/form',
-      locals: async () => ({ ...(await templatFormLocals(db, req.user!, Number.isSafeInteger(skpId) && skpId > 0 ? skpId : undefined)), query: {}, siklus: [], hasil: [] }),
+      locals: async () => ({ ...(await templatFormLocals(db, req.user!, skpId)), query: {}, siklus: [], hasil: [] }),
       onValid: async (data) => {
         const tpl = await createTemplat(db, req.user!, data);
         flash(req, 'success', t(res, 'templat.created', { nama: tpl.nama }));

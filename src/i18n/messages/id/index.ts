@@ -3,8 +3,9 @@ import { idSiklus } from './siklus.js';
 import { idSkp } from './skp.js';
 import { idReview } from './review.js';
 import { idCetak } from './cetak.js';
+import { idGuard } from './guard.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard };
 export type MessageKey = keyof typeof id;

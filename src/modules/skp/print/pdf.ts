@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
 import { labelGolongan } from '../../../domain/golongan.js';
@@ -7,7 +9,7 @@ import { formatTarget } from '../service.js';
 
 // The SKP printed in the official layout (docs/domain/skp.md § Print; PermenPANRB 6/2022 forms): title
 // block, identity table, HASIL KERJA, PERILAKU KERJA, signatures, then the LAMPIRAN page.
-// Built with pdfkit's standard fonts, no browser. The form is an Indonesian official document,
+// Built with pdfkit and an embedded DejaVu Sans, no browser. The form is an Indonesian official document,
 // so its labels are Indonesian whatever the reader's interface language.
 //
 // pdfkit's own table cannot repeat headers or split a row taller than a page, so this file has
@@ -35,19 +37,45 @@ export function tempatDari(instansi: string): string {
   return (m ? m[1]! : instansi).trim();
 }
 
-// The standard PDF fonts speak WinAnsi (cp1252): anything else is transliterated or replaced.
-const CP1252_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const REPLACE: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '←': '<-', '≠': '!=', '−': '-', '‐': '-', '‑': '-', ' ': ' ', '\u00a0': ' ', '\t': ' ' };
-function winAnsi(s: string): string {
+// The PDF prints what people typed: names with diacritics (Đặng, Łukasz, Ñ), typographic quotes
+// and dashes, €, ≥, →, ✓ and the like. The standard PDF fonts know only cp1252, so the document
+// embeds DejaVu Sans (free to redistribute, see its LICENSE in the dejavu-fonts-ttf package),
+// which covers Latin, Greek, Cyrillic and most symbols; pdfkit embeds only the glyphs used.
+// A character neither face can draw (Chinese, an emoji) is printed as U+FFFD, the replacement
+// mark (a diamond with a question mark), so the reader sees that something is missing; a text
+// extracted from the PDF shows U+FFFD there too.
+const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`));
+const FONT_DATA = { regular: fontFile('DejaVuSans.ttf'), bold: fontFile('DejaVuSans-Bold.ttf') };
+const REPLACEMENT = '\uFFFD';
+
+type Glyphs = { hasGlyphForCodePoint(cp: number): boolean };
+/** Whether both faces can draw each character, asked of the fonts once per character. */
+let coverage: ((cp: number) => boolean) | null = null;
+function coverageOf(doc: PDFKit.PDFDocument): (cp: number) => boolean {
+  if (coverage) return coverage;
+  const faces = [FONT, BOLD].map((f) => (doc.font(f) as unknown as { _font: { font: Glyphs } })._font.font);
+  const known = new Map<number, boolean>();
+  coverage = (cp) => {
+    let ok = known.get(cp);
+    if (ok === undefined) known.set(cp, (ok = faces.every((g) => g.hasGlyphForCodePoint(cp))));
+    return ok;
+  };
+  return coverage;
+}
+
+/** The text as the embedded font can draw it: controls dropped, the undrawable replaced visibly. */
+function printable(s: string, drawable: (cp: number) => boolean): string {
   let out = '';
-  for (const ch of s) {
+  for (const ch of s.normalize('NFC')) {
     const c = ch.codePointAt(0)!;
-    if (REPLACE[ch] !== undefined) out += REPLACE[ch];
-    else if ((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || ch === '\n' || CP1252_EXTRA.has(ch)) out += ch;
-    else if (c < 0x20) continue;
+    if (ch === '\n') out += ch;
+    else if (ch === '\t' || ch === '\u00a0') out += ' ';
+    else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c === 0x200b || c === 0xfeff) continue;
+    else if (drawable(c)) out += ch;
     else {
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += [...base].every((b) => b.charCodeAt(0) < 0x7f) && base ? base : '?';
+      // a letter with a mark the font lacks as one glyph: its base letter and the mark, if drawable
+      const parts = [...ch.normalize('NFD')];
+      out += parts.length > 1 && parts.every((p) => drawable(p.codePointAt(0)!)) ? parts.join('') : REPLACEMENT;
     }
   }
   return out;
@@ -62,8 +90,8 @@ type Line = { text: string; bold: boolean; dx: number; bullet?: string };
  *  height; `rows` fill the remaining columns, one cell per column. */
 type Block = { span: Map<number, Cell>; rows: Cell[][]; keepWithNext?: number };
 
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = 'DejaVuSans';
+const BOLD = 'DejaVuSans-Bold';
 const SIZE = 8;
 const LH = SIZE * 1.22;
 const PAD = 3;
@@ -81,7 +109,14 @@ class Pdf {
   y: number;
   constructor() {
     this.doc = new PDFDocument({ size: 'A4', layout: 'landscape', margins: { top: 34, bottom: 40, left: 36, right: 36 }, bufferPages: true, autoFirstPage: true });
+    this.doc.registerFont(FONT, FONT_DATA.regular);
+    this.doc.registerFont(BOLD, FONT_DATA.bold);
+    this.doc.font(FONT);
     this.y = this.top;
+  }
+  /** What the embedded font can print of `s`. */
+  printable(s: string): string {
+    return printable(s, coverageOf(this.doc));
   }
   get top() { return this.doc.page.margins.top; }
   get bottom() { return this.doc.page.height - this.doc.page.margins.bottom; }
@@ -99,7 +134,7 @@ class Pdf {
   /** Wraps text into lines no wider than `width` (long words are broken). */
   wrap(text: string, width: number, bold: boolean, size = SIZE): string[] {
     const out: string[] = [];
-    for (const para of winAnsi(text).split('\n')) {
+    for (const para of this.printable(text).split('\n')) {
       const words = para.split(/ +/).filter(Boolean);
       if (!words.length) { out.push(''); continue; }
       let line = '';
@@ -330,7 +365,7 @@ function footers(p: Pdf, s: Identitas, doc: SkpDokumen, h: CetakHeader) {
     d.page.margins.bottom = 0; // writing in the margin must not open a page
     const y = d.page.height - 26;
     d.font(FONT).fontSize(7).fillColor('#555555');
-    const left = winAnsi(`SKP ${h.tahun} · ${s.pegawai.nama} (${s.pegawai.nip}) · revisi ${doc.revisi} · status: ${STATUS[h.status] ?? h.status} · dicetak dari SIKAP ${fmt.dateTime(h.dicetak)}`);
+    const left = p.printable(`SKP ${h.tahun} · ${s.pegawai.nama} (${s.pegawai.nip}) · revisi ${doc.revisi} · status: ${STATUS[h.status] ?? h.status} · dicetak dari SIKAP ${fmt.dateTime(h.dicetak)}`);
     d.text(left, p.left, y, { lineBreak: false });
     const right = `Halaman ${i - range.start + 1} dari ${range.count}`;
     d.text(right, p.left + p.width - d.widthOfString(right), y, { lineBreak: false });

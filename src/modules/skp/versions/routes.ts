@@ -5,13 +5,14 @@ import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
 import { requireLogin } from '../../../web/auth.js';
 import { fieldErrors } from '../../../web/validate.js';
 import { idParam } from '../../../web/params.js';
+import { id } from '../../../schemas/primitives.js';
 import { formatTarget } from '../service.js';
 import { ekspektasiField, catatanField } from '../review/service.js';
 import { bandingkan, versiListPage, versiPage, type VersiRef } from './service.js';
 
 // The approved versions of an SKP and their differences (visible to anyone who may see the SKP).
 
-const versiRef = z.union([z.literal('kini'), z.coerce.number().int().positive()], { message: 'review.versiInvalid' });
+const versiRef = z.union([z.literal('kini'), id], { message: 'review.versiInvalid' });
 const diffQuery = z.object({ dari: versiRef.optional(), ke: versiRef.optional() });
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField, catatanField };
 
