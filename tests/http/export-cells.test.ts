@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { download } from '../helpers/files.js';
 
 // The files the app writes (the import templates) carry names people typed; read back, a cell
 // that would run as a formula is text with a leading quote, while numbers stay numbers.
@@ -22,11 +23,7 @@ const expected = (v: string) => (v === '-5' ? '-5' : `'${v}`);
 
 
 it('the XLSX template: every text cell that starts like a formula is written as text with a quote', async () => {
-  const x = await admin.get('/impor/templat.xlsx').buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (d: Buffer) => chunks.push(d));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  }).expect(200);
+  const x = await download(admin, '/impor/templat.xlsx').expect(200);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(x.body);
   const names = wb.getWorksheet('Jabatan')!.getColumn(2).values.slice(2) as unknown[];

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { createApp } from '../../src/app.js';
 import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { download } from '../helpers/files.js';
 
 let t: TestApp;
 let admin: Agent;
@@ -275,11 +276,7 @@ describe('employee import', () => {
     expect(c.headers['content-disposition']).toContain('templat-impor-pegawai.csv');
     expect(c.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(HEADER.join(';'));
 
-    const x = await admin.get('/impor/templat.xlsx').buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const x = await download(admin, '/impor/templat.xlsx').expect(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(x.body);
     const [sheet, jabatanSheet] = wb.worksheets;

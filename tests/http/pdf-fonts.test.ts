@@ -1,24 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfPages } from '../helpers/files.js';
 import { skpPdf } from '../../src/modules/skp/print/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
 
 // The SKP PDF prints what people type: an embedded font (DejaVu Sans) for Latin with diacritics
 // and the symbols people paste, and a visible replacement mark (U+FFFD) for what it cannot draw.
 
-const FONTS = resolve('node_modules/pdfjs-dist/standard_fonts') + '/';
-async function pdfText(buf: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(buf), standardFontDataUrl: FONTS, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await pdf.destroy();
-  return pages.join(' ');
-}
+const pdfText = async (buf: Buffer) => (await pdfPages(buf)).join(' ');
 
 const skp = (over: { nama: string; unit: string; rhk: string; ekspektasi: string; lampiran: string }) =>
   ({

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { LOGINS, loginAs, openPlanning, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import { download, pdfPages } from '../helpers/files.js';
 
 // One rule decides whether an SKP uses the JPT form (perspectives instead of a leader's RHK):
 // the SKP's own snapshot (domain/skp-document.ts, usesJptForm), for the edit form, submission,
@@ -17,16 +16,8 @@ const tinjau = () => `/skp/${skpId}/tinjau`;
 
 /** The printed SKP's text, all pages. */
 async function printed(agent: Agent): Promise<string> {
-  const res = await agent.get(`/skp/${skpId}/cetak.pdf`).buffer(true).parse((r, cb) => {
-    const chunks: Buffer[] = [];
-    r.on('data', (c: Buffer) => chunks.push(c));
-    r.on('end', () => cb(null, Buffer.concat(chunks)));
-  }).expect(200);
-  const pdf = await getDocument({ data: new Uint8Array(res.body as Buffer), standardFontDataUrl: resolve('node_modules/pdfjs-dist/standard_fonts') + '/', isEvalSupported: false }).promise;
-  let text = '';
-  for (let i = 1; i <= pdf.numPages; i++) text += (await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(' ') + '\n';
-  await pdf.destroy();
-  return text.replace(/[ \t]+/g, ' ');
+  const res = await download(agent, `/skp/${skpId}/cetak.pdf`).expect(200);
+  return (await pdfPages(res.body as Buffer)).join('\n');
 }
 
 beforeAll(async () => {

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { skpPdf, tempatDari } from '../../src/modules/skp/print/pdf.js';
 import type { SkpDocument } from '../../src/modules/skp/service.js';
 import * as given from '../helpers/given.js';
+import { download, pdfPages } from '../helpers/files.js';
 import { loginAs, testApp, type Agent, type TestApp, openPlanning } from '../helpers/app.js';
 
 let t: TestApp;
@@ -14,27 +13,8 @@ let pegawai: Agent;
 let skpId: number;
 let penilaiSkpId: number;
 
-/** The PDF downloaded as a buffer (supertest otherwise guesses at binary bodies). */
-const download = (agent: Agent, path: string) =>
-  agent.get(path).buffer(true).parse((res, cb) => {
-    const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
-  });
+const pdfText = pdfPages;
 
-/** Every page's text, in reading order, one string per page. */
-async function pdfText(buf: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(buf), standardFontDataUrl: FONTS, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    pages.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' ').replace(/\s+/g, ' '));
-  }
-  await pdf.destroy();
-  return pages;
-}
-
-const FONTS = resolve('node_modules/pdfjs-dist/standard_fonts') + '/';
 const LONG = 'Terlaksananya pengelolaan layanan e-government yang terintegrasi, aman, dan andal bagi seluruh perangkat daerah sesuai standar SPBE';
 
 let people: { kadis: given.GivenPegawai; penilai: given.GivenPegawai; pegawai: given.GivenPegawai };
