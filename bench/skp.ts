@@ -38,7 +38,7 @@ import { createJobRunner } from '../src/app.js';
 import { loadActor } from '../src/modules/auth/authenticate.js';
 import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/service.js';
 import type { Db } from '../src/db/client.js';
-import { listBawahan, pilihSiklus } from '../src/modules/skp/review/service.js';
+import { listBawahan, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
 import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
@@ -512,7 +512,7 @@ async function profileComponents(db: Db, dataDir: string, actorUserId: number, s
     console.log(`   ${label.padEnd(62)} wall p50 ${fmt(r.wallP50, 2).padStart(6)} ms  p95 ${fmt(r.wallP95, 2).padStart(6)} ms   CPU node ${fmt(r.nodeCpuMs, 2).padStart(5)} ms  pg ${fmt(r.pgCpuMs, 2).padStart(5)} ms`);
   };
   await time('loadActor (every request)', () => loadActor(db.pool, actorUserId));
-  await time('pilihSiklus (the cycle list, both pages)', () => pilihSiklus(db));
+  await time('chooseSiklus (the cycle list, both pages)', () => chooseSiklus(db));
   await time('listBawahan (1 statement)', () => listBawahan(db, actor, siklusId));
   await time('matriksPeranHasil (2 statements in parallel)', () => matriksPeranHasil(db, actor, siklusId));
   return out;

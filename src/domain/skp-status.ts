@@ -3,22 +3,22 @@
 // approval again; the approved version stays readable.
 
 export type StatusSkp = 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DISETUJUI';
-export type SkpAction = 'ubah' | 'ajukan' | 'setujui' | 'kembalikan';
+export type SkpAction = 'edit' | 'submit' | 'approve' | 'return';
 
 export type Transition = { status: StatusSkp; newRevision: boolean } | { error: string };
 
 export function applySkpAction(status: StatusSkp, action: SkpAction): Transition {
   switch (action) {
-    case 'ubah':
+    case 'edit':
       if (status === 'DIAJUKAN') return { error: 'skp.err.waitingApproval' };
       if (status === 'DISETUJUI') return { status: 'DRAFT', newRevision: true };
       return { status, newRevision: false };
-    case 'ajukan':
+    case 'submit':
       if (status === 'DRAFT' || status === 'DIKEMBALIKAN') return { status: 'DIAJUKAN', newRevision: false };
       return { error: status === 'DIAJUKAN' ? 'skp.err.alreadySubmitted' : 'skp.err.alreadyApproved' };
-    case 'setujui':
-    case 'kembalikan':
+    case 'approve':
+    case 'return':
       if (status !== 'DIAJUKAN') return { error: 'skp.err.notSubmitted' };
-      return { status: action === 'setujui' ? 'DISETUJUI' : 'DIKEMBALIKAN', newRevision: false };
+      return { status: action === 'approve' ? 'DISETUJUI' : 'DIKEMBALIKAN', newRevision: false };
   }
 }

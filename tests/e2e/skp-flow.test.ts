@@ -75,7 +75,7 @@ async function logout(): Promise<void> {
 }
 
 /** On the SKP page: "Tambah RHK utama", fill the form, save, back on the SKP page. */
-async function tambahRhk(teks: string, rhkAtasan: string | null): Promise<void> {
+async function addRhk(teks: string, rhkAtasan: string | null): Promise<void> {
   await page.getByRole('link', { name: 'Tambah RHK utama', exact: true }).click();
   await page.waitForURL((u) => /^\/skp\/\d+\/rhk\/baru$/.test(u.pathname));
   expect(await page.getByLabel('Jenis RHK').inputValue()).toBe('UTAMA');
@@ -89,7 +89,7 @@ async function tambahRhk(teks: string, rhkAtasan: string | null): Promise<void> 
 }
 
 /** On the SKP page: "Tambah indikator" in the RHK's row, fill the form, save. */
-async function tambahIndikator(rhkTeks: string, fill: () => Promise<void>): Promise<void> {
+async function addIndikator(rhkTeks: string, fill: () => Promise<void>): Promise<void> {
   const row = page.locator('table.skp-table tbody tr', { hasText: rhkTeks });
   await row.getByRole('link', { name: 'Tambah indikator', exact: true }).click();
   await page.waitForURL((u) => /^\/skp\/\d+\/rhk\/\d+\/indikator\/baru$/.test(u.pathname));
@@ -126,9 +126,9 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(await statusTag().textContent()).toBe('Draf');
     expect(await page.locator('#identitas').textContent()).toContain(nama.penilai);
 
-    await tambahRhk(RHK1.teks, RHK_ATASAN);
+    await addRhk(RHK1.teks, RHK_ATASAN);
     expect(new URL(page.url()).pathname).toBe(`/skp/${skpId}`);
-    await tambahIndikator(RHK1.teks, async () => {
+    await addIndikator(RHK1.teks, async () => {
       await page.getByLabel('Aspek').selectOption('KUANTITAS');
       await page.getByLabel('Indikator kinerja individu (IKI)').fill(RHK1.iki);
       await page.getByLabel('Bentuk target').selectOption('ANGKA');
@@ -136,8 +136,8 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
       await page.getByLabel('Satuan').fill('dokumen');
     });
 
-    await tambahRhk(RHK2.teks, RHK_ATASAN);
-    await tambahIndikator(RHK2.teks, async () => {
+    await addRhk(RHK2.teks, RHK_ATASAN);
+    await addIndikator(RHK2.teks, async () => {
       await page.getByLabel('Aspek').selectOption('KUALITAS');
       await page.getByLabel('Indikator kinerja individu (IKI)').fill(RHK2.iki);
       // The page's script shows only the fields of the chosen kind of target.

@@ -8,8 +8,8 @@ import { createJabatan } from '../../src/modules/org/jabatan-service.js';
 import { createPegawai } from '../../src/modules/org/pegawai-service.js';
 import { pegawaiForm } from '../../src/modules/org/schemas.js';
 import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
-import { ajukanSkp, simpanIndikator, simpanRhk, tambahLampiran } from '../../src/modules/skp/planning/service.js';
-import { setujui, kembalikan } from '../../src/modules/skp/review/service.js';
+import { submitSkp, saveIndikator, saveRhk, createLampiran } from '../../src/modules/skp/planning/service.js';
+import { approveSkp, returnSkp } from '../../src/modules/skp/review/service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
 import { createTemplat } from '../../src/modules/templat/service.js';
 import type { TestApp } from './app.js';
@@ -169,12 +169,12 @@ export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Prom
     for (let k = 0; k < (opts.indikator ?? 1); k++) {
       const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
       const input = indikatorForm(row.pendekatan).parse({ version: String(version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${i + 1}.${k + 1}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI' });
-      await simpanIndikator(t.db, { actor, skpId: row.id, version }, { rhkId }, input);
+      await saveIndikator(t.db, { actor, skpId: row.id, version }, { rhkId }, input);
     }
   }
   for (let i = 0; i < (opts.lampiran ?? 0); i++) {
     const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
-    await tambahLampiran(t.db, { actor, skpId: row.id, version }, 'DUKUNGAN_SUMBER_DAYA', `Dukungan uji ${i + 1}`);
+    await createLampiran(t.db, { actor, skpId: row.id, version }, 'DUKUNGAN_SUMBER_DAYA', `Dukungan uji ${i + 1}`);
   }
   return skpState(t, row.id);
 }
@@ -183,7 +183,7 @@ async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: num
   const a = actor ?? (await actorOf(t, pegawaiId));
   const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
   const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
-  await simpanRhk(t.db, { actor: a, skpId, version }, null, input);
+  await saveRhk(t.db, { actor: a, skpId, version }, null, input);
   const last = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' } });
   return { rhkId: last.id };
 }
@@ -205,22 +205,22 @@ export async function rhk(
   if (opts.indikator === false) return { id: rhkId, indikator: null };
   const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true, pendekatan: true } });
   const input = indikatorForm(s.pendekatan).parse({ version: String(s.version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${next()}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI', ...opts.indikator });
-  await simpanIndikator(t.db, { actor, skpId: skp.id, version: s.version }, { rhkId }, input);
+  await saveIndikator(t.db, { actor, skpId: skp.id, version: s.version }, { rhkId }, input);
   const i = await t.db.prisma.indikator.findFirstOrThrow({ where: { rhkId }, orderBy: { id: 'desc' } });
   return { id: rhkId, indikator: i.id };
 }
 
 /** The owner submits the SKP as it stands (DIAJUKAN). */
-export async function ajukan(t: Ctx, skp: { id: number; pegawaiId: number }): Promise<GivenSkp> {
+export async function submit(t: Ctx, skp: { id: number; pegawaiId: number }): Promise<GivenSkp> {
   const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true } });
-  await ajukanSkp(t.db, { actor: await actorOf(t, skp.pegawaiId), skpId: skp.id, version });
+  await submitSkp(t.db, { actor: await actorOf(t, skp.pegawaiId), skpId: skp.id, version });
   return skpState(t, skp.id);
 }
 
 /** An SKP as `skp()` makes it, submitted by its owner (DIAJUKAN). */
 export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const s = await skp(t, who, opts);
-  await ajukanSkp(t.db, { actor: await actorOf(t, who.id), skpId: s.id, version: s.version });
+  await submitSkp(t.db, { actor: await actorOf(t, who.id), skpId: s.id, version: s.version });
   return skpState(t, s.id);
 }
 
@@ -228,7 +228,7 @@ export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {
 export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: SkpOpts = {}): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is approved by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who, opts);
-  await setujui(t.db, await actorOf(t, who.penilaiId), s.id, s.version); // throws Refused with the problems when blocked
+  await approveSkp(t.db, await actorOf(t, who.penilaiId), s.id, s.version); // throws Refused with the problems when blocked
   return skpState(t, s.id);
 }
 
@@ -236,7 +236,7 @@ export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number 
 export async function skpDikembalikan(t: Ctx, who: { id: number; penilaiId: number | null }, alasan = 'Target perlu dirinci per triwulan'): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is returned by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who);
-  await kembalikan(t.db, await actorOf(t, who.penilaiId), s.id, s.version, alasan, new Map());
+  await returnSkp(t.db, await actorOf(t, who.penilaiId), s.id, s.version, alasan, new Map());
   return skpState(t, s.id);
 }
 

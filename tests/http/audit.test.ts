@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGINS, loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
 
 // The audit log: append-only in the database itself, and readable by the admin with filters.
 
@@ -172,5 +173,63 @@ describe('/audit', () => {
   it('answers 404 for an entry that does not exist', async () => {
     await admin.get('/audit/987654321').expect(404);
     await admin.get('/audit/0').expect(404);
+  });
+});
+
+describe('renamed actions (docs/naming.md § Audit action names)', () => {
+  // Entries keep the name they were written with (the log is append-only); the page shows the
+  // current name and a filter on either name finds both.
+  let oldId: number;
+  let newId: number;
+  beforeAll(async () => {
+    const ins = (aksi: string) =>
+      t.db.pool.query<{ id: string }>(`INSERT INTO audit_log (actor, aksi, entitas, entitas_id) VALUES ('sistem', $1, 'uji_rename', '1') RETURNING id`, [aksi]);
+    oldId = Number((await ins('skp.setujui')).rows[0]!.id);
+    newId = Number((await ins('skp.approve')).rows[0]!.id);
+  });
+
+  it('lists an entry stored under the old name with the current name', async () => {
+    expect(rows((await admin.get('/audit?entitas=uji_rename').expect(200)).text).map((r) => r.aksi)).toEqual(['skp.approve', 'skp.approve']);
+  });
+
+  it('finds both entries by the current name, the old name, or a prefix of either', async () => {
+    for (const q of ['skp.approve', 'skp.setujui', 'skp.appr', 'skp.setu']) {
+      expect(rows((await admin.get(`/audit?entitas=uji_rename&aksi=${q}`).expect(200)).text), q).toHaveLength(2);
+    }
+    expect(rows((await admin.get('/audit?entitas=uji_rename&aksi=skp.submit').expect(200)).text)).toEqual([]);
+    expect(rows((await admin.get('/audit?entitas=uji_rename&aksi=skp.approvex').expect(200)).text)).toEqual([]);
+    expect(rows((await admin.get('/audit?entitas=uji_rename&aksi=skp.setujuix').expect(200)).text)).toEqual([]);
+  });
+
+  it('shows both names on the detail page of an old entry, and one name on a current one', async () => {
+    expect((await admin.get(`/audit/${oldId}`).expect(200)).text).toContain('<code>skp.approve (skp.setujui)</code>');
+    expect((await admin.get(`/audit/${newId}`).expect(200)).text).toContain('<code>skp.approve</code>');
+  });
+
+  it('maps old names straight to current ones, and no service writes an old name any more', async () => {
+    const { RENAMED_AKSI, aksiAliases } = await import('../../src/modules/audit/actions.js');
+    expect(Object.keys(RENAMED_AKSI)).toHaveLength(20);
+    for (const now of Object.values(RENAMED_AKSI)) expect(Object.keys(RENAMED_AKSI)).not.toContain(now);
+    expect(aksiAliases('skp.setujui')).toEqual(['skp.approve']);
+    expect(aksiAliases('skp.approve')).toEqual(['skp.setujui']);
+    expect(aksiAliases('skp.rhk')).toEqual([]); // old and new names both start with it
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const files = (readdirSync('src', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts') && !f.endsWith('actions.ts'));
+    // every line that names an action says `aksi` (aksi: …, aksi.push(…)); none may carry an old name
+    const lines = files.flatMap((f) => readFileSync(`src/${f}`, 'utf8').split('\n')).filter((l) => /\baksi\b/.test(l));
+    expect(lines.length).toBeGreaterThan(20);
+    for (const old of Object.keys(RENAMED_AKSI)) expect(lines.filter((l) => l.includes(`'${old}'`)), old).toEqual([]);
+  });
+
+  it('is what the planning and review services write: the current names only', async () => {
+    const { RENAMED_AKSI } = await import('../../src/modules/audit/actions.js');
+    const from = (await t.db.pool.query<{ id: string | null }>('SELECT max(id) AS id FROM audit_log')).rows[0]!.id ?? '0';
+    const a = await given.pegawaiWithPenilai(t);
+    await given.skpDisetujui(t, a.pegawai, { lampiran: 1 });
+    const b = await given.pegawaiWithPenilai(t);
+    await given.skpDikembalikan(t, b.pegawai);
+    const written = (await t.db.pool.query<{ aksi: string }>('SELECT DISTINCT aksi FROM audit_log WHERE id > $1 ORDER BY aksi', [from])).rows.map((r) => r.aksi);
+    expect(written).toEqual(expect.arrayContaining(['skp.approve', 'skp.indikator.create', 'skp.lampiran.create', 'skp.return', 'skp.rhk.create', 'skp.submit']));
+    expect(written.filter((x) => Object.hasOwn(RENAMED_AKSI, x))).toEqual([]);
   });
 });

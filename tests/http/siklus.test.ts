@@ -105,7 +105,7 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
   });
 
   it('is audited, and a stale form (version) is refused', async () => {
-    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'siklus', entitasId: String(id), aksi: 'siklus.fase' } })).toBe(1);
+    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'siklus', entitasId: String(id), aksi: 'siklus.fase.move' } })).toBe(1);
     const stale = await postForm(admin, `/siklus/${id}/fase`, { version: 1, ke: 'PELAKSANAAN' }, `/siklus/${id}`);
     expect(stale.status).toBe(409);
   });

@@ -116,7 +116,7 @@ describe('drafting an SKP (employee)', () => {
     expect(again.status).toBe(409);
     expect(again.text).toContain('SKP sudah diajukan.');
     expect((await skpOf(ids.skp)).version).toBe(skp.version);
-    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.ajukan' } })).toBe(1);
+    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.submit' } })).toBe(1);
   });
 
   it('cannot be edited while waiting for approval', async () => {

@@ -35,7 +35,7 @@ beforeAll(async () => {
     indikator: { aspek: 'KUANTITAS', teks: 'Jumlah laporan layanan', jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'laporan' },
   });
   ids = { siklus, penilai: pn.id, pegawai: pg.id, skp: skp.id, skpPenilai: skpPenilai.id, rhkAtasan: rhkAtasan.id, rhkUntaken: rhkUntaken.id, rhk: rhk.id };
-  await given.ajukan(t, skp);
+  await given.submit(t, skp);
   penilai = await loginAs(t.app, pn.login);
   pegawai = await loginAs(t.app, pg.login);
 });
@@ -84,7 +84,7 @@ describe('SKP Bawahan and the decision', () => {
     const skp = await skpRow();
     expect(skp).toMatchObject({ status: 'DIKEMBALIKAN', alasanKembali: 'Indikator kualitas dan waktu belum ada.' });
     expect(skp.rhk[0]!.catatanPenilai).toBe('Tambahkan indikator ketepatan waktu');
-    const log = await t.db.prisma.auditLog.findFirstOrThrow({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.kembalikan' } });
+    const log = await t.db.prisma.auditLog.findFirstOrThrow({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.return' } });
     expect(log.after).toMatchObject({ status: 'DIKEMBALIKAN' });
     const again = await postForm(penilai, `/skp/${ids.skp}/kembalikan`, body, tinjau());
     expect(again.status).toBe(409);
@@ -138,7 +138,7 @@ describe('SKP Bawahan and the decision', () => {
     expect(again.status).toBe(409);
     expect(again.text).toContain('SKP ini tidak sedang menunggu persetujuan.');
     expect(await t.db.prisma.skpVersi.count({ where: { skpId: ids.skp } })).toBe(1);
-    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.setujui' } })).toBe(1);
+    expect(await t.db.prisma.auditLog.count({ where: { entitas: 'skp', entitasId: String(ids.skp), aksi: 'skp.approve' } })).toBe(1);
   });
 
 });
@@ -149,7 +149,7 @@ describe('versions and ekspektasi khusus', () => {
     // the employee's edit (the employee-side routes call editSkp the same way)
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId: ids.pegawai } });
     const actor = (await loadActor(t.db.pool, user.id))!;
-    await editSkp(t.db, actor, ids.skp, await version(), { aksi: 'skp.rhk.ubah' }, (tx) =>
+    await editSkp(t.db, actor, ids.skp, await version(), { aksi: 'skp.rhk.update' }, (tx) =>
       tx.rhk.update({ where: { id: ids.rhk }, data: { teks: 'Tersusunnya laporan layanan kepegawaian bulanan yang tervalidasi' } }),
     );
     await t.db.prisma.indikator.updateMany({ where: { rhkId: ids.rhk }, data: { targetAngka: 14 } });

@@ -158,11 +158,11 @@ describe('SKP templates per position', () => {
       // every field of the document model is carried over (domain/skp-document.ts)
       expect(isi(filled)).toEqual(isi(sumber));
       expect(filled.lampiran.map((l) => l.teks).sort()).toEqual(['Akses server dan akun administrator aplikasi', 'Target tidak tercapai menjadi bahan bimbingan kinerja']);
-      expect(await t.db.prisma.auditLog.count({ where: { aksi: 'skp.terapkanTemplat', entitas: 'skp', entitasId: String(s.id) } })).toBe(1);
+      expect(await t.db.prisma.auditLog.count({ where: { aksi: 'skp.applyTemplat', entitas: 'skp', entitasId: String(s.id) } })).toBe(1);
     }
     // The source SKP is untouched.
     expect(await t.db.prisma.rhk.count({ where: { skpId: sumberSkpId } })).toBe(2);
-    expect(await t.db.prisma.auditLog.count({ where: { aksi: 'templat.terapkan', entitasId: String(templatId) } })).toBe(1);
+    expect(await t.db.prisma.auditLog.count({ where: { aksi: 'templat.apply', entitasId: String(templatId) } })).toBe(1);
   });
 
   it('applied a second time, skips everyone', async () => {

@@ -6,18 +6,18 @@ import { BERAKHLAK, NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 
 describe('SKP workflow — DRAFT → DIAJUKAN → DISETUJUI, DIKEMBALIKAN → edit, change after approval = revisi (docs/domain/skp.md § Workflow)', () => {
   it.each([
-    ['DRAFT', 'ubah', { status: 'DRAFT', newRevision: false }],
-    ['DIKEMBALIKAN', 'ubah', { status: 'DIKEMBALIKAN', newRevision: false }],
-    ['DISETUJUI', 'ubah', { status: 'DRAFT', newRevision: true }],
-    ['DIAJUKAN', 'ubah', { error: 'skp.err.waitingApproval' }],
-    ['DRAFT', 'ajukan', { status: 'DIAJUKAN', newRevision: false }],
-    ['DIKEMBALIKAN', 'ajukan', { status: 'DIAJUKAN', newRevision: false }],
-    ['DIAJUKAN', 'ajukan', { error: 'skp.err.alreadySubmitted' }],
-    ['DISETUJUI', 'ajukan', { error: 'skp.err.alreadyApproved' }],
-    ['DIAJUKAN', 'setujui', { status: 'DISETUJUI', newRevision: false }],
-    ['DIAJUKAN', 'kembalikan', { status: 'DIKEMBALIKAN', newRevision: false }],
-    ['DRAFT', 'setujui', { error: 'skp.err.notSubmitted' }],
-    ['DISETUJUI', 'kembalikan', { error: 'skp.err.notSubmitted' }],
+    ['DRAFT', 'edit', { status: 'DRAFT', newRevision: false }],
+    ['DIKEMBALIKAN', 'edit', { status: 'DIKEMBALIKAN', newRevision: false }],
+    ['DISETUJUI', 'edit', { status: 'DRAFT', newRevision: true }],
+    ['DIAJUKAN', 'edit', { error: 'skp.err.waitingApproval' }],
+    ['DRAFT', 'submit', { status: 'DIAJUKAN', newRevision: false }],
+    ['DIKEMBALIKAN', 'submit', { status: 'DIAJUKAN', newRevision: false }],
+    ['DIAJUKAN', 'submit', { error: 'skp.err.alreadySubmitted' }],
+    ['DISETUJUI', 'submit', { error: 'skp.err.alreadyApproved' }],
+    ['DIAJUKAN', 'approve', { status: 'DISETUJUI', newRevision: false }],
+    ['DIAJUKAN', 'return', { status: 'DIKEMBALIKAN', newRevision: false }],
+    ['DRAFT', 'approve', { error: 'skp.err.notSubmitted' }],
+    ['DISETUJUI', 'return', { error: 'skp.err.notSubmitted' }],
   ] as const)('%s + %s → %o', (status, action, expected) => {
     expect(applySkpAction(status, action)).toEqual(expected);
   });

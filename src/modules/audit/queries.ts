@@ -1,4 +1,5 @@
 import { like, likePrefix, sql, type Sql } from '../../db/sql.js';
+import { aksiAliases } from './actions.js';
 
 export type AuditFilter = { entitas?: string; aksi?: string; actor?: string; entitasId?: string; dari?: string; sampai?: string; before?: number };
 export type AuditRow = { id: number; at: Date; actor: string; aksi: string; entitas: string; entitasId: string | null; ip: string | null; hasData: boolean };
@@ -7,7 +8,11 @@ export type AuditRow = { id: number; at: Date; actor: string; aksi: string; enti
 export function auditRows(q: Sql, f: AuditFilter, limit: number): Promise<AuditRow[]> {
   const where = [sql`TRUE`];
   if (f.entitas) where.push(sql`entitas = ${f.entitas}`);
-  if (f.aksi) where.push(sql`aksi LIKE ${likePrefix(f.aksi)}`);
+  if (f.aksi) {
+    // Entries written before an action was renamed keep their old name: match both.
+    const aliases = aksiAliases(f.aksi);
+    where.push(aliases.length ? sql`(aksi LIKE ${likePrefix(f.aksi)} OR aksi = ANY(${aliases}::text[]))` : sql`aksi LIKE ${likePrefix(f.aksi)}`);
+  }
   if (f.actor) where.push(sql`actor ILIKE ${like(f.actor)}`);
   if (f.entitasId) where.push(sql`entitas_id = ${f.entitasId}`);
   // a date is a Jakarta day: midnight there as a timestamp (a bare date would become timestamptz first)

@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
 import { NotFound } from '../../errors.js';
 import { auditEntitasList, auditRows, type AuditFilter } from './queries.js';
+import { aksiLabel, currentAksi } from './actions.js';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 
 export type AuditEntry = {
@@ -34,7 +35,8 @@ const PAGE = 50;
 /** The log page: one page of entries for the filters, the entity names to filter by, and whether there is more. */
 export async function auditListPage(db: Db, filter: AuditFilter) {
   const rows = await auditRows(db.sql, filter, PAGE);
-  const list = rows.slice(0, PAGE);
+  // Every entry under its current name, whatever name it was written with (src/modules/audit/actions.ts).
+  const list = rows.slice(0, PAGE).map((r) => ({ ...r, aksi: currentAksi(r.aksi) }));
   return { rows: list, entitasList: await auditEntitasList(db.sql), nextBefore: rows.length > PAGE ? list[list.length - 1]!.id : null };
 }
 
@@ -42,5 +44,6 @@ export async function auditListPage(db: Db, filter: AuditFilter) {
 export async function auditEntryPage(db: Db, id: number) {
   const row = await db.prisma.auditLog.findUnique({ where: { id: BigInt(id) } });
   if (!row) throw new NotFound();
-  return { row, beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null, afterJson: row.after ? JSON.stringify(row.after, null, 2) : null };
+  // An entry stored under a renamed action shows both names: "skp.approve (skp.setujui)".
+  return { row: { ...row, aksi: aksiLabel(row.aksi) }, beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null, afterJson: row.after ? JSON.stringify(row.after, null, 2) : null };
 }

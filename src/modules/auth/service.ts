@@ -31,7 +31,7 @@ export async function changePassword(db: Db, actor: Actor, current: string, next
   await db.prisma.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, updatedAt: new Date() } });
     await endSessions(tx, [actor.userId], currentSid);
-    await audit(tx, actor, { aksi: 'auth.passwordChanged', entitas: 'user', entitasId: actor.userId });
+    await audit(tx, actor, { aksi: 'auth.changePassword', entitas: 'user', entitasId: actor.userId });
   });
   return true;
 }

@@ -10,7 +10,7 @@ const BATCH = 2000;
  * ids, each batch one set-based INSERT … SELECT (its own transaction). Duplicate-safe and
  * resumable: a rerun skips the SKPs that exist and carries on.
  */
-const buatDraftSkp: JobHandler = async ({ db, job, progress }) => {
+const createDraftSkps: JobHandler = async ({ db, job, progress }) => {
   const siklusId = job.siklus_id!;
   const n = async (q: ReturnType<typeof sql>) => (await db.sql.one<{ n: number }>(q))!.n;
   const count = () => n(sql`SELECT count(*)::int AS n FROM skp WHERE siklus_id = ${siklusId}`);
@@ -31,4 +31,4 @@ const buatDraftSkp: JobHandler = async ({ db, job, progress }) => {
 };
 
 /** The cycle's background work, registered by app.ts with the job runner. */
-export const siklusJobs = { [BULK_JOB]: buatDraftSkp } satisfies JobHandlers;
+export const siklusJobs = { [BULK_JOB]: createDraftSkps } satisfies JobHandlers;

@@ -99,7 +99,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
       const data = s.fase === 'DRAFT' ? { mulai: new Date(r.mulai), selesai: new Date(r.selesai) } : {};
       await tx.periode.update({ where: { id: r.id }, data: { ...data, batasPegawai: new Date(r.batasPegawai), batasPenilai: new Date(r.batasPenilai) } });
     }
-    await audit(tx, actor, { aksi: 'siklus.periode', entitas: 'siklus', entitasId: siklusId, before: s.periode, after: rows });
+    await audit(tx, actor, { aksi: 'siklus.periode.update', entitas: 'siklus', entitasId: siklusId, before: s.periode, after: rows });
   });
   return {};
 }
@@ -113,7 +113,7 @@ export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: 
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { fase: ke, version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
-    await audit(tx, actor, { aksi: 'siklus.fase', entitas: 'siklus', entitasId: siklusId, before: { fase: s.fase }, after: { fase: ke } });
+    await audit(tx, actor, { aksi: 'siklus.fase.move', entitas: 'siklus', entitasId: siklusId, before: { fase: s.fase }, after: { fase: ke } });
   });
   if (ke === 'PERENCANAAN') await startBulkDrafts(db, jobs, actor, siklusId);
   return [];
@@ -123,6 +123,6 @@ export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, sik
   const s = await getSiklus(db, siklusId);
   if (s.fase !== 'PERENCANAAN' && s.fase !== 'PELAKSANAAN') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
   const id = await jobs.enqueue(BULK_JOB, siklusId);
-  await audit(db.prisma, actor, { aksi: 'siklus.buatSkp', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
+  await audit(db.prisma, actor, { aksi: 'siklus.startBulkDrafts', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
   jobs.kick();
 }

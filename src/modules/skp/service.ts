@@ -75,7 +75,7 @@ export async function editSkp<T>(
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
     if (mode === 'pemilik' && !opts.changesStatus) {
-      const tr = applySkpAction(status, 'ubah');
+      const tr = applySkpAction(status, 'edit');
       if ('error' in tr) throw new Conflict(tr.error);
       status = tr.status;
       if (tr.newRevision) revisi += 1;

@@ -4,8 +4,8 @@ import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { formatTarget } from '../skp/service.js';
-import { cariSkpQuery, templatForm, templatRename, terapkanForm } from './schemas.js';
-import { createTemplat, getTemplat, hapusTemplat, listTemplat, pratinjau, renameTemplat, templatFormLocals, templatNewPage, terapkanTemplat } from './service.js';
+import { searchSkpQuery, templatForm, templatRename, applyForm } from './schemas.js';
+import { createTemplat, getTemplat, deleteTemplat, listTemplat, previewTemplat, renameTemplat, templatFormLocals, templatNewPage, applyTemplat } from './service.js';
 import { idParam } from '../../web/params.js';
 import { idFilter } from '../../schemas/primitives.js';
 
@@ -18,7 +18,7 @@ export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const templat = await getTemplat(db, id);
     const num = res.locals.fmt.number as (n: number) => string;
     const rhk = templat.data.rhk.map((x) => ({ ...x, indikator: x.indikator.map((i) => ({ ...i, targetLabel: formatTarget(i, num) })) }));
-    return { templat, rhk, siklus: await pratinjau(db, templat.jabatanId) };
+    return { templat, rhk, siklus: await previewTemplat(db, templat.jabatanId) };
   };
 
   r.get('/templat', requireAdmin, async (_req, res) => {
@@ -26,7 +26,7 @@ export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
 
   r.get('/templat/baru', requireAdmin, async (req, res) => {
-    res.render('templat/form', await templatNewPage(db, req.user!, cariSkpQuery.parse(req.query)));
+    res.render('templat/form', await templatNewPage(db, req.user!, searchSkpQuery.parse(req.query)));
   });
 
   r.post('/templat', requireAdmin, async (req, res) => {
@@ -66,11 +66,11 @@ export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const id = idParam(req.params.id);
     const locals = await renderDetail(res, id);
     await handleForm(req, res, {
-      schema: terapkanForm,
+      schema: applyForm,
       view: 'templat/detail',
-      locals: async () => ({ ...locals, siklus: await pratinjau(db, locals.templat.jabatanId) }),
+      locals: async () => ({ ...locals, siklus: await previewTemplat(db, locals.templat.jabatanId) }),
       onValid: async (data) => {
-        const hasil = await terapkanTemplat(db, req.user!, id, data.siklusId);
+        const hasil = await applyTemplat(db, req.user!, id, data.siklusId);
         flash(req, 'success', t(res, 'templat.diterapkan', { nama: locals.templat.nama, tahun: hasil.tahun, n: hasil.diterapkan, m: hasil.dilewati }));
         res.redirect(303, `/templat/${id}`);
       },
@@ -79,7 +79,7 @@ export function templatRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   r.post('/templat/:id/hapus', requireAdmin, async (req, res) => {
     const id = idParam(req.params.id);
-    const nama = await hapusTemplat(db, req.user!, id);
+    const nama = await deleteTemplat(db, req.user!, id);
     flash(req, 'success', t(res, 'templat.deleted', { nama }));
     res.redirect(303, '/templat');
   });

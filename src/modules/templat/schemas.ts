@@ -10,15 +10,15 @@ export type TemplatInput = z.infer<typeof templatForm>;
 
 export const templatRename = z.object({ nama });
 
-export const terapkanForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus').max(INT4_MAX, 'templat.err.pilihSiklus') });
+export const applyForm = z.object({ siklusId: z.coerce.number({ message: 'templat.err.pilihSiklus' }).int().positive('templat.err.pilihSiklus').max(INT4_MAX, 'templat.err.pilihSiklus') });
 
 /** Finding the SKP to copy from. */
-export const cariSkpQuery = z.object({
+export const searchSkpQuery = z.object({
   skpId: idFilter,
   siklusId: idFilter,
   q: z.string().trim().max(100).optional().catch(undefined).transform((v) => (v ? v : undefined)),
 });
-export type CariSkpQuery = z.output<typeof cariSkpQuery>;
+export type SearchSkpQuery = z.output<typeof searchSkpQuery>;
 
 // What a template holds (skp_templat.data): the SKP's content without anything tied to one
 // person or cycle (no links to the appraiser's RHKs, no ekspektasi khusus, no realisasi). The

@@ -5,7 +5,7 @@ import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { getSkp, skpDocument } from '../skp/service.js';
-import { templatData, type CariSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
+import { templatData, type SearchSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
 import { LABELS } from '../../i18n/labels.js';
 
 // SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
@@ -31,7 +31,7 @@ export async function getTemplat(db: Db, id: number) {
 }
 
 /** For each cycle open for SKP work: how many holders of the position, and how many still empty. */
-export async function pratinjau(db: Db, jabatanId: number) {
+export async function previewTemplat(db: Db, jabatanId: number) {
   const r = await db.pool.query(
     `SELECT s.id, s.tahun, s.fase,
             count(k.id)::int AS pemangku,
@@ -46,7 +46,7 @@ export async function pratinjau(db: Db, jabatanId: number) {
 }
 
 /** SKPs to copy from: those with at least one RHK, by cycle and name/NIP. */
-export async function cariSkp(db: Db, q: { siklusId?: number; q?: string }) {
+export async function searchSkp(db: Db, q: { siklusId?: number; q?: string }) {
   const params: unknown[] = [];
   const p = (v: unknown) => `$${params.push(v)}`;
   const where = ['EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id)'];
@@ -126,7 +126,7 @@ export async function renameTemplat(db: Db, actor: Actor, id: number, nama: stri
   });
 }
 
-export async function hapusTemplat(db: Db, actor: Actor, id: number): Promise<string> {
+export async function deleteTemplat(db: Db, actor: Actor, id: number): Promise<string> {
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.skpTemplat.findUnique({ where: { id } });
     if (!before) throw new NotFound();
@@ -142,7 +142,7 @@ export async function hapusTemplat(db: Db, actor: Actor, id: number): Promise<st
  * of employees. Each touched SKP gets a new version (open forms on it become stale) and an
  * audit entry. Returns how many SKPs were filled and how many holders were skipped.
  */
-export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId: number): Promise<{ diterapkan: number; dilewati: number; tahun: number }> {
+export async function applyTemplat(db: Db, actor: Actor, id: number, siklusId: number): Promise<{ diterapkan: number; dilewati: number; tahun: number }> {
   const t = await getTemplat(db, id);
   return db.prisma.$transaction(async (tx) => {
     // The cycle cannot change phase under us (FOR SHARE), and must be open for SKP work.
@@ -205,7 +205,7 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
         data: targets.map((skpId) => ({
           userId: actor.userId,
           actor: actor.label,
-          aksi: 'skp.terapkanTemplat',
+          aksi: 'skp.applyTemplat',
           entitas: 'skp',
           entitasId: String(skpId),
           after: { templatId: t.id, templat: t.nama, rhk: t.data.rhk.length, lampiran: t.data.lampiran.length },
@@ -213,7 +213,7 @@ export async function terapkanTemplat(db: Db, actor: Actor, id: number, siklusId
       });
     }
     const dilewati = ids.length - targets.length;
-    await audit(tx, actor, { aksi: 'templat.terapkan', entitas: 'skp_templat', entitasId: t.id, after: { siklusId, tahun: siklus.tahun, diterapkan: targets.length, dilewati, skp: targets } });
+    await audit(tx, actor, { aksi: 'templat.apply', entitas: 'skp_templat', entitasId: t.id, after: { siklusId, tahun: siklus.tahun, diterapkan: targets.length, dilewati, skp: targets } });
     return { diterapkan: targets.length, dilewati, tahun: siklus.tahun };
   });
 }
@@ -228,10 +228,10 @@ export async function templatFormLocals(db: Db, actor: Actor, skpId: number | un
 }
 
 /** The "new template" page: the chosen SKP (404 when it is not visible) or the search for one. */
-export async function templatNewPage(db: Db, actor: Actor, q: CariSkpQuery) {
+export async function templatNewPage(db: Db, actor: Actor, q: SearchSkpQuery) {
   const locals = await templatFormLocals(db, actor, q.skpId);
   if (q.skpId && !locals.skp) throw new NotFound();
   const siklus = await db.prisma.siklus.findMany({ orderBy: { tahun: 'desc' }, select: { id: true, tahun: true } });
-  const hasil = locals.skp ? [] : await cariSkp(db, q);
+  const hasil = locals.skp ? [] : await searchSkp(db, q);
   return { ...locals, query: q, siklus, hasil, values: { skpId: q.skpId ?? '', nama: locals.skp ? `${locals.skp.pegawai.jabatan.nama} ${locals.skp.siklus.tahun}` : '' } };
 }

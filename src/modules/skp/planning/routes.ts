@@ -103,7 +103,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.lampiranForm, async (req, res, skp, data) => {
-      done(req, res, skp, await E.tambahLampiran(db, edit(req, skp, data.version), data.jenis, data.teks), t(res, 'skp.lampiran.added'), '#lampiran');
+      done(req, res, skp, await E.createLampiran(db, edit(req, skp, data.version), data.jenis, data.teks), t(res, 'skp.lampiran.added'), '#lampiran');
     }),
   );
 
@@ -112,7 +112,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      done(req, res, skp, await E.hapusLampiran(db, edit(req, skp, data.version), num(req.params.lampiranId)), t(res, 'skp.lampiran.deleted'), '#lampiran');
+      done(req, res, skp, await E.deleteLampiran(db, edit(req, skp, data.version), num(req.params.lampiranId)), t(res, 'skp.lampiran.deleted'), '#lampiran');
     }),
   );
 
@@ -121,7 +121,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      await E.ajukanSkp(db, edit(req, skp, data.version));
+      await E.submitSkp(db, edit(req, skp, data.version));
       const penilai = parseIdentitas(skp.snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
       flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
       res.redirect(303, `/skp/${skp.id}`);
@@ -133,7 +133,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      const c = await E.salinTahunLalu(db, edit(req, skp, data.version));
+      const c = await E.copyLastYear(db, edit(req, skp, data.version));
       done(req, res, skp, c, t(res, 'skp.salin.done', { tahun: c.tahun, rhk: c.rhk, indikator: c.indikator, lampiran: c.lampiran }));
     }),
   );
@@ -156,7 +156,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       view: 'skp/rhk-form',
       locals: async () => rhkLocals(await getSkp(db, req.user!, skp.id), rhkId),
       onValid: async (data) => {
-        const after = await E.simpanRhk(db, edit(req, skp, data.version), rhkId, data);
+        const after = await E.saveRhk(db, edit(req, skp, data.version), rhkId, data);
         done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), '#hasil-kerja');
       },
     });
@@ -183,7 +183,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      done(req, res, skp, await E.hapusRhk(db, edit(req, skp, data.version), num(req.params.rhkId)), t(res, 'skp.rhk.deleted'), '#hasil-kerja');
+      done(req, res, skp, await E.deleteRhk(db, edit(req, skp, data.version), num(req.params.rhkId)), t(res, 'skp.rhk.deleted'), '#hasil-kerja');
     }),
   );
 
@@ -203,7 +203,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       view: 'skp/indikator-form',
       locals: async () => indikatorLocals(await getSkp(db, req.user!, skp.id), where),
       onValid: async (data) => {
-        const after = await E.simpanIndikator(db, edit(req, skp, data.version), where, data);
+        const after = await E.saveIndikator(db, edit(req, skp, data.version), where, data);
         done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), '#hasil-kerja');
       },
     });
@@ -230,7 +230,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      done(req, res, skp, await E.hapusIndikator(db, edit(req, skp, data.version), num(req.params.indikatorId)), t(res, 'skp.indikator.deleted'), '#hasil-kerja');
+      done(req, res, skp, await E.deleteIndikator(db, edit(req, skp, data.version), num(req.params.indikatorId)), t(res, 'skp.indikator.deleted'), '#hasil-kerja');
     }),
   );
 

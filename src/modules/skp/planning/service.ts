@@ -44,7 +44,7 @@ export async function skpTahunLalu(db: Db | { prisma: Tx }, skp: { pegawaiId: nu
 type Edit = { actor: Actor; skpId: number; version: number };
 
 export async function setPendekatan(db: Db, e: Edit, pendekatan: 'KUANTITATIF' | 'KUALITATIF') {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.pendekatan', after: { pendekatan } }, async (tx, s) => {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.pendekatan.update', after: { pendekatan } }, async (tx, s) => {
     if (pendekatan === 'KUANTITATIF') {
       // A quantitative SKP needs measurable targets: refuse while qualitative ones remain.
       const count = await tx.indikator.count({ where: { rhk: { skpId: s.id }, jenisTarget: 'KUALITATIF' } });
@@ -61,9 +61,9 @@ async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
 }
 
 /** Adds (rhkId null) or changes an RHK; the link must be an RHK of the appraiser's SKP this cycle. */
-export async function simpanRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
+export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
   const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif };
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.ubah' : 'skp.rhk.tambah', after }, async (tx, s) => {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.update' : 'skp.rhk.create', after }, async (tx, s) => {
     const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
     const jpt = usesJptForm(info);
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
@@ -89,8 +89,8 @@ export async function simpanRhk(db: Db, e: Edit, rhkId: number | null, input: Rh
   });
 }
 
-export async function hapusRhk(db: Db, e: Edit, rhkId: number) {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.rhk.hapus', after: { rhkId } }, async (tx, s) => {
+export async function deleteRhk(db: Db, e: Edit, rhkId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.rhk.delete', after: { rhkId } }, async (tx, s) => {
     const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id }, include: { _count: { select: { intervensi: true } } } });
     if (!old) throw new NotFound();
     if (old._count.intervensi > 0) throw new Refused('skp.rhk.hasIntervensi', { count: old._count.intervensi });
@@ -101,9 +101,9 @@ export async function hapusRhk(db: Db, e: Edit, rhkId: number) {
 }
 
 /** Adds an indicator to an RHK (`rhkId`) or changes one (`indikatorId`). */
-export async function simpanIndikator(db: Db, e: Edit, target: { rhkId: number } | { indikatorId: number }, input: IndikatorInput) {
+export async function saveIndikator(db: Db, e: Edit, target: { rhkId: number } | { indikatorId: number }, input: IndikatorInput) {
   const data = indikatorData(input);
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'rhkId' in target ? 'skp.indikator.tambah' : 'skp.indikator.ubah', after: { ...target, ...data } }, async (tx, s) => {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'rhkId' in target ? 'skp.indikator.create' : 'skp.indikator.update', after: { ...target, ...data } }, async (tx, s) => {
     if ('rhkId' in target) {
       const rhk = await tx.rhk.findFirst({ where: { id: target.rhkId, skpId: s.id }, select: { id: true } });
       if (!rhk) throw new NotFound();
@@ -117,8 +117,8 @@ export async function simpanIndikator(db: Db, e: Edit, target: { rhkId: number }
   });
 }
 
-export async function hapusIndikator(db: Db, e: Edit, indikatorId: number) {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.indikator.hapus', after: { indikatorId } }, async (tx, s) => {
+export async function deleteIndikator(db: Db, e: Edit, indikatorId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.indikator.delete', after: { indikatorId } }, async (tx, s) => {
     const old = await tx.indikator.findFirst({ where: { id: indikatorId, rhk: { skpId: s.id } } });
     if (!old) throw new NotFound();
     await tx.indikator.delete({ where: { id: indikatorId } });
@@ -129,16 +129,16 @@ export async function hapusIndikator(db: Db, e: Edit, indikatorId: number) {
 
 type JenisLampiran = 'DUKUNGAN_SUMBER_DAYA' | 'SKEMA_PERTANGGUNGJAWABAN' | 'KONSEKUENSI';
 
-export async function tambahLampiran(db: Db, e: Edit, jenis: JenisLampiran, teks: string) {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.tambah', after: { jenis, teks } }, async (tx, s) => {
+export async function createLampiran(db: Db, e: Edit, jenis: JenisLampiran, teks: string) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.create', after: { jenis, teks } }, async (tx, s) => {
     const m = await tx.lampiran.aggregate({ where: { skpId: s.id, jenis }, _max: { urutan: true } });
     await tx.lampiran.create({ data: { skpId: s.id, jenis, teks, urutan: (m._max.urutan ?? 0) + 1 } });
     return s;
   });
 }
 
-export async function hapusLampiran(db: Db, e: Edit, lampiranId: number) {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.hapus', after: { lampiranId } }, async (tx, s) => {
+export async function deleteLampiran(db: Db, e: Edit, lampiranId: number) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.lampiran.delete', after: { lampiranId } }, async (tx, s) => {
     const old = await tx.lampiran.findFirst({ where: { id: lampiranId, skpId: s.id } });
     if (!old) throw new NotFound();
     await tx.lampiran.delete({ where: { id: lampiranId } });
@@ -165,10 +165,10 @@ export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promi
 }
 
 /** Submits the SKP to the appraiser; a second submit of the same page gets a clear message. */
-export async function ajukanSkp(db: Db, e: Edit) {
+export async function submitSkp(db: Db, e: Edit) {
   try {
-    return await editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.ajukan', changesStatus: true, after: { status: 'DIAJUKAN' } }, async (tx, s) => {
-      const tr = applySkpAction(s.status, 'ajukan');
+    return await editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.submit', changesStatus: true, after: { status: 'DIAJUKAN' } }, async (tx, s) => {
+      const tr = applySkpAction(s.status, 'submit');
       if ('error' in tr) throw new Conflict(tr.error);
       const problems = await problemsOf(tx, s.id, s.siklusId);
       if (problems.length) throw new Refused('skp.ajukan.blocked', { count: problems.length }, problems);
@@ -194,8 +194,8 @@ const INDIKATOR_COLS_I = Prisma.raw(INDIKATOR_COLUMNS.map((c) => `i.${c}`).join(
  * Copies last year's RHKs (without the intervened link: that points at another cycle's RHK),
  * their indicators and the lampiran into an SKP that has no RHK yet; set-based, one transaction.
  */
-export async function salinTahunLalu(db: Db, e: Edit) {
-  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.salinTahunLalu' }, async (tx, s) => {
+export async function copyLastYear(db: Db, e: Edit) {
+  return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.copyLastYear' }, async (tx, s) => {
     const cur = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { pegawaiId: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } } });
     if (cur._count.rhk > 0) throw new Refused('skp.salin.notEmpty');
     const prev = await skpTahunLalu({ prisma: tx }, cur);

@@ -20,7 +20,7 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   // ---- SKP Bawahan ------------------------------------------------------------------------
   r.get('/skp/bawahan', requireLogin, async (req, res) => {
     const q = R.bawahanQuery.parse(req.query);
-    const { list, chosen } = await R.pilihSiklus(db, q.siklusId);
+    const { list, chosen } = await R.chooseSiklus(db, q.siklusId);
     const { rows, counts } = chosen ? await R.listBawahan(db, req.user!, chosen.id) : { rows: [], counts: {} };
     const shown = q.status ? rows.filter((row) => (row.status ?? 'BELUM') === q.status) : rows;
     res.render('skp/bawahan', { siklusList: list, siklus: chosen, rows: shown, total: rows.length, counts, status: q.status ?? '' });
@@ -29,16 +29,16 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   // ---- Matriks Peran Hasil ----------------------------------------------------------------
   r.get('/skp/matriks', requireLogin, async (req, res) => {
     const q = R.bawahanQuery.parse(req.query);
-    const { list, chosen } = await R.pilihSiklus(db, q.siklusId);
+    const { list, chosen } = await R.chooseSiklus(db, q.siklusId);
     const matriks = chosen ? await matriksPeranHasil(db, req.user!, chosen.id) : null;
     res.render('skp/matriks', { siklusList: list, siklus: chosen, matriks });
   });
 
   // ---- Review and decision ----------------------------------------------------------------
-  const tinjauLocals = async (actor: Actor, id: number) => ({ ...shared, ...(await R.tinjauPage(db, actor, id)) });
+  const reviewLocals = async (actor: Actor, id: number) => ({ ...shared, ...(await R.reviewPage(db, actor, id)) });
 
   r.get('/skp/:id/tinjau', requireLogin, async (req, res) => {
-    res.render('skp/review', await tinjauLocals(req.user!, idParam(req.params.id)));
+    res.render('skp/review', await reviewLocals(req.user!, idParam(req.params.id)));
   });
 
   r.post('/skp/:id/ekspektasi', requireLogin, async (req, res) => {
@@ -46,10 +46,10 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     await handleForm(req, res, {
       schema: R.ekspektasiForm,
       view: 'skp/review',
-      locals: () => tinjauLocals(req.user!, id),
+      locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
         const teks = Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, (data[R.ekspektasiField(n)] as string | null) ?? null]));
-        const out = await R.simpanEkspektasi(db, req.user!, id, data.version, teks);
+        const out = await R.saveEkspektasi(db, req.user!, id, data.version, teks);
         flash(req, 'success', out.revisiBaru ? t(res, 'review.ekspektasiSavedRevisi', { revisi: out.revisiBaru }) : t(res, 'review.ekspektasiSaved'));
         res.redirect(303, `/skp/${id}/tinjau#ekspektasi`);
       },
@@ -59,11 +59,11 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   r.post('/skp/:id/setujui', requireLogin, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, {
-      schema: R.setujuiForm,
+      schema: R.approveForm,
       view: 'skp/review',
-      locals: () => tinjauLocals(req.user!, id),
+      locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
-        const done = await R.setujui(db, req.user!, id, data.version);
+        const done = await R.approveSkp(db, req.user!, id, data.version);
         flash(req, 'success', t(res, 'review.approved', done));
         res.redirect(303, '/skp/bawahan');
       },
@@ -74,16 +74,16 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const id = idParam(req.params.id);
     const skp = await getSkp(db, req.user!, id);
     await handleForm(req, res, {
-      schema: R.kembalikanForm(skp.rhk.map((x) => x.id)),
+      schema: R.returnForm(skp.rhk.map((x) => x.id)),
       view: 'skp/review',
-      locals: () => tinjauLocals(req.user!, id),
+      locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
         const catatan = new Map<number, string>();
         for (const x of skp.rhk) {
           const v = data[R.catatanField(x.id)];
           if (typeof v === 'string') catatan.set(x.id, v);
         }
-        await R.kembalikan(db, req.user!, id, data.version, data.alasan, catatan);
+        await R.returnSkp(db, req.user!, id, data.version, data.alasan, catatan);
         flash(req, 'success', t(res, 'review.returned', { nama: skp.pegawai.nama }));
         res.redirect(303, '/skp/bawahan');
       },

@@ -26,10 +26,10 @@ export const ekspektasiForm = z.object({
   ...Object.fromEntries(NILAI_BERAKHLAK.map((n) => [ekspektasiField(n), optionalText(1000)])),
 }) as unknown as z.ZodType<{ version: number } & Record<string, string | number | null>>;
 
-export const setujuiForm = z.object({ version });
+export const approveForm = z.object({ version });
 
 /** The return form: a reason, and a note per RHK of this SKP (unknown fields are dropped). */
-export const kembalikanForm = (rhkIds: number[]) =>
+export const returnForm = (rhkIds: number[]) =>
   z.object({
     version,
     alasan: z.string({ message: 'review.alasanMin' }).trim().min(10, 'review.alasanMin').max(2000, 'err.maxLength'),
@@ -44,7 +44,7 @@ export const bawahanQuery = z.object({
 // ---- Cycles -------------------------------------------------------------------------------
 
 /** The cycles to choose from, and the chosen one (default: the newest that is past DRAFT). */
-export async function pilihSiklus(db: Db, siklusId?: number) {
+export async function chooseSiklus(db: Db, siklusId?: number) {
   const list = (await db.pool.query<{ id: number; tahun: number; fase: Fase }>({ name: 'siklus-list', text: 'SELECT id, tahun, fase::text AS fase FROM siklus ORDER BY tahun DESC' })).rows;
   const chosen = list.find((s) => s.id === siklusId) ?? list.find((s) => s.fase !== 'DRAFT') ?? list[0] ?? null;
   return { list, chosen };
@@ -118,13 +118,13 @@ async function freezeVersion(tx: Tx, actor: Actor, skp: Scoped<{ id: number }>, 
  * approved document as version `revisi`. Refused, with the list of problems, when the rules
  * block approval (the transaction then rolls back). Returns what the confirmation names.
  */
-export async function setujui(db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> {
+export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> {
   const target = await decisionTarget(db, actor, skpId);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = usesJptForm(target);
-  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.setujui', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
-    const tr = applySkpAction(skp.status, 'setujui');
+  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
+    const tr = applySkpAction(skp.status, 'approve');
     if ('error' in tr) throw new Conflict(tr.error);
     const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
     if (problems.length) throw new Refused('review.blocked', { count: problems.length }, problems);
@@ -142,11 +142,11 @@ export async function setujui(db: Db, actor: Actor, skpId: number, ver: number):
 /** Rolls the approval back when rules block it; the problems are returned, not thrown. */
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
-export async function kembalikan(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
+export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
   const target = await decisionTarget(db, actor, skpId);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  await editSkp(db, actor, skpId, ver, { aksi: 'skp.kembalikan', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
-    const tr = applySkpAction(skp.status, 'kembalikan');
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
+    const tr = applySkpAction(skp.status, 'return');
     if ('error' in tr) throw new Conflict(tr.error);
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
@@ -158,9 +158,9 @@ export async function kembalikan(db: Db, actor: Actor, skpId: number, ver: numbe
  * Writes the ekspektasi khusus pimpinan (blank deletes). The status stays; on an approved SKP
  * the appraiser's change is approved by its author, so it is frozen as the next revision.
  */
-export async function simpanEkspektasi(db: Db, actor: Actor, skpId: number, ver: number, teks: Partial<Record<NilaiBerakhlak, string | null>>): Promise<{ berubah: number; revisiBaru: number | null }> {
+export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: number, teks: Partial<Record<NilaiBerakhlak, string | null>>): Promise<{ berubah: number; revisiBaru: number | null }> {
   await decisionTarget(db, actor, skpId);
-  return editSkp(db, actor, skpId, ver, { aksi: 'skp.ekspektasi', mode: 'penilai', after: { ekspektasi: teks } }, async (tx, skp) => {
+  return editSkp(db, actor, skpId, ver, { aksi: 'skp.ekspektasi.update', mode: 'penilai', after: { ekspektasi: teks } }, async (tx, skp) => {
     const lama = new Map((await tx.ekspektasiPerilaku.findMany({ where: { skpId } })).map((e) => [e.nilai as NilaiBerakhlak, e.ekspektasiKhusus]));
     let berubah = 0;
     for (const nilai of NILAI_BERAKHLAK) {
@@ -179,7 +179,7 @@ export async function simpanEkspektasi(db: Db, actor: Actor, skpId: number, ver:
 }
 
 /** Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if not the appraiser. */
-export async function tinjauPage(db: Db, actor: Actor, id: number) {
+export async function reviewPage(db: Db, actor: Actor, id: number) {
   const skp = await getSkp(db, actor, id);
   if (!peranPada(actor, skp).penilai) throw new Forbidden('skp.err.notPenilai');
   const problems =

@@ -8,7 +8,7 @@ import { idParam } from '../../../web/params.js';
 import { id } from '../../../schemas/primitives.js';
 import { formatTarget } from '../service.js';
 import { ekspektasiField, catatanField } from '../review/service.js';
-import { bandingkan, versiListPage, versiPage, type VersiRef } from './service.js';
+import { compareVersi, versiListPage, versiPage, type VersiRef } from './service.js';
 
 // The approved versions of an SKP and their differences (visible to anyone who may see the SKP).
 
@@ -32,7 +32,7 @@ export function versionRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     const dari: VersiRef | undefined = q.data.dari ?? versi[0]?.revisi;
     const ke: VersiRef = q.data.ke ?? 'kini';
     if (dari === undefined) return render(200, {});
-    render(200, { values: { dari: String(dari), ke: String(ke) }, hasil: await bandingkan(db, skp, dari, ke) });
+    render(200, { values: { dari: String(dari), ke: String(ke) }, hasil: await compareVersi(db, skp, dari, ke) });
   });
 
   r.get('/skp/:id/versi/:revisi', requireLogin, async (req: Request, res: Response) => {

@@ -45,7 +45,7 @@ export async function dokumen(db: Db, skp: Scoped<{ id: number }>, ref: VersiRef
   return { doc: parseDokumen(v.data), disetujuiAt: v.disetujuiAt };
 }
 
-export async function bandingkan(db: Db, skp: Scoped<{ id: number }>, dari: VersiRef, ke: VersiRef) {
+export async function compareVersi(db: Db, skp: Scoped<{ id: number }>, dari: VersiRef, ke: VersiRef) {
   const [a, b] = await Promise.all([dokumen(db, skp, dari), dokumen(db, skp, ke)]);
   return { dari: a.doc, ke: b.doc, diff: diffSkp(a.doc, b.doc) };
 }

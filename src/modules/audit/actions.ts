@@ -1,0 +1,47 @@
+// Audit action names that were renamed to the naming rule (docs/naming.md § Audit action names).
+// The audit log is append-only, so entries written before a rename keep the old name. This map
+// is the one place that knows both: the audit page shows the current name, and a filter on
+// either name finds the entries stored under the other. Add a line here whenever an action is
+// renamed; never remove one.
+
+export const RENAMED_AKSI: Readonly<Record<string, string>> = Object.freeze({
+  'auth.passwordChanged': 'auth.changePassword',
+  'siklus.buatSkp': 'siklus.startBulkDrafts',
+  'siklus.fase': 'siklus.fase.move',
+  'siklus.periode': 'siklus.periode.update',
+  'skp.ajukan': 'skp.submit',
+  'skp.ekspektasi': 'skp.ekspektasi.update',
+  'skp.indikator.hapus': 'skp.indikator.delete',
+  'skp.indikator.tambah': 'skp.indikator.create',
+  'skp.indikator.ubah': 'skp.indikator.update',
+  'skp.kembalikan': 'skp.return',
+  'skp.lampiran.hapus': 'skp.lampiran.delete',
+  'skp.lampiran.tambah': 'skp.lampiran.create',
+  'skp.pendekatan': 'skp.pendekatan.update',
+  'skp.rhk.hapus': 'skp.rhk.delete',
+  'skp.rhk.tambah': 'skp.rhk.create',
+  'skp.rhk.ubah': 'skp.rhk.update',
+  'skp.salinTahunLalu': 'skp.copyLastYear',
+  'skp.setujui': 'skp.approve',
+  'skp.terapkanTemplat': 'skp.applyTemplat',
+  'templat.terapkan': 'templat.apply',
+});
+
+/** The name an action has today, for an entry stored under any of its names. */
+export const currentAksi = (stored: string): string => RENAMED_AKSI[stored] ?? stored;
+
+/** How the detail page names a stored action: the current name, and the stored one in brackets when it differs. */
+export const aksiLabel = (stored: string): string => (currentAksi(stored) === stored ? stored : `${currentAksi(stored)} (${stored})`);
+
+/**
+ * The stored names, besides those starting with `prefix`, that a filter on `prefix` must also
+ * match: the old names of matching current names, and the current names of matching old ones.
+ */
+export function aksiAliases(prefix: string): string[] {
+  const out = new Set<string>();
+  for (const [old, now] of Object.entries(RENAMED_AKSI)) {
+    if (now.startsWith(prefix) && !old.startsWith(prefix)) out.add(old);
+    if (old.startsWith(prefix) && !now.startsWith(prefix)) out.add(now);
+  }
+  return [...out].sort();
+}
