@@ -9,6 +9,7 @@ import { setupPassport } from './web/auth.js';
 import { csrfProtection } from './web/csrf.js';
 import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
+import { setupViews } from './web/views.js';
 import { loginThrottle } from './web/login-throttle.js';
 import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -39,9 +40,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   const app = express();
   app.locals.jobs = jobs;
   const production = config.env === 'production';
-  app.set('view engine', 'ejs');
-  app.set('views', resolve(ROOT, 'views'));
-  app.set('view cache', config.env !== 'development');
+  setupViews(app, config.env);
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.locals.labelGolongan = labelGolongan;
