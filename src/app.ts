@@ -10,6 +10,7 @@ import { csrfProtection } from './web/csrf.js';
 import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { setupViews } from './web/views.js';
+import { staticAssets } from './web/static-assets.js';
 import { loginThrottle } from './web/login-throttle.js';
 import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -55,7 +56,9 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
       strictTransportSecurity: production,
     }),
   );
-  app.use('/static', express.static(resolve(ROOT, 'public'), { maxAge: production ? '7d' : 0, index: false }));
+  const assets = staticAssets(resolve(ROOT, 'public'), '/static', { watch: config.env === 'development' });
+  app.locals.asset = assets.url;
+  app.use('/static', assets.handler);
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000, verify: markUndecodable }));
 
   const PgStore = connectPgSimple(session);
