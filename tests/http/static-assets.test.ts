@@ -6,7 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { testApp, type TestApp } from '../helpers/app.js';
 
 // /static: CSS and JS compressed (precomputed brotli and gzip), cached for a year under a URL
-// that carries the file's content hash, and revalidated under any other URL.
+// that carries the file's content hash, and revalidated under any other URL. Pages compressed.
 
 let t: TestApp;
 let server: Server;
@@ -104,6 +104,20 @@ describe('static assets', () => {
     expect(res.status).toBe(200);
     expect(Number(res.headers['content-length'])).toBeGreaterThan(0);
     expect(res.body.length).toBe(0);
+  });
+
+  it('pages (HTML) go out compressed when the browser accepts it, and plain otherwise', async () => {
+    const br = await raw('/login', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(brotliDecompressSync(br.body).toString()).toContain('name="_csrf"');
+    const gz = await raw('/login', { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toContain('name="_csrf"');
+    const plain = await raw('/login');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toContain('name="_csrf"');
   });
 
   it('a file that is not under public/ is a 404, also through ../', async () => {
