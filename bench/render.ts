@@ -4,7 +4,7 @@
 import ejs from 'ejs';
 import { join, resolve } from 'node:path';
 import { formatters, translator } from '../src/i18n/index.js';
-import { ejsOptions } from '../src/web/views.js';
+import { EJS_OPTIONS } from '../src/web/views.js';
 import { otherLanguages } from '../src/web/locals.js';
 
 const dir = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'views'));
@@ -29,8 +29,8 @@ const cases = [['org/pegawai-list.ejs', pegawai], ['skp/matriks.ejs', matriks]] 
 const variants: [string, ejs.Options][] = [
   ['EJS default (with)', { compileDebug: true }],
   ['EJS default, compileDebug off', { compileDebug: false }],
-  ['app, development', ejsOptions('development')],
-  ['app, production', ejsOptions('production')],
+  ['app (strict)', EJS_OPTIONS],
+  ['app (strict), compileDebug off', { ...EJS_OPTIONS, compileDebug: false }],
 ];
 for (const [view, data] of cases) {
   for (const [label, opts] of variants) {
@@ -75,7 +75,7 @@ const coders: [string, (b: Buffer) => Buffer][] = [
 console.log('\nHTML compression: size, CPU per response, transfer time at 1.6 Mbit/s');
 for (const [view, data] of cases) {
   let html = '';
-  ejs.renderFile(join(dir, view), data, { ...ejsOptions('production'), cache: true }, (err, s) => {
+  ejs.renderFile(join(dir, view), data, { ...EJS_OPTIONS, cache: true }, (err, s) => {
     if (err) throw err;
     html = s;
   });
