@@ -202,10 +202,31 @@ export async function loginMany(base: string, n: number, loginName: string = BEN
 
 // ---- Load ----------------------------------------------------------------------------------------
 
-/** One autocannon run in a worker thread: `connections` connections, connection i uses cookies[i]. */
+/**
+ * What the load sends as Accept-Encoding (`BENCH_ACCEPT_ENCODING`, e.g. `gzip, deflate, br` as
+ * browsers do); empty (the default) asks for uncompressed pages.
+ */
+export const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? '';
+
+/**
+ * One autocannon run in a worker thread: `connections` connections, connection i uses cookies[i].
+ * autocannon cannot decompress, so with ACCEPT_ENCODING set it checks no bodies; instead each
+ * path is fetched once first, decompressed, and must hold `expect` and come compressed.
+ */
 export async function load(opts: { url: string; cookies: string[]; paths: string[]; connections: number; seconds: number; timeoutSeconds?: number; expect?: string }): Promise<LoadResult> {
+  if (ACCEPT_ENCODING && opts.expect) {
+    for (const path of new Set(opts.paths)) {
+      const res = await fetch(opts.url + path, { headers: { cookie: opts.cookies[0]!, 'accept-encoding': ACCEPT_ENCODING } });
+      const body = await res.text();
+      if (!body.includes(opts.expect)) throw new Error(`${path}: the decompressed body lacks ${JSON.stringify(opts.expect)}`);
+      if (!res.headers.get('content-encoding')) throw new Error(`${path}: not compressed although the load asks for ${ACCEPT_ENCODING}`);
+    }
+  }
   const worker = new Worker(WORKER, {
-    workerData: { url: opts.url, cookies: opts.cookies, paths: opts.paths, connections: opts.connections, seconds: opts.seconds, timeoutSeconds: opts.timeoutSeconds ?? 10, expect: opts.expect },
+    workerData: {
+      url: opts.url, cookies: opts.cookies, paths: opts.paths, connections: opts.connections, seconds: opts.seconds, timeoutSeconds: opts.timeoutSeconds ?? 10,
+      expect: ACCEPT_ENCODING ? undefined : opts.expect, acceptEncoding: ACCEPT_ENCODING,
+    },
   });
   try {
     const [msg] = (await Promise.race([once(worker, 'message'), once(worker, 'error').then(([e]) => Promise.reject(e))])) as [LoadResult];
@@ -251,6 +272,21 @@ export function postgresCpuSeconds(dataDir: string): number {
   return ticks / TICKS;
 }
 
+/**
+ * CPU seconds (user + system) of this process's main thread, where the app runs (Linux: the
+ * main thread's task has the process id). Unlike the event loop's busy time, it does not grow
+ * while the thread waits for a CPU that other processes hold, so it holds up on a shared machine.
+ */
+export function mainThreadCpuSeconds(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in USER_HZ
+  } catch {
+    return NaN;
+  }
+}
+
 /** Busy and total CPU seconds of the whole machine (all CPUs), from /proc/stat. */
 export function machineCpuSeconds(): { busy: number; total: number } {
   const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
@@ -271,10 +307,10 @@ export function textTable(head: string[], rows: string[][], leftCols = 1): strin
 }
 
 /** The columns every load cell shows, after the page's name. */
-export const LOAD_HEAD = ['sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU'];
+export const LOAD_HEAD = ['sessions', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'errors', 'timeouts', 'non-2xx', 'mismatch', 'app ELU', 'KB/resp'];
 export function loadColumns(concurrency: number, r: LoadResult, elu: number): string[] {
   return [
     String(concurrency), fmt(r.rps, 0), fmt(r.latencyMs.p50), fmt(r.latencyMs.p95), fmt(r.latencyMs.p99), fmt(r.latencyMs.max),
-    String(r.requests), String(r.errors), String(r.timeouts), String(r.non2xx), String(r.mismatches), fmt(elu, 2),
+    String(r.requests), String(r.errors), String(r.timeouts), String(r.non2xx), String(r.mismatches), fmt(elu, 2), fmt(r.bytesPerResponse / 1024, 1),
   ];
 }

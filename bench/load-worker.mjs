@@ -2,7 +2,7 @@
 // its own event loop and does not queue behind the app's (they still share the machine's CPUs).
 // Plain JavaScript: autocannon ships no types, and a worker needs no TypeScript loader this way.
 //
-// workerData: { url, cookies: string[], paths: string[], connections, seconds, timeoutSeconds, expect }
+// workerData: { url, cookies: string[], paths: string[], connections, seconds, timeoutSeconds, expect, acceptEncoding }
 // Each connection gets its own session cookie (cookies[i % cookies.length]) and cycles through
 // `paths`, starting at a different offset, so the connections do not request in lockstep.
 // Posts back: counts, rps, and p50/p95/p99 computed from every 2xx response time.
@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-const { url, cookies, paths, connections, seconds, timeoutSeconds, expect } = workerData;
+const { url, cookies, paths, connections, seconds, timeoutSeconds, expect, acceptEncoding } = workerData;
 
 let nextClient = 0;
 const times = [];
@@ -27,7 +27,8 @@ const instance = autocannon({
     const i = nextClient++;
     const cookie = cookies[i % cookies.length];
     const start = (i * 7) % paths.length;
-    client.setRequests(paths.map((_, k) => ({ method: 'GET', path: paths[(start + k) % paths.length], headers: { cookie } })));
+    const headers = acceptEncoding ? { cookie, 'accept-encoding': acceptEncoding } : { cookie };
+    client.setRequests(paths.map((_, k) => ({ method: 'GET', path: paths[(start + k) % paths.length], headers })));
   },
   verifyBody: expect ? (body) => typeof body === 'string' && body.includes(expect) : undefined,
 });

@@ -79,7 +79,15 @@ async function explainSearch(db: Db, paths: string[]) {
     const captured: { text: string; values: unknown[] }[] = [];
     const spy = {
       ...db,
-      pool: { query: (text: string, values: unknown[]) => (captured.push({ text, values }), db.pool.query(text, values)) },
+      // the service sends named statements ({ name, text, values }) as well as plain text
+      pool: {
+        query: (q: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
+          const text = typeof q === 'string' ? q : q.text;
+          const vals = typeof q === 'string' ? (values ?? []) : (q.values ?? []);
+          captured.push({ text, values: vals });
+          return db.pool.query(text, vals);
+        },
+      },
     } as unknown as Db;
     await searchPegawai(spy, actor, query);
     console.log(`\n-- ${path}`);

@@ -15,9 +15,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult } from './harness.js';
 
-const LOAD_GENERATOR = 'autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process)';
+const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
 const envNum = (name: string, dflt: number): number => {
   const v = process.env[name];
@@ -46,7 +46,7 @@ type Cell = {
   result: LoadResult;
   appEventLoopUtilization: number;
   /** Busy time of the app's main thread (event loop) and CPU time of PostgreSQL, per completed request. */
-  perRequestMs: { appMainThread: number; postgresCpu: number };
+  perRequestMs: { appMainThread: number; appMainThreadCpu: number; postgresCpu: number };
   /** CPU seconds during the measured run: this process (app + load generator), our PostgreSQL, everything else on the machine. */
   cpuSeconds: { node: number; postgres: number; other: number; available: number };
 };
@@ -54,11 +54,12 @@ type Cell = {
 // ---- Output --------------------------------------------------------------------------------------
 
 function table(cells: Cell[]): string {
-  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'pg ms/req', 'other cpu'];
+  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'main cpu ms/req', 'pg ms/req', 'other cpu'];
   const rows = cells.map((c) => [
     c.page === 'ping' ? '/ping (floor)' : '/pegawai (search)',
     ...loadColumns(c.concurrency, c.result, c.appEventLoopUtilization),
     fmt(c.perRequestMs.appMainThread, 2),
+    fmt(c.perRequestMs.appMainThreadCpu, 2),
     fmt(c.perRequestMs.postgresCpu, 2),
     `${fmt((100 * c.cpuSeconds.other) / c.cpuSeconds.available, 0)}%`,
   ]);
@@ -100,16 +101,18 @@ async function main(): Promise<number> {
         const cpu0 = process.cpuUsage();
         const pg0 = postgresCpuSeconds(dataDir);
         const m0 = machineCpuSeconds();
+        const main0 = mainThreadCpuSeconds();
         const result = await run(SECONDS);
         const eluDelta = performance.eventLoopUtilization(elu0);
         const elu = eluDelta.utilization;
         const cpu = process.cpuUsage(cpu0);
         const pgCpu = postgresCpuSeconds(dataDir) - pg0;
         const m1 = machineCpuSeconds();
+        const mainCpu = mainThreadCpuSeconds() - main0;
         await drain(db);
         const nodeCpu = (cpu.user + cpu.system) / 1e6;
         const cpuSeconds = { node: nodeCpu, postgres: pgCpu, other: Math.max(0, m1.busy - m0.busy - nodeCpu - pgCpu), available: m1.total - m0.total };
-        const perRequestMs = { appMainThread: eluDelta.active / Math.max(1, result.requests), postgresCpu: (pgCpu * 1000) / Math.max(1, result.requests) };
+        const perRequestMs = { appMainThread: eluDelta.active / Math.max(1, result.requests), appMainThreadCpu: (mainCpu * 1000) / Math.max(1, result.requests), postgresCpu: (pgCpu * 1000) / Math.max(1, result.requests) };
         cells.push({ page: page.name, concurrency: c, sessions: sessionCookies.length, warmup, result, appEventLoopUtilization: elu, perRequestMs, cpuSeconds });
         console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms${cpuSeconds.other > 0.1 * cpuSeconds.available ? `  (other processes used ${fmt(cpuSeconds.other)} of ${fmt(cpuSeconds.available)} CPU s)` : ''}`);
       }
@@ -131,6 +134,11 @@ async function main(): Promise<number> {
 
     console.log(`\n${table(cells)}\n`);
     for (const r of ratios) console.log(`ratio search/ping req/s at ${String(r.concurrency).padStart(2)} sessions: ${fmt(r.ratio, 3)}  (${fmt(r.searchRps, 0)} / ${fmt(r.pingRps, 0)})`);
+    for (const c of CONCURRENCY) {
+      const s = cell('search', c)!.perRequestMs.appMainThreadCpu;
+      const p = cell('ping', c)!.perRequestMs.appMainThreadCpu;
+      console.log(`main-thread CPU per request, ping/search at ${String(c).padStart(2)} sessions: ${fmt(p / s, 3)}  (${fmt(p, 2)} / ${fmt(s, 2)} ms; what the req/s ratio tends to when the app's thread is the bottleneck)`);
+    }
     const verdict = (v: boolean | null) => (v === null ? 'not measured' : v ? 'PASS' : 'FAIL');
     console.log(`target: search p95 at 10 sessions < ${TARGET_P95_MS} ms: ${fmt(p95at10)} ms → ${verdict(targets.searchP95At10Ms.pass)}`);
     console.log(`target: search/ping req/s at 50 sessions >= ${TARGET_RATIO}: ${fmt(ratioAt50, 3)} → ${verdict(targets.ratioAt50.pass)}`);

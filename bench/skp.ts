@@ -40,9 +40,9 @@ import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/s
 import type { Db } from '../src/db/client.js';
 import { listBawahan, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
-import { drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
-const LOAD_GENERATOR = 'autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process)';
+const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
 const envNum = (name: string, dflt: number): number => {
   const v = process.env[name];
@@ -591,16 +591,17 @@ type Cell = {
   warmup: LoadResult;
   result: LoadResult;
   appEventLoopUtilization: number;
-  perRequest: { appMainThreadMs: number; postgresCpuMs: number; statements: number };
+  perRequest: { appMainThreadMs: number; appMainThreadCpuMs: number; postgresCpuMs: number; statements: number };
   cpuSeconds: { node: number; postgres: number; other: number; available: number };
 };
 
 function cellTable(cells: Cell[]): string {
-  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'pg ms/req', 'stmts/req', 'other cpu'];
+  const head = ['page', ...LOAD_HEAD, 'main ms/req', 'main cpu ms/req', 'pg ms/req', 'stmts/req', 'other cpu'];
   const rows = cells.map((c) => [
     c.page === 'ping' ? '/ping (floor)' : c.path,
     ...loadColumns(c.concurrency, c.result, c.appEventLoopUtilization),
     fmt(c.perRequest.appMainThreadMs, 2),
+    fmt(c.perRequest.appMainThreadCpuMs, 2),
     fmt(c.perRequest.postgresCpuMs, 2),
     fmt(c.perRequest.statements, 1),
     `${fmt((100 * c.cpuSeconds.other) / c.cpuSeconds.available, 0)}%`,
@@ -613,6 +614,7 @@ function cellTable(cells: Cell[]): string {
 async function main(): Promise<number> {
   const startedAt = new Date();
   console.log(`SIKAP SKP bench: ${EMPLOYEES} employees; pages ${SECONDS} s per cell after ${WARMUP_SECONDS} s warm-up, sessions ${CONCURRENCY.join(' and ')}; background RHKs ${BACKGROUND ? 'on' : 'off'}`);
+  console.log(`load generator: ${LOAD_GENERATOR}`);
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   const stack = await startStack({ employees: EMPLOYEES, log: (m) => console.log(m) });
   const { db, dataset, generationMs, dataDir, appUrl } = stack;
@@ -735,12 +737,14 @@ async function main(): Promise<number> {
         const cpu0 = process.cpuUsage();
         const pg0 = postgresCpuSeconds(dataDir);
         const m0 = machineCpuSeconds();
+        const main0 = mainThreadCpuSeconds();
         const s0 = statements;
         const result = await run(SECONDS);
         const eluDelta = performance.eventLoopUtilization(elu0);
         const cpu = process.cpuUsage(cpu0);
         const pgCpu = postgresCpuSeconds(dataDir) - pg0;
         const m1 = machineCpuSeconds();
+        const mainCpu = mainThreadCpuSeconds() - main0;
         const stmts = statements - s0;
         await drain(db);
         const nodeCpu = (cpu.user + cpu.system) / 1e6;
@@ -752,7 +756,7 @@ async function main(): Promise<number> {
           warmup,
           result,
           appEventLoopUtilization: eluDelta.utilization,
-          perRequest: { appMainThreadMs: eluDelta.active / n, postgresCpuMs: (pgCpu * 1000) / n, statements: stmts / n },
+          perRequest: { appMainThreadMs: eluDelta.active / n, appMainThreadCpuMs: (mainCpu * 1000) / n, postgresCpuMs: (pgCpu * 1000) / n, statements: stmts / n },
           cpuSeconds: { node: nodeCpu, postgres: pgCpu, other: Math.max(0, m1.busy - m0.busy - nodeCpu - pgCpu), available: m1.total - m0.total },
         });
         console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms`);
@@ -773,6 +777,8 @@ async function main(): Promise<number> {
       }
     }
     console.log(`\npage/ping req/s: ${(['bawahan', 'matriks'] as const).map((p) => `/skp/${p} ${CONCURRENCY.map((c) => `${fmt(ratios[p]![String(c)] ?? null, 3)} at ${c}`).join(', ')}`).join('; ')}`);
+    const cpuRatio = (p: PageName, c: number) => (cell('ping', c)?.perRequest.appMainThreadCpuMs ?? NaN) / (cell(p, c)?.perRequest.appMainThreadCpuMs ?? NaN);
+    console.log(`main-thread CPU per request, ping/page (what the req/s ratio tends to when the app's thread is the bottleneck): ${(['bawahan', 'matriks'] as const).map((p) => `/skp/${p} ${CONCURRENCY.map((c) => `${fmt(cpuRatio(p, c), 3)} at ${c}`).join(', ')}`).join('; ')}`);
     const targets: { what: string; value: number | null; pass: boolean | null }[] = [{ what: `bulk creation (${active} SKPs) < ${TARGET_BULK_SECONDS} s`, value: Math.round(first.wallMs) / 1000, pass: bulkPass }];
     for (const p of ['bawahan', 'matriks'] as const) {
       const a = cell(p, P95_AT);

@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import helmet from 'helmet';
+import compression from 'compression';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
@@ -9,6 +10,8 @@ import { setupPassport } from './web/auth.js';
 import { csrfProtection } from './web/csrf.js';
 import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
+import { setupViews } from './web/views.js';
+import { staticAssets } from './web/static-assets.js';
 import { loginThrottle } from './web/login-throttle.js';
 import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -39,9 +42,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   const app = express();
   app.locals.jobs = jobs;
   const production = config.env === 'production';
-  app.set('view engine', 'ejs');
-  app.set('views', resolve(ROOT, 'views'));
-  app.set('view cache', config.env !== 'development');
+  setupViews(app, config.env);
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.disable('x-powered-by');
   app.locals.labelGolongan = labelGolongan;
@@ -56,7 +57,13 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
       strictTransportSecurity: production,
     }),
   );
-  app.use('/static', express.static(resolve(ROOT, 'public'), { maxAge: production ? '7d' : 0, index: false }));
+  const assets = staticAssets(resolve(ROOT, 'public'), '/static', { watch: config.env === 'development' });
+  app.locals.asset = assets.url;
+  app.use('/static', assets.handler);
+  // Pages go out compressed (brotli or gzip, as the browser accepts): on a 1.6 Mbit/s office
+  // line a 15–25 KB page takes 75–125 ms, compressed (3–4 KB) a fifth to a third of that, for under
+  // 0.1 ms of CPU. Only HTML: static files come precompressed, downloads (CSV, PDF) as they are.
+  app.use(compression({ filter: (_req, res) => /^text\/html\b/.test(String(res.getHeader('Content-Type') ?? '')) }));
   app.use(express.urlencoded({ extended: false, limit: '200kb', parameterLimit: 2000, verify: markUndecodable }));
 
   const PgStore = connectPgSimple(session);
