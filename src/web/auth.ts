@@ -15,17 +15,23 @@ declare global {
   }
 }
 
-export function setupPassport(pool: pg.Pool): passport.PassportStatic {
-  passport.use(
+/**
+ * A passport of this app's own: the package's default instance is one per process, so a second
+ * app in the same process (tests run several, each on its own database) would take over the
+ * first one's user lookup and log its users out.
+ */
+export function setupPassport(pool: pg.Pool): passport.Authenticator {
+  const own = new passport.Passport();
+  own.use(
     new LocalStrategy({ usernameField: 'login', passwordField: 'password' }, (login, password, done) => {
       authenticate(pool, login, password).then((a) => done(null, a ?? false), done);
     }),
   );
-  passport.serializeUser<number>((user, done) => done(null, user.userId));
-  passport.deserializeUser<number>((id, done) => {
+  own.serializeUser<number>((user, done) => done(null, user.userId));
+  own.deserializeUser<number>((id, done) => {
     loadActor(pool, id).then((a) => done(null, a ?? false), done);
   });
-  return passport;
+  return own;
 }
 
 export const requireLogin: RequestHandler = (req, res, next) => {
