@@ -38,7 +38,7 @@ import { createJobRunner } from '../src/app.js';
 import { loadActor } from '../src/modules/auth/authenticate.js';
 import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/service.js';
 import type { Db } from '../src/db/client.js';
-import { listBawahan, chooseSiklus } from '../src/modules/skp/review/service.js';
+import { bawahanPage, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
 import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
@@ -513,7 +513,7 @@ async function profileComponents(db: Db, dataDir: string, actorUserId: number, s
   };
   await time('loadActor (every request)', () => loadActor(db.pool, actorUserId));
   await time('chooseSiklus (the cycle list, both pages)', () => chooseSiklus(db));
-  await time('listBawahan (1 statement)', () => listBawahan(db, actor, siklusId));
+  await time('bawahanPage (1 statement: cycles and appraisees)', () => bawahanPage(db, actor, { siklusId }));
   await time('matriksPeranHasil (2 statements in parallel)', () => matriksPeranHasil(db, actor, siklusId));
   return out;
 }

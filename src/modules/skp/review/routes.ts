@@ -19,11 +19,7 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   // ---- SKP Bawahan ------------------------------------------------------------------------
   r.get('/skp/bawahan', requireLogin, async (req, res) => {
-    const q = R.bawahanQuery.parse(req.query);
-    const { list, chosen } = await R.chooseSiklus(db, q.siklusId);
-    const { rows, counts } = chosen ? await R.listBawahan(db, req.user!, chosen.id) : { rows: [], counts: {} };
-    const shown = q.status ? rows.filter((row) => (row.status ?? 'BELUM') === q.status) : rows;
-    res.render('skp/bawahan', { siklusList: list, siklus: chosen, rows: shown, total: rows.length, counts, status: q.status ?? '' });
+    res.render('skp/bawahan', await R.bawahanPage(db, req.user!, R.bawahanQuery.parse(req.query)));
   });
 
   // ---- Matriks Peran Hasil ----------------------------------------------------------------

@@ -4,11 +4,12 @@ import type { Fase } from '../../../domain/siklus.js';
 import { visibleSkp, type Actor } from '../../../domain/access.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.js';
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
-import { applySkpAction, type StatusSkp } from '../../../domain/skp-status.js';
+import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
 import { skpEditable } from '../../../domain/siklus.js';
 import { usesJptForm } from '../../../domain/skp-document.js';
+import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
 import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
 
 // The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
@@ -41,43 +42,27 @@ export const bawahanQuery = z.object({
   status: z.enum(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI', 'BELUM']).optional().catch(undefined),
 });
 
-// ---- Cycles -------------------------------------------------------------------------------
+// ---- Cycles and SKP Bawahan ----------------------------------------------------------------
 
 /** The cycles to choose from, and the chosen one (default: the newest that is past DRAFT). */
 export async function chooseSiklus(db: Db, siklusId?: number) {
-  const list = (await db.pool.query<{ id: number; tahun: number; fase: Fase }>({ name: 'siklus-list', text: 'SELECT id, tahun, fase::text AS fase FROM siklus ORDER BY tahun DESC' })).rows;
-  const chosen = list.find((s) => s.id === siklusId) ?? list.find((s) => s.fase !== 'DRAFT') ?? list[0] ?? null;
-  return { list, chosen };
+  const { list, chosenId } = await cycleChoice(db.sql, siklusId ?? null);
+  return { list, chosen: list.find((s) => s.id === chosenId) ?? null };
 }
 
-// ---- SKP Bawahan --------------------------------------------------------------------------
-
-export type BawahanRow = {
-  pegawai_id: number; nama: string; nip: string; jabatan: string; aktif: boolean;
-  skp_id: number | null; status: StatusSkp | null; revisi: number | null; diajukan_at: Date | null; disetujui_at: Date | null; rhk_count: number;
-};
+export type { BawahanRow };
 
 /**
- * The actor's appraisees with their SKP in the cycle (one query): waiting for approval first
- * (oldest submission first), then returned, drafts, approved, and those without an SKP.
+ * The SKP Bawahan page: the cycles, the chosen one, the actor's appraisees with their SKP in it
+ * (one statement), the counts per status and the rows the status filter keeps.
  */
-export async function listBawahan(db: Db, actor: Actor, siklusId: number) {
-  if (actor.pegawaiId === null) return { rows: [] as BawahanRow[], counts: {} as Record<string, number> };
-  const r = await db.pool.query<BawahanRow>({
-    name: 'skp-bawahan',
-    text: `SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
-            s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
-            (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count
-       FROM pegawai p
-       LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = $2
-      WHERE p.penilai_id = $1 AND (p.aktif OR s.id IS NOT NULL)
-      ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
-               s.diajukan_at NULLS LAST, p.nama, p.id`,
-    values: [actor.pegawaiId, siklusId],
-  });
+export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; status?: string }) {
+  const { list, chosenId, rows } =
+    actor.pegawaiId === null ? { ...(await cycleChoice(db.sql, q.siklusId ?? null)), rows: [] as BawahanRow[] } : await bawahanPageRows(db.sql, actor.pegawaiId, q.siklusId ?? null);
   const counts: Record<string, number> = {};
-  for (const row of r.rows) counts[row.status ?? 'BELUM'] = (counts[row.status ?? 'BELUM'] ?? 0) + 1;
-  return { rows: r.rows, counts };
+  for (const row of rows) counts[row.status ?? 'BELUM'] = (counts[row.status ?? 'BELUM'] ?? 0) + 1;
+  const shown = q.status ? rows.filter((row) => (row.status ?? 'BELUM') === q.status) : rows;
+  return { siklusList: list, siklus: list.find((s) => s.id === chosenId) ?? null, rows: shown, total: rows.length, counts, status: q.status ?? '' };
 }
 
 // ---- Decisions ----------------------------------------------------------------------------

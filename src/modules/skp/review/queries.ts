@@ -1,0 +1,58 @@
+import { named, sql, type Sql } from '../../../db/sql.js';
+import type { Fase } from '../../../domain/siklus.js';
+import type { StatusSkp } from '../../../domain/skp-status.js';
+
+// The appraiser's hot pages, each in as few statements as the page allows (docs/architecture.md,
+// "Data access"): the cycle list and its default choice travel with the page's own rows.
+
+export type SiklusOption = { id: number; tahun: number; fase: Fase };
+
+/**
+ * The cycles newest first, and the one chosen: the one asked for if it exists, else the newest
+ * past DRAFT, else the newest. Used inside the pages' statements below.
+ */
+const cycles = (requested: number | null) => sql`list AS (SELECT id, tahun, fase::text AS fase FROM siklus),
+  chosen AS (SELECT id FROM list ORDER BY COALESCE(id = ${requested}::int, FALSE) DESC, (fase <> 'DRAFT') DESC, tahun DESC LIMIT 1)`;
+const CYCLE_COLUMNS = sql.raw(`(SELECT json_agg(json_build_object('id', l.id, 'tahun', l.tahun, 'fase', l.fase) ORDER BY l.tahun DESC) FROM list l) AS siklus_list,
+       (SELECT id FROM chosen) AS chosen_id`);
+
+export type BawahanRow = {
+  pegawaiId: number; nama: string; nip: string; jabatan: string; aktif: boolean;
+  skpId: number | null; status: StatusSkp | null; revisi: number | null; diajukanAt: Date | null; disetujuiAt: Date | null; rhkCount: number;
+};
+type WithCycles<T> = { siklusList: SiklusOption[] | null; chosenId: number | null } & ({ [K in keyof T]: T[K] | null });
+
+/** The cycles alone (for someone who appraises nobody). */
+export async function cycleChoice(q: Sql, requested: number | null): Promise<{ list: SiklusOption[]; chosenId: number | null }> {
+  const r = await q.one<{ siklusList: SiklusOption[] | null; chosenId: number | null }>(named('siklus-choice', sql`WITH ${cycles(requested)} SELECT ${CYCLE_COLUMNS}`));
+  return { list: r?.siklusList ?? [], chosenId: r?.chosenId ?? null };
+}
+
+/**
+ * SKP Bawahan in one statement: the cycles, the chosen one, and the appraiser's appraisees with
+ * their SKP in it, waiting for approval first (oldest submission first), then returned, drafts,
+ * approved, and those without an SKP.
+ */
+export async function bawahanPageRows(q: Sql, penilaiId: number, requested: number | null) {
+  const rows = await q.rows<WithCycles<BawahanRow>>(
+    named(
+      'skp-bawahan-page',
+      sql`WITH ${cycles(requested)}
+      SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
+        SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
+               s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
+               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count,
+               row_number() OVER (ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
+                                           s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
+          FROM pegawai p
+          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
+         WHERE p.penilai_id = ${penilaiId} AND (p.aktif OR s.id IS NOT NULL)
+      ) b ON (SELECT id FROM chosen) IS NOT NULL
+      ORDER BY b.ord`,
+    ),
+  );
+  const first = rows[0];
+  const list = first?.siklusList ?? [];
+  const bawahan = rows.filter((r) => r.pegawaiId !== null).map(({ siklusList: _l, chosenId: _c, ord: _o, ...r }: WithCycles<BawahanRow> & { ord?: unknown }) => r as BawahanRow);
+  return { list, chosenId: first?.chosenId ?? null, rows: bawahan };
+}
