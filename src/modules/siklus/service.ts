@@ -5,19 +5,12 @@ import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
 import { LABELS } from '../../i18n/labels.js';
+import { countNotApproved, countTanpaSkp, latestJobRow, siklusRows, skpCountsByStatus } from './queries.js';
 
 export const BULK_JOB = 'skp.buatDraft';
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-export async function listSiklus(db: Db) {
-  const r = await db.pool.query(
-    `SELECT s.id, s.tahun, s.jenis_periode AS "jenisPeriode", s.fase,
-            (SELECT count(*)::int FROM skp WHERE siklus_id = s.id) AS "skpCount",
-            (SELECT count(*)::int FROM skp WHERE siklus_id = s.id AND status = 'DISETUJUI') AS "disetujui"
-       FROM siklus s ORDER BY s.tahun DESC`,
-  );
-  return r.rows as { id: number; tahun: number; jenisPeriode: JenisPeriode; fase: Fase; skpCount: number; disetujui: number }[];
-}
+export const listSiklus = (db: Db) => siklusRows(db.sql);
 
 export async function getSiklus(db: Db, id: number) {
   const s = await db.prisma.siklus.findUnique({ where: { id }, include: { periode: { orderBy: { urutan: 'asc' } } } });
@@ -28,37 +21,24 @@ export async function getSiklus(db: Db, id: number) {
 /** Everything the cycle's admin page shows: periods, SKP counts by status, the bulk job. */
 export async function siklusOverview(db: Db, id: number) {
   const siklus = await getSiklus(db, id);
-  const [status, missing, job] = await Promise.all([
-    db.pool.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM skp WHERE siklus_id = $1 GROUP BY status`, [id]),
-    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pegawai p WHERE p.aktif AND NOT EXISTS (SELECT 1 FROM skp s WHERE s.siklus_id = $1 AND s.pegawai_id = p.id)`, [id]),
-    latestJob(db, id),
-  ]);
-  const counts = Object.fromEntries(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI'].map((k) => [k, status.rows.find((r) => r.status === k)?.n ?? 0]));
+  const [status, tanpaSkp, job] = await Promise.all([skpCountsByStatus(db.sql, id), countTanpaSkp(db.sql, id), latestJob(db, id)]);
+  const counts = Object.fromEntries(['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN', 'DISETUJUI'].map((k) => [k, status.find((r) => r.status === k)?.n ?? 0]));
   const facts = await transitionFacts(db, siklus.id, siklus.tahun, siklus.periode);
   const next = nextFase(siklus.fase);
-  return { siklus, counts, tanpaSkp: missing.rows[0]!.n, job, next, blockers: next ? transitionBlockers(siklus.fase, facts) : [] };
+  return { siklus, counts, tanpaSkp, job, next, blockers: next ? transitionBlockers(siklus.fase, facts) : [] };
 }
 
-export async function latestJob(db: Db, siklusId: number) {
-  const r = await db.pool.query<{ id: number; status: string; total: number; selesai: number; pesan: string | null }>(
-    `SELECT id, status, total, selesai, pesan FROM job WHERE siklus_id = $1 AND jenis = $2 ORDER BY id DESC LIMIT 1`,
-    [siklusId, BULK_JOB],
-  );
-  return r.rows[0] ?? null;
-}
+export const latestJob = (db: Db, siklusId: number) => latestJobRow(db.sql, siklusId, BULK_JOB);
 
 async function transitionFacts(db: Db, siklusId: number, tahun: number, periode: { mulai: Date; selesai: Date; batasPegawai: Date; batasPenilai: Date }[]) {
-  const [notApproved, job] = await Promise.all([
-    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM skp s JOIN pegawai p ON p.id = s.pegawai_id WHERE s.siklus_id = $1 AND p.aktif AND s.status <> 'DISETUJUI'`, [siklusId]),
-    latestJob(db, siklusId),
-  ]);
+  const [notApproved, job] = await Promise.all([countNotApproved(db.sql, siklusId), latestJob(db, siklusId)]);
   const today = iso(new Date());
   const last = periode[periode.length - 1];
   return {
     periodeCount: periode.length,
     periodeInvalid: periodeInvalidCount(tahun, periode.map((p) => ({ mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }))),
     bulkJobDone: job?.status === 'SELESAI',
-    skpNotApproved: notApproved.rows[0]!.n,
+    skpNotApproved: notApproved,
     lastPeriodStarted: !!last && iso(last.mulai) <= today,
   };
 }
