@@ -7,7 +7,7 @@ import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
 import { formatTarget, getSkp } from '../service.js';
 import * as R from './service.js';
-import { matriksPeranHasil } from './matriks.js';
+import { matriksPage } from './matriks.js';
 import { idParam } from '../../../web/params.js';
 
 // The appraiser's side of the SKP: SKP Bawahan, review and decision, Matriks Peran Hasil.
@@ -24,10 +24,7 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   // ---- Matriks Peran Hasil ----------------------------------------------------------------
   r.get('/skp/matriks', requireLogin, async (req, res) => {
-    const q = R.bawahanQuery.parse(req.query);
-    const { list, chosen } = await R.chooseSiklus(db, q.siklusId);
-    const matriks = chosen ? await matriksPeranHasil(db, req.user!, chosen.id) : null;
-    res.render('skp/matriks', { siklusList: list, siklus: chosen, matriks });
+    res.render('skp/matriks', await matriksPage(db, req.user!, R.bawahanQuery.parse(req.query)));
   });
 
   // ---- Review and decision ----------------------------------------------------------------
