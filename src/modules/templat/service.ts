@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access.js';
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { previewRows, skpSourceRows, templatRows } from './queries.js';
 import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { getSkp, skpDocument } from '../skp/service.js';
 import { templatData, type SearchSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
@@ -11,16 +12,7 @@ import { LABELS } from '../../i18n/labels.js';
 // SKP templates per position (HR only; the routes guard it): saved from an existing SKP and
 // applied to every holder of the position whose SKP in a cycle is still an empty draft.
 
-export async function listTemplat(db: Db) {
-  const rows = await db.pool.query(
-    `SELECT t.id, t.nama, t.created_at AS "createdAt", j.id AS "jabatanId", j.nama AS jabatan, j.jenis AS "jenisJabatan", u.nama AS unit,
-            jsonb_array_length(t.data->'rhk')::int AS "rhkCount",
-            (SELECT count(*)::int FROM pegawai p WHERE p.jabatan_id = j.id AND p.aktif) AS pemangku
-       FROM skp_templat t JOIN jabatan j ON j.id = t.jabatan_id JOIN unit_kerja u ON u.id = j.unit_id
-      ORDER BY u.path, j.nama, t.nama, t.id`,
-  );
-  return rows.rows as { id: number; nama: string; createdAt: Date; jabatanId: number; jabatan: string; jenisJabatan: string; unit: string; rhkCount: number; pemangku: number }[];
-}
+export const listTemplat = (db: Db) => templatRows(db.sql);
 
 export async function getTemplat(db: Db, id: number) {
   const t = await db.prisma.skpTemplat.findUnique({ where: { id }, include: { jabatan: { include: { unit: true } } } });
@@ -31,40 +23,10 @@ export async function getTemplat(db: Db, id: number) {
 }
 
 /** For each cycle open for SKP work: how many holders of the position, and how many still empty. */
-export async function previewTemplat(db: Db, jabatanId: number) {
-  const r = await db.pool.query(
-    `SELECT s.id, s.tahun, s.fase,
-            count(k.id)::int AS pemangku,
-            count(k.id) FILTER (WHERE k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id))::int AS kosong
-       FROM siklus s
-       LEFT JOIN (skp k JOIN pegawai p ON p.id = k.pegawai_id AND p.aktif AND p.jabatan_id = $1) ON k.siklus_id = s.id
-      WHERE s.fase IN ('PERENCANAAN', 'PELAKSANAAN')
-      GROUP BY s.id ORDER BY s.tahun DESC`,
-    [jabatanId],
-  );
-  return r.rows as { id: number; tahun: number; fase: Fase; pemangku: number; kosong: number }[];
-}
+export const previewTemplat = (db: Db, jabatanId: number) => previewRows(db.sql, jabatanId);
 
 /** SKPs to copy from: those with at least one RHK, by cycle and name/NIP. */
-export async function searchSkp(db: Db, q: { siklusId?: number; q?: string }) {
-  const params: unknown[] = [];
-  const p = (v: unknown) => `$${params.push(v)}`;
-  const where = ['EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id)'];
-  if (q.siklusId) where.push(`k.siklus_id = ${p(q.siklusId)}`);
-  if (q.q) {
-    const digits = q.q.replace(/[\s.]/g, '');
-    if (/^\d+$/.test(digits)) where.push(`pg.nip LIKE ${p(digits + '%')}`);
-    else where.push(`(pg.nama ILIKE ${p('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')} OR j.nama ILIKE ${p('%' + q.q.replace(/[%_\\]/g, '\\$&') + '%')})`);
-  }
-  const r = await db.pool.query(
-    `SELECT k.id, s.tahun, k.status, pg.nama, pg.nip, j.nama AS jabatan, (SELECT count(*)::int FROM rhk r WHERE r.skp_id = k.id) AS "rhkCount"
-       FROM skp k JOIN siklus s ON s.id = k.siklus_id JOIN pegawai pg ON pg.id = k.pegawai_id JOIN jabatan j ON j.id = pg.jabatan_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY s.tahun DESC, j.nama, pg.nama LIMIT 50`,
-    params,
-  );
-  return r.rows as { id: number; tahun: number; status: string; nama: string; nip: string; jabatan: string; rhkCount: number }[];
-}
+export const searchSkp = (db: Db, q: { siklusId?: number; q?: string }) => skpSourceRows(db.sql, q);
 
 /** The SKP's content as template data: links to the appraiser's RHKs and everything personal dropped. */
 export function toTemplatData(doc: SkpDokumen, sumber: TemplatData['sumber'], jenisJabatan: string | null): TemplatData {
