@@ -10,7 +10,7 @@ import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
 import * as E from './service.js';
 import * as S from '../schemas.js';
-import { formatTarget, getSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
+import { formatTarget, getSkp, peranPada, type SkpFull } from '../service.js';
 import { JENIS_LAMPIRAN, parseIdentitas, usesJptForm } from '../../../domain/skp-document.js';
 import { LABELS } from '../../../i18n/labels.js';
 
@@ -24,23 +24,13 @@ const num = (v: string | string[] | undefined): number => Number(v);
 export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
+  /** The SKP page: the use case's data and the tables the view draws with. */
   const pageLocals = async (req: Request, skp: SkpFull, extra: Record<string, unknown> = {}) => {
-    const actor = req.user!;
-    const peran = peranPada(actor, skp);
-    const editable = peran.pemilik && skpEditable(skp.siklus.fase as Fase) && skp.status !== 'DIAJUKAN';
-    const [daftar, tahunLalu] = await Promise.all([peran.pemilik ? E.skpSayaList(db, actor) : [], editable && skp.rhk.length === 0 ? E.skpTahunLalu(db, skp) : null]);
     return {
-      skp,
-      snap: parseIdentitas(skp.snapshot),
-      peran,
-      editable,
-      isJpt: usesJptForm(skp),
-      daftar,
-      tahunLalu,
+      ...(await E.skpPageData(db, req.user!, skp)),
       berakhlak: BERAKHLAK,
       nilaiBerakhlak: NILAI_BERAKHLAK,
       jenisLampiran: JENIS_LAMPIRAN,
-      ekspektasi: Object.fromEntries(skp.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
       formatTarget,
       problems: [] as SkpProblem[],
       ...extra,
@@ -78,10 +68,9 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   // ---- Reading ---------------------------------------------------------------------------------
   r.get('/skp', requireLogin, async (req, res) => {
-    const q = S.siklusQuery.parse(req.query);
-    const skp = await skpSaya(db, req.user!, q.siklus);
-    if (!skp) return res.render('skp/none', { daftar: await E.skpSayaList(db, req.user!), noPegawai: req.user!.pegawaiId === null });
-    res.render('skp/detail', await pageLocals(req, skp));
+    const mine = await E.mySkpPage(db, req.user!, S.siklusQuery.parse(req.query).siklus);
+    if (!mine.skp) return res.render('skp/none', mine);
+    res.render('skp/detail', await pageLocals(req, mine.skp));
   });
 
   r.get('/skp/:id', requireLogin, numericIds, async (req, res) => {

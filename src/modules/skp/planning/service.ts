@@ -3,10 +3,11 @@ import type { Actor } from '../../../domain/access.js';
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, NotFound, Refused } from '../../../errors.js';
-import { editSkp } from '../service.js';
+import { editSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
+import { skpEditable, type Fase } from '../../../domain/siklus.js';
 import type { IndikatorInput, RhkInput } from '../schemas.js';
 import { Prisma } from '../../../../prisma/generated/client.js';
-import { indikatorData, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, usesJptForm } from '../../../domain/skp-document.js';
+import { indikatorData, INDIKATOR_COLUMNS, parseIdentitas, RHK_COPY_COLUMNS, usesJptForm } from '../../../domain/skp-document.js';
 
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
@@ -221,4 +222,30 @@ export async function copyLastYear(db: Db, e: Edit) {
          AND NOT EXISTS (SELECT 1 FROM lampiran x WHERE x.skp_id = ${s.id}::int AND x.jenis = l.jenis AND x.teks = l.teks)`;
     return { ...s, tahun: prev.tahun, rhk, indikator, lampiran };
   });
+}
+
+/**
+ * What the SKP page shows of an SKP the actor may see: who they are to it, whether they may edit
+ * it now, the owner's other SKPs, and last year's SKP to copy from while this one is empty.
+ */
+export async function skpPageData(db: Db, actor: Actor, skp: SkpFull) {
+  const peran = peranPada(actor, skp);
+  const editable = peran.pemilik && skpEditable(skp.siklus.fase as Fase) && skp.status !== 'DIAJUKAN';
+  const [daftar, tahunLalu] = await Promise.all([peran.pemilik ? skpSayaList(db, actor) : [], editable && skp.rhk.length === 0 ? skpTahunLalu(db, skp) : null]);
+  return {
+    skp,
+    snap: parseIdentitas(skp.snapshot),
+    peran,
+    editable,
+    isJpt: usesJptForm(skp),
+    daftar,
+    tahunLalu,
+    ekspektasi: Object.fromEntries(skp.ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
+  };
+}
+
+/** "My SKP" (/skp): the actor's SKP in the chosen cycle (default: the newest), or what to show without one. */
+export async function mySkpPage(db: Db, actor: Actor, siklusId?: number) {
+  const skp = await skpSaya(db, actor, siklusId);
+  return skp ? { skp } : { skp: null, daftar: await skpSayaList(db, actor), noPegawai: actor.pegawaiId === null };
 }
