@@ -40,7 +40,7 @@ function uniqueNip(jenisAsn: 'PNS' | 'PPPK'): string {
 }
 
 /** The HR admin (the bootstrap account every installation has) as an Actor. */
-async function adminActor(t: Ctx): Promise<Actor> {
+export async function adminActor(t: Ctx): Promise<Actor> {
   const u = await t.db.prisma.user.findFirstOrThrow({ where: { peran: { has: 'ADMIN' }, aktif: true }, orderBy: { id: 'asc' } });
   return (await loadActor(t.db.pool, u.id))!;
 }

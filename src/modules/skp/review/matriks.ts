@@ -1,12 +1,11 @@
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access.js';
 import type { StatusSkp } from '../../../domain/skp-status.js';
-import { matriksOwnRows, matriksTeamRows } from './queries.js';
-import { chooseSiklus } from './service.js';
+import { cycleChoice, matriksOwnRows, matriksTeamRows, type SiklusOption } from './queries.js';
 
 // Matriks Peran Hasil (docs/domain/skp.md § Cascading): each of the appraiser's own RHKs with the
 // subordinates' RHKs that intervene it (rhk.rhk_atasan_id), the RHKs nobody has taken up, and
-// the appraisees who have not linked any RHK yet. Two set-based queries, whatever the team size.
+// the appraisees who have not linked any RHK yet.
 
 export type Intervensi = { rhkId: number; teks: string; jenis: string; skpId: number; status: StatusSkp; pegawaiId: number; nama: string; nip: string; jabatan: string; bawahan: boolean };
 export type MatriksRhk = { id: number; jenis: string; urutan: number; teks: string; intervensi: Intervensi[] };
@@ -20,9 +19,13 @@ export type Matriks = {
   jumlahBawahan: number;
 };
 
-export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number): Promise<Matriks> {
-  if (actor.pegawaiId === null) return { skp: null, rhk: [], belumDiintervensi: 0, tanpaLink: [], jumlahBawahan: 0 };
-  const [own, team] = await Promise.all([matriksOwnRows(db.sql, actor.pegawaiId, siklusId), matriksTeamRows(db.sql, actor.pegawaiId, siklusId)]);
+/**
+ * The Matriks of the cycle asked for (or the default one), with the cycles to choose from: two
+ * statements in parallel, whatever the team size.
+ */
+export async function matriksPeranHasil(db: Db, actor: Actor, requested: number | null): Promise<{ list: SiklusOption[]; chosenId: number | null; matriks: Matriks }> {
+  if (actor.pegawaiId === null) return { ...(await cycleChoice(db.sql, requested)), matriks: { skp: null, rhk: [], belumDiintervensi: 0, tanpaLink: [], jumlahBawahan: 0 } };
+  const [own, { list, chosenId, team }] = await Promise.all([matriksOwnRows(db.sql, actor.pegawaiId, requested), matriksTeamRows(db.sql, actor.pegawaiId, requested)]);
 
   const rhk: MatriksRhk[] = [];
   for (const r of own) {
@@ -34,17 +37,19 @@ export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number):
     }
   }
   const first = own[0];
-  return {
+  const matriks: Matriks = {
     skp: first ? { id: first.skpId, status: first.skpStatus } : null,
     rhk,
     belumDiintervensi: rhk.filter((r) => r.intervensi.length === 0).length,
     tanpaLink: team.filter((b) => b.linked === 0).map(({ linked: _l, ...b }) => b),
     jumlahBawahan: team.length,
   };
+  return { list, chosenId, matriks };
 }
 
 /** The Matriks page: the cycles, the chosen one and its matrix. */
 export async function matriksPage(db: Db, actor: Actor, q: { siklusId?: number }) {
-  const { list, chosen } = await chooseSiklus(db, q.siklusId);
-  return { siklusList: list, siklus: chosen, matriks: chosen ? await matriksPeranHasil(db, actor, chosen.id) : null };
+  const { list, chosenId, matriks } = await matriksPeranHasil(db, actor, q.siklusId ?? null);
+  const siklus = list.find((s) => s.id === chosenId) ?? null;
+  return { siklusList: list, siklus, matriks: siklus ? matriks : null };
 }
