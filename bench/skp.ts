@@ -514,7 +514,7 @@ async function profileComponents(db: Db, dataDir: string, actorUserId: number, s
   await time('loadActor (every request)', () => loadActor(db.pool, actorUserId));
   await time('chooseSiklus (the cycle list, both pages)', () => chooseSiklus(db));
   await time('bawahanPage (1 statement: cycles and appraisees)', () => bawahanPage(db, actor, { siklusId }));
-  await time('matriksPeranHasil (2 statements in parallel, the cycles included)', () => matriksPeranHasil(db, actor, siklusId));
+  await time('matriksPeranHasil (2 statements in parallel)', () => matriksPeranHasil(db, actor, siklusId));
   return out;
 }
 

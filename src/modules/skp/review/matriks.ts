@@ -1,11 +1,12 @@
 import type { Db } from '../../../db/client.js';
 import type { Actor } from '../../../domain/access.js';
 import type { StatusSkp } from '../../../domain/skp-status.js';
-import { cycleChoice, matriksOwnRows, matriksTeamRows, type SiklusOption } from './queries.js';
+import { matriksOwnRows, matriksTeamRows } from './queries.js';
+import { chooseSiklus } from './service.js';
 
 // Matriks Peran Hasil (docs/domain/skp.md § Cascading): each of the appraiser's own RHKs with the
 // subordinates' RHKs that intervene it (rhk.rhk_atasan_id), the RHKs nobody has taken up, and
-// the appraisees who have not linked any RHK yet.
+// the appraisees who have not linked any RHK yet. Two set-based queries, whatever the team size.
 
 export type Intervensi = { rhkId: number; teks: string; jenis: string; skpId: number; status: StatusSkp; pegawaiId: number; nama: string; nip: string; jabatan: string; bawahan: boolean };
 export type MatriksRhk = { id: number; jenis: string; urutan: number; teks: string; intervensi: Intervensi[] };
@@ -19,13 +20,9 @@ export type Matriks = {
   jumlahBawahan: number;
 };
 
-/**
- * The Matriks of the cycle asked for (or the default one), with the cycles to choose from: two
- * statements in parallel, whatever the team size.
- */
-export async function matriksPeranHasil(db: Db, actor: Actor, requested: number | null): Promise<{ list: SiklusOption[]; chosenId: number | null; matriks: Matriks }> {
-  if (actor.pegawaiId === null) return { ...(await cycleChoice(db.sql, requested)), matriks: { skp: null, rhk: [], belumDiintervensi: 0, tanpaLink: [], jumlahBawahan: 0 } };
-  const [own, { list, chosenId, team }] = await Promise.all([matriksOwnRows(db.sql, actor.pegawaiId, requested), matriksTeamRows(db.sql, actor.pegawaiId, requested)]);
+export async function matriksPeranHasil(db: Db, actor: Actor, siklusId: number): Promise<Matriks> {
+  if (actor.pegawaiId === null) return { skp: null, rhk: [], belumDiintervensi: 0, tanpaLink: [], jumlahBawahan: 0 };
+  const [own, team] = await Promise.all([matriksOwnRows(db.sql, actor.pegawaiId, siklusId), matriksTeamRows(db.sql, actor.pegawaiId, siklusId)]);
 
   const rhk: MatriksRhk[] = [];
   for (const r of own) {
@@ -37,19 +34,17 @@ export async function matriksPeranHasil(db: Db, actor: Actor, requested: number 
     }
   }
   const first = own[0];
-  const matriks: Matriks = {
+  return {
     skp: first ? { id: first.skpId, status: first.skpStatus } : null,
     rhk,
     belumDiintervensi: rhk.filter((r) => r.intervensi.length === 0).length,
     tanpaLink: team.filter((b) => b.linked === 0).map(({ linked: _l, ...b }) => b),
     jumlahBawahan: team.length,
   };
-  return { list, chosenId, matriks };
 }
 
 /** The Matriks page: the cycles, the chosen one and its matrix. */
 export async function matriksPage(db: Db, actor: Actor, q: { siklusId?: number }) {
-  const { list, chosenId, matriks } = await matriksPeranHasil(db, actor, q.siklusId ?? null);
-  const siklus = list.find((s) => s.id === chosenId) ?? null;
-  return { siklusList: list, siklus, matriks: siklus ? matriks : null };
+  const { list, chosen } = await chooseSiklus(db, q.siklusId);
+  return { siklusList: list, siklus: chosen, matriks: chosen ? await matriksPeranHasil(db, actor, chosen.id) : null };
 }

@@ -63,13 +63,12 @@ export type MatriksOwnRow = {
   cPegawaiId: number | null; cBawahan: boolean | null; cNama: string | null; cNip: string | null; cJabatan: string | null;
 };
 
-/** The appraiser's own RHKs in the chosen cycle, each with the RHKs that intervene it (one row per link). */
-export const matriksOwnRows = (q: Sql, me: number, requested: number | null) =>
+/** The appraiser's own RHKs in the cycle, each with the RHKs that intervene it (one row per link). */
+export const matriksOwnRows = (q: Sql, me: number, siklusId: number) =>
   q.rows<MatriksOwnRow>(
     named(
       'matriks-own',
-      sql`WITH ${cycles(requested)}
-       SELECT ms.id AS skp_id, ms.status::text AS skp_status, a.id, a.jenis::text AS jenis, a.urutan, a.teks,
+      sql`SELECT ms.id AS skp_id, ms.status::text AS skp_status, a.id, a.jenis::text AS jenis, a.urutan, a.teks,
               c.id AS c_id, c.teks AS c_teks, c.jenis::text AS c_jenis, s.id AS c_skp_id, s.status::text AS c_status,
               p.id AS c_pegawai_id, p.penilai_id = ${me} AS c_bawahan, p.nama AS c_nama, p.nip AS c_nip, j.nama AS c_jabatan
          FROM skp ms
@@ -78,37 +77,27 @@ export const matriksOwnRows = (q: Sql, me: number, requested: number | null) =>
          LEFT JOIN skp s ON s.id = c.skp_id
          LEFT JOIN pegawai p ON p.id = s.pegawai_id
          LEFT JOIN jabatan j ON j.id = p.jabatan_id
-        WHERE ms.siklus_id = (SELECT id FROM chosen) AND ms.pegawai_id = ${me}
+        WHERE ms.siklus_id = ${siklusId} AND ms.pegawai_id = ${me}
         ORDER BY a.jenis, a.urutan, a.id, p.nama, p.id, c.jenis, c.urutan`,
     ),
   );
 
 export type MatriksTeamRow = { pegawaiId: number; nama: string; nip: string; jabatan: string; skpId: number | null; status: StatusSkp | null; rhkCount: number; linked: number };
 
-/**
- * The cycles, the chosen one, and the appraiser's active appraisees with their SKP in it, its
- * RHK count and how many of its RHKs link to the appraiser's: one statement.
- */
-export async function matriksTeamRows(q: Sql, me: number, requested: number | null) {
-  const rows = await q.rows<WithCycles<MatriksTeamRow> & { ord?: unknown }>(
+/** The appraiser's active appraisees with their SKP, its RHK count and how many link to the appraiser's RHKs. */
+export const matriksTeamRows = (q: Sql, me: number, siklusId: number) =>
+  q.rows<MatriksTeamRow>(
     named(
       'matriks-team',
-      sql`WITH ${cycles(requested)}
-      SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
-       SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, s.id AS skp_id, s.status::text AS status,
-              r.rhk_count, r.linked, row_number() OVER (ORDER BY p.nama, p.id) AS ord
+      sql`SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, s.id AS skp_id, s.status::text AS status,
+              r.rhk_count, r.linked
          FROM pegawai p
-         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
+         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId}
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS rhk_count,
                   count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me}))::int AS linked
              FROM rhk r WHERE r.skp_id = s.id) r ON true
         WHERE p.penilai_id = ${me} AND p.aktif
-      ) b ON (SELECT id FROM chosen) IS NOT NULL
-      ORDER BY b.ord`,
+        ORDER BY p.nama, p.id`,
     ),
   );
-  const first = rows[0];
-  const team = rows.filter((r) => r.pegawaiId !== null).map(({ siklusList: _l, chosenId: _c, ord: _o, ...r }) => r as MatriksTeamRow);
-  return { list: first?.siklusList ?? [], chosenId: first?.chosenId ?? null, team };
-}
