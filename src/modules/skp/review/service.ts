@@ -124,7 +124,6 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
   });
   return { nama: target.pegawai.nama, revisi };
 }
-/** Rolls the approval back when rules block it; the problems are returned, not thrown. */
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
 export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
