@@ -12,6 +12,7 @@
 
 import { Session } from 'node:inspector/promises';
 import { performance } from 'node:perf_hooks';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import express from 'express';
 import { loadActor } from '../src/modules/auth/authenticate.js';
@@ -185,13 +186,15 @@ async function components(db: Db, dataDir: string, paths: string[]) {
 
 type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] };
 
+const APP_SRC = resolve(import.meta.dirname, '../src') + '/';
+
 function summarise(profile: { nodes: Node[]; samples?: number[]; timeDeltas?: number[] }, label: string) {
   const totalHits = profile.nodes.reduce((a, n) => a + (n.hitCount ?? 0), 0) || 1;
   const pkg = (url: string) => {
     if (!url) return '(native/gc/idle)';
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     if (m) return m[1]!;
-    if (url.includes('/work/main/src/')) return 'app src/';
+    if (url.includes(APP_SRC)) return 'app src/';
     if (url.startsWith('node:')) return 'node core';
     return url.replace(/^file:\/\//, '').slice(0, 60);
   };
