@@ -25,8 +25,8 @@ function run(cmd: string, args: string[], env: Record<string, string>): Promise<
 
 const scratch = mkdtempSync(join(tmpdir(), 'sikap-gate-'));
 
-function gate(name: string, files: string[], extra: Record<string, string> = {}): Promise<Run> {
-  return run('npm', ['run', '-s', 'test:vitest', '--', '--config', 'tests/gate/vitest.config.ts'], {
+function gate(name: string, files: string[], extra: Record<string, string> = {}, args: string[] = []): Promise<Run> {
+  return run('npm', ['run', '-s', 'test:vitest', '--', '--config', 'tests/gate/vitest.config.ts', ...args], {
     GATE_CASE: name,
     GATE_FILES: files.join(','),
     VITEST_JSON_REPORT: join(scratch, `${name}.json`),
@@ -47,9 +47,9 @@ describe('npm test exits non-zero whenever the run is not a clean pass (issue: t
     ['a global setup that throws', 'setup-throws', ['passing.check.ts']],
     ['a global teardown that throws', 'teardown-throws', ['passing.check.ts']],
     ['no test file at all', 'none', []],
-    ['test files in which no test runs', 'skip', ['no-tests.check.ts']],
-  ])('%s exits non-zero', async (_what, name, files) => {
-    const r = await gate(name, files);
+    ['a filter that leaves no test to run (vitest itself exits 0)', 'filtered', ['passing.check.ts'], ['-t', 'matches no test']],
+  ])('%s exits non-zero', async (_what, name, files, args: string[] = []) => {
+    const r = await gate(name, files, {}, args);
     expect(r.status, r.output).not.toBe(0);
     expect(r.output).toContain('test verdict: FAILED');
   });
