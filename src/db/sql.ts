@@ -71,7 +71,7 @@ const camel = (k: string): string => {
   }
   return c;
 };
-export function camelRow(row: Record<string, unknown>): Record<string, unknown> {
+function camelRow(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in row) out[camel(k)] = row[k];
   return out;
