@@ -1,6 +1,6 @@
 // A reason in words: a message key with its parameters (src/i18n/messages/<lang>/scoring.ts).
-// A parameter written "@key" is itself a message; numbers are left as numbers so the page can
-// print them the Indonesian way (formatReason).
+// A parameter written "@key" is itself a message; numbers are left as numbers and printed the
+// Indonesian way by formatReason.
 
 export type ReasonParams = Record<string, string | number>;
 export type Reason = { key: string; params: ReasonParams };
@@ -23,12 +23,13 @@ export const asParam = (key: string) => '@' + key;
 /** The label of a level, as a message parameter. */
 export const EKSPEKTASI_LABEL = Object.fromEntries(Object.entries(EKSPEKTASI_KEY).map(([k, v]) => [k, asParam(v)])) as Record<Ekspektasi, string>;
 
-/**
- * The reason as text: numbers through `formatNumber` (the page's id-ID formatter), the rest
- * through `translate` (which also translates "@key" parameters).
- */
-export function formatReason(r: Reason, translate: (key: string, params: ReasonParams) => string, formatNumber: (n: number) => string): string {
+// Numbers stay in id-ID style in every language (src/i18n/index.ts), with every decimal a
+// realisasi may have: 49,995 must not print as 50 beside 99,99%.
+const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 });
+
+/** The reason as text: numbers printed the Indonesian way, the rest through `translate` (which also translates "@key" parameters). */
+export function formatReason(r: Reason, translate: (key: string, params: ReasonParams) => string): string {
   const params: ReasonParams = {};
-  for (const [k, v] of Object.entries(r.params)) params[k] = typeof v === 'number' ? formatNumber(v) : v;
+  for (const [k, v] of Object.entries(r.params)) params[k] = typeof v === 'number' ? NUMBER.format(v) : v;
   return translate(r.key, params);
 }
