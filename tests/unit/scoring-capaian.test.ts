@@ -34,13 +34,22 @@ describe('capaian, higher is better: realisasi / target × 100% — PermenPANRB 
     ['60.005', 120, 'DI_ATAS', 'MAKSIMUM'], // just above the cap
     ['100', 120, 'DI_ATAS', 'MAKSIMUM'],
     ['-5', 0, 'DI_BAWAH', 'MINIMUM'], // below the floor
-  ] as const)('realisasi %s of 50 → %s%% (%s, bounded: %s)', (real, persen, kelas, dibatasi) => {
+  ] as const)('realisasi %s of 50 → capaian %s, %s, bounded: %s', (real, persen, kelas, dibatasi) => {
     expect(brief(capaian(angka('TINGGI'), r(real), T, P))).toEqual({ persen, kelas, dibatasi, rule: 'scoring.rule.tinggi' });
   });
 
   it('shows why the exact arithmetic matters: 55 of 50 is exactly 110%, not above it', () => {
     expect((55 / 50) * 100 > 110).toBe(true); // the float surprise this module avoids
     expect(capaian(angka('TINGGI'), r(55), { targetAngka: 50 }, P)).toMatchObject({ persen: 110, kelas: 'SESUAI' });
+  });
+
+  it.each([
+    // exactly 99.995%, which rounds to 100%: in floating point 9.9995 / 10 × 100 is 99.99499999999999 and would round to 99.99
+    ['TINGGI', '9.9995', '10'],
+    // the same for lower is better: (1 + (1 − 2.0001 / 2)) × 100 is 99.99499999999999 in floating point
+    ['RENDAH', '2.0001', '2'],
+  ] as const)('%s is better, %s against %s is exactly 99.995 percent: shown as 100 and as expected (exact arithmetic, not floating point)', (lebihBaik, real, t) => {
+    expect(capaian(angka(lebihBaik), r(real), { targetAngka: t }, P)).toMatchObject({ persen: 100, kelas: 'SESUAI' });
   });
 
   it('rounds half away from zero to the policy decimals: 1 of 3 = 33.33%, 2 of 3 = 66.67%', () => {
@@ -95,7 +104,7 @@ describe('capaian, lower is better: (1 + (1 − realisasi / target)) × 100% —
     ['0', 120, 'DI_ATAS', 'MAKSIMUM'], // 200% computed
     ['20', 0, 'DI_BAWAH', null], // twice the target: 0%, at the floor
     ['20.01', 0, 'DI_BAWAH', 'MINIMUM'], // −0.1% computed: the formula goes negative, the policy floor holds
-  ] as const)('realisasi %s against 10 → %s%% (%s, bounded: %s)', (real, persen, kelas, dibatasi) => {
+  ] as const)('realisasi %s against 10 → capaian %s, %s, bounded: %s', (real, persen, kelas, dibatasi) => {
     expect(brief(capaian(angka('RENDAH'), r(real), T, P))).toEqual({ persen, kelas, dibatasi, rule: 'scoring.rule.rendah' });
   });
 
@@ -124,7 +133,7 @@ describe('capaian of a range target — PermenPANRB 8/2021: inside the range 100
     ['RENDAH', '72', 110, 'SESUAI', 'scoring.rule.rentangBawahRendah'],
     ['RENDAH', '71.99', 110.01, 'DI_ATAS', 'scoring.rule.rentangBawahRendah'],
     ['RENDAH', '180', 0, 'DI_BAWAH', 'scoring.rule.rentangAtasRendah'],
-  ] as const)('%s is better, realisasi %s in 80–90 → %s%% (%s)', (lebihBaik, real, persen, kelas, rule) => {
+  ] as const)('%s is better, realisasi %s in 80–90 → capaian %s, %s', (lebihBaik, real, persen, kelas, rule) => {
     expect(brief(capaian(rentang(lebihBaik), r(real), T, P))).toEqual({ persen, kelas, dibatasi: null, rule });
   });
 
