@@ -150,7 +150,7 @@ export const skpDokumen = z.object({
    * that it prints what was signed after the wording in code changes. Documents frozen before
    * they were kept have none and read with today's wording (`berakhlakDari`).
    */
-  berakhlak: z.partialRecord(z.enum(NILAI_BERAKHLAK), perilakuDokumen).nullable().default(null),
+  berakhlak: z.partialRecord(z.enum(NILAI_BERAKHLAK), perilakuDokumen).optional(),
 });
 export type SkpDokumen = z.output<typeof skpDokumen>;
 

@@ -7,11 +7,16 @@ import type { Orang } from '../../domain/skp-document.js';
 /**
  * Whether the holder of position `j` heads a unit kerja mandiri (and so uses the JPT form):
  * the position a mandiri unit records as its head (unit_kerja.kepala_jabatan_id), or, in a
- * mandiri unit that records none, its structural position (docs/domain/skp.md § JPT form).
+ * mandiri unit that records none, its one highest structural position (JPT > administrator >
+ * pengawas; two of the same kind make none the head until HR records it). docs/domain/skp.md
+ * § JPT form.
  */
+const RANK = `ARRAY['PENGAWAS', 'ADMINISTRATOR', 'JPT']::text[]`;
 const pimpinanUnitMandiriSql = (j: string) => `(EXISTS (SELECT 1 FROM unit_kerja m WHERE m.kepala_jabatan_id = ${j}.id AND m.mandiri)
       OR (${j}.jenis IN ('JPT', 'ADMINISTRATOR', 'PENGAWAS')
-          AND EXISTS (SELECT 1 FROM unit_kerja m WHERE m.id = ${j}.unit_id AND m.mandiri AND m.kepala_jabatan_id IS NULL)))`;
+          AND EXISTS (SELECT 1 FROM unit_kerja m WHERE m.id = ${j}.unit_id AND m.mandiri AND m.kepala_jabatan_id IS NULL)
+          AND NOT EXISTS (SELECT 1 FROM jabatan o WHERE o.unit_id = ${j}.unit_id AND o.id <> ${j}.id AND o.aktif
+                             AND array_position(${RANK}, o.jenis::text) >= array_position(${RANK}, ${j}.jenis::text))))`;
 
 /**
  * Where each part of the identity snapshot (domain/skp-document.ts, `orang`) comes from, for a
