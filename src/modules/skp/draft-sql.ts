@@ -12,11 +12,14 @@ import type { Orang } from '../../domain/skp-document.js';
  * § JPT form.
  */
 const RANK = `ARRAY['PENGAWAS', 'ADMINISTRATOR', 'JPT']::text[]`;
-const pimpinanUnitMandiriSql = (j: string) => `(EXISTS (SELECT 1 FROM unit_kerja m WHERE m.kepala_jabatan_id = ${j}.id AND m.mandiri)
-      OR (${j}.jenis IN ('JPT', 'ADMINISTRATOR', 'PENGAWAS')
-          AND EXISTS (SELECT 1 FROM unit_kerja m WHERE m.id = ${j}.unit_id AND m.mandiri AND m.kepala_jabatan_id IS NULL)
-          AND NOT EXISTS (SELECT 1 FROM jabatan o WHERE o.unit_id = ${j}.unit_id AND o.id <> ${j}.id AND o.aktif
-                             AND array_position(${RANK}, o.jenis::text) >= array_position(${RANK}, ${j}.jenis::text))))`;
+/** The positions that head a unit kerja mandiri: few rows, read once per statement (an uncorrelated, hashed subquery). */
+const KEPALA_MANDIRI = `SELECT m.kepala_jabatan_id FROM unit_kerja m WHERE m.mandiri AND m.kepala_jabatan_id IS NOT NULL
+      UNION ALL
+      SELECT h.id FROM unit_kerja m JOIN jabatan h ON h.unit_id = m.id
+       WHERE m.mandiri AND m.kepala_jabatan_id IS NULL AND h.jenis IN ('JPT', 'ADMINISTRATOR', 'PENGAWAS')
+         AND NOT EXISTS (SELECT 1 FROM jabatan o WHERE o.unit_id = m.id AND o.id <> h.id AND o.aktif
+                            AND array_position(${RANK}, o.jenis::text) >= array_position(${RANK}, h.jenis::text))`;
+const pimpinanUnitMandiriSql = (j: string) => `(${j}.id IN (${KEPALA_MANDIRI}))`;
 
 /**
  * Where each part of the identity snapshot (domain/skp-document.ts, `orang`) comes from, for a
