@@ -134,7 +134,8 @@ describe('the head of a unit kerja mandiri plans on the JPT form', () => {
     expect(text).toContain('Meningkatnya cakupan layanan kesehatan dasar (penugasan dari Kepala Dinas Kesehatan)');
     expect(text).not.toContain('RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI');
     // submission asks for a perspective, not for a leader's RHK
-    expect((await postForm(agent, `/skp/${s.id}/ajukan`, { version: await ver(s.id) })).status).toBe(303);
+    expect((await postForm(agent, `/skp/${s.id}/ajukan`, { version: await ver(s.id), confirmed: '1' })).status).toBe(303);
+    expect((await t.db.prisma.skp.findUniqueOrThrow({ where: { id: s.id } })).status).toBe('DIAJUKAN');
   });
 
   it('an SKP keeps its form when the unit stops being mandiri; a draft made afterwards gets the standard form', async () => {
