@@ -26,7 +26,7 @@ type Person = {
 };
 
 type IndikatorSpec = { aspek: 'KUANTITAS' | 'KUALITAS' | 'WAKTU'; teks: string; jenisTarget: 'ANGKA' | 'RENTANG'; target: string; max?: string; satuan: string; lebihBaik?: 'TINGGI' | 'RENDAH'; kumulatif?: boolean };
-type RhkSpec = { teks: string; perspektif?: string; indikator: IndikatorSpec[] };
+type RhkSpec = { teks: string; jenis?: 'UTAMA' | 'TAMBAHAN'; perspektif?: string; penugasanDari?: string; indikator: IndikatorSpec[] };
 
 // ---- What each kind of position plans -------------------------------------------------------
 
@@ -43,6 +43,7 @@ const JPT_RHK: readonly RhkSpec[] = [
   {
     teks: 'Meningkatnya kematangan penerapan Sistem Pemerintahan Berbasis Elektronik (SPBE)',
     perspektif: 'PROSES_BISNIS',
+    penugasanDari: 'Bupati Sukamaju',
     indikator: [{ aspek: 'KUALITAS', teks: 'Indeks SPBE Kabupaten Sukamaju', jenisTarget: 'RENTANG', target: '3,1', max: '3,5', satuan: 'indeks' }],
   },
   {
@@ -120,10 +121,18 @@ const STAFF_DEFAULT = (p: Person): RhkSpec => ({
   indikator: [{ aspek: 'KUANTITAS', teks: 'Jumlah laporan hasil pelaksanaan tugas', jenisTarget: 'ANGKA', target: '12', satuan: 'laporan', kumulatif: true }],
 });
 
+/** A result assigned from outside the position's own plan: printed "(penugasan dari …)" on the form. */
+const TAMBAHAN_PRAKOM: RhkSpec = {
+  jenis: 'TAMBAHAN',
+  teks: 'Terlaksananya pendampingan literasi digital bagi aparatur desa',
+  penugasanDari: 'Kepala Dinas',
+  indikator: [{ aspek: 'KUANTITAS', teks: 'Jumlah desa yang didampingi', jenisTarget: 'ANGKA', target: '10', satuan: 'desa', kumulatif: true }],
+};
+
 function staffRhk(p: Person): RhkSpec[] {
   const hit = STAFF.find(([re]) => re.test(p.jabatan));
   const utama = hit ? hit[1] : STAFF_DEFAULT(p);
-  return [utama];
+  return /Pranata Komputer/.test(p.jabatan) ? [utama, TAMBAHAN_PRAKOM] : [utama];
 }
 
 /** The leader's ekspektasi khusus for three of the values (the rest left to the general wording). */
@@ -171,7 +180,8 @@ async function writeSkp(db: Db, actor: Actor, p: Person, skpId: number, atasanRh
   for (const [i, spec] of specs.entries()) {
     const link = atasanRhk?.length ? atasanRhk[atasanRhk.length === JPT_RHK.length ? jptRhkFor(p.unitKode) : Math.min(i, atasanRhk.length - 1)]! : null;
     const input = rhkForm({ isJpt, linkRequired: !isJpt && link !== null }).parse({
-      version: String(await versionOf(db, skpId)), jenis: 'UTAMA', teks: spec.teks, rhkAtasanId: link === null ? '' : String(link), perspektif: spec.perspektif ?? '',
+      version: String(await versionOf(db, skpId)), jenis: spec.jenis ?? 'UTAMA', teks: spec.teks, rhkAtasanId: link === null ? '' : String(link), perspektif: spec.perspektif ?? '',
+      penugasanDari: spec.penugasanDari ?? '',
     });
     await saveRhk(db, { actor, skpId, version: input.version }, null, input);
     const rhkId = (await db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' }, select: { id: true } })).id;

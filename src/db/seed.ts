@@ -31,6 +31,10 @@ type JabatanSpec = {
   pppk?: number;
   /** Fungsional ahli muda: older and a grade higher than ahli pertama. */
   senior?: boolean;
+  /** Fungsional keterampilan, jenjang terampil (II/b–II/d). */
+  terampil?: boolean;
+  /** How many of the holders are still CPNS: appointed last year, in the first rank of their education. */
+  cpns?: number;
 };
 type UnitSpec = { kode: string; nama: string; parent: string | null; jabatan: readonly JabatanSpec[] };
 
@@ -138,11 +142,12 @@ const UNITS: readonly UnitSpec[] = [
     ],
   },
   {
-    kode: 'DISKOMINFO.APTIKA.UPTPD', nama: 'UPT Pusat Data Daerah', parent: 'DISKOMINFO.APTIKA',
+    // a UPT of the dinas reports to the Kepala Dinas, not to a bidang; it is not a unit kerja mandiri
+    kode: 'DISKOMINFO.UPTPD', nama: 'UPT Pusat Data Daerah', parent: ROOT,
     jabatan: [
       { nama: 'Kepala UPT Pusat Data Daerah', jenis: 'PENGAWAS', gelar: [['{n}, S.Kom.', 'S1'], ['{n}, S.T.', 'S1']] },
       { nama: 'Operator Layanan Operasional', jenis: 'PELAKSANA', gelar: SMA, n: 2, pppk: 1 },
-      { nama: 'Pengelola Data', jenis: 'PELAKSANA', gelar: S1_KOM },
+      { nama: 'Pranata Komputer Terampil', jenis: 'FUNGSIONAL', gelar: [['{n}, A.Md.Kom.', 'D3'], ['{n}, A.Md.T.', 'D3']], terampil: true },
       { nama: 'Pranata Komputer Ahli Pertama', jenis: 'FUNGSIONAL', gelar: S1_KOM.slice(0, 2) },
     ],
   },
@@ -166,7 +171,7 @@ const UNITS: readonly UnitSpec[] = [
     jabatan: [
       { nama: 'Kepala Seksi Persandian dan Keamanan Informasi', jenis: 'PENGAWAS', gelar: [['{n}, S.Kom.', 'S1'], ['{n}, S.ST.', 'S1']] },
       { nama: 'Sandiman Ahli Pertama', jenis: 'FUNGSIONAL', gelar: [['{n}, S.Tr.Sandi', 'S1'], ['{n}, S.Kom.', 'S1']] },
-      { nama: 'Pengadministrasi Persandian', jenis: 'PELAKSANA', gelar: D3_UMUM },
+      { nama: 'Pengadministrasi Persandian', jenis: 'PELAKSANA', gelar: [['{n}, A.Md.', 'D3']], cpns: 1 },
     ],
   },
 ];
@@ -232,6 +237,10 @@ const STRUCTURAL: ReadonlySet<JenisJabatan> = new Set(['JPT', 'ADMINISTRATOR', '
 const START_AGE: Record<Pendidikan, readonly [number, number]> = { SMA: [19, 24], D3: [22, 26], S1: [23, 28], S2: [24, 28], S3: [24, 28] };
 const LAST_APPOINTMENT_YEAR = 2024; // keeps every NIP in the past whatever today's date
 const CPNS_MONTHS = [1, 2, 3, 4, 12] as const;
+// A CPNS of the demo was appointed (TMT CPNS) the year before the newest appointments, in the
+// first rank of their education, and is still on probation.
+const CPNS_YEAR = 2025;
+const FIRST_RANK: Record<Pendidikan, string> = { SMA: 'II/a', D3: 'II/c', S1: 'III/a', S2: 'III/b', S3: 'III/c' };
 
 let cachedPlan: Plan | undefined;
 
@@ -295,7 +304,9 @@ function buildPlan(): Plan {
             case 'ADMINISTRATOR': birthYear = int(1972, 1980); golongan = pick(['IV/a', 'IV/b']); break;
             case 'PENGAWAS': birthYear = int(1977, 1986); golongan = pick(['III/c', 'III/d']); break;
             case 'FUNGSIONAL':
-              if (spec.senior) { birthYear = int(1979, 1987); golongan = pick(['III/c', 'III/d', 'IV/a']); }
+              // the ranks of each jenjang (Ahli Pertama III/a–III/b, Ahli Muda III/c–III/d, Terampil II/b–II/d)
+              if (spec.senior) { birthYear = int(1979, 1987); golongan = pick(['III/c', 'III/d']); }
+              else if (spec.terampil) { birthYear = int(1988, 1997); golongan = pick(['II/c', 'II/d']); }
               else { birthYear = int(1988, 1997); golongan = pick(['III/a', 'III/b']); }
               break;
             case 'PELAKSANA':
@@ -304,6 +315,8 @@ function buildPlan(): Plan {
               break;
           }
         }
+        const cpns = jenisAsn === 'PNS' && h >= holders - (spec.cpns ?? 0);
+        if (cpns) { birthYear = int(1999, 2002); golongan = FIRST_RANK[pendidikan]; }
         if (!isValidGolongan(jenisAsn, golongan)) throw new Error(`seed: bad golongan ${golongan} for ${jenisAsn}`);
 
         const birth = `${birthYear}${pad(int(1, 12), 2)}${pad(int(1, 28), 2)}`;
@@ -312,7 +325,7 @@ function buildPlan(): Plan {
           appointment = `${int(2022, LAST_APPOINTMENT_YEAR)}21`;
         } else {
           const [lo, hi] = START_AGE[pendidikan];
-          const year = Math.min(birthYear + int(lo, hi), LAST_APPOINTMENT_YEAR);
+          const year = cpns ? CPNS_YEAR : Math.min(birthYear + int(lo, hi), LAST_APPOINTMENT_YEAR);
           appointment = `${year}${pad(pick(CPNS_MONTHS), 2)}`;
         }
         const prefix = `${birth}${appointment}${sex === 'L' ? '1' : '2'}`;

@@ -1,8 +1,16 @@
-// The seven BerAKHLAK core values with their behaviour statements (UU 20/2023 Pasal 4(2);
-// SE MenPANRB 20/2021), pre-filled in every SKP's Perilaku Kerja section (docs/domain/skp.md § Perilaku kerja).
+// The seven BerAKHLAK core values with their behaviour statements, pre-filled in every SKP's
+// Perilaku Kerja section (docs/domain/skp.md § Perilaku kerja). This is the one place the text is
+// written. The wording is that of UU 20/2023 Pasal 4(2) throughout; SE MenPANRB 20/2021 worded a
+// few statements differently ("apapun latar belakangnya", "suka menolong orang lain", "nama baik
+// sesama ASN, pimpinan, instansi dan negara"), and earlier code mixed the two. Each approved
+// version freezes the statements it was signed with (skp-document.ts, `berakhlak`), so changing
+// the wording here never changes what an old version prints.
 
 export const NILAI_BERAKHLAK = ['BERORIENTASI_PELAYANAN', 'AKUNTABEL', 'KOMPETEN', 'HARMONIS', 'LOYAL', 'ADAPTIF', 'KOLABORATIF'] as const;
 export type NilaiBerakhlak = (typeof NILAI_BERAKHLAK)[number];
+
+/** A value as printed: its name and its behaviour statements. */
+export type PerilakuBerakhlak = { nama: string; perilaku: string[] };
 
 export const BERAKHLAK: Record<NilaiBerakhlak, { nama: string; perilaku: readonly [string, string, string] }> = {
   BERORIENTASI_PELAYANAN: {
@@ -23,13 +31,13 @@ export const BERAKHLAK: Record<NilaiBerakhlak, { nama: string; perilaku: readonl
   },
   HARMONIS: {
     nama: 'Harmonis',
-    perilaku: ['Menghargai setiap orang tanpa membedakan latar belakang', 'Suka menolong orang lain', 'Membangun lingkungan kerja yang kondusif'],
+    perilaku: ['Menghargai setiap orang tanpa membedakan latar belakang', 'Suka menolong', 'Membangun lingkungan kerja yang kondusif'],
   },
   LOYAL: {
     nama: 'Loyal',
     perilaku: [
       'Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia Tahun 1945, setia kepada Negara Kesatuan Republik Indonesia serta pemerintahan yang sah',
-      'Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara',
+      'Menjaga nama baik ASN, instansi, dan negara',
       'Menjaga rahasia jabatan dan negara',
     ],
   },

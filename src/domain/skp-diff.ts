@@ -13,8 +13,8 @@ import {
 export { sameTarget } from './skp-document.js';
 export type DocIndikator = IndikatorDokumen;
 export type DocRhk = RhkDokumen;
-/** What the diff reads of a document (the identity snapshot is not compared). */
-export type SkpDoc = Omit<SkpDokumen, 'snapshot'>;
+/** What the diff reads of a document (the identity snapshot and the BerAKHLAK wording are not compared). */
+export type SkpDoc = Omit<SkpDokumen, 'snapshot' | 'berakhlak'>;
 
 export type Kind = 'added' | 'removed' | 'changed';
 export type IndikatorField = IndikatorDiffField;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NILAI_BERAKHLAK } from './berakhlak.js';
+import { BERAKHLAK, NILAI_BERAKHLAK, type NilaiBerakhlak, type PerilakuBerakhlak } from './berakhlak.js';
 
 // The SKP document (PermenPANRB 6/2022: the SKP form and its lampiran): who is appraised and by
 // whom as they were when the SKP was opened, the approach, the RHKs (UTAMA / TAMBAHAN) with the
@@ -127,10 +127,15 @@ export const orang = z.object({
   jabatan: z.string().default(''),
   jenisJabatan: z.string().optional(),
   unit: z.string().default(''),
+  /** Heads a unit kerja mandiri (its form is the JPT form); snapshots made before it was kept lack it. */
+  pimpinanUnitMandiri: z.boolean().optional(),
 });
 export type Orang = z.output<typeof orang>;
 export const identitas = z.object({ pegawai: orang.default(() => orang.parse({})), penilai: orang.nullable().default(null) });
 export type Identitas = z.output<typeof identitas>;
+
+/** A BerAKHLAK value with its statements, as the document was signed with them. */
+export const perilakuDokumen = z.object({ nama: z.string(), perilaku: z.array(z.string()) });
 
 export const skpDokumen = z.object({
   revisi: z.number().int(),
@@ -140,6 +145,12 @@ export const skpDokumen = z.object({
   rhk: z.array(rhkDokumen),
   ekspektasi: z.partialRecord(z.enum(NILAI_BERAKHLAK), z.string()).default({}),
   lampiran: z.array(lampiranIsi).default([]),
+  /**
+   * The BerAKHLAK statements the version was approved with (domain/berakhlak.ts at that time), so
+   * that it prints what was signed after the wording in code changes. Documents frozen before
+   * they were kept have none and read with today's wording (`berakhlakDari`).
+   */
+  berakhlak: z.partialRecord(z.enum(NILAI_BERAKHLAK), perilakuDokumen).optional(),
 });
 export type SkpDokumen = z.output<typeof skpDokumen>;
 
@@ -153,15 +164,33 @@ export function parseDokumen(data: unknown): SkpDokumen {
   return r.data;
 }
 
+/** Today's statements, as a document keeps them (a copy: the document never shares the constant). */
+export const berakhlakKini = (): Record<NilaiBerakhlak, PerilakuBerakhlak> =>
+  Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, { nama: BERAKHLAK[n].nama, perilaku: [...BERAKHLAK[n].perilaku] }])) as unknown as Record<NilaiBerakhlak, PerilakuBerakhlak>;
+
+/**
+ * The BerAKHLAK statements a document shows: the ones frozen into it, and today's wording for
+ * a document (or a value) frozen before the statements were kept.
+ */
+export function berakhlakDari(doc: { berakhlak?: Partial<Record<NilaiBerakhlak, PerilakuBerakhlak>> | null }): Record<NilaiBerakhlak, PerilakuBerakhlak> {
+  const kini = berakhlakKini();
+  return Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, doc.berakhlak?.[n] ?? kini[n]])) as unknown as Record<NilaiBerakhlak, PerilakuBerakhlak>;
+}
+
 /** The identity snapshot of an SKP (skp.snapshot), blank where it lacks something. */
 export const parseIdentitas = (v: unknown): Identitas => identitas.catch(() => identitas.parse({})).parse(v ?? {});
 
 /**
  * Whether this SKP uses the JPT form: RHKs under a perspective instead of an intervened
- * leader's RHK (PermenPANRB 6/2022, form for Pejabat Pimpinan Tinggi). Decided by the SKP's own
- * snapshot, not the employee's current position, so an SKP keeps its form if the person moves.
+ * leader's RHK (PermenPANRB 6/2022, the form "bagi Pejabat Pimpinan Tinggi dan Pimpinan Unit
+ * Kerja Mandiri"): a JPT, or the head of a unit kerja mandiri. Decided by the SKP's own snapshot,
+ * not the employee's current position or unit, so an SKP keeps its form if the person moves or
+ * the unit stops (or starts) being mandiri.
  */
-export const usesJptForm = (skp: { snapshot: unknown }): boolean => parseIdentitas(skp.snapshot).pegawai.jenisJabatan === 'JPT';
+export const usesJptForm = (skp: { snapshot: unknown }): boolean => {
+  const p = parseIdentitas(skp.snapshot).pegawai;
+  return p.jenisJabatan === 'JPT' || p.pimpinanUnitMandiri === true;
+};
 
 // ---- Deriving from the tables ------------------------------------------------------------------------
 

@@ -176,6 +176,7 @@ const ROUTES: Row[] = [
   // the admin sees every SKP but owns and appraises none.
   ...perRel('GET /skp/{skp:rel}', SKP_GET(200, 200, 200)),
   ...perRel('GET /skp/{skp:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
+  ...perRel('GET /skp/{skp:rel}/cetak.pdf?revisi=1', SKP_GET(200, 200, 200)),
   ...perRel('GET /skp/{skp:rel}/rhk/baru', SKP_GET(200, 403, 403)),
   ...perRel('GET /skp/{skp:rel}/rhk/{rhk:rel}/ubah', SKP_GET(200, 403, 403)),
   ...perRel('GET /skp/{skp:rel}/rhk/{rhk:rel}/indikator/baru', SKP_GET(200, 403, 403)),
@@ -218,6 +219,7 @@ const ROUTES: Row[] = [
   { route: 'GET /skp/999999/versi/diff', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /skp/999999/versi/999999', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /skp/{skp:own}/versi/999999', expect: e(303, 404, 404, 404, undefined) },
+  { route: 'GET /skp/{skp:own}/cetak.pdf?revisi=999999', expect: e(303, 404, 404, 404, undefined) },
   { route: 'POST /skp/999999/pendekatan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /skp/999999/rhk', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /skp/999999/rhk/999999', body: {}, expect: e(403, 404, 404, 404, 404, 303) },

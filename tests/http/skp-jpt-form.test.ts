@@ -78,6 +78,11 @@ describe('the same SKP once its snapshot says otherwise', () => {
     const page = await pegawai.get(`/skp/${skpId}`).expect(200);
     expect(page.text).not.toContain('>Perspektif</th>');
     expect(page.text).toContain('>RHK pimpinan yang diintervensi</th>');
+    // the approved SKP prints the version that was signed: its frozen snapshot still says JPT
+    expect(await printed(pegawai)).toContain('BAGI PEJABAT PIMPINAN TINGGI');
+    // the working copy follows the snapshot: an edit opens a new revision, which prints the standard form
+    const rhk = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId } });
+    expect((await postForm(pegawai, `/skp/${skpId}/rhk/${rhk.id}`, { version: await ver(), jenis: 'UTAMA', teks: rhk.teks, rhkAtasanId: rhkAtasan })).status).toBe(303);
     expect(await printed(pegawai)).toContain('BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL');
   });
 });

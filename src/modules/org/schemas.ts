@@ -22,6 +22,8 @@ export const unitForm = z.object({
   kode: z.string().trim().min(1, 'err.required').max(30).regex(/^[A-Za-z0-9._-]+$/, 'org.kodeFormat'),
   nama: z.string().trim().min(3, 'err.minLength').max(200),
   parentId: optionalId,
+  /** A unit kerja mandiri: its head uses the JPT form (a checkbox: absent = no). */
+  mandiri: z.union([z.literal('1'), z.literal('on'), z.literal('')]).optional().transform((v) => v === '1' || v === 'on'),
 });
 export const unitUpdate = unitForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') });
 

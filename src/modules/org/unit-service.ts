@@ -29,20 +29,20 @@ export async function getUnit(db: Db, id: number) {
   return unit;
 }
 
-export async function createUnit(db: Db, actor: Actor, input: { kode: string; nama: string; parentId: number | null }) {
+export async function createUnit(db: Db, actor: Actor, input: { kode: string; nama: string; parentId: number | null; mandiri?: boolean }) {
   return db.prisma.$transaction(async (tx) => {
     const parent = input.parentId ? await tx.unitKerja.findUnique({ where: { id: input.parentId } }) : null;
     if (input.parentId && !parent) throw new Refused('org.parentMissing');
     if (parent && !parent.aktif) throw new Refused('org.parentInactive', { field: 'parentId' });
     if (await tx.unitKerja.findUnique({ where: { kode: input.kode } })) throw new Refused('org.kodeTaken', { field: 'kode', kode: input.kode });
-    const created = await tx.unitKerja.create({ data: { kode: input.kode, nama: input.nama, parentId: input.parentId, path: '/' } });
+    const created = await tx.unitKerja.create({ data: { kode: input.kode, nama: input.nama, parentId: input.parentId, mandiri: input.mandiri ?? false, path: '/' } });
     const unit = await tx.unitKerja.update({ where: { id: created.id }, data: { path: `${parent?.path ?? '/'}${created.id}/` } });
     await audit(tx, actor, { aksi: 'unit.create', entitas: 'unit_kerja', entitasId: unit.id, after: unit });
     return unit;
   });
 }
 
-export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode: string; nama: string; parentId: number | null; aktif: boolean; version: number }) {
+export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode: string; nama: string; parentId: number | null; aktif: boolean; mandiri?: boolean; version: number }) {
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.unitKerja.findUnique({ where: { id } });
     if (!before) throw new NotFound();
@@ -61,7 +61,7 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode
     }
     const { count } = await tx.unitKerja.updateMany({
       where: { id, version: input.version },
-      data: { kode: input.kode, nama: input.nama, parentId: input.parentId, aktif: input.aktif, path, version: { increment: 1 }, updatedAt: new Date() },
+      data: { kode: input.kode, nama: input.nama, parentId: input.parentId, aktif: input.aktif, mandiri: input.mandiri ?? before.mandiri, path, version: { increment: 1 }, updatedAt: new Date() },
     });
     if (count === 0) throw new Conflict();
     if (path !== before.path) {

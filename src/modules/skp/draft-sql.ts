@@ -5,6 +5,23 @@ import type { Orang } from '../../domain/skp-document.js';
 // at a time), new employees mid-year and imports. ON CONFLICT makes every run duplicate-safe.
 
 /**
+ * Whether the holder of position `j` heads a unit kerja mandiri (and so uses the JPT form):
+ * the position a mandiri unit records as its head (unit_kerja.kepala_jabatan_id), or, in a
+ * mandiri unit that records none, its one highest structural position (JPT > administrator >
+ * pengawas; two of the same kind make none the head until HR records it). docs/domain/skp.md
+ * § JPT form.
+ */
+const RANK = `ARRAY['PENGAWAS', 'ADMINISTRATOR', 'JPT']::text[]`;
+/** The positions that head a unit kerja mandiri: few rows, read once per statement (an uncorrelated, hashed subquery). */
+const KEPALA_MANDIRI = `SELECT m.kepala_jabatan_id FROM unit_kerja m WHERE m.mandiri AND m.kepala_jabatan_id IS NOT NULL
+      UNION ALL
+      SELECT h.id FROM unit_kerja m JOIN jabatan h ON h.unit_id = m.id
+       WHERE m.mandiri AND m.kepala_jabatan_id IS NULL AND h.jenis IN ('JPT', 'ADMINISTRATOR', 'PENGAWAS')
+         AND NOT EXISTS (SELECT 1 FROM jabatan o WHERE o.unit_id = m.id AND o.id <> h.id AND o.aktif
+                            AND array_position(${RANK}, o.jenis::text) >= array_position(${RANK}, h.jenis::text))`;
+const pimpinanUnitMandiriSql = (j: string) => `(${j}.id IN (${KEPALA_MANDIRI}))`;
+
+/**
  * Where each part of the identity snapshot (domain/skp-document.ts, `orang`) comes from, for a
  * person `p` with position `j` and unit `u`: typed against the model, so the two cannot drift.
  */
@@ -16,6 +33,7 @@ const ORANG_SQL = {
   jabatan: (_p, j, _u) => `${j}.nama`,
   jenisJabatan: (_p, j, _u) => `${j}.jenis`,
   unit: (_p, _j, u) => `${u}.nama`,
+  pimpinanUnitMandiri: (_p, j, _u) => pimpinanUnitMandiriSql(j),
 } satisfies Record<keyof Orang, (p: string, j: string, u: string) => string>;
 const orangSql = (p: string, j: string, u: string) =>
   `jsonb_build_object(${Object.entries(ORANG_SQL).map(([k, col]) => `'${k}', ${col(p, j, u)}`).join(', ')})`;
@@ -45,4 +63,10 @@ export async function createDraftsForPegawai(q: Sql, pegawaiIds: number[]): Prom
   let n = 0;
   for (const s of open) n += await q.exec(insert(s.id, sql`p.id = ANY(${pegawaiIds}::int[])`));
   return n;
+}
+
+/** Whether an SKP drafted now for the holder of this position would use the JPT form (usesJptForm). */
+export async function jabatanUsesJptForm(q: Sql, jabatanId: number): Promise<boolean> {
+  const r = await q.one<{ jpt: boolean }>(sql`SELECT (j.jenis = 'JPT' OR ${sql.raw(pimpinanUnitMandiriSql('j'))}) AS jpt FROM jabatan j WHERE j.id = ${jabatanId}`);
+  return r?.jpt === true;
 }

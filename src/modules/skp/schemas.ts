@@ -22,8 +22,9 @@ const rhkBase = z.object({
 });
 
 /**
- * An RHK. A JPT names a perspective (and optionally who assigned it); anyone else links the
- * appraiser's RHK it intervenes, required once the appraiser has written any (drafts count).
+ * An RHK. A JPT names a perspective; anyone else links the appraiser's RHK it intervenes,
+ * required once the appraiser has written any (drafts count). Either may say who assigned it
+ * ("penugasan dari"): both official forms print it after the RHK (docs/domain/skp.md).
  */
 export const rhkForm = (opts: { isJpt: boolean; linkRequired: boolean }) =>
   rhkBase
@@ -31,7 +32,7 @@ export const rhkForm = (opts: { isJpt: boolean; linkRequired: boolean }) =>
       if (opts.isJpt && !v.perspektif) ctx.addIssue({ code: 'custom', path: ['perspektif'], message: 'skp.rhk.perspektifRequired' });
       if (!opts.isJpt && opts.linkRequired && v.rhkAtasanId === null) ctx.addIssue({ code: 'custom', path: ['rhkAtasanId'], message: 'skp.rhk.linkRequired' });
     })
-    .transform((v) => (opts.isJpt ? { ...v, rhkAtasanId: null } : { ...v, perspektif: null, penugasanDari: null }));
+    .transform((v) => (opts.isJpt ? { ...v, rhkAtasanId: null } : { ...v, perspektif: null }));
 export type RhkInput = z.output<ReturnType<typeof rhkForm>>;
 
 /**

@@ -6,7 +6,7 @@ import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
 import type { AuditAksi } from '../audit/actions.js';
 import { audit } from '../audit/service.js';
-import { indikatorIsiDari, parseIdentitas, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
+import { berakhlakKini, indikatorIsiDari, parseIdentitas, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { LABELS } from '../../i18n/labels.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
@@ -118,6 +118,8 @@ export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: numbe
     })),
     ekspektasi: Object.fromEntries(ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
     lampiran: lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
+    // the statements in force now: an approval freezes them with the rest (docs/domain/skp.md)
+    berakhlak: berakhlakKini(),
   };
 }
 export type SkpDocument = SkpDokumen;

@@ -4,8 +4,10 @@ import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { previewRows, skpSourceRows, templatRows } from './queries.js';
-import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
+import { indikatorData, indikatorFromJson, INDIKATOR_COLUMNS, RHK_COPY_COLUMNS, rhkFromJson, rhkIsiDari, usesJptForm, type SkpDokumen } from '../../domain/skp-document.js';
+import { sqlOn } from '../../db/sql.js';
 import { getSkp, skpDocument } from '../skp/service.js';
+import { jabatanUsesJptForm } from '../skp/draft-sql.js';
 import { templatData, type SearchSkpQuery, type TemplatData, type TemplatInput } from './schemas.js';
 import { LABELS } from '../../i18n/labels.js';
 
@@ -63,8 +65,9 @@ export async function createTemplat(db: Db, actor: Actor, input: TemplatInput) {
     if (!jabatan || !jabatan.aktif) throw new Refused('templat.err.jabatanMissing', { field: 'jabatanId' });
     if (!doc.rhk.length) throw new Refused('templat.err.skpKosong', { field: 'skpId' });
     const snap = (doc.snapshot ?? {}) as { pegawai?: { jenisJabatan?: string; nip?: string; nama?: string } };
-    const jenisSumber = snap.pegawai?.jenisJabatan ?? skp.pegawai.jabatan.jenis;
-    if ((jenisSumber === 'JPT') !== (jabatan.jenis === 'JPT')) throw new Refused('templat.err.jenisBeda', { field: 'jabatanId' });
+    // the same form on both sides: the source SKP's own (its snapshot), the one the position's holders get
+    const jptSumber = doc.snapshot ? usesJptForm(doc) : skp.pegawai.jabatan.jenis === 'JPT';
+    if (jptSumber !== (await jabatanUsesJptForm(sqlOn(tx), jabatanId))) throw new Refused('templat.err.jenisBeda', { field: 'jabatanId' });
     if (await tx.skpTemplat.findFirst({ where: { jabatanId, nama: { equals: input.nama, mode: 'insensitive' } } })) {
       throw new Refused('templat.err.namaTaken', { field: 'nama', nama: input.nama });
     }

@@ -52,7 +52,7 @@ export const enReview: Record<keyof typeof idReview, string> = {
   'review.indikatorTarget': 'Indicators and targets',
   'review.noRhk': 'No results plan yet.',
   'review.noIndikator': 'No indicator yet.',
-  'review.penugasanDari': 'Assigned by {dari}',
+  'review.penugasanDari': 'assigned by {dari}',
   'review.lebihRendah': 'lower is better',
   'review.jenis.UTAMA': 'A. Main',
   'review.jenis.TAMBAHAN': 'B. Additional',

@@ -64,7 +64,7 @@ export const enSkp: Record<keyof typeof idSkp, string> = {
   'skp.belumDikaitkan': 'Not linked yet',
   'skp.catatanPenilai': 'Appraiser\'s note',
   'skp.penugasanDari': 'Assigned by',
-  'skp.penugasanDariHint': 'E.g. the Regent, the Regional Secretary.',
+  'skp.penugasanDariHint': 'Who assigned this result, if it is not from your position\'s own plan: e.g. the Regent, the Regional Secretary, the Head of Agency.',
   'skp.rhkUbah': 'Edit RHK',
   'skp.rhkHapus': 'Delete RHK',
   'skp.rhkHapusConfirm': 'Delete this RHK and all its indicators?',

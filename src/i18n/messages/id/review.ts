@@ -53,7 +53,7 @@ export const idReview = {
   'review.indikatorTarget': 'Indikator kinerja dan target',
   'review.noRhk': 'Belum ada rencana hasil kerja.',
   'review.noIndikator': 'Belum ada indikator.',
-  'review.penugasanDari': 'Penugasan dari {dari}',
+  'review.penugasanDari': 'penugasan dari {dari}',
   'review.lebihRendah': 'makin rendah makin baik',
   'review.jenis.UTAMA': 'A. Utama',
   'review.jenis.TAMBAHAN': 'B. Tambahan',

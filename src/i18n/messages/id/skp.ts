@@ -63,7 +63,7 @@ export const idSkp = {
   'skp.belumDikaitkan': 'Belum dikaitkan',
   'skp.catatanPenilai': 'Catatan pejabat penilai',
   'skp.penugasanDari': 'Penugasan dari',
-  'skp.penugasanDariHint': 'Mis. Bupati, Sekretaris Daerah.',
+  'skp.penugasanDariHint': 'Siapa yang menugaskan hasil kerja ini, bila bukan dari rencana jabatan sendiri: mis. Bupati, Sekretaris Daerah, Kepala Dinas.',
   'skp.rhkUbah': 'Ubah RHK',
   'skp.rhkHapus': 'Hapus RHK',
   'skp.rhkHapusConfirm': 'Hapus RHK ini beserta seluruh indikatornya?',

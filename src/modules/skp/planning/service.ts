@@ -63,7 +63,7 @@ async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
 
 /** Adds (rhkId null) or changes an RHK; the link must be an RHK of the appraiser's SKP this cycle. */
 export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
-  const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif };
+  const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif, penugasanDari: input.penugasanDari };
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.update' : 'skp.rhk.create', after }, async (tx, s) => {
     const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
     const jpt = usesJptForm(info);
@@ -72,7 +72,7 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
       const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
       if (!ok) throw new Refused('skp.rhk.linkGone', { field: 'rhkAtasanId' });
     }
-    const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
+    const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: input.penugasanDari };
     if (rhkId === null) {
       const created = await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
       return { ...s, rhkId: created.id };

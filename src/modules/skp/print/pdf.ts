@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
-import { BERAKHLAK, NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
+import { NILAI_BERAKHLAK } from '../../../domain/berakhlak.js';
 import { labelGolongan } from '../../../domain/golongan.js';
 import { formatters } from '../../../i18n/index.js';
-import { JENIS_LAMPIRAN, JENIS_RHK, LABEL_RESMI, parseIdentitas, usesJptForm, type Identitas, type IndikatorDokumen, type RhkDokumen, type SkpDokumen } from '../../../domain/skp-document.js';
+import { berakhlakDari, JENIS_LAMPIRAN, JENIS_RHK, LABEL_RESMI, parseIdentitas, usesJptForm, type Identitas, type IndikatorDokumen, type RhkDokumen, type SkpDokumen } from '../../../domain/skp-document.js';
 import { formatTarget } from '../service.js';
 
 // The SKP printed in the official layout (docs/domain/skp.md § Print; PermenPANRB 6/2022 forms): title
@@ -409,7 +409,7 @@ export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
     d.on('error', reject);
   });
 
-  titleBlock(p, ['SASARAN KINERJA PEGAWAI', `PENDEKATAN HASIL KERJA ${skp.pendekatan === 'KUALITATIF' ? 'KUALITATIF' : 'KUANTITATIF'}`, jpt ? 'BAGI PEJABAT PIMPINAN TINGGI' : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL'], h);
+  titleBlock(p, ['SASARAN KINERJA PEGAWAI', `PENDEKATAN HASIL KERJA ${skp.pendekatan === 'KUALITATIF' ? 'KUALITATIF' : 'KUANTITATIF'}`, jpt ? 'BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI' : 'BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL'], h);
 
   // Identity table
   const head = (t: string, colSpan?: number): Cell => ({ ...cell(t, { bold: true, align: 'center', valign: 'middle', fill: HEAD_FILL }), colSpan });
@@ -481,9 +481,10 @@ export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
 
   // PERILAKU KERJA
   const ekspektasi = skp.ekspektasi;
+  const berakhlak = berakhlakDari(skp); // the statements the version was signed with
   const perilaku = new Table(p, [22, 430, 318], [[head('PERILAKU KERJA', 3)]]).begin();
   NILAI_BERAKHLAK.forEach((k, i) => {
-    const v = BERAKHLAK[k];
+    const v = berakhlak[k];
     perilaku.block({
       span: new Map([
         [0, cell(String(i + 1), { align: 'center' })],

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { RouterDeps } from '../../router-deps.js';
 import type { Actor } from '../../../domain/access.js';
 import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
+import { berakhlakDari } from '../../../domain/skp-document.js';
 import { requireLogin } from '../../../web/auth.js';
 import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
@@ -12,7 +13,7 @@ import { idParam } from '../../../web/params.js';
 
 // The appraiser's side of the SKP: SKP Bawahan, review and decision, Matriks Peran Hasil.
 
-const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };
+const shared = { BERAKHLAK, NILAI_BERAKHLAK, berakhlakDari, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };
 
 export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { RouterDeps } from '../../router-deps.js';
 import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
+import { berakhlakDari } from '../../../domain/skp-document.js';
 import { requireLogin } from '../../../web/auth.js';
 import { fieldErrors } from '../../../web/validate.js';
 import { idParam } from '../../../web/params.js';
@@ -14,7 +15,7 @@ import { compareVersi, versiListPage, versiPage, type VersiRef } from './service
 
 const versiRef = z.union([z.literal('kini'), id], { message: 'review.versiInvalid' });
 const diffQuery = z.object({ dari: versiRef.optional(), ke: versiRef.optional() });
-const shared = { BERAKHLAK, NILAI_BERAKHLAK, formatTarget, ekspektasiField, catatanField };
+const shared = { BERAKHLAK, NILAI_BERAKHLAK, berakhlakDari, formatTarget, ekspektasiField, catatanField };
 
 export function versionRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
