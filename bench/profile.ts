@@ -19,6 +19,7 @@ import { loadActor } from '../src/modules/auth/authenticate.js';
 import { searchPegawai } from '../src/modules/org/pegawai-service.js';
 import { pegawaiQuery } from '../src/modules/org/schemas.js';
 import type { Db } from '../src/db/client.js';
+import { sqlOn } from '../src/db/sql.js';
 import { drain, load, loginMany, postgresCpuSeconds, searchMix, startStack } from './harness.js';
 
 const EMPLOYEES = Math.floor(Number(process.argv[2] ?? process.env.BENCH_EMPLOYEES ?? 20_000));
@@ -78,26 +79,36 @@ async function explainSearch(db: Db, paths: string[]) {
   for (const path of paths) {
     const query = pegawaiQuery.parse(Object.fromEntries(new URL(path, 'http://x').searchParams));
     const captured: { text: string; values: unknown[] }[] = [];
-    const spy = {
-      ...db,
-      // the service sends named statements ({ name, text, values }) as well as plain text
-      pool: {
-        query: (q: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
-          const text = typeof q === 'string' ? q : q.text;
-          const vals = typeof q === 'string' ? (values ?? []) : (q.values ?? []);
-          captured.push({ text, values: vals });
-          return db.pool.query(text, vals);
-        },
+    // the service sends named statements ({ name, text, values }) through db.sql
+    const spyPool = {
+      query: (q: string | { text: string; values?: unknown[] }, values?: unknown[]) => {
+        const text = typeof q === 'string' ? q : q.text;
+        const vals = typeof q === 'string' ? (values ?? []) : (q.values ?? []);
+        captured.push({ text, values: vals });
+        return db.pool.query(text, vals);
       },
-    } as unknown as Db;
+    };
+    const spy = { ...db, pool: spyPool, sql: sqlOn(spyPool as unknown as pg.Pool) } as unknown as Db;
     await searchPegawai(spy, actor, query);
     console.log(`\n-- ${path}`);
     for (const c of captured) {
-      const plan = await db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${c.text}`, c.values);
-      const lines = plan.rows.map((r) => r['QUERY PLAN']);
-      const kind = /count\(\*\)/.test(c.text) && !/LIMIT/.test(c.text) ? 'count' : 'rows';
+      // The app's named statements settle on PostgreSQL's generic plan after five executions
+      // (pg_prepared_statements.generic_plans); show that plan, not a custom one.
+      const client = await db.pool.connect();
+      let lines: string[];
+      try {
+        await client.query('SET plan_cache_mode = force_generic_plan');
+        await client.query(`PREPARE profile_stmt AS ${c.text}`);
+        const args = c.values.map((v) => (typeof v === 'number' ? String(v) : client.escapeLiteral(String(v)))).join(', ');
+        lines = (await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) EXECUTE profile_stmt${args ? `(${args})` : ''}`)).rows.map((r) => r['QUERY PLAN']);
+      } finally {
+        await client.query('DEALLOCATE profile_stmt').catch(() => undefined);
+        await client.query('RESET plan_cache_mode');
+        client.release();
+      }
+      const kind = c.text.includes('WITH m AS') ? 'matches: count + page' : 'count + page';
       console.log(`   [${kind}] ${lines.filter((l) => /Execution Time|Planning Time/.test(l)).join('; ')}`);
-      for (const l of lines.filter((l) => !/Execution Time|Planning Time|Buffers: shared hit=\d+$/.test(l)).slice(0, 14)) console.log(`      ${l}`);
+      for (const l of lines.filter((l) => !/Execution Time|Planning Time|Buffers: shared hit=\d+$/.test(l)).slice(0, 40)) console.log(`      ${l}`);
     }
   }
   const other: [string, string, unknown[]][] = [
@@ -175,7 +186,7 @@ async function components(db: Db, dataDir: string, paths: string[]) {
   await time('units dropdown via Prisma (unitKerja.findMany, /pegawai)', () => db.prisma.unitKerja.findMany({ orderBy: { path: 'asc' }, select: { id: true, nama: true, path: true } }));
   await time('units dropdown via pg (same SQL, for comparison)', () => db.pool.query('SELECT id, nama, path FROM unit_kerja ORDER BY path'));
   const queries = paths.map((p) => pegawaiQuery.parse(Object.fromEntries(new URL(p, 'http://x').searchParams)));
-  await time('searchPegawai, whole search mix (2 statements in parallel)', (i) => searchPegawai(db, actor, queries[i % queries.length]!));
+  await time('searchPegawai, whole search mix (1 statement)', (i) => searchPegawai(db, actor, queries[i % queries.length]!));
   const qOnly = queries.filter((q) => q.q);
   await time('searchPegawai, name fragments only', (i) => searchPegawai(db, actor, qOnly[i % qOnly.length]!));
   const pageOnly = queries.filter((q) => !q.q);
@@ -212,7 +223,7 @@ function summarise(profile: { nodes: Node[]; samples?: number[]; timeDeltas?: nu
   const idle = byPkg.get('(idle)') ?? 0;
   const busy = totalHits - idle;
   console.log(`\n-- ${label}: main thread busy ${((100 * busy) / totalHits).toFixed(0)}% of samples; self time by package (share of busy time):`);
-  for (const [p, h] of [...byPkg.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 14)) console.log(`   ${((100 * h) / busy).toFixed(1).padStart(5)}%  ${p}`);
+  for (const [p, h] of [...byPkg.entries()].filter(([p]) => p !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`   ${((100 * h) / busy).toFixed(1).padStart(5)}%  ${p}`);
   console.log(`   top functions by self time:`);
   for (const [fn, h] of [...byFn.entries()].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`   ${((100 * h) / busy).toFixed(1).padStart(5)}%  ${fn}`);
 }

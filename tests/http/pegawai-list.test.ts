@@ -72,3 +72,24 @@ describe('employee list with more than 1,000 matches', () => {
     expect(res.text).toContain('Halaman 1 dari 2');
   });
 });
+
+describe('the count cap of a name search, at its edge', () => {
+  // Names of their own ("Batas Hitung nnnn"), so the counts do not depend on the rows above.
+  const add = (from: number, to: number) =>
+    t.db.pool.query(
+      `INSERT INTO pegawai (nip, nama, jenis_asn, pangkat_golongan, jabatan_id, unit_id)
+       SELECT '199201012015' || '1' || lpad(g::text, 5, '0'), 'Batas Hitung ' || lpad(g::text, 4, '0'), 'PNS', 'III/a', j.id, j.unit_id
+         FROM generate_series($1::int, $2::int) g, (SELECT id, unit_id FROM jabatan ORDER BY id LIMIT 1) j`,
+      [from, to],
+    );
+  const found = async () => /<span class="found">([^<]+)<\/span>/.exec((await admin.get('/pegawai?q=Batas+Hitung').expect(200)).text)?.[1];
+
+  it('counts 999 and 1,000 exactly, and says "more than 1,000" from 1,001', async () => {
+    await add(1, 999);
+    expect(await found()).toBe('999 pegawai');
+    await add(1000, 1000);
+    expect(await found()).toBe('1.000 pegawai');
+    await add(1001, 1001);
+    expect(await found()).toMatch(/^Lebih dari 1\.000 pegawai/);
+  });
+});

@@ -50,19 +50,34 @@ export async function pegawaiSearchRows(db: Sql, actor: Actor, q: PegawaiQuery, 
   const limit = sql.raw(String(Math.trunc(pageSize) + 1));
   const skip = q.setelah ? 0 : (q.page - 1) * pageSize;
   const offset = skip > 0 ? sql` OFFSET ${skip}` : sql``;
-  // A name filter lets the trigram index find the matches row-wise; otherwise the ids come first.
-  const page = byName
-    ? sql`SELECT p.* ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit}${offset}`
-    : sql`SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit}${offset})`;
-  const query = sql`WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${countCap + 1}) c)
+  const columns = sql`p.id, p.nip, p.nama, p.jenis_asn, p.pangkat_golongan, p.aktif, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai`;
+  const joins = sql`JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id LEFT JOIN pegawai pn ON pn.id = p.penilai_id`;
+  let query;
+  if (byName) {
+    // A name filter: the trigram index finds the matches, and each one is checked against the
+    // pattern once. ILIKE is the dear part (it lower-cases every candidate name), so the count
+    // and the page come from the same set of matches instead of two scans of the pattern. The
+    // plan PostgreSQL keeps for this named statement is generic (the pattern is not known when
+    // it is planned), so it reads all matches whether it counts them or pages them; the count
+    // returned still stops at the cap.
+    const afterM = q.setelah ? sql`WHERE (m.nama, m.id) > (SELECT a.nama, a.id FROM pegawai a WHERE a.id = ${q.setelah})` : sql``;
+    query = sql`WITH m AS MATERIALIZED (SELECT p.id, p.nama ${from}),
+     total AS (SELECT LEAST(count(*), ${countCap + 1})::int AS n FROM m)
      SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
-       SELECT p.id, p.nip, p.nama, p.jenis_asn, p.pangkat_golongan, p.aktif,
-              j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
-         FROM (${page}) p
-         JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
-         LEFT JOIN pegawai pn ON pn.id = p.penilai_id
+       SELECT ${columns}
+         FROM (SELECT m.id FROM m ${afterM} ORDER BY m.nama, m.id LIMIT ${limit}${offset}) k
+         JOIN pegawai p ON p.id = k.id ${joins}
      ) x ON TRUE
      ORDER BY x.nama, x.id`;
+  } else {
+    // Otherwise the page's ids come first, from the (aktif, nama, id) index alone.
+    const page = sql`SELECT p.* FROM pegawai p WHERE p.id IN (SELECT p.id ${from}${after} ORDER BY p.nama, p.id LIMIT ${limit}${offset})`;
+    query = sql`WITH total AS (SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${countCap + 1}) c)
+     SELECT total.n AS total, x.* FROM total LEFT JOIN LATERAL (
+       SELECT ${columns} FROM (${page}) p ${joins}
+     ) x ON TRUE
+     ORDER BY x.nama, x.id`;
+  }
   const rows = await db.rows<PegawaiListRow & { total: number }>(named(`pegawai-list-${createHash('sha1').update(query.text).digest('hex').slice(0, 16)}`, query));
   return { total: rows[0]?.total ?? 0, rows: rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row) };
 }

@@ -46,7 +46,7 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, requested: numb
                                            s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
           FROM pegawai p
           LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
-         WHERE p.penilai_id = ${penilaiId} AND (p.aktif OR s.id IS NOT NULL)
+         WHERE p.penilai_id = (SELECT ${penilaiId}::int) AND (p.aktif OR s.id IS NOT NULL)
       ) b ON (SELECT id FROM chosen) IS NOT NULL
       ORDER BY b.ord`,
     ),
@@ -97,7 +97,7 @@ export const matriksTeamRows = (q: Sql, me: number, siklusId: number) =>
            SELECT count(*)::int AS rhk_count,
                   count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me}))::int AS linked
              FROM rhk r WHERE r.skp_id = s.id) r ON true
-        WHERE p.penilai_id = ${me} AND p.aktif
+        WHERE p.penilai_id = (SELECT ${me}::int) AND p.aktif
         ORDER BY p.nama, p.id`,
     ),
   );
