@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { targetProblems } from '../../domain/target.js';
+import { GABUNG_PERIODE } from '../../domain/target-periode.js';
 import { ASPEK, INDIKATOR_FIELDS, INDIKATOR_FIELD_NAMES, keepOwnTarget, JENIS_LAMPIRAN, JENIS_RHK, JENIS_TARGET, LEBIH_BAIK, PENDEKATAN, PERSPEKTIF, type IndikatorField } from '../../domain/skp-document.js';
 import { angka, idFilter, optionalId, optionalText, text, version } from '../../schemas/primitives.js';
 
@@ -48,10 +49,7 @@ const indikatorFields = {
   satuan: optionalText(60),
   targetTeks: optionalText(1000),
   lebihBaik: z.enum(LEBIH_BAIK, { message: 'err.choice' }).default('TINGGI'),
-  kumulatif: z
-    .union([z.literal('1'), z.literal('on'), z.literal('')])
-    .optional()
-    .transform((v) => v === '1' || v === 'on'),
+  gabungPeriode: z.enum(GABUNG_PERIODE, { message: 'err.choice' }).default('TERAKHIR'),
 } satisfies Record<IndikatorField, z.ZodType>;
 
 /** An indicator with its target, checked by the target rules for the SKP's approach. */
@@ -59,16 +57,13 @@ export const indikatorForm = (pendekatan: (typeof PENDEKATAN)[number]) =>
   z
     .object({ version, ...indikatorFields })
     .superRefine((v, ctx) => {
-      for (const [field, key] of Object.entries(targetProblems(v, pendekatan))) {
-        // The cumulative rule is reported under lebihBaik by the domain; it belongs to the checkbox.
-        ctx.addIssue({ code: 'custom', path: [key === 'target.kumulatifQualitative' ? 'kumulatif' : field], message: key });
-      }
+      for (const [field, key] of Object.entries(targetProblems(v, pendekatan))) ctx.addIssue({ code: 'custom', path: [field], message: key });
     })
     // Keep only the fields that belong to the chosen kind of target.
     .transform(keepOwnTarget);
 export type IndikatorInput = z.output<ReturnType<typeof indikatorForm>>;
 
-/** A stored indicator as the form shows it again: decimals with a comma, blank for none, the checkbox as '1'. */
+/** A stored indicator as the form shows it again: decimals with a comma, blank for none. */
 export function indikatorFormValues(i: { [K in IndikatorField]: unknown }): Record<IndikatorField, string> {
   const show = (f: IndikatorField, v: unknown): string => {
     if (v === null || v === undefined) return '';
