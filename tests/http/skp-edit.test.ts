@@ -248,12 +248,12 @@ describe('copying last year\'s SKP', () => {
     const lalu = await t.db.prisma.siklus.create({ data: { tahun: 2026, fase: 'SELESAI' } });
     const snapshot = (await skpIn(siklusId, ids.rekan)).snapshot as object;
     const atasanLalu = await t.db.prisma.skp.create({
-      data: { siklusId: lalu.id, pegawaiId: ids.penilai, snapshot, status: 'DISETUJUI', rhk: { create: { jenis: 'UTAMA', urutan: 1, teks: 'RHK pimpinan 2026' } } },
+      data: { siklusId: lalu.id, pegawaiId: ids.penilai, snapshot, status: 'DISETUJUI', periodeAwal: new Date('2026-01-01'), periodeAkhir: new Date('2026-12-31'), rhk: { create: { jenis: 'UTAMA', urutan: 1, teks: 'RHK pimpinan 2026' } } },
       include: { rhk: true },
     });
     const sumber = await t.db.prisma.skp.create({
       data: {
-        siklusId: lalu.id, pegawaiId: ids.rekan, penilaiId: ids.penilai, snapshot, status: 'DISETUJUI',
+        siklusId: lalu.id, pegawaiId: ids.rekan, penilaiId: ids.penilai, snapshot, status: 'DISETUJUI', periodeAwal: new Date('2026-01-01'), periodeAkhir: new Date('2026-12-31'),
         rhk: {
           create: [
             { jenis: 'UTAMA', urutan: 1, teks: 'Terlayaninya permintaan data 2026', rhkAtasanId: atasanLalu.rhk[0]!.id, indikator: { create: [{ aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah permintaan terlayani', jenisTarget: 'ANGKA', targetAngka: 150, satuan: 'permintaan', kumulatif: true }, { aspek: 'WAKTU', urutan: 2, teks: 'Waktu layanan', jenisTarget: 'ANGKA', targetAngka: 2, satuan: 'hari', lebihBaik: 'RENDAH' }] } },

@@ -24,9 +24,10 @@ const SNAPSHOT = `jsonb_build_object(
     'pegawai', ${orangSql('p', 'j', 'u')},
     'penilai', CASE WHEN pn.id IS NULL THEN NULL ELSE ${orangSql('pn', 'pj', 'pu')} END)`;
 
-const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, snapshot)
-  SELECT ${siklusId}::int, p.id, p.penilai_id, ${sql.raw(SNAPSHOT)}
+const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, snapshot, periode_awal, periode_akhir)
+  SELECT ${siklusId}::int, p.id, p.penilai_id, ${sql.raw(SNAPSHOT)}, make_date(c.tahun, 1, 1), make_date(c.tahun, 12, 31)
     FROM pegawai p
+    JOIN siklus c ON c.id = ${siklusId}::int
     JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
     LEFT JOIN pegawai pn ON pn.id = p.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
    WHERE p.aktif AND ${which}
