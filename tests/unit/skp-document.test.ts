@@ -30,7 +30,7 @@ describe('reading stored documents', () => {
     expect(doc.rhk[0]).toMatchObject({ rhkAtasan: null, perspektif: null, penugasanDari: null });
     expect(doc.rhk[0]!.indikator[0]).toEqual({
       aspek: 'WAKTU', teks: 'Tepat waktu', jenisTarget: 'ANGKA', targetAngka: '12', targetMin: null, targetMax: null,
-      satuan: 'bulan', targetTeks: null, lebihBaik: 'TINGGI', kumulatif: false,
+      satuan: 'bulan', targetTeks: null, lebihBaik: 'TINGGI', gabungPeriode: 'TERAKHIR', targetPeriode: [],
     });
   });
 
@@ -51,7 +51,7 @@ describe('the JPT form is decided by the SKP snapshot', () => {
 });
 
 describe('what derives from the field table', () => {
-  const row = { aspek: 'KUANTITAS', teks: 'Jumlah', jenisTarget: 'RENTANG', targetAngka: null, targetMin: '1.5', targetMax: '3', satuan: '%', targetTeks: null, lebihBaik: 'RENDAH', kumulatif: true } as const;
+  const row = { aspek: 'KUANTITAS', teks: 'Jumlah', jenisTarget: 'RENTANG', targetAngka: null, targetMin: '1.5', targetMax: '3', satuan: '%', targetTeks: null, lebihBaik: 'RENDAH', gabungPeriode: 'JUMLAH' } as const;
 
   it('every field reaches the database write, the copies and the edit form', () => {
     expect(Object.keys(indikatorData({ ...row, id: 9, urutan: 2 }))).toEqual(INDIKATOR_FIELD_NAMES);
@@ -59,14 +59,14 @@ describe('what derives from the field table', () => {
     expect(indikatorFromJson('i')).toHaveLength(INDIKATOR_FIELD_NAMES.length);
     expect(RHK_COPY_COLUMNS).toEqual(['jenis', 'teks', 'perspektif', 'penugasan_dari']);
     expect(indikatorFormValues(row)).toEqual({
-      aspek: 'KUANTITAS', teks: 'Jumlah', jenisTarget: 'RENTANG', targetAngka: '', targetMin: '1,5', targetMax: '3', satuan: '%', targetTeks: '', lebihBaik: 'RENDAH', kumulatif: '1',
+      aspek: 'KUANTITAS', teks: 'Jumlah', jenisTarget: 'RENTANG', targetAngka: '', targetMin: '1,5', targetMax: '3', satuan: '%', targetTeks: '', lebihBaik: 'RENDAH', gabungPeriode: 'JUMLAH',
     });
   });
 
   it('reads template JSON with the column types', () => {
     expect(indikatorFromJson('i')).toEqual([
       `(i->>'aspek')::"Aspek"`, `i->>'teks'`, `(i->>'jenisTarget')::"JenisTarget"`, `(i->>'targetAngka')::numeric`, `(i->>'targetMin')::numeric`,
-      `(i->>'targetMax')::numeric`, `i->>'satuan'`, `i->>'targetTeks'`, `i->>'lebihBaik'`, `(i->>'kumulatif')::boolean`,
+      `(i->>'targetMax')::numeric`, `i->>'satuan'`, `i->>'targetTeks'`, `i->>'lebihBaik'`, `(i->>'gabungPeriode')::"GabungPeriode"`,
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('what derives from the field table', () => {
     ['RENTANG', { targetAngka: null, targetMin: 2, targetMax: 3, satuan: 'x', targetTeks: null }],
     ['KUALITATIF', { targetAngka: null, targetMin: null, targetMax: null, satuan: null, targetTeks: 't' }],
   ] as const)('a %s target keeps only its own fields', (jenisTarget, kept) => {
-    const all = { aspek: 'KUANTITAS', teks: 'x', jenisTarget, targetAngka: 1, targetMin: 2, targetMax: 3, satuan: 'x', targetTeks: 't', lebihBaik: 'TINGGI', kumulatif: false } as const;
+    const all = { aspek: 'KUANTITAS', teks: 'x', jenisTarget, targetAngka: 1, targetMin: 2, targetMax: 3, satuan: 'x', targetTeks: 't', lebihBaik: 'TINGGI', gabungPeriode: 'TERAKHIR' } as const;
     expect(keepOwnTarget(all)).toEqual({ ...all, ...kept });
   });
 });
