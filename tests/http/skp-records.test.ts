@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveSkp } from '../../src/modules/skp/review/service.js';
+import { seedPeriodePlans } from '../../src/db/seed.js';
 import * as given from '../helpers/given.js';
 import { download, pdfPages } from '../helpers/files.js';
 import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
@@ -233,5 +234,31 @@ describe('rencana aksi and targets per period', () => {
     expect(diff.text).toContain('<del>Menyusun jadwal layanan</del>');
     expect(diff.text).toContain('<ins>Menyusun SOP layanan</ins>');
     expect((await agent.get(`/skp/${skp.id}/versi/1`).expect(200)).text).toContain('Menyusun jadwal layanan');
+  });
+});
+
+describe('the demo seed and the bench writer (src/db/bulk-insert.ts insertPeriodePlans)', () => {
+  it('plans the approved SKPs: rencana aksi per period, JUMLAH targets that add up, the frozen version updated alike', async () => {
+    const w = await team();
+    const s = await given.skp(t, w.pegawai, { rhk: 1, indikator: 2 });
+    const inds = await t.db.prisma.indikator.findMany({ where: { rhk: { skpId: s.id } }, orderBy: { id: 'asc' } });
+    const even = inds.find((i) => i.id % 2 === 0)!;
+    await t.db.prisma.indikator.update({ where: { id: even.id }, data: { gabungPeriode: 'JUMLAH', targetAngka: 10 } });
+    await approveNow(s, w.penilai.id);
+    const client = await t.db.pool.connect();
+    try {
+      await seedPeriodePlans(client);
+    } finally {
+      client.release();
+    }
+    const tp = await t.db.prisma.targetPeriode.findMany({ where: { indikatorId: even.id } });
+    expect(tp).toHaveLength(4);
+    expect(tp.reduce((a, x) => a + Number(x.targetAngka), 0)).toBe(10); // 2 + 2 + 2 + 4
+    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: { in: inds.filter((i) => i.id % 2 === 1).map((i) => i.id) } } })).toBe(0);
+    expect(await t.db.prisma.rencanaAksi.count({ where: { rhk: { skpId: s.id } } })).toBe(5); // 2 + 1 + 1 + 1
+    const agent = w.agent;
+    const diff = await agent.get(`/skp/${s.id}/versi/diff?dari=1&ke=kini`).expect(200);
+    expect(diff.text).toContain('Tidak ada perbedaan');
+    expect((await agent.get(`/skp/${s.id}/versi/1`).expect(200)).text).toContain('Menyusun rencana kerja dan jadwal pelaksanaan');
   });
 });
