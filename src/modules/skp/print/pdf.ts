@@ -504,10 +504,14 @@ export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
  * own, after the signed pages, and only when the SKP has any.
  */
 function rencanaAksiPage(p: Pdf, skp: SkpDokumen, h: CetakHeader, target: (i: IndikatorDokumen) => string) {
-  const has = skp.rhk.some((r) => r.rencanaAksi.length || r.indikator.some((i) => i.targetPeriode.length));
+  // a document built by hand (tests, older callers) may lack the period parts: none then
+  const aksiOf = (r: RhkDokumen) => r.rencanaAksi ?? [];
+  const tpOf = (i: IndikatorDokumen) => i.targetPeriode ?? [];
+  const has = skp.rhk.some((r) => aksiOf(r).length || r.indikator.some((i) => tpOf(i).length));
   if (!has) return;
-  const nama = new Map(skp.periode.map((x) => [x.id, x.nama]));
-  const periodeIds = skp.periode.length ? skp.periode.map((x) => x.id) : [...new Set(skp.rhk.flatMap((r) => [...r.rencanaAksi.map((a) => a.periodeId), ...r.indikator.flatMap((i) => i.targetPeriode.map((t) => t.periodeId))]))];
+  const periode = skp.periode ?? [];
+  const nama = new Map(periode.map((x) => [x.id, x.nama]));
+  const periodeIds = periode.length ? periode.map((x) => x.id) : [...new Set(skp.rhk.flatMap((r) => [...aksiOf(r).map((a) => a.periodeId), ...r.indikator.flatMap((i) => tpOf(i).map((t) => t.periodeId))]))];
   p.newPage();
   titleBlock(p, ['RENCANA AKSI DAN TARGET PERIODIK', 'LAMPIRAN PENDUKUNG SASARAN KINERJA PEGAWAI'], h);
   const head = (t: string): Cell => cell(t, { bold: true, align: 'center', valign: 'middle', fill: HEAD_FILL });
@@ -519,8 +523,8 @@ function rencanaAksiPage(p: Pdf, skp: SkpDokumen, h: CetakHeader, target: (i: In
     list.forEach((r, n) => {
       const rows = periodeIds
         .map((pid) => {
-          const aksi = r.rencanaAksi.filter((a) => a.periodeId === pid);
-          const targets = r.indikator.map((i, k) => ({ k, i, tp: i.targetPeriode.find((x) => x.periodeId === pid) })).filter((x) => x.tp);
+          const aksi = aksiOf(r).filter((a) => a.periodeId === pid);
+          const targets = r.indikator.map((i, k) => ({ k, i, tp: tpOf(i).find((x) => x.periodeId === pid) })).filter((x) => x.tp);
           if (!aksi.length && !targets.length) return null;
           return [
             cell(nama.get(pid) ?? '-'),
