@@ -8,7 +8,7 @@ import { prng } from './prng.js';
 import { validateNip } from '../domain/nip.js';
 import { isValidGolongan } from '../domain/golongan.js';
 import { hashPassword } from '../modules/auth/password.js';
-import { insertOrg, insertPeriodePlans } from './bulk-insert.js';
+import { insertOrg } from './bulk-insert.js';
 
 export const DEMO_PASSWORD = 'sikap-demo-2026';
 
@@ -396,35 +396,6 @@ async function hasUnits(q: pg.Pool | pg.PoolClient): Promise<boolean> {
 }
 
 /**
- * Rencana aksi and period targets for the approved SKPs of the newest cycle past DRAFT (the
- * shared bulk writer: rencana aksi on every RHK, period targets on half the indicators), and the
- * same in the frozen version each of them was approved as, so that the version and the live SKP
- * agree. Does nothing while the demo has no approved SKP.
- */
-export async function seedPeriodePlans(client: pg.PoolClient): Promise<{ rencanaAksi: number; targetPeriode: number }> {
-  const c = await client.query<{ id: number }>(`SELECT id FROM siklus WHERE fase <> 'DRAFT' ORDER BY tahun DESC LIMIT 1`);
-  const siklusId = c.rows[0]?.id;
-  if (siklusId === undefined) return { rencanaAksi: 0, targetPeriode: 0 };
-  const n = await insertPeriodePlans(client, { siklusId, status: ['DISETUJUI'], rencanaAksi: true, targetEvery: 2 });
-  await client.query(
-    `UPDATE skp_versi v SET data = jsonb_set(jsonb_set(v.data, '{periode}',
-         COALESCE((SELECT jsonb_agg(jsonb_build_object('id', p.id, 'urutan', p.urutan, 'nama', p.nama) ORDER BY p.urutan) FROM periode p WHERE p.siklus_id = $1), '[]'::jsonb)),
-       '{rhk}', COALESCE((SELECT jsonb_agg(r.el || jsonb_build_object(
-           'rencanaAksi', COALESCE((SELECT jsonb_agg(jsonb_build_object('id', a.id, 'periodeId', a.periode_id, 'teks', a.teks) ORDER BY p.urutan, a.urutan)
-                                      FROM rencana_aksi a JOIN periode p ON p.id = a.periode_id WHERE a.rhk_id = (r.el->>'id')::int AND a.dihapus_revisi IS NULL), '[]'::jsonb),
-           'indikator', COALESCE((SELECT jsonb_agg(i.el || jsonb_build_object('targetPeriode', COALESCE((
-               SELECT jsonb_agg(jsonb_build_object('periodeId', t.periode_id, 'targetAngka', t.target_angka::text, 'targetMin', t.target_min::text, 'targetMax', t.target_max::text, 'targetTeks', t.target_teks) ORDER BY p.urutan)
-                 FROM target_periode t JOIN periode p ON p.id = t.periode_id WHERE t.indikator_id = (i.el->>'id')::int), '[]'::jsonb)) ORDER BY i.ord)
-             FROM jsonb_array_elements(r.el->'indikator') WITH ORDINALITY AS i(el, ord)), '[]'::jsonb)) ORDER BY r.ord)
-         FROM jsonb_array_elements(v.data->'rhk') WITH ORDINALITY AS r(el, ord)), '[]'::jsonb))
-      FROM skp k
-     WHERE k.id = v.skp_id AND k.siklus_id = $1 AND k.status = 'DISETUJUI' AND v.revisi = k.revisi`,
-    [siklusId],
-  );
-  return n;
-}
-
-/**
  * Fills an empty database with the demo agency. Does nothing (seeded: false) when a unit kerja
  * already exists; the demo login list is returned either way.
  */
@@ -473,9 +444,6 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
       [JSON.stringify(summary)],
     );
 
-    // last: it plans what the demo's SKPs hold by now
-    const plans = await seedPeriodePlans(client);
-    if (plans.rencanaAksi || plans.targetPeriode) log(`seed: ${plans.rencanaAksi} rencana aksi and ${plans.targetPeriode} period targets on the approved SKPs.`);
     await client.query('COMMIT');
     log(`seed: demo data inserted (${summary.unitKerja} unit kerja, ${summary.jabatan} jabatan, ${summary.pegawai} pegawai, ${summary.pppk} PPPK).`);
     return { seeded: true, logins };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveSkp } from '../../src/modules/skp/review/service.js';
-import { seedPeriodePlans } from '../../src/db/seed.js';
+import { insertPeriodePlans } from '../../src/db/bulk-insert.js';
+import { writePeriodePlans } from '../../src/db/seed-periode.js';
 import * as given from '../helpers/given.js';
 import { download, pdfPages } from '../helpers/files.js';
 import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
@@ -237,28 +238,33 @@ describe('rencana aksi and targets per period', () => {
   });
 });
 
-describe('the demo seed and the bench writer (src/db/bulk-insert.ts insertPeriodePlans)', () => {
-  it('plans the approved SKPs: rencana aksi per period, JUMLAH targets that add up, the frozen version updated alike', async () => {
+describe('the demo seed (src/db/seed-periode.ts) and the bench writer (src/db/bulk-insert.ts)', () => {
+  it('the seed plans an SKP through the form and the service before approval: the version has it, JUMLAH targets add up', async () => {
     const w = await team();
     const s = await given.skp(t, w.pegawai, { rhk: 1, indikator: 2 });
-    const inds = await t.db.prisma.indikator.findMany({ where: { rhk: { skpId: s.id } }, orderBy: { id: 'asc' } });
-    const even = inds.find((i) => i.id % 2 === 0)!;
-    await t.db.prisma.indikator.update({ where: { id: even.id }, data: { gabungPeriode: 'JUMLAH', targetAngka: 10 } });
-    await approveNow(s, w.penilai.id);
-    const client = await t.db.pool.connect();
-    try {
-      await seedPeriodePlans(client);
-    } finally {
-      client.release();
-    }
-    const tp = await t.db.prisma.targetPeriode.findMany({ where: { indikatorId: even.id } });
-    expect(tp).toHaveLength(4);
-    expect(tp.reduce((a, x) => a + Number(x.targetAngka), 0)).toBe(10); // 2 + 2 + 2 + 4
-    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: { in: inds.filter((i) => i.id % 2 === 1).map((i) => i.id) } } })).toBe(0);
+    const inds = await t.db.prisma.indikator.findMany({ where: { rhk: { skpId: s.id } }, orderBy: { urutan: 'asc' } });
+    await t.db.prisma.indikator.update({ where: { id: inds[0]!.id }, data: { gabungPeriode: 'JUMLAH', targetAngka: 10 } });
+    await writePeriodePlans(t.db, await given.actorOf(t, w.pegawai.id), s.id);
+    const tp = await t.db.prisma.targetPeriode.findMany({ where: { indikatorId: inds[0]!.id } });
+    expect(tp.map((x) => Number(x.targetAngka)).sort()).toEqual([2, 2, 2, 4]);
+    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: inds[1]!.id } })).toBe(0); // every other indicator
     expect(await t.db.prisma.rencanaAksi.count({ where: { rhk: { skpId: s.id } } })).toBe(5); // 2 + 1 + 1 + 1
-    const agent = w.agent;
-    const diff = await agent.get(`/skp/${s.id}/versi/diff?dari=1&ke=kini`).expect(200);
-    expect(diff.text).toContain('Tidak ada perbedaan');
-    expect((await agent.get(`/skp/${s.id}/versi/1`).expect(200)).text).toContain('Menyusun rencana kerja dan jadwal pelaksanaan');
+    await approveNow(s, w.penilai.id);
+    expect((await w.agent.get(`/skp/${s.id}/versi/1`).expect(200)).text).toContain('Menyusun rencana kerja dan jadwal pelaksanaan');
+    expect((await w.agent.get(`/skp/${s.id}/versi/diff?dari=1&ke=kini`).expect(200)).text).toContain('Tidak ada perbedaan');
+  });
+
+  it('the bench writer gives half the ANGKA indicators period targets, JUMLAH split exactly', async () => {
+    const w = await team();
+    const s = await given.skp(t, w.pegawai, { rhk: 1, indikator: 2 });
+    const inds = await t.db.prisma.indikator.findMany({ where: { rhk: { skpId: s.id } } });
+    for (const i of inds) await t.db.prisma.indikator.update({ where: { id: i.id }, data: { gabungPeriode: 'JUMLAH', targetAngka: 13 } });
+    await insertPeriodePlans(t.db.pool, { siklusId: s.siklusId, status: ['DRAFT'], rencanaAksi: true, targetEvery: 2 });
+    const even = inds.find((i) => i.id % 2 === 0)!;
+    const odd = inds.find((i) => i.id % 2 === 1)!;
+    const tp = await t.db.prisma.targetPeriode.findMany({ where: { indikatorId: even.id } });
+    expect(tp.map((x) => Number(x.targetAngka)).sort((a, b) => a - b)).toEqual([3, 3, 3, 4]);
+    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: odd.id } })).toBe(0);
+    expect(await t.db.prisma.rencanaAksi.count({ where: { rhk: { skpId: s.id } } })).toBe(5);
   });
 });
