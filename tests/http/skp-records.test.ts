@@ -209,6 +209,15 @@ describe('rencana aksi and targets per period', () => {
     expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: rentang } })).toBe(0);
   });
 
+  it("changing an indicator's kind of target drops its period targets (they were of the old kind)", async () => {
+    await postForm(agent, form(), await body(), form());
+    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: rentang } })).toBe(1);
+    const edit = async (over: Record<string, string>) => postForm(agent, `/skp/${skp.id}/indikator/${rentang}`, { version: String(await ver(skp.id)), aspek: 'KUALITAS', teks: 'Persentase permohonan tepat waktu', satuan: '%', lebihBaik: 'TINGGI', gabungPeriode: 'RATA_RATA', ...over }, `/skp/${skp.id}`);
+    expect((await edit({ jenisTarget: 'ANGKA', targetAngka: '85' })).status).toBe(303);
+    expect(await t.db.prisma.targetPeriode.count({ where: { indikatorId: rentang } })).toBe(0);
+    expect((await edit({ jenisTarget: 'RENTANG', targetMin: '80', targetMax: '90' })).status).toBe(303);
+  });
+
   it('approved rencana aksi survive a revision; the review page, the diff and the PDF show them', async () => {
     await postForm(agent, form(), await body(), form());
     await approveNow(skp, penilaiId);

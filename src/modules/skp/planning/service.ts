@@ -113,8 +113,11 @@ export async function saveIndikator(db: Db, e: Edit, target: { rhkId: number } |
       const m = await tx.indikator.aggregate({ where: { rhkId: rhk.id, ...LIVE }, _max: { urutan: true } });
       await tx.indikator.create({ data: { ...data, rhkId: rhk.id, urutan: (m._max.urutan ?? 0) + 1 } });
     } else {
-      const { count } = await tx.indikator.updateMany({ where: { id: target.indikatorId, rhk: { skpId: s.id, ...LIVE }, ...LIVE }, data });
-      if (count === 0) throw new NotFound();
+      const old = await tx.indikator.findFirst({ where: { id: target.indikatorId, rhk: { skpId: s.id, ...LIVE }, ...LIVE }, select: { jenisTarget: true } });
+      if (!old) throw new NotFound();
+      await tx.indikator.update({ where: { id: target.indikatorId }, data });
+      // Period targets are of the year's kind: another kind of target leaves them meaningless.
+      if (old.jenisTarget !== data.jenisTarget) await tx.targetPeriode.deleteMany({ where: { indikatorId: target.indikatorId } });
     }
     return s;
   });
