@@ -40,6 +40,7 @@ import { createSiklus, moveFase, startBulkDrafts } from '../src/modules/siklus/s
 import type { Db } from '../src/db/client.js';
 import { bawahanPage, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
+import { insertPeriodePlans } from '../src/db/bulk-insert.js';
 import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
@@ -284,7 +285,7 @@ type Prepared = {
   appraisees: { pegawaiId: number; nama: string; skpId: number; status: string }[];
   statusCounts: Record<string, number>;
   linkedRhkTexts: string[];
-  tables: { rhk: number; indikator: number; skpWithRhk: number };
+  tables: { rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number };
   ms: number;
 };
 
@@ -367,23 +368,27 @@ async function prepareSkp(db: Db, siklusId: number, a: Appraiser): Promise<Prepa
     }
     // Two indicators per RHK of the cycle (quantity, and quality or time).
     await client.query(
-      `INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, satuan)
+      `INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, satuan, gabung_periode)
        SELECT r.id, CASE WHEN g = 1 THEN 'KUANTITAS' WHEN r.id % 2 = 0 THEN 'KUALITAS' ELSE 'WAKTU' END::"Aspek", g,
               CASE WHEN g = 1 THEN 'Jumlah dokumen yang diselesaikan' WHEN r.id % 2 = 0 THEN 'Persentase dokumen tanpa revisi' ELSE 'Penyelesaian sesuai jadwal' END,
               'ANGKA'::"JenisTarget", CASE WHEN g = 1 THEN 4 + r.id % 9 WHEN r.id % 2 = 0 THEN 90 ELSE 12 END,
-              CASE WHEN g = 1 THEN 'dokumen' WHEN r.id % 2 = 0 THEN 'persen' ELSE 'bulan' END
+              CASE WHEN g = 1 THEN 'dokumen' WHEN r.id % 2 = 0 THEN 'persen' ELSE 'bulan' END,
+              CASE WHEN g = 1 THEN 'JUMLAH' WHEN r.id % 2 = 0 THEN 'RATA_RATA' ELSE 'TERAKHIR' END::"GabungPeriode"
          FROM rhk r JOIN skp s ON s.id = r.skp_id CROSS JOIN generate_series(1, 2) AS g
         WHERE s.siklus_id = $1
         ORDER BY r.id, g`,
       [siklusId],
     );
+    // Period targets on half the indicators (every SKP of the cycle), through the shared bulk writer.
+    await insertPeriodePlans(client, { siklusId, rencanaAksi: false, targetEvery: 2 });
     await client.query('COMMIT');
-    await db.pool.query('ANALYZE skp, rhk, indikator'); // as autovacuum soon would after this many rows
+    await db.pool.query('ANALYZE skp, rhk, indikator, target_periode'); // as autovacuum soon would after this many rows
     const statusCounts: Record<string, number> = {};
     for (const x of appraisees) statusCounts[x.status] = (statusCounts[x.status] ?? 0) + 1;
-    const tables = await one<{ rhk: number; indikator: number; skpWithRhk: number }>(
+    const tables = await one<{ rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number }>(
       db,
-      `SELECT (SELECT count(*)::int FROM rhk) AS rhk, (SELECT count(*)::int FROM indikator) AS indikator, (SELECT count(DISTINCT skp_id)::int FROM rhk) AS "skpWithRhk"`,
+      `SELECT (SELECT count(*)::int FROM rhk) AS rhk, (SELECT count(*)::int FROM indikator) AS indikator, (SELECT count(DISTINCT skp_id)::int FROM rhk) AS "skpWithRhk",
+              (SELECT count(*)::int FROM target_periode) AS "targetPeriode"`,
     );
     return { appraiserSkpId, appraiserRhk, untaken: appraiserRhk.length - linkable.length, appraisees, statusCounts, linkedRhkTexts, tables, ms: Math.round(performance.now() - t0) };
   } catch (e) {
@@ -701,7 +706,7 @@ async function main(): Promise<number> {
     const prepared = await prepareSkp(db, siklus.id, appraiser);
     console.log(
       `\nSKP data in ${prepared.ms} ms: the appraiser's SKP ${prepared.appraiserSkpId} has ${prepared.appraiserRhk.length} RHKs (${prepared.untaken} untaken); ${prepared.appraisees.length} appraisees × 3 RHKs (${prepared.linkedRhkTexts.length} linked), 2 indicators each; ` +
-        `statuses ${Object.entries(prepared.statusCounts).map(([k, n]) => `${k} ${n}`).join(', ')}; tables: ${prepared.tables.rhk} rhk, ${prepared.tables.indikator} indikator, ${prepared.tables.skpWithRhk} SKPs with RHKs`,
+        `statuses ${Object.entries(prepared.statusCounts).map(([k, n]) => `${k} ${n}`).join(', ')}; tables: ${prepared.tables.rhk} rhk, ${prepared.tables.indikator} indikator, ${prepared.tables.targetPeriode} target_periode, ${prepared.tables.skpWithRhk} SKPs with RHKs`,
     );
 
     // 3. Sessions, page checks, load.

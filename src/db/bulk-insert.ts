@@ -92,3 +92,61 @@ export async function insertOrg(client: pg.PoolClient, rows: OrgRows): Promise<O
   );
   return { unitId, jabatanId, pegawaiId, adminCreated: (admin.rowCount ?? 0) > 0 };
 }
+
+// ---- Period plans (rencana aksi and period targets) ------------------------------------------------
+
+export type PeriodePlanRows = {
+  /** The cycle whose SKPs get plans, and only those in these statuses (all when omitted). */
+  siklusId: number;
+  status?: readonly string[];
+  /** Rencana aksi for every live RHK and period: two lines in the first period, one in the others. */
+  rencanaAksi: boolean;
+  /** Period targets on the live ANGKA indicators whose id is a multiple of this (2: half of them). */
+  targetEvery: number;
+};
+
+/**
+ * Rencana aksi and period targets for the SKPs of a cycle, set-based (the demo seed, the
+ * benchmark dataset). A JUMLAH indicator's year is split over the periods so that they add up
+ * exactly (the last period takes the remainder); any other indicator gets the year's target in
+ * each period. Returns how many rows were written.
+ */
+export async function insertPeriodePlans(client: pg.PoolClient | pg.Pool, o: PeriodePlanRows): Promise<{ rencanaAksi: number; targetPeriode: number }> {
+  const status = o.status ? [...o.status] : null;
+  let rencanaAksi = 0;
+  if (o.rencanaAksi) {
+    const r = await client.query(
+      `INSERT INTO rencana_aksi (rhk_id, periode_id, urutan, teks)
+       SELECT r.id, p.id, g.n,
+              CASE WHEN p.urutan = 1 THEN (ARRAY['Menyusun rencana kerja dan jadwal pelaksanaan', 'Mengumpulkan data dan bahan pendukung'])[g.n]
+                   WHEN p.urutan = n.cnt THEN 'Menyusun laporan hasil dan bahan evaluasi akhir tahun'
+                   ELSE 'Melaksanakan kegiatan sesuai jadwal dan memantau kemajuannya' END
+         FROM rhk r JOIN skp k ON k.id = r.skp_id
+         JOIN periode p ON p.siklus_id = k.siklus_id
+         JOIN (SELECT siklus_id, count(*)::int AS cnt FROM periode GROUP BY siklus_id) n ON n.siklus_id = k.siklus_id
+         CROSS JOIN LATERAL generate_series(1, CASE WHEN p.urutan = 1 THEN 2 ELSE 1 END) AS g(n)
+        WHERE k.siklus_id = $1 AND ($2::text[] IS NULL OR k.status::text = ANY($2::text[])) AND r.dihapus_revisi IS NULL
+          AND NOT EXISTS (SELECT 1 FROM rencana_aksi x WHERE x.rhk_id = r.id)
+        ORDER BY r.id, p.urutan, g.n`,
+      [o.siklusId, status],
+    );
+    rencanaAksi = r.rowCount ?? 0;
+  }
+  const t = await client.query(
+    `INSERT INTO target_periode (indikator_id, periode_id, target_angka)
+     SELECT i.id, p.id,
+            CASE WHEN i.gabung_periode = 'JUMLAH' THEN
+                   CASE WHEN p.urutan < n.cnt THEN floor(i.target_angka / n.cnt) ELSE i.target_angka - floor(i.target_angka / n.cnt) * (n.cnt - 1) END
+                 ELSE i.target_angka END
+       FROM indikator i JOIN rhk r ON r.id = i.rhk_id JOIN skp k ON k.id = r.skp_id
+       JOIN periode p ON p.siklus_id = k.siklus_id
+       JOIN (SELECT siklus_id, count(*)::int AS cnt FROM periode GROUP BY siklus_id) n ON n.siklus_id = k.siklus_id
+      WHERE k.siklus_id = $1 AND ($2::text[] IS NULL OR k.status::text = ANY($2::text[]))
+        AND r.dihapus_revisi IS NULL AND i.dihapus_revisi IS NULL
+        AND i.jenis_target = 'ANGKA' AND i.target_angka IS NOT NULL AND i.id % $3::int = 0
+      ORDER BY i.id, p.urutan
+     ON CONFLICT (indikator_id, periode_id) DO NOTHING`,
+    [o.siklusId, status, o.targetEvery],
+  );
+  return { rencanaAksi, targetPeriode: t.rowCount ?? 0 };
+}

@@ -14,6 +14,7 @@ import { approveSkp, returnSkp, saveEkspektasi } from '../modules/skp/review/ser
 import { indikatorForm, rhkForm } from '../modules/skp/schemas.js';
 import { usesJptForm } from '../domain/skp-document.js';
 import { Refused } from '../errors.js';
+import { writePeriodePlans } from './seed-periode.js';
 
 type Person = {
   id: number;
@@ -190,7 +191,7 @@ async function writeSkp(db: Db, actor: Actor, p: Person, skpId: number, atasanRh
       const v = indikatorForm(skp.pendekatan).parse({
         version: String(await versionOf(db, skpId)), aspek: ind.aspek, teks: ind.teks, jenisTarget: ind.jenisTarget,
         ...(ind.jenisTarget === 'RENTANG' ? { targetMin: ind.target, targetMax: ind.max } : { targetAngka: ind.target }),
-        satuan: ind.satuan, lebihBaik: ind.lebihBaik ?? 'TINGGI', ...(ind.kumulatif ? { kumulatif: 'on' } : {}),
+        satuan: ind.satuan, lebihBaik: ind.lebihBaik ?? 'TINGGI', ...(ind.kumulatif ? { gabungPeriode: 'JUMLAH' } : {}),
       });
       await saveIndikator(db, { actor, skpId, version: v.version }, { rhkId }, v);
     }
@@ -203,7 +204,7 @@ async function writeSkp(db: Db, actor: Actor, p: Person, skpId: number, atasanRh
  * names, who stop at the step given. The head of the agency (no appraiser in the agency) is
  * left submitted.
  */
-async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>): Promise<Counts> {
+async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, periodePlans = false): Promise<Counts> {
   const counts: Counts = { approved: 0, submitted: 0, returned: 0, draft: 0 };
   const rhkOf = new Map<number, number[]>();
   for (const level of appraiserLevels(people)) await eachLimited(level, 6, async (p) => {
@@ -211,6 +212,7 @@ async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map
     if (!row) return;
     const actor = actors.get(p.id)!;
     rhkOf.set(p.id, await writeSkp(db, actor, p, row.id, p.penilaiId === null ? undefined : rhkOf.get(p.penilaiId)));
+    if (periodePlans) await writePeriodePlans(db, actor, row.id);
     const stop = hold.get(p.id);
     if (stop === 'DRAFT') { counts.draft++; return; }
     await submitSkp(db, { actor, skpId: row.id, version: await versionOf(db, row.id) });
@@ -295,7 +297,7 @@ export async function seedPlanning(
   }
   const pegawai = rows.find((r) => r.nip === opts.demo?.pegawai);
   if (pegawai) hold.set(pegawai.id, 'DIKEMBALIKAN');
-  const c2 = await planCycle(db, ini.id, people, actors, hold);
+  const c2 = await planCycle(db, ini.id, people, actors, hold, true);
   log(`seed: cycle ${opts.tahun - 1}: ${c1.approved} SKP approved; cycle ${opts.tahun}: ${c2.approved} approved, ${c2.submitted} submitted, ${c2.returned} returned, ${c2.draft} draft.`);
   return true;
 }

@@ -17,8 +17,9 @@ export type DocRhk = RhkDokumen;
 export type SkpDoc = Omit<SkpDokumen, 'snapshot' | 'berakhlak'>;
 
 export type Kind = 'added' | 'removed' | 'changed';
-export type IndikatorField = IndikatorDiffField;
-export type RhkField = RhkDiffField;
+/** Besides the model's fields: an indicator's period targets, an RHK's rencana aksi (each compared as a whole). */
+export type IndikatorField = IndikatorDiffField | 'targetPeriode';
+export type RhkField = RhkDiffField | 'rencanaAksi';
 
 export type IndikatorDiff = { kind: Kind; dari: DocIndikator | null; ke: DocIndikator | null; fields: IndikatorField[] };
 export type RhkDiff = { kind: Kind; id: number; dari: DocRhk | null; ke: DocRhk | null; fields: RhkField[]; indikator: IndikatorDiff[] };
@@ -38,8 +39,23 @@ const text = (v: string | null | undefined): string | null => {
   return s === '' ? null : s;
 };
 
-const indikatorFields = (a: DocIndikator, b: DocIndikator): IndikatorField[] => changedFields(INDIKATOR_FIELDS, a, b);
-const rhkFields = (a: DocRhk, b: DocRhk): RhkField[] => changedFields(RHK_FIELDS, a, b);
+const num = (v: string | null | undefined): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
+/** The period targets as comparable text: by period, decimals by value, statements trimmed. */
+const periodTargets = (i: DocIndikator) =>
+  JSON.stringify([...(i.targetPeriode ?? [])].sort((x, y) => x.periodeId - y.periodeId).map((t) => [t.periodeId, num(t.targetAngka), num(t.targetMin), num(t.targetMax), text(t.targetTeks)]));
+/** The rencana aksi as comparable text: per period, in order, trimmed. */
+const rencanaAksi = (r: DocRhk) => JSON.stringify((r.rencanaAksi ?? []).map((a) => [a.periodeId, a.teks.trim()]).sort((x, y) => Number(x[0]) - Number(y[0])));
+
+const indikatorFields = (a: DocIndikator, b: DocIndikator): IndikatorField[] => {
+  const out: IndikatorField[] = changedFields(INDIKATOR_FIELDS, a, b);
+  if (periodTargets(a) !== periodTargets(b)) out.push('targetPeriode');
+  return out;
+};
+const rhkFields = (a: DocRhk, b: DocRhk): RhkField[] => {
+  const out: RhkField[] = changedFields(RHK_FIELDS, a, b);
+  if (rencanaAksi(a) !== rencanaAksi(b)) out.push('rencanaAksi');
+  return out;
+};
 
 /**
  * Indicators matched by id; an indicator without an id (older documents) is matched by its

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BERAKHLAK, NILAI_BERAKHLAK, type NilaiBerakhlak, type PerilakuBerakhlak } from './berakhlak.js';
+import { GABUNG_PERIODE } from './target-periode.js';
 
 // The SKP document (PermenPANRB 6/2022: the SKP form and its lampiran): who is appraised and by
 // whom as they were when the SKP was opened, the approach, the RHKs (UTAMA / TAMBAHAN) with the
@@ -71,7 +72,9 @@ export const INDIKATOR_FIELDS = {
   targetTeks: { schema: z.string().nullable().default(null), kind: 'optionalText', column: 'target_teks', sql: 'text', diff: 'target' },
   // documents and templates written before these existed read as the defaults of the column
   lebihBaik: { schema: z.enum(LEBIH_BAIK).default('TINGGI'), kind: 'enum', column: 'lebih_baik', sql: 'text', diff: 'lebihBaik' },
-  kumulatif: { schema: z.boolean().default(false), kind: 'boolean', column: 'kumulatif', sql: 'boolean', diff: 'kumulatif' },
+  // how the periods combine (sum, average, last value); replaced a yes/no `kumulatif`, which
+  // older documents still carry (legacyKumulatif below reads it as JUMLAH / TERAKHIR)
+  gabungPeriode: { schema: z.enum(GABUNG_PERIODE).default('TERAKHIR'), kind: 'enum', column: 'gabung_periode', sql: '"GabungPeriode"', diff: 'gabungPeriode' },
 } as const satisfies Record<string, FieldDef>;
 
 export const RHK_FIELDS = {
@@ -105,12 +108,51 @@ export const TARGET_FIELD_NAMES = INDIKATOR_FIELD_NAMES.filter((f) => INDIKATOR_
 export const indikatorIsi = z.object(shapeOf(INDIKATOR_FIELDS));
 export type IndikatorIsi = z.output<typeof indikatorIsi>;
 
-/** An indicator in a document; documents older than the ids have none (the diff then pairs by position). */
-export const indikatorDokumen = indikatorIsi.extend({ id: z.number().int().optional() });
+/**
+ * Documents and templates written before gabungPeriode carry `kumulatif: true|false`: read as
+ * JUMLAH / TERAKHIR (the migration backfilled the column the same way). Wraps an indicator schema.
+ */
+export const legacyKumulatif = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((v) => {
+    if (v === null || typeof v !== 'object' || 'gabungPeriode' in v || !('kumulatif' in v)) return v;
+    const { kumulatif, ...rest } = v as Record<string, unknown>;
+    return { ...rest, gabungPeriode: kumulatif === true ? 'JUMLAH' : 'TERAKHIR' };
+  }, schema);
+
+/** An indicator's target for one period of the cycle (target_periode): the kind is the year's. */
+export const targetPeriodeDokumen = z.object({
+  periodeId: z.number().int(),
+  targetAngka: desimal.default(null),
+  targetMin: desimal.default(null),
+  targetMax: desimal.default(null),
+  targetTeks: z.string().nullable().default(null),
+});
+export type TargetPeriodeDokumen = z.output<typeof targetPeriodeDokumen>;
+
+/** One line of an RHK's rencana aksi for one period (rencana_aksi). */
+export const rencanaAksiDokumen = z.object({ id: z.number().int().optional(), periodeId: z.number().int(), teks: z.string() });
+export type RencanaAksiDokumen = z.output<typeof rencanaAksiDokumen>;
+
+/**
+ * An indicator in a document, with its stable id (the row survives revisions: docs/domain/skp.md
+ * § Revisions); documents older than the ids have none (the diff then pairs by position), and
+ * documents older than the period targets none of those.
+ */
+export const indikatorDokumen = legacyKumulatif(indikatorIsi.extend({ id: z.number().int().optional(), targetPeriode: z.array(targetPeriodeDokumen).default([]) }));
 export type IndikatorDokumen = z.output<typeof indikatorDokumen>;
 
-export const rhkDokumen = z.object({ id: z.number().int(), urutan: z.number().int(), ...shapeOf(RHK_FIELDS), indikator: z.array(indikatorDokumen).default([]) });
+export const rhkDokumen = z.object({
+  id: z.number().int(),
+  urutan: z.number().int(),
+  ...shapeOf(RHK_FIELDS),
+  indikator: z.array(indikatorDokumen).default([]),
+  rencanaAksi: z.array(rencanaAksiDokumen).default([]),
+});
 export type RhkDokumen = z.output<typeof rhkDokumen>;
+
+/** A period of the cycle as the document names it (the periodic columns of rencana aksi and targets). */
+export const periodeDokumen = z.object({ id: z.number().int(), urutan: z.number().int(), nama: z.string() });
+export type PeriodeDokumen = z.output<typeof periodeDokumen>;
 
 /** What an RHK says, without its id, position and link: what a template and a copy carry. */
 export const rhkIsi = z.object(shapeOf(RHK_FIELDS)).omit({ rhkAtasan: true });
@@ -151,6 +193,8 @@ export const skpDokumen = z.object({
    * they were kept have none and read with today's wording (`berakhlakDari`).
    */
   berakhlak: z.partialRecord(z.enum(NILAI_BERAKHLAK), perilakuDokumen).optional(),
+  /** The cycle's periods when frozen (rencana aksi and period targets refer to them); none in older documents. */
+  periode: z.array(periodeDokumen).default([]),
 });
 export type SkpDokumen = z.output<typeof skpDokumen>;
 

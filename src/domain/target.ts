@@ -1,5 +1,5 @@
 // An indicator's target (docs/domain/skp.md § Indicators): a number with a unit, a range, or a qualitative
-// statement; higher- or lower-is-better; cumulative or not. The checks return message keys
+// statement; higher- or lower-is-better; how its periods combine (sum, average, last value). The checks return message keys
 // per field so the form can say what makes no sense.
 
 export type TargetInput = {
@@ -10,10 +10,10 @@ export type TargetInput = {
   satuan?: string | null;
   targetTeks?: string | null;
   lebihBaik: 'TINGGI' | 'RENDAH';
-  kumulatif: boolean;
+  gabungPeriode: 'JUMLAH' | 'RATA_RATA' | 'TERAKHIR';
 };
 
-export type TargetProblems = Partial<Record<'targetAngka' | 'targetMin' | 'targetMax' | 'satuan' | 'targetTeks' | 'lebihBaik', string>>;
+export type TargetProblems = Partial<Record<'targetAngka' | 'targetMin' | 'targetMax' | 'satuan' | 'targetTeks' | 'lebihBaik' | 'gabungPeriode', string>>;
 
 export function targetProblems(t: TargetInput, pendekatan: 'KUANTITATIF' | 'KUALITATIF'): TargetProblems {
   const p: TargetProblems = {};
@@ -37,6 +37,7 @@ export function targetProblems(t: TargetInput, pendekatan: 'KUANTITATIF' | 'KUAL
     if (pendekatan === 'KUANTITATIF') p.targetTeks = 'target.qualitativeInQuantitative';
     else if (!t.targetTeks) p.targetTeks = 'target.teksRequired';
   }
-  if (t.jenisTarget === 'KUALITATIF' && t.kumulatif) p.lebihBaik = 'target.kumulatifQualitative';
+  // statements cannot be added up or averaged: a qualitative target's year is its last period
+  if (t.jenisTarget === 'KUALITATIF' && t.gabungPeriode !== 'TERAKHIR') p.gabungPeriode = 'target.gabungQualitative';
   return p;
 }

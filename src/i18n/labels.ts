@@ -10,6 +10,7 @@ import type { AuditAksi, AuditEntitas } from '../modules/audit/actions.js';
 // test can see every key the app can ask for. Views reach the tables as `locals.labels`.
 
 type LebihBaik = 'TINGGI' | 'RENDAH';
+type GabungPeriode = import('../domain/target-periode.js').GabungPeriode;
 /** The dates of a period, as the cycle's form names its fields. */
 type PeriodeField = 'mulai' | 'selesai' | 'batasPegawai' | 'batasPenilai';
 /** The import file's columns (the import service's COLUMNS; the test compares the two). */
@@ -36,6 +37,7 @@ export const LABELS = {
   aspek: { KUANTITAS: 'aspek.KUANTITAS', KUALITAS: 'aspek.KUALITAS', WAKTU: 'aspek.WAKTU', BIAYA: 'aspek.BIAYA' } satisfies Record<E.Aspek, MessageKey>,
   lampiran: { DUKUNGAN_SUMBER_DAYA: 'lampiran.DUKUNGAN_SUMBER_DAYA', SKEMA_PERTANGGUNGJAWABAN: 'lampiran.SKEMA_PERTANGGUNGJAWABAN', KONSEKUENSI: 'lampiran.KONSEKUENSI' } satisfies Record<E.JenisLampiran, MessageKey>,
   jenisTarget: { ANGKA: 'jenisTarget.ANGKA', RENTANG: 'jenisTarget.RENTANG', KUALITATIF: 'jenisTarget.KUALITATIF' } satisfies Record<E.JenisTarget, MessageKey>,
+  gabungPeriode: { JUMLAH: 'gabungPeriode.JUMLAH', RATA_RATA: 'gabungPeriode.RATA_RATA', TERAKHIR: 'gabungPeriode.TERAKHIR' } satisfies Record<GabungPeriode, MessageKey>,
   importColumn: { nip: 'import.col.nip', nama: 'import.col.nama', jenis_asn: 'import.col.jenis_asn', pangkat_golongan: 'import.col.pangkat_golongan', kode_jabatan: 'import.col.kode_jabatan', kode_unit: 'import.col.kode_unit', nip_penilai: 'import.col.nip_penilai', email: 'import.col.email' } satisfies Record<ImportColumn, MessageKey>,
   errorTitle: { '404': 'error.title404', '403': 'error.title403', '500': 'error.title500', '4xx': 'error.title4xx' } satisfies Record<ErrorKind, MessageKey>,
   skp: {
@@ -53,7 +55,7 @@ export const LABELS = {
     lampiran: { DUKUNGAN_SUMBER_DAYA: 'review.lampiran.DUKUNGAN_SUMBER_DAYA', SKEMA_PERTANGGUNGJAWABAN: 'review.lampiran.SKEMA_PERTANGGUNGJAWABAN', KONSEKUENSI: 'review.lampiran.KONSEKUENSI' } satisfies Record<E.JenisLampiran, MessageKey>,
     aspek: { KUANTITAS: 'review.aspek.KUANTITAS', KUALITAS: 'review.aspek.KUALITAS', WAKTU: 'review.aspek.WAKTU', BIAYA: 'review.aspek.BIAYA' } satisfies Record<E.Aspek, MessageKey>,
     diffKind: { added: 'review.kind.added', removed: 'review.kind.removed', changed: 'review.kind.changed' } satisfies Record<DiffKind, MessageKey>,
-    diffField: { jenis: 'review.field.jenis', rhkAtasan: 'review.field.rhkAtasan', perspektif: 'review.field.perspektif', penugasanDari: 'review.field.penugasanDari', aspek: 'review.field.aspek', lebihBaik: 'review.field.lebihBaik', kumulatif: 'review.field.kumulatif' } satisfies Record<DiffField, MessageKey>,
+    diffField: { jenis: 'review.field.jenis', rhkAtasan: 'review.field.rhkAtasan', perspektif: 'review.field.perspektif', penugasanDari: 'review.field.penugasanDari', aspek: 'review.field.aspek', lebihBaik: 'review.field.lebihBaik', gabungPeriode: 'review.field.gabungPeriode', targetPeriode: 'review.field.targetPeriode', rencanaAksi: 'review.field.rencanaAksi' } satisfies Record<DiffField, MessageKey>,
     versi: { dari: 'review.dari', ke: 'review.ke' } satisfies Record<VersiEnd, MessageKey>,
   },
   auditAksi: {
@@ -90,6 +92,7 @@ export const LABELS = {
     'skp.ekspektasi.update': 'audit.act.skp.ekspektasi.update',
     'skp.copyLastYear': 'audit.act.skp.copyLastYear',
     'skp.applyTemplat': 'audit.act.skp.applyTemplat',
+    'skp.periodePlan.update': 'audit.act.skp.periodePlan.update',
     'templat.create': 'audit.act.templat.create',
     'templat.update': 'audit.act.templat.update',
     'templat.delete': 'audit.act.templat.delete',

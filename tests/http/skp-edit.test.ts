@@ -262,7 +262,7 @@ describe('copying last year\'s SKP', () => {
         siklusId: lalu.id, pegawaiId: ids.rekan, penilaiId: ids.penilai, snapshot, status: 'DISETUJUI', periodeAwal: new Date('2026-01-01'), periodeAkhir: new Date('2026-12-31'),
         rhk: {
           create: [
-            { jenis: 'UTAMA', urutan: 1, teks: 'Terlayaninya permintaan data 2026', rhkAtasanId: atasanLalu.rhk[0]!.id, indikator: { create: [{ aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah permintaan terlayani', jenisTarget: 'ANGKA', targetAngka: 150, satuan: 'permintaan', kumulatif: true }, { aspek: 'WAKTU', urutan: 2, teks: 'Waktu layanan', jenisTarget: 'ANGKA', targetAngka: 2, satuan: 'hari', lebihBaik: 'RENDAH' }] } },
+            { jenis: 'UTAMA', urutan: 1, teks: 'Terlayaninya permintaan data 2026', rhkAtasanId: atasanLalu.rhk[0]!.id, indikator: { create: [{ aspek: 'KUANTITAS', urutan: 1, teks: 'Jumlah permintaan terlayani', jenisTarget: 'ANGKA', targetAngka: 150, satuan: 'permintaan', gabungPeriode: 'JUMLAH' }, { aspek: 'WAKTU', urutan: 2, teks: 'Waktu layanan', jenisTarget: 'ANGKA', targetAngka: 2, satuan: 'hari', lebihBaik: 'RENDAH' }] } },
             { jenis: 'TAMBAHAN', urutan: 1, teks: 'Menjadi panitia pameran 2026', indikator: { create: { aspek: 'KUALITAS', urutan: 1, teks: 'Pameran terselenggara', jenisTarget: 'RENTANG', targetMin: 80, targetMax: 90, satuan: '%' } } },
           ],
         },

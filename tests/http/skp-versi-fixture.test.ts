@@ -60,7 +60,8 @@ describe('versions stored by earlier code', () => {
     expect(d).toContain('Terlaksananya migrasi server ke pusat data');
     expect(d).toMatch(/<del>Jumlah laporan evaluasi<\/del> → <ins>Jumlah laporan evaluasi aplikasi<\/ins>/);
     expect(d).toMatch(/<del>12 laporan<\/del> → <ins>1\.500 laporan<\/ins>/);
-    expect(d).toMatch(/<del>Ya<\/del> → <ins>Tidak<\/ins>/);
+    // the yes/no kumulatif of old documents reads as how periods combine: true → JUMLAH, false → TERAKHIR
+    expect(d).toMatch(/<del>Dijumlahkan<\/del> → <ins>Nilai terakhir<\/ins>/);
     expect(d).toContain('Cepat belajar teknologi baru');
     expect(d).toMatch(/<del>Laporan selalu tepat waktu dan cermat<\/del> → <ins>Laporan selalu tepat waktu<\/ins>/);
     // unchanged parts are not listed

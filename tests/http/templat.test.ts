@@ -47,7 +47,7 @@ beforeAll(async () => {
   await t.db.prisma.rhk.create({
     data: {
       skpId: skp.id, jenis: 'TAMBAHAN', urutan: 1, penugasanDari: 'Kepala Bidang', teks: 'Terlaksananya pendampingan aplikasi desa',
-      indikator: { create: [{ aspek: 'WAKTU', urutan: 1, teks: 'Waktu penyelesaian pendampingan', jenisTarget: 'ANGKA', targetAngka: 3, satuan: 'bulan', lebihBaik: 'RENDAH', kumulatif: true }] },
+      indikator: { create: [{ aspek: 'WAKTU', urutan: 1, teks: 'Waktu penyelesaian pendampingan', jenisTarget: 'ANGKA', targetAngka: 3, satuan: 'bulan', lebihBaik: 'RENDAH', gabungPeriode: 'JUMLAH' }] },
     },
   });
   await t.db.prisma.lampiran.createMany({

@@ -12,7 +12,8 @@ const ind = (id: number | undefined, over: Partial<DocIndikator> = {}): DocIndik
   satuan: 'laporan',
   targetTeks: null,
   lebihBaik: 'TINGGI',
-  kumulatif: false,
+  gabungPeriode: 'TERAKHIR',
+  targetPeriode: [],
   ...over,
 });
 const rhk = (id: number, over: Partial<DocRhk> = {}): DocRhk => ({
@@ -24,9 +25,10 @@ const rhk = (id: number, over: Partial<DocRhk> = {}): DocRhk => ({
   perspektif: null,
   penugasanDari: null,
   indikator: [ind(id * 10)],
+  rencanaAksi: [],
   ...over,
 });
-const doc = (over: Partial<SkpDoc> = {}): SkpDoc => ({ revisi: 1, pendekatan: 'KUANTITATIF', rhk: [rhk(1), rhk(2)], ekspektasi: {}, lampiran: [], ...over });
+const doc = (over: Partial<SkpDoc> = {}): SkpDoc => ({ revisi: 1, pendekatan: 'KUANTITATIF', rhk: [rhk(1), rhk(2)], ekspektasi: {}, lampiran: [], periode: [], ...over });
 
 describe('diffSkp', () => {
   it('finds nothing between identical documents', () => {

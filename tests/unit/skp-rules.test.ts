@@ -24,7 +24,7 @@ describe('SKP workflow — DRAFT → DIAJUKAN → DISETUJUI, DIKEMBALIKAN → ed
 });
 
 describe('indicator targets — number+unit, range, or qualitative; capaian formulas of PermenPANRB 8/2021 need sane targets (docs/domain/skp.md § Indicators)', () => {
-  const base = { lebihBaik: 'TINGGI', kumulatif: false } as const;
+  const base = { lebihBaik: 'TINGGI', gabungPeriode: 'TERAKHIR' } as const;
   it('accepts a number with a unit, a range, and a statement in the qualitative approach', () => {
     expect(targetProblems({ ...base, jenisTarget: 'ANGKA', targetAngka: 12, satuan: 'laporan' }, 'KUANTITATIF')).toEqual({});
     expect(targetProblems({ ...base, jenisTarget: 'RENTANG', targetMin: 80, targetMax: 90, satuan: '%' }, 'KUANTITATIF')).toEqual({});

@@ -11,6 +11,7 @@ export const AUDIT_AKSI = [
   'skp.pendekatan.update', 'skp.rhk.create', 'skp.rhk.update', 'skp.rhk.delete',
   'skp.indikator.create', 'skp.indikator.update', 'skp.indikator.delete', 'skp.lampiran.create', 'skp.lampiran.delete',
   'skp.submit', 'skp.approve', 'skp.return', 'skp.ekspektasi.update', 'skp.copyLastYear', 'skp.applyTemplat',
+  'skp.periodePlan.update',
   'templat.create', 'templat.update', 'templat.delete', 'templat.apply',
   'seed.demo',
 ] as const;

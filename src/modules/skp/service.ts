@@ -11,12 +11,20 @@ import { LABELS } from '../../i18n/labels.js';
 
 // The SKP core: reading an SKP within the actor's scope, and the one guarded way to change it.
 
+/** Live rows only: a retired RHK, indicator or rencana aksi (dihapusRevisi set) stays for the versions that had it. */
+export const LIVE = { dihapusRevisi: null };
+
 export const SKP_INCLUDE = {
-  siklus: true,
+  siklus: { include: { periode: { orderBy: { urutan: 'asc' as const } } } },
   pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } } } },
   rhk: {
+    where: LIVE,
     orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }],
-    include: { indikator: { orderBy: [{ urutan: 'asc' as const }] }, rhkAtasan: { select: { id: true, teks: true, skpId: true } } },
+    include: {
+      indikator: { where: LIVE, orderBy: [{ urutan: 'asc' as const }], include: { targetPeriode: true } },
+      rencanaAksi: { where: LIVE, orderBy: [{ periodeId: 'asc' as const }, { urutan: 'asc' as const }] },
+      rhkAtasan: { select: { id: true, teks: true, skpId: true } },
+    },
   },
   ekspektasi: true,
   lampiran: { orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }] },
@@ -97,14 +105,20 @@ export async function editSkp<T>(
 export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: number }>): Promise<SkpDokumen> {
   const skpId = skp.id;
   const s = await tx.skp.findUniqueOrThrow({ where: { id: skpId } });
-  const rhk = await tx.rhk.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
+  const rhk = await tx.rhk.findMany({ where: { skpId, ...LIVE }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
   const rhkIds = rhk.map((r) => r.id);
   const atasanIds = rhk.map((r) => r.rhkAtasanId).filter((x): x is number => x !== null);
-  const indikator = await tx.indikator.findMany({ where: { rhkId: { in: rhkIds } }, orderBy: [{ rhkId: 'asc' }, { urutan: 'asc' }] });
+  const indikator = await tx.indikator.findMany({ where: { rhkId: { in: rhkIds }, ...LIVE }, orderBy: [{ rhkId: 'asc' }, { urutan: 'asc' }] });
   const atasan = atasanIds.length ? await tx.rhk.findMany({ where: { id: { in: atasanIds } }, select: { id: true, teks: true } }) : [];
   const ekspektasi = await tx.ekspektasiPerilaku.findMany({ where: { skpId } });
   const lampiran = await tx.lampiran.findMany({ where: { skpId }, orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }] });
+  const periode = await tx.periode.findMany({ where: { siklusId: s.siklusId }, orderBy: { urutan: 'asc' }, select: { id: true, urutan: true, nama: true } });
+  const rencana = rhkIds.length ? await tx.rencanaAksi.findMany({ where: { rhkId: { in: rhkIds }, ...LIVE }, orderBy: [{ urutan: 'asc' }, { id: 'asc' }] }) : [];
+  const targets = indikator.length ? await tx.targetPeriode.findMany({ where: { indikatorId: { in: indikator.map((i) => i.id) } } }) : [];
   const atasanTeks = new Map(atasan.map((a) => [a.id, a.teks]));
+  const periodeUrutan = new Map(periode.map((p) => [p.id, p.urutan]));
+  const byPeriode = <T extends { periodeId: number }>(a: T, b: T) => (periodeUrutan.get(a.periodeId) ?? 0) - (periodeUrutan.get(b.periodeId) ?? 0);
+  const desimal = (v: unknown) => (v === null || v === undefined ? null : String(v));
   return {
     revisi: s.revisi,
     pendekatan: s.pendekatan,
@@ -114,12 +128,21 @@ export async function skpDocument(tx: Tx | Db['prisma'], skp: Scoped<{ id: numbe
       urutan: r.urutan,
       ...rhkIsiDari(r),
       rhkAtasan: r.rhkAtasanId === null ? null : (atasanTeks.get(r.rhkAtasanId) ?? null),
-      indikator: indikator.filter((i) => i.rhkId === r.id).map((i) => ({ id: i.id, ...indikatorIsiDari(i) })),
+      indikator: indikator.filter((i) => i.rhkId === r.id).map((i) => ({
+        id: i.id,
+        ...indikatorIsiDari(i),
+        targetPeriode: targets
+          .filter((t) => t.indikatorId === i.id)
+          .sort(byPeriode)
+          .map((t) => ({ periodeId: t.periodeId, targetAngka: desimal(t.targetAngka), targetMin: desimal(t.targetMin), targetMax: desimal(t.targetMax), targetTeks: t.targetTeks })),
+      })),
+      rencanaAksi: rencana.filter((a) => a.rhkId === r.id).sort(byPeriode).map((a) => ({ id: a.id, periodeId: a.periodeId, teks: a.teks })),
     })),
     ekspektasi: Object.fromEntries(ekspektasi.map((e) => [e.nilai, e.ekspektasiKhusus])),
     lampiran: lampiran.map((l) => ({ jenis: l.jenis, teks: l.teks })),
     // the statements in force now: an approval freezes them with the rest (docs/domain/skp.md)
     berakhlak: berakhlakKini(),
+    periode,
   };
 }
 export type SkpDocument = SkpDokumen;

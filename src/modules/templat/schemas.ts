@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { indikatorIsi, lampiranIsi, PENDEKATAN, rhkIsi } from '../../domain/skp-document.js';
+import { indikatorIsi, lampiranIsi, legacyKumulatif, PENDEKATAN, rhkIsi } from '../../domain/skp-document.js';
 import { id, idFilter, INT4_MAX, optionalId, text } from '../../schemas/primitives.js';
 
 const nama = text(3, 200);
@@ -23,7 +23,8 @@ export type SearchSkpQuery = z.output<typeof searchSkpQuery>;
 // What a template holds (skp_templat.data): the SKP's content without anything tied to one
 // person or cycle (no links to the appraiser's RHKs, no ekspektasi khusus, no realisasi). The
 // RHK and indicator content is the document model's (domain/skp-document.ts).
-export const templatIndikator = indikatorIsi.extend({ urutan: z.number().int().positive() });
+// templates saved before gabungPeriode carry `kumulatif` (read as JUMLAH / TERAKHIR)
+export const templatIndikator = legacyKumulatif(indikatorIsi.extend({ urutan: z.number().int().positive() }));
 export const templatRhk = rhkIsi.extend({ urutan: z.number().int().positive(), indikator: z.array(templatIndikator) });
 export const templatData = z.object({
   sumber: z.object({ skpId: z.number(), tahun: z.number(), nip: z.string(), nama: z.string() }).optional(),

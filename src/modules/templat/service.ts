@@ -127,7 +127,7 @@ export async function applyTemplat(db: Db, actor: Actor, id: number, siklusId: n
     const targets = (
       await tx.$queryRawUnsafe<{ id: number }[]>(
         `UPDATE skp k SET version = k.version + 1, updated_at = now(), pendekatan = $2::"Pendekatan"
-          WHERE k.id = ANY($1::int[]) AND k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id)
+          WHERE k.id = ANY($1::int[]) AND k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id AND r.dihapus_revisi IS NULL)
           RETURNING k.id`,
         ids,
         t.data.pendekatan,
@@ -152,7 +152,7 @@ export async function applyTemplat(db: Db, actor: Actor, id: number, siklusId: n
            FROM rhk h
            JOIN jsonb_array_elements($2::jsonb) AS r ON h.jenis = (r->>'jenis')::"JenisRhk" AND h.urutan = (r->>'urutan')::int
            CROSS JOIN jsonb_array_elements(r->'indikator') AS i
-          WHERE h.skp_id = ANY($1::int[])`,
+          WHERE h.skp_id = ANY($1::int[]) AND h.dihapus_revisi IS NULL`,
         targets,
         rhk,
       );

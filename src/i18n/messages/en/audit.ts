@@ -34,6 +34,7 @@ export const enAudit: Record<keyof typeof idAudit, string> = {
   'audit.act.skp.ekspektasi.update': "Wrote the leader's specific expectations",
   'audit.act.skp.copyLastYear': "Copied last year's SKP",
   'audit.act.skp.applyTemplat': 'Applied an SKP template',
+  'audit.act.skp.periodePlan.update': 'Changed the action plan and period targets',
   'audit.act.templat.create': 'Created an SKP template',
   'audit.act.templat.update': 'Renamed an SKP template',
   'audit.act.templat.delete': 'Deleted an SKP template',

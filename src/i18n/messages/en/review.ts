@@ -106,7 +106,9 @@ export const enReview: Record<keyof typeof idReview, string> = {
   'review.field.penugasanDari': 'Assigned by',
   'review.field.aspek': 'Aspect',
   'review.field.lebihBaik': 'Direction',
-  'review.field.kumulatif': 'Cumulative',
+  'review.field.gabungPeriode': 'Combining the periods',
+  'review.field.targetPeriode': 'Period targets',
+  'review.field.rencanaAksi': 'Action plan',
   'review.matriksHint': 'Each of your RHKs with the appraisees\' RHKs that support it. RHKs nobody has taken up are highlighted.',
   'review.noOwnSkp': 'You have no SKP in this cycle.',
   'review.noOwnRhk': 'Your SKP in this cycle has no RHK yet.',
@@ -118,4 +120,6 @@ export const enReview: Record<keyof typeof idReview, string> = {
   'review.tanpaLinkTitle': 'Appraisees who have not linked an RHK',
   'review.tanpaLinkCount': '{count} of {total} appraisees have not linked any RHK to yours.',
   'review.allLinked': 'All {count} appraisees have linked their RHKs to yours.',
+  'review.rencanaAksi': 'Action plan',
+  'review.targetPeriode': 'Period targets',
 };

@@ -33,6 +33,7 @@ export const idAudit = {
   'audit.act.skp.ekspektasi.update': 'Mengisi ekspektasi khusus pimpinan',
   'audit.act.skp.copyLastYear': 'Menyalin SKP tahun lalu',
   'audit.act.skp.applyTemplat': 'Menerapkan templat SKP',
+  'audit.act.skp.periodePlan.update': 'Mengubah rencana aksi dan target periode',
   'audit.act.templat.create': 'Membuat templat SKP',
   'audit.act.templat.update': 'Mengubah nama templat SKP',
   'audit.act.templat.delete': 'Menghapus templat SKP',

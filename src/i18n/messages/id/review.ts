@@ -108,7 +108,9 @@ export const idReview = {
   'review.field.penugasanDari': 'Penugasan dari',
   'review.field.aspek': 'Aspek',
   'review.field.lebihBaik': 'Arah',
-  'review.field.kumulatif': 'Kumulatif',
+  'review.field.gabungPeriode': 'Penggabungan antarperiode',
+  'review.field.targetPeriode': 'Target periode',
+  'review.field.rencanaAksi': 'Rencana aksi',
   // matriks peran hasil
   'review.matriksHint': 'Setiap RHK Anda beserta RHK bawahan yang mengintervensinya. RHK yang belum diambil siapa pun ditandai.',
   'review.noOwnSkp': 'Anda belum memiliki SKP pada siklus ini.',
@@ -121,4 +123,6 @@ export const idReview = {
   'review.tanpaLinkTitle': 'Bawahan yang belum mengaitkan RHK',
   'review.tanpaLinkCount': '{count} dari {total} bawahan belum mengaitkan satu pun RHK dengan RHK Anda.',
   'review.allLinked': 'Seluruh {count} bawahan sudah mengaitkan RHK-nya dengan RHK Anda.',
+  'review.rencanaAksi': 'Rencana aksi',
+  'review.targetPeriode': 'Target periode',
 } as const;

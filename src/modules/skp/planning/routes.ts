@@ -10,6 +10,7 @@ import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
 import { confirmFirst } from '../../../web/confirm.js';
 import * as E from './service.js';
+import { savePeriodePlan, storedWarnings } from './periode.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, type SkpFull } from '../service.js';
 import { JENIS_LAMPIRAN, parseIdentitas, usesJptForm } from '../../../domain/skp-document.js';
@@ -235,6 +236,41 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       done(req, res, skp, await E.deleteIndikator(db, edit(req, skp, data.version), num(req.params.indikatorId)), t(res, 'skp.indikator.deleted'), '#hasil-kerja');
     }),
   );
+
+  // ---- Rencana aksi and period targets (one page per RHK) -----------------------------------------
+  const periodeLocals = (skp: SkpFull, rhkId: number) => {
+    const rhk = skp.rhk.find((x) => x.id === rhkId);
+    if (!rhk) throw new NotFound();
+    return { skp, rhk, periode: skp.siklus.periode, warnings: storedWarnings(rhk), formatTarget };
+  };
+
+  r.get('/skp/:id/rhk/:rhkId/periode', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    assertEditable(req, res, skp);
+    const l = periodeLocals(skp, num(req.params.rhkId));
+    res.render('skp/periode-form', { ...l, values: S.periodePlanValues(l.periode, l.rhk) });
+  });
+
+  r.post('/skp/:id/rhk/:rhkId/periode', requireLogin, numericIds, async (req, res) => {
+    const skp = await getSkp(db, req.user!, num(req.params.id));
+    const rhkId = num(req.params.rhkId);
+    const l = periodeLocals(skp, rhkId);
+    await handleForm(req, res, {
+      schema: S.periodePlanForm(l.periode, l.rhk.indikator),
+      view: 'skp/periode-form',
+      locals: async () => periodeLocals(await getSkp(db, req.user!, skp.id), rhkId),
+      onValid: async (data) => {
+        const after = await savePeriodePlan(db, edit(req, skp, data.version), rhkId, data);
+        // JUMLAH targets that do not add up: saved, and the form shows the warning again.
+        if (after.warnings.length) {
+          flash(req, 'success', t(res, 'skp.periode.saved'));
+          if (after.revisi > skp.revisi) flash(req, 'info', t(res, 'skp.revisiDibuka', { revisi: after.revisi }));
+          return res.redirect(303, `/skp/${skp.id}/rhk/${rhkId}/periode#jumlah-warning`);
+        }
+        done(req, res, skp, after, t(res, 'skp.periode.saved'), `#rhk-${rhkId}`);
+      },
+    });
+  });
 
   return r;
 }

@@ -3,7 +3,8 @@ import type { Actor } from '../../../domain/access.js';
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, NotFound, Refused } from '../../../errors.js';
-import { editSkp, peranPada, skpSaya, type SkpFull } from '../service.js';
+import { editSkp, LIVE, peranPada, skpSaya, type SkpFull } from '../service.js';
+import { removeIndikator, removeRhk } from '../retire.js';
 import { skpEditable, type Fase } from '../../../domain/siklus.js';
 import type { IndikatorInput, RhkInput } from '../schemas.js';
 import { Prisma } from '../../../../prisma/generated/client.js';
@@ -16,7 +17,7 @@ import { indikatorData, INDIKATOR_COLUMNS, parseIdentitas, RHK_COPY_COLUMNS, use
 export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; pegawai: { penilaiId: number | null } }) {
   if (skp.pegawai.penilaiId === null) return [];
   return db.prisma.rhk.findMany({
-    where: { skp: { pegawaiId: skp.pegawai.penilaiId, siklusId: skp.siklusId } },
+    where: { skp: { pegawaiId: skp.pegawai.penilaiId, siklusId: skp.siklusId }, ...LIVE },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
     select: { id: true, jenis: true, urutan: true, teks: true },
   });
@@ -37,7 +38,7 @@ export async function skpTahunLalu(db: Db | { prisma: Tx }, skp: { pegawaiId: nu
   const prev = await db.prisma.skp.findFirst({
     where: { pegawaiId: skp.pegawaiId, siklus: { tahun: { lt: skp.siklus.tahun } } },
     orderBy: { siklus: { tahun: 'desc' } },
-    select: { id: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } },
+    select: { id: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: { where: LIVE } } } },
   });
   return prev ? { id: prev.id, tahun: prev.siklus.tahun, rhkCount: prev._count.rhk } : null;
 }
@@ -48,7 +49,7 @@ export async function setPendekatan(db: Db, e: Edit, pendekatan: 'KUANTITATIF' |
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.pendekatan.update', after: { pendekatan } }, async (tx, s) => {
     if (pendekatan === 'KUANTITATIF') {
       // A quantitative SKP needs measurable targets: refuse while qualitative ones remain.
-      const count = await tx.indikator.count({ where: { rhk: { skpId: s.id }, jenisTarget: 'KUALITATIF' } });
+      const count = await tx.indikator.count({ where: { rhk: { skpId: s.id, ...LIVE }, jenisTarget: 'KUALITATIF', ...LIVE } });
       if (count > 0) throw new Refused('skp.pendekatan.hasQualitative', { count, field: 'pendekatan' });
     }
     await tx.skp.update({ where: { id: s.id }, data: { pendekatan } });
@@ -57,7 +58,7 @@ export async function setPendekatan(db: Db, e: Edit, pendekatan: 'KUANTITATIF' |
 }
 
 async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
-  const m = await tx.rhk.aggregate({ where: { skpId, jenis }, _max: { urutan: true } });
+  const m = await tx.rhk.aggregate({ where: { skpId, jenis, ...LIVE }, _max: { urutan: true } });
   return (m._max.urutan ?? 0) + 1;
 }
 
@@ -69,7 +70,7 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
     const jpt = usesJptForm(info);
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
     if (rhkAtasanId !== null) {
-      const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
+      const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId }, ...LIVE } })) > 0;
       if (!ok) throw new Refused('skp.rhk.linkGone', { field: 'rhkAtasanId' });
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: input.penugasanDari };
@@ -77,14 +78,14 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
       const created = await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
       return { ...s, rhkId: created.id };
     }
-    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id } });
+    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id, ...LIVE } });
     if (!old) throw new NotFound();
     if (old.jenis === input.jenis) {
       await tx.rhk.update({ where: { id: rhkId }, data });
     } else {
       // Moving between UTAMA and TAMBAHAN: last of the new group, close the gap in the old one.
       await tx.rhk.update({ where: { id: rhkId }, data: { ...data, urutan: await nextUrutan(tx, s.id, input.jenis) } });
-      await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+      await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan }, ...LIVE }, data: { urutan: { decrement: 1 } } });
     }
     return { ...s, rhkId };
   });
@@ -92,11 +93,12 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
 
 export async function deleteRhk(db: Db, e: Edit, rhkId: number) {
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.rhk.delete', after: { rhkId } }, async (tx, s) => {
-    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id }, include: { _count: { select: { intervensi: true } } } });
+    const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id, ...LIVE }, include: { _count: { select: { intervensi: { where: LIVE } } } } });
     if (!old) throw new NotFound();
     if (old._count.intervensi > 0) throw new Refused('skp.rhk.hasIntervensi', { count: old._count.intervensi });
-    await tx.rhk.delete({ where: { id: rhkId } });
-    await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    // Retired (kept for the approved versions) or deleted: docs/domain/skp.md § Revisions.
+    await removeRhk(tx, s.id, s.revisi, rhkId);
+    await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan }, ...LIVE }, data: { urutan: { decrement: 1 } } });
     return s;
   });
 }
@@ -106,13 +108,16 @@ export async function saveIndikator(db: Db, e: Edit, target: { rhkId: number } |
   const data = indikatorData(input);
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'rhkId' in target ? 'skp.indikator.create' : 'skp.indikator.update', after: { ...target, ...data } }, async (tx, s) => {
     if ('rhkId' in target) {
-      const rhk = await tx.rhk.findFirst({ where: { id: target.rhkId, skpId: s.id }, select: { id: true } });
+      const rhk = await tx.rhk.findFirst({ where: { id: target.rhkId, skpId: s.id, ...LIVE }, select: { id: true } });
       if (!rhk) throw new NotFound();
-      const m = await tx.indikator.aggregate({ where: { rhkId: rhk.id }, _max: { urutan: true } });
+      const m = await tx.indikator.aggregate({ where: { rhkId: rhk.id, ...LIVE }, _max: { urutan: true } });
       await tx.indikator.create({ data: { ...data, rhkId: rhk.id, urutan: (m._max.urutan ?? 0) + 1 } });
     } else {
-      const { count } = await tx.indikator.updateMany({ where: { id: target.indikatorId, rhk: { skpId: s.id } }, data });
-      if (count === 0) throw new NotFound();
+      const old = await tx.indikator.findFirst({ where: { id: target.indikatorId, rhk: { skpId: s.id, ...LIVE }, ...LIVE }, select: { jenisTarget: true } });
+      if (!old) throw new NotFound();
+      await tx.indikator.update({ where: { id: target.indikatorId }, data });
+      // Period targets are of the year's kind: another kind of target leaves them meaningless.
+      if (old.jenisTarget !== data.jenisTarget) await tx.targetPeriode.deleteMany({ where: { indikatorId: target.indikatorId } });
     }
     return s;
   });
@@ -120,10 +125,11 @@ export async function saveIndikator(db: Db, e: Edit, target: { rhkId: number } |
 
 export async function deleteIndikator(db: Db, e: Edit, indikatorId: number) {
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.indikator.delete', after: { indikatorId } }, async (tx, s) => {
-    const old = await tx.indikator.findFirst({ where: { id: indikatorId, rhk: { skpId: s.id } } });
+    const old = await tx.indikator.findFirst({ where: { id: indikatorId, rhk: { skpId: s.id, ...LIVE }, ...LIVE } });
     if (!old) throw new NotFound();
-    await tx.indikator.delete({ where: { id: indikatorId } });
-    await tx.indikator.updateMany({ where: { rhkId: old.rhkId, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
+    // Retired (kept for the approved versions) or deleted: docs/domain/skp.md § Revisions.
+    await removeIndikator(tx, s.id, s.revisi, old);
+    await tx.indikator.updateMany({ where: { rhkId: old.rhkId, urutan: { gt: old.urutan }, ...LIVE }, data: { urutan: { decrement: 1 } } });
     return s;
   });
 }
@@ -152,9 +158,9 @@ export async function deleteLampiran(db: Db, e: Edit, lampiranId: number) {
 export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promise<SkpProblem[]> {
   const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
   const rhk = await tx.rhk.findMany({
-    where: { skpId },
+    where: { skpId, ...LIVE },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
-    select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: true } } },
+    select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: { where: LIVE } } } },
   });
   const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, pegawai: info.pegawai });
   return submissionProblems({
@@ -208,21 +214,21 @@ const INDIKATOR_COLS_I = Prisma.raw(INDIKATOR_COLUMNS.map((c) => `i.${c}`).join(
  */
 export async function copyLastYear(db: Db, e: Edit) {
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: 'skp.copyLastYear' }, async (tx, s) => {
-    const cur = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { pegawaiId: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } } });
+    const cur = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { pegawaiId: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: { where: LIVE } } } } });
     if (cur._count.rhk > 0) throw new Refused('skp.salin.notEmpty');
     const prev = await skpTahunLalu({ prisma: tx }, cur);
     if (!prev || prev.rhkCount === 0) throw new Refused('skp.salin.none');
     const rhk = await tx.$executeRaw`
       INSERT INTO rhk (skp_id, urutan, ${RHK_COLS})
       SELECT ${s.id}::int, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id), ${RHK_COLS}
-        FROM rhk WHERE skp_id = ${prev.id}::int`;
+        FROM rhk WHERE skp_id = ${prev.id}::int AND dihapus_revisi IS NULL`;
     // New RHKs are numbered 1..n per jenis in the old order, so (jenis, number) pairs them up.
     const indikator = await tx.$executeRaw`
       INSERT INTO indikator (rhk_id, urutan, ${INDIKATOR_COLS})
       SELECT n.id, i.urutan, ${INDIKATOR_COLS_I}
-        FROM (SELECT id, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id) AS rn FROM rhk WHERE skp_id = ${prev.id}::int) o
+        FROM (SELECT id, jenis, row_number() OVER (PARTITION BY jenis ORDER BY urutan, id) AS rn FROM rhk WHERE skp_id = ${prev.id}::int AND dihapus_revisi IS NULL) o
         JOIN rhk n ON n.skp_id = ${s.id}::int AND n.jenis = o.jenis AND n.urutan = o.rn
-        JOIN indikator i ON i.rhk_id = o.id`;
+        JOIN indikator i ON i.rhk_id = o.id AND i.dihapus_revisi IS NULL`;
     const lampiran = await tx.$executeRaw`
       INSERT INTO lampiran (skp_id, jenis, urutan, teks)
       SELECT ${s.id}::int, l.jenis,

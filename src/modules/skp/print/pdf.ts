@@ -509,7 +509,49 @@ export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
   }
   signatures(p, s, h);
 
+  rencanaAksiPage(p, skp, h, (i) => formatTarget(i, (n) => num(n)));
   footers(p, s, skp, h);
   d.end();
   return done;
+}
+
+/**
+ * Rencana aksi and period targets: not columns of the official SKP form or its lampiran
+ * (docs/domain/skp.md § Rencana aksi and period targets), so they follow on a sheet of their
+ * own, after the signed pages, and only when the SKP has any.
+ */
+function rencanaAksiPage(p: Pdf, skp: SkpDokumen, h: CetakHeader, target: (i: IndikatorDokumen) => string) {
+  // a document built by hand (tests, older callers) may lack the period parts: none then
+  const aksiOf = (r: RhkDokumen) => r.rencanaAksi ?? [];
+  const tpOf = (i: IndikatorDokumen) => i.targetPeriode ?? [];
+  const has = skp.rhk.some((r) => aksiOf(r).length || r.indikator.some((i) => tpOf(i).length));
+  if (!has) return;
+  const periode = skp.periode ?? [];
+  const nama = new Map(periode.map((x) => [x.id, x.nama]));
+  const periodeIds = periode.length ? periode.map((x) => x.id) : [...new Set(skp.rhk.flatMap((r) => [...aksiOf(r).map((a) => a.periodeId), ...r.indikator.flatMap((i) => tpOf(i).map((t) => t.periodeId))]))];
+  p.newPage();
+  titleBlock(p, ['RENCANA AKSI DAN TARGET PERIODIK', 'LAMPIRAN PENDUKUNG SASARAN KINERJA PEGAWAI'], h);
+  const head = (t: string): Cell => cell(t, { bold: true, align: 'center', valign: 'middle', fill: HEAD_FILL });
+  const t = new Table(p, [22, 200, 80, 268, 200], [[head('NO'), head('RENCANA HASIL KERJA'), head('PERIODE'), head('RENCANA AKSI'), head('TARGET PERIODE')]]).begin();
+  for (const jenis of JENIS_RHK) {
+    const list = skp.rhk.filter((r) => r.jenis === jenis);
+    if (!list.length) continue;
+    t.block({ span: new Map([[0, { ...cell(LABEL_RESMI.jenisRhk[jenis], { bold: true, fill: SECTION_FILL }), colSpan: 5 }]]), rows: [], keepWithNext: 3 * LH + 2 * PAD });
+    list.forEach((r, n) => {
+      const rows = periodeIds
+        .map((pid) => {
+          const aksi = aksiOf(r).filter((a) => a.periodeId === pid);
+          const targets = r.indikator.map((i, k) => ({ k, i, tp: tpOf(i).find((x) => x.periodeId === pid) })).filter((x) => x.tp);
+          if (!aksi.length && !targets.length) return null;
+          return [
+            cell(nama.get(pid) ?? '-'),
+            aksi.length ? { paras: aksi.map((a) => ({ text: a.teks, bullet: '•', indent: 9 })) } : cell('-'),
+            targets.length ? { paras: targets.map((x) => ({ text: `IKI ${x.k + 1}: ${target({ ...x.i, ...x.tp! })}` })) } : cell('-'),
+          ];
+        })
+        .filter((x): x is Cell[] => x !== null);
+      if (!rows.length) rows.push([cell('-'), cell('-'), cell('-')]);
+      t.block({ span: new Map([[0, cell(String(n + 1), { align: 'center' })], [1, cell(r.teks)]]), rows });
+    });
+  }
 }

@@ -41,7 +41,7 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, requested: numb
       SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
         SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
                s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
-               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count,
+               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id AND r.dihapus_revisi IS NULL) AS rhk_count,
                row_number() OVER (ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
                                            s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
           FROM pegawai p
@@ -72,8 +72,8 @@ export const matriksOwnRows = (q: Sql, me: number, siklusId: number) =>
               c.id AS c_id, c.teks AS c_teks, c.jenis::text AS c_jenis, s.id AS c_skp_id, s.status::text AS c_status,
               p.id AS c_pegawai_id, p.penilai_id = ${me} AS c_bawahan, p.nama AS c_nama, p.nip AS c_nip, j.nama AS c_jabatan
          FROM skp ms
-         LEFT JOIN rhk a ON a.skp_id = ms.id
-         LEFT JOIN rhk c ON c.rhk_atasan_id = a.id
+         LEFT JOIN rhk a ON a.skp_id = ms.id AND a.dihapus_revisi IS NULL
+         LEFT JOIN rhk c ON c.rhk_atasan_id = a.id AND c.dihapus_revisi IS NULL
          LEFT JOIN skp s ON s.id = c.skp_id
          LEFT JOIN pegawai p ON p.id = s.pegawai_id
          LEFT JOIN jabatan j ON j.id = p.jabatan_id
@@ -95,8 +95,8 @@ export const matriksTeamRows = (q: Sql, me: number, siklusId: number) =>
          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId}
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS rhk_count,
-                  count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me}))::int AS linked
-             FROM rhk r WHERE r.skp_id = s.id) r ON true
+                  count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me} AND a.dihapus_revisi IS NULL))::int AS linked
+             FROM rhk r WHERE r.skp_id = s.id AND r.dihapus_revisi IS NULL) r ON true
         WHERE p.penilai_id = (SELECT ${me}::int) AND p.aktif
         ORDER BY p.nama, p.id`,
     ),

@@ -6,7 +6,7 @@ import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
-import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
+import { editSkp, getSkp, LIVE, peranPada, skpDocument, type Scoped } from '../service.js';
 import { skpEditable } from '../../../domain/siklus.js';
 import { usesJptForm } from '../../../domain/skp-document.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
@@ -81,8 +81,8 @@ async function decisionTarget(db: Db, actor: Actor, skpId: number) {
 /** What stops approval (submission rules again: the appraiser's RHKs may have changed since). */
 export async function approvalProblems(tx: Tx | Db['prisma'], skp: { id: number; siklusId: number; isJpt: boolean; penilaiId: number | null }): Promise<SkpProblem[]> {
   const [rhk, atasan] = await Promise.all([
-    tx.rhk.findMany({ where: { skpId: skp.id }, select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: true } } } }),
-    skp.penilaiId === null ? [] : tx.rhk.findMany({ where: { skp: { siklusId: skp.siklusId, pegawaiId: skp.penilaiId } }, select: { id: true } }),
+    tx.rhk.findMany({ where: { skpId: skp.id, ...LIVE }, select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: { where: LIVE } } } } }),
+    skp.penilaiId === null ? [] : tx.rhk.findMany({ where: { skp: { siklusId: skp.siklusId, pegawaiId: skp.penilaiId }, ...LIVE }, select: { id: true } }),
   ]);
   return submissionProblems({
     isJpt: skp.isJpt,
@@ -134,7 +134,7 @@ export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number
     if ('error' in tr) throw new Conflict(tr.error);
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
-    for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id }, data: { catatanPenilai: teks } });
+    for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id, ...LIVE }, data: { catatanPenilai: teks } });
   });
 }
 
