@@ -26,7 +26,8 @@ export type CalonPenilai = { nama: string; posisi: Posisi };
 /** A delegation in force that gives the candidate a post (Plt/Plh by a recorded decision). */
 export type DelegasiPosisi = { jenis: 'PLT' | 'PLH'; nomorSk: string; posisi: Posisi };
 
-export type PenilaiProblem = { key: string; params: Record<string, string> };
+/** Why not: a message key and its parameters (`jenis` is the kind of position, for its label). */
+export type PenilaiProblem = { key: string; params: { nama: string; jabatan?: string; jenis?: JenisJabatan; unitPenilai?: string; unitPegawai?: string } };
 
 /**
  * Whether a position is above the employee in the unit tree. A position that heads no unit cannot
@@ -52,7 +53,7 @@ export function penilaiProblem(pegawai: PegawaiDinilai, penilai: CalonPenilai, d
   if (delegasi.some((d) => fits(d.posisi, pegawai))) return null;
   const own = penilai.posisi;
   if (!PENILAI_MINIMAL.has(own.jenis)) {
-    return { key: 'penilai.belowPengawas', params: { nama: penilai.nama, jabatan: own.nama, jenis: `@jenis.${own.jenis}` } };
+    return { key: 'penilai.belowPengawas', params: { nama: penilai.nama, jabatan: own.nama, jenis: own.jenis } };
   }
   const unitPenilai = own.mengepalai?.nama ?? own.nama;
   if (pegawai.kepalaUnit && own.mengepalai?.path === pegawai.unit.path) {

@@ -17,6 +17,8 @@ type ImportColumn = 'nip' | 'nama' | 'jenis_asn' | 'pangkat_golongan' | 'kode_ja
 type ErrorKind = '404' | '403' | '500' | '4xx';
 /** The fields of an RHK or an indicator that the version diff lists by name. */
 type DiffField = Exclude<RhkField, 'teks'> | Exclude<IndikatorField, 'teks' | 'target'>;
+/** Where a delegation stands today (src/modules/delegasi/service.ts). */
+type StatusDelegasi = 'BERLAKU' | 'AKAN' | 'BERAKHIR' | 'DIBATALKAN';
 /** The two ends of a version comparison. */
 type VersiEnd = 'dari' | 'ke';
 
@@ -25,6 +27,12 @@ export const LABELS = {
   status: { DRAFT: 'status.DRAFT', DIAJUKAN: 'status.DIAJUKAN', DIKEMBALIKAN: 'status.DIKEMBALIKAN', DISETUJUI: 'status.DISETUJUI' } satisfies Record<E.StatusSkp, MessageKey>,
   jenisJabatan: { JPT: 'jenis.JPT', ADMINISTRATOR: 'jenis.ADMINISTRATOR', PENGAWAS: 'jenis.PENGAWAS', PELAKSANA: 'jenis.PELAKSANA', FUNGSIONAL: 'jenis.FUNGSIONAL' } satisfies Record<E.JenisJabatan, MessageKey>,
   asn: { PNS: 'asn.PNS', PPPK: 'asn.PPPK' } satisfies Record<E.JenisAsn, MessageKey>,
+  kategoriJf: { KEAHLIAN: 'jf.KEAHLIAN', KETERAMPILAN: 'jf.KETERAMPILAN' } satisfies Record<E.KategoriJf, MessageKey>,
+  jenjangJf: { PERTAMA: 'jenjang.PERTAMA', MUDA: 'jenjang.MUDA', MADYA: 'jenjang.MADYA', UTAMA: 'jenjang.UTAMA', PEMULA: 'jenjang.PEMULA', TERAMPIL: 'jenjang.TERAMPIL', MAHIR: 'jenjang.MAHIR', PENYELIA: 'jenjang.PENYELIA' } satisfies Record<E.JenjangJf, MessageKey>,
+  jenisDelegasi: { PLT: 'delegasi.jenis.PLT', PLH: 'delegasi.jenis.PLH' } satisfies Record<E.JenisDelegasi, MessageKey>,
+  jenisDelegasiPanjang: { PLT: 'delegasi.jenisPanjang.PLT', PLH: 'delegasi.jenisPanjang.PLH' } satisfies Record<E.JenisDelegasi, MessageKey>,
+  statusDelegasi: { BERLAKU: 'delegasi.status.BERLAKU', AKAN: 'delegasi.status.AKAN', BERAKHIR: 'delegasi.status.BERAKHIR', DIBATALKAN: 'delegasi.status.DIBATALKAN' } satisfies Record<StatusDelegasi, MessageKey>,
+  jenisKeputusan: { SETUJUI: 'review.keputusanJenis.SETUJUI', KEMBALIKAN: 'review.keputusanJenis.KEMBALIKAN' } satisfies Record<E.JenisKeputusan, MessageKey>,
   jenisPeriode: { BULANAN: 'periode.BULANAN', TRIWULANAN: 'periode.TRIWULANAN', SEMESTERAN: 'periode.SEMESTERAN' } satisfies Record<E.JenisPeriode, MessageKey>,
   periodeField: { mulai: 'periode.mulai', selesai: 'periode.selesai', batasPegawai: 'periode.batasPegawai', batasPenilai: 'periode.batasPenilai' } satisfies Record<PeriodeField, MessageKey>,
   pendekatan: { KUANTITATIF: 'pendekatan.KUANTITATIF', KUALITATIF: 'pendekatan.KUALITATIF' } satisfies Record<E.Pendekatan, MessageKey>,

@@ -66,11 +66,19 @@ export async function unit(t: Ctx, opts: { parentId?: number | null; nama?: stri
   return { id: u.id, kode: u.kode, nama: u.nama, path: u.path, version: u.version };
 }
 
-/** A position in a unit (a new unit when none is given). */
-export async function jabatan(t: Ctx, opts: { unitId?: number; jenis?: JenisJabatan; nama?: string } = {}): Promise<GivenJabatan> {
+/**
+ * A position in a unit (a new unit when none is given). A JF is Ahli Pertama (keahlian) unless
+ * told otherwise; `kepalaUnit` makes it the position that heads its unit.
+ */
+export async function jabatan(
+  t: Ctx,
+  opts: { unitId?: number; jenis?: JenisJabatan; nama?: string; kategoriJf?: 'KEAHLIAN' | 'KETERAMPILAN'; jenjangJf?: 'PERTAMA' | 'MUDA' | 'MADYA' | 'UTAMA' | 'PEMULA' | 'TERAMPIL' | 'MAHIR' | 'PENYELIA'; kepalaUnit?: boolean } = {},
+): Promise<GivenJabatan> {
   const unitId = opts.unitId ?? (await unit(t)).id;
   const tag = next();
-  const j = await createJabatan(t.db, await adminActor(t), { kode: `J${tag}`, nama: opts.nama ?? `Jabatan Uji ${tag}`, jenis: opts.jenis ?? 'PELAKSANA', unitId });
+  const jenis = opts.jenis ?? 'PELAKSANA';
+  const jf = jenis === 'FUNGSIONAL' ? { kategoriJf: opts.kategoriJf ?? 'KEAHLIAN', jenjangJf: opts.jenjangJf ?? (opts.kategoriJf === 'KETERAMPILAN' ? 'TERAMPIL' : 'PERTAMA') } : {};
+  const j = await createJabatan(t.db, await adminActor(t), { kode: `J${tag}`, nama: opts.nama ?? `Jabatan Uji ${tag}`, jenis, unitId, ...jf, kepalaUnit: opts.kepalaUnit ?? false });
   return { id: j.id, kode: j.kode, nama: j.nama, unitId: j.unitId, jenis: j.jenis, version: j.version };
 }
 

@@ -21,7 +21,7 @@ describe('pejabat penilai — PermenPANRB 6/2022 Pasal 1 angka 9: "atasan langsu
   ] as const)('a %s heading the unit may appraise its staff: %s', (jenis, ok) => {
     const r = penilaiProblem(staff('/1/2/3/'), { nama: 'A', posisi: head(jenis, '/1/2/3/') });
     if (ok) expect(r).toBeNull();
-    else expect(r).toEqual({ key: 'penilai.belowPengawas', params: { nama: 'A', jabatan: `Jabatan ${jenis}`, jenis: `@jenis.${jenis}` } });
+    else expect(r).toEqual({ key: 'penilai.belowPengawas', params: { nama: 'A', jabatan: `Jabatan ${jenis}`, jenis } });
   });
 
   it.each([

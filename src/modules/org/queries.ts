@@ -86,11 +86,12 @@ export const appraiserChainRows = (q: Sql, startId: number) =>
     ) CYCLE id SET is_cycle USING route
     SELECT id, penilai_id, nama FROM chain WHERE NOT is_cycle`);
 
-export type UnitListRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; version: number; depth: number; pegawaiCount: number };
+export type UnitListRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; version: number; depth: number; pegawaiCount: number; kepalaJabatan: string | null };
 
 /** Every unit with its depth and active headcount (the caller orders the tree). */
 export const unitRows = (q: Sql) =>
   q.rows<UnitListRow>(sql`SELECT u.id, u.kode, u.nama, u.parent_id, u.path, u.aktif, u.version,
          array_length(string_to_array(trim(both '/' from u.path), '/'), 1) - 1 AS depth,
-         (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS pegawai_count
+         (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS pegawai_count,
+         (SELECT j.nama FROM jabatan j WHERE j.id = u.kepala_jabatan_id) AS kepala_jabatan
     FROM unit_kerja u`);
