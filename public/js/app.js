@@ -14,6 +14,16 @@ document.addEventListener('DOMContentLoaded', () => {
     asn.addEventListener('change', sync);
     sync();
   }
+  // Employee form: show the default appraiser of the chosen position.
+  const jab = document.getElementById('f-jabatanId');
+  const bawaan = document.getElementById('penilai-bawaan');
+  const list = document.getElementById('penilai-bawaan-list');
+  if (jab && bawaan && list) {
+    jab.addEventListener('change', () => {
+      const li = list.querySelector(`li[data-jabatan="${CSS.escape(jab.value)}"]`);
+      bawaan.textContent = li ? li.textContent : '';
+    });
+  }
   // Forms: disable the submit button after the first click so a double click sends once.
   for (const form of document.querySelectorAll('form[method=post]')) {
     form.addEventListener('submit', () => {

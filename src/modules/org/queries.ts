@@ -95,3 +95,19 @@ export const unitRows = (q: Sql) =>
          (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS pegawai_count,
          (SELECT j.nama FROM jabatan j WHERE j.id = u.kepala_jabatan_id) AS kepala_jabatan
     FROM unit_kerja u`);
+
+export type PenilaiBawaanRow = { jabatanId: number; kepalaJabatan: string | null; holders: { nama: string; nip: string }[] | null };
+
+/**
+ * For every active position, the default appraiser of its holders (docs/domain/penilai.md): the
+ * holders of the head position of its unit, or, for the unit's own head position, of the parent
+ * unit's. One statement for the employee form.
+ */
+export const penilaiBawaanRows = (q: Sql) =>
+  q.rows<PenilaiBawaanRow>(sql`SELECT j.id AS jabatan_id, hj.nama AS kepala_jabatan,
+         (SELECT json_agg(json_build_object('nama', h.nama, 'nip', h.nip) ORDER BY h.nama) FROM pegawai h WHERE h.jabatan_id = hj.id AND h.aktif) AS holders
+    FROM jabatan j
+    JOIN unit_kerja u ON u.id = j.unit_id
+    LEFT JOIN unit_kerja pu ON pu.id = u.parent_id
+    LEFT JOIN jabatan hj ON hj.id = CASE WHEN u.kepala_jabatan_id = j.id THEN pu.kepala_jabatan_id ELSE u.kepala_jabatan_id END
+   WHERE j.aktif`);
