@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
+import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type PegawaiPenilaiRefs } from '../../domain/acting.js';
 export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
@@ -12,7 +13,13 @@ import { LABELS } from '../../i18n/labels.js';
 
 export const SKP_INCLUDE = {
   siklus: true,
-  pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } } } },
+  pegawai: {
+    include: {
+      jabatan: { include: PEGAWAI_PENILAI_INCLUDE.jabatan.select },
+      unit: true,
+      penilai: { select: { id: true, nama: true, nip: true, penilaiId: true, jabatanId: true } },
+    },
+  },
   rhk: {
     orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }],
     include: { indikator: { orderBy: [{ urutan: 'asc' as const }] }, rhkAtasan: { select: { id: true, teks: true, skpId: true } } },
@@ -28,11 +35,16 @@ export async function getSkp(db: Db, actor: Actor, id: number) {
 }
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
-/** What the actor is to this SKP (several can hold: an admin may also be the appraiser). */
-export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null } }) {
+/**
+ * What the actor is to this SKP (several can hold: an admin may also be the appraiser). `penilai`
+ * is how they may act as its appraiser (src/domain/acting.ts), or null.
+ */
+export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: PegawaiPenilaiRefs }) {
+  const acting = actingAs(actor, dinilaiOleh(skp));
   return {
     pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
-    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId,
+    penilai: acting !== null,
+    acting,
     admin: actor.isAdmin,
   };
 }
@@ -67,7 +79,7 @@ export async function editSkp<T>(
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true } } } });
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } } });
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
