@@ -331,6 +331,18 @@ async function checkPenilaiRule(
     }
   }
   const postNama = posts.length ? await info(posts) : new Map<number, JabatanInfo>();
+  // Default appraisers who are neither in the file nor named by it: read them like the others.
+  const unread = [...new Set([...holders.values()].flatMap((h) => [...h]))].filter((n) => !existing.has(n) && !fileRowOfNip.has(n));
+  if (unread.length) {
+    const more = await q.query<Existing>(
+      `SELECT id, nip, nama, jenis_asn::text AS jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id, aktif, version FROM pegawai WHERE nip = ANY($1::text[])`,
+      [unread],
+    );
+    for (const r of more.rows) {
+      existing.set(r.nip, r);
+      idOfNip.set(r.nip, r.id);
+    }
+  }
   for (const p of empty) {
     const post = jab.get(res.get(p)!.jabatanId)?.kepala_post ?? null;
     if (post === null) continue;
