@@ -230,3 +230,26 @@ describe('the rule in the import — one error per row, on its nip_penilai cell'
     expect(hadi.penilaiId).toBe(w.kasi.id); // the head of the unit above
   });
 });
+
+describe('the demo agency (src/db/seed.ts) has what the rules need', () => {
+  it('records a head position for every unit, a kategori and jenjang for every JF, and appraisers of pengawas level or above', async () => {
+    const demo = { kode: { startsWith: 'DISKOMINFO' } };
+    expect(await t.db.prisma.unitKerja.count({ where: { ...demo, kepalaJabatanId: null } })).toBe(0);
+    expect(await t.db.prisma.jabatan.count({ where: { ...demo, jenis: 'FUNGSIONAL', OR: [{ kategoriJf: null }, { jenjangJf: null }] } })).toBe(0);
+    expect(await t.db.prisma.jabatan.count({ where: { ...demo, jenis: 'FUNGSIONAL', jenjangJf: 'MUDA' } })).toBeGreaterThan(0);
+    expect(await t.db.prisma.pegawai.count({ where: { unit: demo, penilai: { jabatan: { jenis: { in: ['PELAKSANA', 'FUNGSIONAL'] } } } } })).toBe(0);
+  });
+
+  it('holds one Plt of a vacant post, in force today, whose staff have no appraiser but the Plt', async () => {
+    const plt = await t.db.prisma.delegasi.findFirstOrThrow({ where: { jenis: 'PLT', nomorSk: '800.1.3/045/DISKOMINFO/2026' }, include: { jabatan: { include: { pegawai: true, mengepalai: { include: { pegawai: true } } } } } });
+    expect(plt.jabatan.pegawai).toEqual([]); // vacant
+    expect(plt.mulai.toISOString().slice(0, 10) <= given.hari(0) && given.hari(0) <= plt.selesai.toISOString().slice(0, 10)).toBe(true);
+    const staff = plt.jabatan.mengepalai!.pegawai;
+    expect(staff.length).toBe(1);
+    expect(staff[0]!.penilaiId).toBeNull();
+    const delegate = await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId: plt.penerimaId }, include: { pegawai: true } });
+    const agent = await loginAs(t.app, { login: delegate.pegawai!.nip, password: (await import('../helpers/app.js')).DEMO_PASSWORD });
+    const home = await agent.get('/skp/bawahan').expect(200);
+    expect(home.status).toBe(200);
+  });
+});
