@@ -134,9 +134,11 @@ async function penilaiBawaan(tx: Tx, jabatan: { id: number; unit: { kepalaJabata
  */
 async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
   if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
-  const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true, ...HEAD } });
+  // (One relation per read: inside a transaction Prisma would run sibling relations at once on one connection.)
+  const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });
   if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });
-  let penilai: { id: number; aktif: boolean; nama: string } | null = null;
+  const mengepalai = await tx.unitKerja.findFirst({ where: { kepalaJabatanId: jabatan.id }, select: { id: true } });
+  let penilai: { id: number; aktif: boolean; nama: string; jabatanId: number } | null = null;
   if (input.penilaiNip) {
     penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
     if (!penilai || !penilai.aktif) throw new Refused('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
@@ -154,10 +156,10 @@ async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, s
       throw new Refused('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
     }
   }
-  const posisi = await tx.pegawai.findUniqueOrThrow({ where: { id: penilai.id }, select: { jabatan: { include: HEAD } } });
+  const posisi = await tx.jabatan.findUniqueOrThrow({ where: { id: penilai.jabatanId }, include: HEAD });
   const problem = penilaiProblem(
-    { unit: { nama: jabatan.unit.nama, path: jabatan.unit.path }, kepalaUnit: jabatan.mengepalai?.id === jabatan.unitId },
-    { nama: penilai.nama, posisi: posisiOf(posisi.jabatan) },
+    { unit: { nama: jabatan.unit.nama, path: jabatan.unit.path }, kepalaUnit: mengepalai?.id === jabatan.unitId },
+    { nama: penilai.nama, posisi: posisiOf(posisi) },
     await delegasiPosisi(tx, penilai.id),
   );
   if (problem) throw penilaiRefusal(problem, 'penilaiNip');

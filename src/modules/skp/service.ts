@@ -79,9 +79,13 @@ export async function editSkp<T>(
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } } });
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true } });
     if (!skp) throw new NotFound();
-    const peran = peranPada(actor, skp);
+    // Read one relation at a time: inside a transaction Prisma would run sibling relations at once on one connection.
+    const pegawai = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { penilaiId: true, penilai: PEGAWAI_PENILAI_INCLUDE.penilai } });
+    const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
+    const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
+    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, pegawai: { ...pegawai, ...unit, ...jabatan } });
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
     if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;
