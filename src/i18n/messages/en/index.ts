@@ -5,8 +5,10 @@ import { enSkp } from './skp.js';
 import { enReview } from './review.js';
 import { enCetak } from './cetak.js';
 import { enGuard } from './guard.js';
+import { enAudit } from './audit.js';
+import { enScoring } from './scoring.js';
 import { enPenilai } from './penilai.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, penilai: enPenilai };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enPenilai };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai };

@@ -87,4 +87,8 @@ export const enPenilai: Record<keyof typeof idPenilai, string> = {
   'review.dasarDelegasi': '{jenis} SK {nomorSk}',
   'review.noKeputusan': 'No decision yet.',
   'review.keputusanAlasan': 'Reason',
+  'audit.act.unit.kepala.update': 'Set the unit head position',
+  'audit.act.delegasi.create': 'Recorded a delegation (Plt/Plh)',
+  'audit.act.delegasi.cancel': 'Cancelled a delegation (Plt/Plh)',
+  'audit.kind.delegasi': 'Delegation (Plt/Plh)',
 };

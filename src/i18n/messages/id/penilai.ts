@@ -90,4 +90,8 @@ export const idPenilai = {
   'review.dasarDelegasi': '{jenis} SK {nomorSk}',
   'review.noKeputusan': 'Belum ada keputusan.',
   'review.keputusanAlasan': 'Alasan',
+  'audit.act.unit.kepala.update': 'Menetapkan jabatan kepala unit',
+  'audit.act.delegasi.create': 'Mencatat delegasi (Plt/Plh)',
+  'audit.act.delegasi.cancel': 'Membatalkan delegasi (Plt/Plh)',
+  'audit.kind.delegasi': 'Delegasi (Plt/Plh)',
 };
