@@ -27,6 +27,7 @@ import { reviewRoutes } from './modules/skp/review/routes.js';
 import { cetakRoutes } from './modules/skp/print/routes.js';
 import { versionRoutes } from './modules/skp/versions/routes.js';
 import { templatRoutes } from './modules/templat/routes.js';
+import { delegasiRoutes } from './modules/delegasi/routes.js';
 import { jobRunner, type JobRunner } from './jobs/runner.js';
 import { siklusJobs } from './modules/siklus/jobs.js';
 import { LABELS } from './i18n/labels.js';
@@ -98,6 +99,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(versionRoutes({ db }));
   app.use(cetakRoutes({ db }));
   app.use(templatRoutes({ db }));
+  app.use(delegasiRoutes({ db }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

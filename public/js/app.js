@@ -14,6 +14,16 @@ document.addEventListener('DOMContentLoaded', () => {
     asn.addEventListener('change', sync);
     sync();
   }
+  // Employee form: show the default appraiser of the chosen position.
+  const jab = document.getElementById('f-jabatanId');
+  const bawaan = document.getElementById('penilai-bawaan');
+  const list = document.getElementById('penilai-bawaan-list');
+  if (jab && bawaan && list) {
+    jab.addEventListener('change', () => {
+      const li = list.querySelector(`li[data-jabatan="${CSS.escape(jab.value)}"]`);
+      bawaan.textContent = li ? li.textContent : '';
+    });
+  }
   // A form that came back with errors: bring the first field in error into view and give it the
   // focus (the banner above links to each one as well).
   const invalid = document.querySelector('[aria-invalid="true"]');

@@ -399,6 +399,74 @@ function demoLogins(plan: Plan): DemoLogin[] {
   ];
 }
 
+// ---- Who appraises: unit heads, JF levels, a Plt -------------------------------------------
+
+/** "Analis Kebijakan Ahli Muda" → KEAHLIAN/MUDA; "Pranata Komputer Terampil" → KETERAMPILAN/TERAMPIL. */
+export function jfLevelOf(nama: string): { kategori: 'KEAHLIAN' | 'KETERAMPILAN'; jenjang: string } {
+  const ahli = /\bAhli (Pertama|Muda|Madya|Utama)$/.exec(nama);
+  if (ahli) return { kategori: 'KEAHLIAN', jenjang: ahli[1]!.toUpperCase() };
+  const terampil = /\b(Pemula|Terampil|Mahir|Penyelia)$/.exec(nama);
+  if (terampil) return { kategori: 'KETERAMPILAN', jenjang: terampil[1]!.toUpperCase() };
+  throw new Error(`seed: the JF ${nama} names no jenjang`);
+}
+
+/** The demo's Plt: a new seksi whose head post is vacant, one employee moved into it, and the decision (docs/domain/penilai.md). */
+const PLT = {
+  parent: 'DISKOMINFO.STATSAN',
+  unit: { kode: 'DISKOMINFO.STATSAN.TKD', nama: 'Seksi Tata Kelola Data' },
+  kepala: 'Kepala Seksi Tata Kelola Data',
+  staf: 'Pengelola Data',
+  /** The employee moved in: the PPPK Pengelola Data of Seksi Statistik Sektoral. */
+  from: 'DISKOMINFO.STATSAN.STAT',
+  /** The delegate: the head of Seksi Statistik Sektoral. */
+  penerima: 'DISKOMINFO.STATSAN.STAT',
+  nomorSk: '800.1.3/045/DISKOMINFO/2026',
+} as const;
+
+/**
+ * What the appraiser rules need (issue 8): every unit records its head position (its structural
+ * position), every JF its kategori and jenjang (from its name), and one Plt of a vacant post is in
+ * force for the whole current year. Returns what it added to the counts.
+ */
+async function seedPenilaiFacts(client: pg.PoolClient, plan: Plan, ids: { unitId: number[]; jabatanId: number[]; pegawaiId: number[] }) {
+  const heads = plan.units.map((_, ui) => plan.jabatan.findIndex((j) => j.unitIdx === ui && STRUCTURAL.has(j.jenis)));
+  await client.query(
+    `UPDATE unit_kerja u SET kepala_jabatan_id = x.j FROM unnest($1::int[], $2::int[]) AS x(u, j) WHERE u.id = x.u`,
+    [ids.unitId, heads.map((j) => (j < 0 ? null : ids.jabatanId[j]!))],
+  );
+  const jf = plan.jabatan.map((j, i) => ({ j, i })).filter(({ j }) => j.jenis === 'FUNGSIONAL');
+  await client.query(
+    `UPDATE jabatan SET kategori_jf = x.k::"KategoriJf", jenjang_jf = x.l::"JenjangJf" FROM unnest($1::int[], $2::text[], $3::text[]) AS x(id, k, l) WHERE jabatan.id = x.id`,
+    [jf.map(({ i }) => ids.jabatanId[i]!), jf.map(({ j }) => jfLevelOf(j.nama).kategori), jf.map(({ j }) => jfLevelOf(j.nama).jenjang)],
+  );
+
+  const unitIdx = (kode: string) => plan.units.findIndex((u) => u.kode === kode);
+  const parent = ids.unitId[unitIdx(PLT.parent)]!;
+  const parentPath = (await client.query<{ path: string }>('SELECT path FROM unit_kerja WHERE id = $1', [parent])).rows[0]!.path;
+  const unit = (await client.query<{ id: number }>(`INSERT INTO unit_kerja (kode, nama, parent_id, path) VALUES ($1, $2, $3, '/') RETURNING id`, [PLT.unit.kode, PLT.unit.nama, parent])).rows[0]!.id;
+  await client.query('UPDATE unit_kerja SET path = $2 WHERE id = $1', [unit, `${parentPath}${unit}/`]);
+  const kepala = (await client.query<{ id: number }>(`INSERT INTO jabatan (kode, nama, jenis, unit_id) VALUES ($1, $2, 'PENGAWAS', $3) RETURNING id`, [`${PLT.unit.kode}.J01`, PLT.kepala, unit])).rows[0]!.id;
+  const staf = (await client.query<{ id: number }>(`INSERT INTO jabatan (kode, nama, jenis, unit_id) VALUES ($1, $2, 'PELAKSANA', $3) RETURNING id`, [`${PLT.unit.kode}.J02`, PLT.staf, unit])).rows[0]!.id;
+  await client.query('UPDATE unit_kerja SET kepala_jabatan_id = $2 WHERE id = $1', [unit, kepala]);
+  const from = unitIdx(PLT.from);
+  const moved = plan.pegawai.findIndex((p) => p.unitIdx === from && p.jenisAsn === 'PPPK' && plan.jabatan[p.jabatanIdx]!.nama === PLT.staf);
+  if (moved < 0) throw new Error(`seed: no PPPK ${PLT.staf} in ${PLT.from}`);
+  // The head post is vacant: no appraiser until the Plt acts (the default appraiser of the seksi).
+  await client.query('UPDATE pegawai SET unit_id = $2, jabatan_id = $3, penilai_id = NULL WHERE id = $1', [ids.pegawaiId[moved]!, unit, staf]);
+  await client.query(
+    `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan) VALUES ($1, $2, $3, NULL, true, 'Mutasi ke seksi baru; jabatan kepala seksi lowong (Plt)')`,
+    [ids.pegawaiId[moved]!, staf, unit],
+  );
+  const penerima = plan.pegawai.findIndex((p) => p.unitIdx === unitIdx(PLT.penerima) && STRUCTURAL.has(plan.jabatan[p.jabatanIdx]!.jenis));
+  const year = new Date().getFullYear();
+  await client.query(
+    `INSERT INTO delegasi (jenis, nomor_sk, tanggal_sk, mulai, selesai, jabatan_id, penerima_id, keterangan)
+     VALUES ('PLT', $1, $2::date, $2::date, $3::date, $4, $5, 'Plt Kepala Seksi Tata Kelola Data selama jabatan lowong')`,
+    [PLT.nomorSk, `${year}-01-01`, `${year}-12-31`, kepala, ids.pegawaiId[penerima]!],
+  );
+  return { units: 1, jabatan: 2 };
+}
+
 // ---- Writing --------------------------------------------------------------------------------
 
 const SEED_LOCK_KEY = 727_002; // advisory lock: two seeders never interleave
@@ -434,7 +502,7 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
     }
 
     const P = plan.pegawai;
-    const { adminCreated } = await insertOrg(client, {
+    const ids = await insertOrg(client, {
       units: plan.units.map((u) => ({ kode: u.kode, nama: u.nama, parent: u.parentIdx })),
       jabatan: plan.jabatan.map((j) => ({ kode: j.kode, nama: j.nama, jenis: j.jenis, unit: j.unitIdx })),
       pegawai: P.map((p) => ({ ...p, jabatan: p.jabatanIdx, unit: p.unitIdx, penilai: p.penilaiIdx })),
@@ -442,12 +510,14 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
       pimpinan: [plan.kepalaDinas, plan.kepalaBidang],
       admin: 'admin',
     });
+    const { adminCreated } = ids;
     if (!adminCreated) log("seed: a user 'admin' already exists; its password was left unchanged.");
+    const penilaiFacts = await seedPenilaiFacts(client, plan, ids);
 
     const summary = {
       instansi: plan.units[0]!.nama,
-      unitKerja: plan.units.length,
-      jabatan: plan.jabatan.length,
+      unitKerja: plan.units.length + penilaiFacts.units,
+      jabatan: plan.jabatan.length + penilaiFacts.jabatan,
       pegawai: P.length,
       pppk: P.filter((p) => p.jenisAsn === 'PPPK').length,
       users: P.length + (adminCreated ? 1 : 0),

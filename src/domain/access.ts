@@ -1,6 +1,8 @@
 // Who may see what, as pure predicates and where-clause fragments (docs/domain/access.md).
 // Services combine these with their own queries, so a forbidden record is simply not found.
 
+import { actingSkpWhere, type DelegasiAktor } from './acting.js';
+
 export type Actor = {
   userId: number;
   pegawaiId: number | null;
@@ -9,8 +11,10 @@ export type Actor = {
   isPimpinan: boolean;
   /** Materialised path of the unit a pimpinan heads ("/1/4/"), or null. */
   pimpinanPath: string | null;
-  /** Whether this person appraises at least one active employee (derived, not a flag). */
+  /** Whether this person appraises at least one active employee, or acts for a post under a delegation in force (derived, not a flag). */
   isPenilai: boolean;
+  /** The delegations in force today that this person received (Plt/Plh; src/domain/acting.ts). */
+  delegasi: DelegasiAktor[];
 };
 
 /** Prisma where-fragment for the employees an actor may see. */
@@ -29,7 +33,7 @@ export const canReadAudit = (a: Actor): boolean => a.isAdmin;
 export function visibleSkp(a: Actor): object {
   if (a.isAdmin) return {};
   const or: object[] = [];
-  if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, { pegawai: { penilaiId: a.pegawaiId } });
+  if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, ...actingSkpWhere(a));
   if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
   return or.length ? { OR: or } : { id: -1 };
 }

@@ -19,6 +19,8 @@ type ImportColumn = 'nip' | 'nama' | 'jenis_asn' | 'pangkat_golongan' | 'kode_ja
 type ErrorKind = '404' | '403' | '500' | '4xx';
 /** The fields of an RHK or an indicator that the version diff lists by name. */
 type DiffField = Exclude<RhkField, 'teks'> | Exclude<IndikatorField, 'teks' | 'target'>;
+/** Where a delegation stands today (src/modules/delegasi/service.ts). */
+type StatusDelegasi = 'BERLAKU' | 'AKAN' | 'BERAKHIR' | 'DIBATALKAN';
 /** The two ends of a version comparison. */
 type VersiEnd = 'dari' | 'ke';
 
@@ -29,6 +31,12 @@ export const LABELS = {
   status: { DRAFT: 'status.DRAFT', DIAJUKAN: 'status.DIAJUKAN', DIKEMBALIKAN: 'status.DIKEMBALIKAN', DISETUJUI: 'status.DISETUJUI' } satisfies Record<E.StatusSkp, MessageKey>,
   jenisJabatan: { JPT: 'jenis.JPT', ADMINISTRATOR: 'jenis.ADMINISTRATOR', PENGAWAS: 'jenis.PENGAWAS', PELAKSANA: 'jenis.PELAKSANA', FUNGSIONAL: 'jenis.FUNGSIONAL' } satisfies Record<E.JenisJabatan, MessageKey>,
   asn: { PNS: 'asn.PNS', PPPK: 'asn.PPPK' } satisfies Record<E.JenisAsn, MessageKey>,
+  kategoriJf: { KEAHLIAN: 'jf.KEAHLIAN', KETERAMPILAN: 'jf.KETERAMPILAN' } satisfies Record<E.KategoriJf, MessageKey>,
+  jenjangJf: { PERTAMA: 'jenjang.PERTAMA', MUDA: 'jenjang.MUDA', MADYA: 'jenjang.MADYA', UTAMA: 'jenjang.UTAMA', PEMULA: 'jenjang.PEMULA', TERAMPIL: 'jenjang.TERAMPIL', MAHIR: 'jenjang.MAHIR', PENYELIA: 'jenjang.PENYELIA' } satisfies Record<E.JenjangJf, MessageKey>,
+  jenisDelegasi: { PLT: 'delegasi.jenis.PLT', PLH: 'delegasi.jenis.PLH' } satisfies Record<E.JenisDelegasi, MessageKey>,
+  jenisDelegasiPanjang: { PLT: 'delegasi.jenisPanjang.PLT', PLH: 'delegasi.jenisPanjang.PLH' } satisfies Record<E.JenisDelegasi, MessageKey>,
+  statusDelegasi: { BERLAKU: 'delegasi.status.BERLAKU', AKAN: 'delegasi.status.AKAN', BERAKHIR: 'delegasi.status.BERAKHIR', DIBATALKAN: 'delegasi.status.DIBATALKAN' } satisfies Record<StatusDelegasi, MessageKey>,
+  jenisKeputusan: { SETUJUI: 'review.keputusanJenis.SETUJUI', KEMBALIKAN: 'review.keputusanJenis.KEMBALIKAN' } satisfies Record<E.JenisKeputusan, MessageKey>,
   jenisPeriode: { BULANAN: 'periode.BULANAN', TRIWULANAN: 'periode.TRIWULANAN', SEMESTERAN: 'periode.SEMESTERAN' } satisfies Record<E.JenisPeriode, MessageKey>,
   periodeField: { mulai: 'periode.mulai', selesai: 'periode.selesai', batasPegawai: 'periode.batasPegawai', batasPenilai: 'periode.batasPenilai' } satisfies Record<PeriodeField, MessageKey>,
   pendekatan: { KUANTITATIF: 'pendekatan.KUANTITATIF', KUALITATIF: 'pendekatan.KUALITATIF' } satisfies Record<E.Pendekatan, MessageKey>,
@@ -98,8 +106,11 @@ export const LABELS = {
     'templat.delete': 'audit.act.templat.delete',
     'templat.apply': 'audit.act.templat.apply',
     'seed.demo': 'audit.act.seed.demo',
+    'unit.kepala.update': 'audit.act.unit.kepala.update',
+    'delegasi.create': 'audit.act.delegasi.create',
+    'delegasi.cancel': 'audit.act.delegasi.cancel',
   } satisfies Record<AuditAksi, MessageKey>,
-  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', sistem: 'audit.kind.sistem' } satisfies Record<AuditEntitas, MessageKey>,
+  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi' } satisfies Record<AuditEntitas, MessageKey>,
   /** The fields audit entries record (any other field is shown by its name). */
   auditField: { id: 'audit.f.id', kode: 'audit.f.kode', nama: 'audit.f.nama', parentId: 'audit.f.parentId', path: 'audit.f.path', aktif: 'audit.f.aktif', version: 'audit.f.version', createdAt: 'audit.f.createdAt', updatedAt: 'audit.f.updatedAt', jenis: 'audit.f.jenis', unitId: 'audit.f.unitId', jabatanId: 'audit.f.jabatanId', penilaiId: 'audit.f.penilaiId', nip: 'audit.f.nip', jenisAsn: 'audit.f.jenisAsn', pangkatGolongan: 'audit.f.pangkatGolongan', email: 'audit.f.email', alasan: 'audit.f.alasan', alasanNonaktif: 'audit.f.alasanNonaktif', status: 'audit.f.status', revisi: 'audit.f.revisi', fase: 'audit.f.fase', tahun: 'audit.f.tahun', jenisPeriode: 'audit.f.jenisPeriode', pendekatan: 'audit.f.pendekatan', teks: 'audit.f.teks', rhkAtasanId: 'audit.f.rhkAtasanId', perspektif: 'audit.f.perspektif', penugasanDari: 'audit.f.penugasanDari', aspek: 'audit.f.aspek', jenisTarget: 'audit.f.jenisTarget', targetAngka: 'audit.f.targetAngka', targetMin: 'audit.f.targetMin', targetMax: 'audit.f.targetMax', satuan: 'audit.f.satuan', targetTeks: 'audit.f.targetTeks', lebihBaik: 'audit.f.lebihBaik', kumulatif: 'audit.f.kumulatif', catatan: 'audit.f.catatan', ekspektasi: 'audit.f.ekspektasi', job: 'audit.f.job', dariSkp: 'audit.f.dariSkp', rhk: 'audit.f.rhk', lampiran: 'audit.f.lampiran', siklusId: 'audit.f.siklusId', diterapkan: 'audit.f.diterapkan', dilewati: 'audit.f.dilewati', skp: 'audit.f.skp', data: 'audit.f.data', urutan: 'audit.f.urutan', mulai: 'audit.f.mulai', selesai: 'audit.f.selesai', batasPegawai: 'audit.f.batasPegawai', batasPenilai: 'audit.f.batasPenilai', instansi: 'audit.f.instansi', unitKerja: 'audit.f.unitKerja', pegawai: 'audit.f.pegawai', pppk: 'audit.f.pppk', users: 'audit.f.users', created: 'audit.f.created', updated: 'audit.f.updated', unchanged: 'audit.f.unchanged' } satisfies Record<string, MessageKey>,
   templat: {

@@ -12,6 +12,9 @@ import { submitSkp, saveIndikator, saveRhk, createLampiran } from '../../src/mod
 import { approveSkp, returnSkp } from '../../src/modules/skp/review/service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
 import { createTemplat } from '../../src/modules/templat/service.js';
+import { createDelegasi } from '../../src/modules/delegasi/service.js';
+import { delegasiForm } from '../../src/modules/delegasi/schemas.js';
+import { hariIni } from '../../src/domain/delegasi.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -66,11 +69,19 @@ export async function unit(t: Ctx, opts: { parentId?: number | null; nama?: stri
   return { id: u.id, kode: u.kode, nama: u.nama, path: u.path, version: u.version };
 }
 
-/** A position in a unit (a new unit when none is given). */
-export async function jabatan(t: Ctx, opts: { unitId?: number; jenis?: JenisJabatan; nama?: string } = {}): Promise<GivenJabatan> {
+/**
+ * A position in a unit (a new unit when none is given). A JF is Ahli Pertama (keahlian) unless
+ * told otherwise; `kepalaUnit` makes it the position that heads its unit.
+ */
+export async function jabatan(
+  t: Ctx,
+  opts: { unitId?: number; jenis?: JenisJabatan; nama?: string; kategoriJf?: 'KEAHLIAN' | 'KETERAMPILAN'; jenjangJf?: 'PERTAMA' | 'MUDA' | 'MADYA' | 'UTAMA' | 'PEMULA' | 'TERAMPIL' | 'MAHIR' | 'PENYELIA'; kepalaUnit?: boolean } = {},
+): Promise<GivenJabatan> {
   const unitId = opts.unitId ?? (await unit(t)).id;
   const tag = next();
-  const j = await createJabatan(t.db, await adminActor(t), { kode: `J${tag}`, nama: opts.nama ?? `Jabatan Uji ${tag}`, jenis: opts.jenis ?? 'PELAKSANA', unitId });
+  const jenis = opts.jenis ?? 'PELAKSANA';
+  const jf = jenis === 'FUNGSIONAL' ? { kategoriJf: opts.kategoriJf ?? 'KEAHLIAN', jenjangJf: opts.jenjangJf ?? (opts.kategoriJf === 'KETERAMPILAN' ? 'TERAMPIL' : 'PERTAMA') } : {};
+  const j = await createJabatan(t.db, await adminActor(t), { kode: `J${tag}`, nama: opts.nama ?? `Jabatan Uji ${tag}`, jenis, unitId, ...jf, kepalaUnit: opts.kepalaUnit ?? false });
   return { id: j.id, kode: j.kode, nama: j.nama, unitId: j.unitId, jenis: j.jenis, version: j.version };
 }
 
@@ -273,4 +284,33 @@ export type Organisasi = Awaited<ReturnType<typeof organisasi>>;
 export async function templat(t: Ctx, skp: { id: number }, opts: { nama?: string } = {}): Promise<{ id: number; nama: string; jabatanId: number }> {
   const tpl = await createTemplat(t.db, await adminActor(t), { skpId: skp.id, nama: opts.nama ?? `Templat Uji ${next()}`, jabatanId: null });
   return { id: tpl.id, nama: tpl.nama, jabatanId: tpl.jabatanId };
+}
+
+/** A day `days` from today in the agency's time zone (yyyy-mm-dd): negative is in the past. */
+export function hari(days: number): string {
+  const d = new Date(`${hariIni()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A delegation recorded by HR through its form schema and service: a Plh for the holder `pemberi`
+ * of `jabatanId` (a Plt of a vacant post without one), to `penerima`, from `mulai` to `selesai`
+ * (days from today; default: today only).
+ */
+export async function delegasi(
+  t: Ctx,
+  opts: { jabatanId: number; penerima: { nip: string }; pemberi?: { nip: string } | null; mulai?: number; selesai?: number; nomorSk?: string },
+): Promise<{ id: number; version: number; nomorSk: string }> {
+  const input = delegasiForm.parse({
+    jenis: opts.pemberi ? 'PLH' : 'PLT',
+    nomorSk: opts.nomorSk ?? `800/${next()}/2026`,
+    mulai: hari(opts.mulai ?? 0),
+    selesai: hari(opts.selesai ?? opts.mulai ?? 0),
+    jabatanId: String(opts.jabatanId),
+    pemberiNip: opts.pemberi?.nip ?? '',
+    penerimaNip: opts.penerima.nip,
+  });
+  const d = await createDelegasi(t.db, await adminActor(t), input);
+  return { id: d.id, version: d.version, nomorSk: d.nomorSk };
 }

@@ -239,6 +239,12 @@ const ROUTES: Row[] = [
   { route: 'POST /skp/999999/ekspektasi', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /skp/999999/setujui', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /skp/999999/kembalikan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  // ---- delegations, Plt/Plh (admin only; what they do: tests/http/delegasi.test.ts) -------------
+  { route: 'GET /delegasi', expect: ADMIN_GET() },
+  { route: 'GET /delegasi/baru', expect: ADMIN_GET() },
+  { route: 'POST /delegasi', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /delegasi/{delegasi}/batalkan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /delegasi/999999/batalkan', body: { version: '1' }, expect: ADMIN_POST(404) },
   // ---- audit log (admin only) ---------------------------------------------------------------
   { route: 'GET /audit', expect: ADMIN_GET() },
   { route: 'GET /audit?aksi=auth', expect: ADMIN_GET() },
@@ -290,7 +296,9 @@ beforeAll(async () => {
   }
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
   const templat = await given.templat(t, { id: rec.self.skp });
-  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id });
+  // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
+  const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
+  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id });
 });
 afterAll(async () => { await t?.close(); });
 

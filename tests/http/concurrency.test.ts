@@ -79,7 +79,7 @@ describe('optimistic locking', () => {
     const j = await t.db.prisma.jabatan.findUniqueOrThrow({ where: { id: (await given.jabatan(t, { jenis: 'FUNGSIONAL' })).id } });
     const a = await openForm(first, `/jabatan/${j.id}/ubah`);
     const b = await openForm(second, `/jabatan/${j.id}/ubah`);
-    const base = { kode: j.kode, jenis: j.jenis, unitId: String(j.unitId), aktif: '1' };
+    const base = { kode: j.kode, jenis: j.jenis, unitId: String(j.unitId), aktif: '1', kategoriJf: j.kategoriJf ?? '', jenjangJf: j.jenjangJf ?? '' };
     expect((await first.post(`/jabatan/${j.id}`).type('form').send({ _csrf: a.token, ...base, nama: `${j.nama} (A)`, version: a.version })).status).toBe(303);
     const refused = await second.post(`/jabatan/${j.id}`).type('form').send({ _csrf: b.token, ...base, nama: `${j.nama} (B)`, version: b.version });
     expect(refused.status).toBe(409);

@@ -7,7 +7,10 @@ import { download } from '../helpers/files.js';
 
 let t: TestApp;
 let admin: Agent;
-/** A pelaksana position of the test's own, its unit, and another unit's code. */
+/**
+ * A pengawas position of the test's own (rows of the file appraise each other, and an appraiser is
+ * at least a pengawas: tests/http/penilai-rule.test.ts), its unit, and another unit's code.
+ */
 let jab: { kode: string; unitKode: string; unitId: number; id: number };
 let otherUnitKode: string;
 let people: { boss: given.GivenPegawai; penilai: given.GivenPegawai; pegawai: given.GivenPegawai };
@@ -19,7 +22,7 @@ beforeAll(async () => {
   const boss = await given.pegawai(t, { jenis: 'ADMINISTRATOR' });
   const penilai = await given.pegawai(t, { jenis: 'PENGAWAS', penilai: boss });
   people = { boss, penilai, pegawai: await given.pegawai(t, { penilai }) };
-  const j = await given.jabatan(t, { jenis: 'PELAKSANA' });
+  const j = await given.jabatan(t, { jenis: 'PENGAWAS' });
   const unit = await t.db.prisma.unitKerja.findUniqueOrThrow({ where: { id: j.unitId } });
   jab = { kode: j.kode, unitKode: unit.kode, unitId: j.unitId, id: j.id };
   otherUnitKode = (await given.unit(t)).kode;

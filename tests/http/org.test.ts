@@ -195,11 +195,11 @@ describe('unit kerja', () => {
 describe('jabatan', () => {
   it('creates a position in a unit', async () => {
     const ai = await unitByKode('UJI.AI');
-    const res = await postForm(admin, '/jabatan', { kode: 'AI.J01', nama: 'Analis Kecerdasan Buatan', jenis: 'FUNGSIONAL', unitId: ai.id }, '/jabatan/baru');
+    const res = await postForm(admin, '/jabatan', { kode: 'AI.J01', nama: 'Analis Kecerdasan Buatan', jenis: 'FUNGSIONAL', unitId: ai.id, kategoriJf: 'KEAHLIAN', jenjangJf: 'MUDA' }, '/jabatan/baru');
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe(`/jabatan?unitId=${ai.id}`);
     const j = await t.db.prisma.jabatan.findUniqueOrThrow({ where: { kode: 'AI.J01' } });
-    expect(j).toMatchObject({ nama: 'Analis Kecerdasan Buatan', jenis: 'FUNGSIONAL', unitId: ai.id, aktif: true });
+    expect(j).toMatchObject({ nama: 'Analis Kecerdasan Buatan', jenis: 'FUNGSIONAL', kategoriJf: 'KEAHLIAN', jenjangJf: 'MUDA', unitId: ai.id, aktif: true });
     const list = await admin.get(res.headers.location!).expect(200);
     expect(list.text).toContain('Jabatan Analis Kecerdasan Buatan ditambahkan.');
     expect(await t.db.prisma.auditLog.count({ where: { aksi: 'jabatan.create', entitasId: String(j.id) } })).toBe(1);
@@ -211,7 +211,7 @@ describe('jabatan', () => {
     const res = await postForm(admin, `/jabatan/${j.id}`, { kode: j.kode, nama: 'Pranata Kecerdasan Buatan', jenis: 'PELAKSANA', unitId: j.unitId, aktif: '1', version: versionIn(form.text) });
     expect(res.status).toBe(303);
     const after = await t.db.prisma.jabatan.findUniqueOrThrow({ where: { id: j.id } });
-    expect(after).toMatchObject({ nama: 'Pranata Kecerdasan Buatan', jenis: 'PELAKSANA', version: j.version + 1 });
+    expect(after).toMatchObject({ nama: 'Pranata Kecerdasan Buatan', jenis: 'PELAKSANA', kategoriJf: null, jenjangJf: null, version: j.version + 1 });
   });
 
   it('refuses a duplicate kode and an unknown jenis with field messages', async () => {

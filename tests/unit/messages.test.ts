@@ -128,6 +128,7 @@ describe('message keys', () => {
       [LABELS.fase, Enums.FaseSiklus], [LABELS.status, Enums.StatusSkp], [LABELS.jenisJabatan, Enums.JenisJabatan], [LABELS.asn, Enums.JenisAsn],
       [LABELS.jenisPeriode, Enums.JenisPeriode], [LABELS.pendekatan, Enums.Pendekatan], [LABELS.jenisRhk, Enums.JenisRhk], [LABELS.perspektif, Enums.Perspektif],
       [LABELS.aspek, Enums.Aspek], [LABELS.lampiran, Enums.JenisLampiran], [LABELS.jenisTarget, Enums.JenisTarget],
+      [LABELS.kategoriJf, Enums.KategoriJf], [LABELS.jenjangJf, Enums.JenjangJf], [LABELS.jenisDelegasi, Enums.JenisDelegasi], [LABELS.jenisDelegasiPanjang, Enums.JenisDelegasi], [LABELS.jenisKeputusan, Enums.JenisKeputusan],
       [LABELS.review.jenisRhk, Enums.JenisRhk], [LABELS.review.perspektif, Enums.Perspektif], [LABELS.review.aspek, Enums.Aspek], [LABELS.review.lampiran, Enums.JenisLampiran],
       [LABELS.review.pendekatan, Enums.Pendekatan], [LABELS.review.notWaiting, Enums.StatusSkp],
       [LABELS.templat.jenisRhk, Enums.JenisRhk], [LABELS.templat.perspektif, Enums.Perspektif], [LABELS.templat.aspek, Enums.Aspek], [LABELS.templat.lampiran, Enums.JenisLampiran],

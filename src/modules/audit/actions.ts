@@ -14,11 +14,12 @@ export const AUDIT_AKSI = [
   'skp.periodePlan.update',
   'templat.create', 'templat.update', 'templat.delete', 'templat.apply',
   'seed.demo',
+  'unit.kepala.update', 'delegasi.create', 'delegasi.cancel',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
 /** The kinds of record an entry is about (the `entitas` column: a table name, or `sistem`). */
-export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'sistem'] as const;
+export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'sistem', 'delegasi'] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
 export const isAuditAksi = (s: string): s is AuditAksi => (AUDIT_AKSI as readonly string[]).includes(s);

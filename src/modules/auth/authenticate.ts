@@ -1,5 +1,7 @@
 import type pg from 'pg';
 import type { Actor } from '../../domain/access.js';
+import type { DelegasiAktor } from '../../domain/acting.js';
+import { hariIni } from '../../domain/delegasi.js';
 import { normalizeLogin } from './login-name.js';
 import { verifyPassword } from './password.js';
 
@@ -9,11 +11,15 @@ import { verifyPassword } from './password.js';
 type ActorRow = {
   id: number; username: string | null; peran: string[] | null; aktif: boolean; pegawai_id: number | null;
   nama: string | null; nip: string | null; pegawai_aktif: boolean | null; path: string | null; is_penilai: boolean;
+  delegasi: DelegasiAktor[] | null;
 };
 
 const ACTOR_SQL = `
   SELECT u.id, u.username, u.peran::text[] AS peran, u.aktif, p.id AS pegawai_id, p.nama, p.nip, p.aktif AS pegawai_aktif, uk.path,
-         (p.id IS NOT NULL AND EXISTS (SELECT 1 FROM pegawai b WHERE b.penilai_id = p.id AND b.aktif)) AS is_penilai
+         (p.id IS NOT NULL AND EXISTS (SELECT 1 FROM pegawai b WHERE b.penilai_id = p.id AND b.aktif)) AS is_penilai,
+         -- the delegations in force on $2 (today in the agency's time zone): docs/domain/penilai.md
+         (SELECT json_agg(json_build_object('id', d.id, 'jenis', d.jenis, 'nomorSk', d.nomor_sk, 'jabatanId', d.jabatan_id) ORDER BY d.id)
+            FROM delegasi d WHERE d.penerima_id = p.id AND d.dibatalkan_at IS NULL AND d.mulai <= $2::date AND d.selesai >= $2::date) AS delegasi
     FROM app_user u
     LEFT JOIN pegawai p ON p.id = u.pegawai_id
     LEFT JOIN unit_kerja uk ON uk.id = p.unit_id
@@ -30,13 +36,14 @@ function toActor(r: ActorRow): Actor | null {
     isAdmin: peran.includes('ADMIN'),
     isPimpinan,
     pimpinanPath: isPimpinan ? r.path : null,
-    isPenilai: r.is_penilai,
+    isPenilai: r.is_penilai || (r.delegasi?.length ?? 0) > 0,
+    delegasi: r.delegasi ?? [],
   };
 }
 
 export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | null> {
   // Runs on every request: a named statement, planned once per connection.
-  const r = await pool.query<ActorRow>({ name: 'load-actor', text: ACTOR_SQL + 'u.id = $1', values: [userId] });
+  const r = await pool.query<ActorRow>({ name: 'load-actor', text: ACTOR_SQL + 'u.id = $1', values: [userId, hariIni()] });
   return r.rows[0] ? toActor(r.rows[0]) : null;
 }
 
@@ -44,7 +51,7 @@ export async function loadActor(pool: pg.Pool, userId: number): Promise<Actor | 
 export async function authenticate(pool: pg.Pool, login: string, password: string): Promise<Actor | null> {
   const r = await pool.query<ActorRow & { password_hash: string }>(
     ACTOR_SQL.replace('SELECT u.id,', 'SELECT u.password_hash, u.id,') + '(lower(u.username) = $1 OR p.nip = $1) LIMIT 1',
-    [normalizeLogin(login)],
+    [normalizeLogin(login), hariIni()],
   );
   const row = r.rows[0];
   const ok = await verifyPassword(row?.password_hash ?? null, password);

@@ -8,6 +8,9 @@ import { sqlOn } from '../../db/sql.js';
 import type { Actor } from '../../domain/access.js';
 import { findLoopsInBatch } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
+import { penilaiProblem, type DelegasiPosisi, type Posisi } from '../../domain/pejabat-penilai.js';
+import { hariIni } from '../../domain/delegasi.js';
+import { LABELS } from '../../i18n/labels.js';
 import { validateNip } from '../../domain/nip.js';
 import { Conflict, Invalid, Refused, type Problem } from '../../errors.js';
 import { hashPassword } from '../auth/password.js';
@@ -222,6 +225,11 @@ async function check(q: Q, input: ImportInput, lock: boolean): Promise<{ errors:
     else if (selfId !== null) changes.set(selfId, idOfNip.get(pn)!);
   }
 
+  // 3b. The appraiser rule (docs/domain/penilai.md): an empty cell takes the default appraiser (the
+  // head of the unit, as the file leaves the positions), and every appraiser must be fit to appraise
+  // the row's employee (src/domain/pejabat-penilai.ts). A few set-based queries for the whole file.
+  await checkPenilaiRule(q, pre, resolved, existing, idOfNip, changes, add);
+
   // 4. Appraiser loops across the file and the database: the existing chains above every
   // appraiser the file names, in one recursive query.
   const startIds = [...new Set([...changes.values()].filter((id): id is number => id !== null && id > 0))];
@@ -269,6 +277,126 @@ async function check(q: Q, input: ImportInput, lock: boolean): Promise<{ errors:
   }
   return { errors, plan };
 }
+
+type PreRow = { row: number; cells: Record<string, string>; nip: string | null; nama: string; penilaiNip: string | null | undefined; penilaiUsable: boolean };
+type JabatanInfo = { id: number; nama: string; jenis: Posisi['jenis']; unit_nama: string; unit_path: string; mengepalai: boolean; kepala_post: number | null };
+
+/**
+ * The appraiser rule over a whole file. Rows whose nip_penilai cell is empty get the default
+ * appraiser (their `penilaiNip` and the planned appraiser change are set to it); every row with
+ * an appraiser is checked against the rule, with the positions the file itself gives (an appraiser
+ * in the file holds the position of their row). Errors go on the row's nip_penilai cell.
+ */
+async function checkPenilaiRule(
+  q: Q,
+  pre: PreRow[],
+  res: Map<PreRow, { jabatanId: number; unitId: number }>,
+  existing: Map<string, Existing>,
+  idOfNip: Map<string, number>,
+  changes: Map<number, number | null>,
+  add: (row: number, column: string, value: string, key: string, params?: Record<string, string | number>) => void,
+): Promise<void> {
+  const fileRowOfNip = new Map<string, PreRow>();
+  for (const p of pre) if (p.nip) fileRowOfNip.set(p.nip, p);
+  /** The position an employee holds once the file is applied (a file row wins over the database). */
+  const jabatanOfNip = (nip: string): number | null => {
+    const p = fileRowOfNip.get(nip);
+    if (p) return res.get(p)?.jabatanId ?? null;
+    return existing.get(nip)?.jabatan_id ?? null;
+  };
+  const rows = pre.filter((p) => p.nip && res.has(p) && (p.penilaiNip === null || p.penilaiUsable));
+  if (!rows.length) return;
+  const info = async (ids: number[]) => {
+    const r = await q.query<JabatanInfo>(
+      `SELECT j.id, j.nama, j.jenis::text AS jenis, u.nama AS unit_nama, u.path AS unit_path, (u.kepala_jabatan_id = j.id) AS mengepalai,
+              CASE WHEN u.kepala_jabatan_id = j.id THEN pu.kepala_jabatan_id ELSE u.kepala_jabatan_id END AS kepala_post
+         FROM jabatan j JOIN unit_kerja u ON u.id = j.unit_id LEFT JOIN unit_kerja pu ON pu.id = u.parent_id
+        WHERE j.id = ANY($1::int[])`,
+      [ids],
+    );
+    return new Map(r.rows.map((j) => [j.id, { ...j, mengepalai: j.mengepalai === true }]));
+  };
+  const jab = await info([...new Set(rows.map((p) => res.get(p)!.jabatanId))]);
+
+  // Defaults: the holders of each head post once the file is applied.
+  const empty = rows.filter((p) => p.penilaiNip === null);
+  const posts = [...new Set(empty.map((p) => jab.get(res.get(p)!.jabatanId)?.kepala_post).filter((x): x is number => typeof x === 'number'))];
+  const holders = new Map<number, Set<string>>();
+  if (posts.length) {
+    const h = await q.query<{ nip: string; jabatan_id: number }>(`SELECT nip, jabatan_id FROM pegawai WHERE aktif AND jabatan_id = ANY($1::int[])`, [posts]);
+    for (const r of h.rows) if (!fileRowOfNip.has(r.nip)) (holders.get(r.jabatan_id) ?? holders.set(r.jabatan_id, new Set()).get(r.jabatan_id)!).add(r.nip);
+    for (const p of pre) {
+      const j = res.get(p)?.jabatanId;
+      const known = p.nip ? existing.get(p.nip) : undefined;
+      if (p.nip && j !== undefined && posts.includes(j) && (!known || known.aktif)) (holders.get(j) ?? holders.set(j, new Set()).get(j)!).add(p.nip);
+    }
+  }
+  const postNama = posts.length ? await info(posts) : new Map<number, JabatanInfo>();
+  // Default appraisers who are neither in the file nor named by it: read them like the others.
+  const unread = [...new Set([...holders.values()].flatMap((h) => [...h]))].filter((n) => !existing.has(n) && !fileRowOfNip.has(n));
+  if (unread.length) {
+    const more = await q.query<Existing>(
+      `SELECT id, nip, nama, jenis_asn::text AS jenis_asn, pangkat_golongan, email, jabatan_id, unit_id, penilai_id, aktif, version FROM pegawai WHERE nip = ANY($1::text[])`,
+      [unread],
+    );
+    for (const r of more.rows) {
+      existing.set(r.nip, r);
+      idOfNip.set(r.nip, r.id);
+    }
+  }
+  for (const p of empty) {
+    const post = jab.get(res.get(p)!.jabatanId)?.kepala_post ?? null;
+    if (post === null) continue;
+    const hs = [...(holders.get(post) ?? [])].filter((n) => n !== p.nip);
+    if (hs.length > 1) {
+      add(p.row, 'nip_penilai', '', 'penilai.defaultAmbiguous', { jabatan: postNama.get(post)?.nama ?? String(post), count: hs.length });
+      continue;
+    }
+    if (hs.length === 1) {
+      p.penilaiNip = hs[0]!;
+      p.penilaiUsable = true;
+      changes.set(idOfNip.get(p.nip!)!, idOfNip.get(hs[0]!)!);
+    }
+  }
+
+  // The rule, for every row with an appraiser that exists (unknown NIPs were reported already).
+  const checked = rows.filter((p) => p.penilaiUsable && typeof p.penilaiNip === 'string' && p.penilaiNip !== p.nip && (fileRowOfNip.has(p.penilaiNip) || existing.get(p.penilaiNip)?.aktif));
+  const penilaiJab = [...new Set(checked.map((p) => jabatanOfNip(p.penilaiNip as string)).filter((x): x is number => x !== null && !jab.has(x)))];
+  for (const [k, v] of await info(penilaiJab)) jab.set(k, v);
+  const existingPenilai = [...new Set(checked.map((p) => existing.get(p.penilaiNip as string)?.id).filter((x): x is number => x !== undefined))];
+  const delegasi = new Map<number, DelegasiPosisi[]>();
+  if (existingPenilai.length) {
+    const d = await q.query<{ penerima_id: number; jenis: 'PLT' | 'PLH'; nomor_sk: string; jabatan_id: number }>(
+      `SELECT penerima_id, jenis::text AS jenis, nomor_sk, jabatan_id FROM delegasi
+        WHERE penerima_id = ANY($1::int[]) AND dibatalkan_at IS NULL AND mulai <= $2::date AND selesai >= $2::date`,
+      [existingPenilai, hariIni()],
+    );
+    for (const [k, v] of await info([...new Set(d.rows.map((r) => r.jabatan_id))].filter((x) => !jab.has(x)))) jab.set(k, v);
+    for (const r of d.rows) {
+      const j = jab.get(r.jabatan_id);
+      if (j) (delegasi.get(r.penerima_id) ?? delegasi.set(r.penerima_id, []).get(r.penerima_id)!).push({ jenis: r.jenis, nomorSk: r.nomor_sk, posisi: posisiOf(j) });
+    }
+  }
+  for (const p of checked) {
+    const pn = p.penilaiNip as string;
+    const own = jab.get(res.get(p)!.jabatanId);
+    const pj = jabatanOfNip(pn);
+    const penilaiPos = pj === null ? undefined : jab.get(pj);
+    if (!own || !penilaiPos) continue;
+    const known = existing.get(pn);
+    const problem = penilaiProblem(
+      { unit: { nama: own.unit_nama, path: own.unit_path }, kepalaUnit: own.mengepalai },
+      { nama: fileRowOfNip.get(pn)?.nama || known?.nama || pn, posisi: posisiOf(penilaiPos) },
+      known ? (delegasi.get(known.id) ?? []) : [],
+    );
+    if (problem) {
+      const { jenis, ...params } = problem.params;
+      add(p.row, 'nip_penilai', p.cells.nip_penilai ?? '', problem.key, { ...params, ...(jenis ? { jenis: `@${LABELS.jenisJabatan[jenis]}` } : {}) });
+    }
+  }
+}
+
+const posisiOf = (j: JabatanInfo): Posisi => ({ jenis: j.jenis, nama: j.nama, mengepalai: j.mengepalai ? { nama: j.unit_nama, path: j.unit_path } : null });
 
 // ---- Commit -------------------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../db/client.js';
 import { sqlOn } from '../../db/sql.js';
-import { appraiserChainRows, pegawaiSearchRows, riwayatRows, type PegawaiListRow } from './queries.js';
+import { appraiserChainRows, pegawaiSearchRows, penilaiBawaanRows, riwayatRows, type PegawaiListRow } from './queries.js';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
 import { asScoped, visiblePegawai, type Actor, type Scoped } from '../../domain/access.js';
 import { findAppraiserLoop } from '../../domain/appraiser-chain.js';
 import { isValidGolongan } from '../../domain/golongan.js';
+import { penilaiProblem, type DelegasiPosisi, type PenilaiProblem, type Posisi } from '../../domain/pejabat-penilai.js';
+import { hariIni } from '../../domain/delegasi.js';
+import { LABELS } from '../../i18n/labels.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { hashPassword } from '../auth/password.js';
 import { audit } from '../audit/service.js';
@@ -81,27 +84,86 @@ export async function appraiserChain(tx: Tx, startId: number): Promise<Map<numbe
 
 type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };
 
-/** Checks the references a form row makes (position, appraiser) and returns their ids. */
+/** A refusal of the appraiser rule, on the form's appraiser field, with the kind of position as its label. */
+export function penilaiRefusal(p: PenilaiProblem, field: string): Refused {
+  const { jenis, ...rest } = p.params;
+  return new Refused(p.key, { ...rest, ...(jenis ? { jenis: `@${LABELS.jenisJabatan[jenis]}` } : {}), field });
+}
+
+type JabatanWithHead = { nama: string; jenis: Posisi['jenis']; mengepalai: { nama: string; path: string } | null };
+const posisiOf = (j: JabatanWithHead): Posisi => ({ jenis: j.jenis, nama: j.nama, mengepalai: j.mengepalai });
+const HEAD = { mengepalai: { select: { id: true, nama: true, path: true } } } as const;
+/** A calendar day for a Prisma `date` comparison. */
+const asDate = (hari: string) => new Date(`${hari}T00:00:00Z`);
+
+/** The delegations in force today that give `pegawaiId` a post (for the appraiser rule). */
+async function delegasiPosisi(tx: Tx, pegawaiId: number): Promise<DelegasiPosisi[]> {
+  const today = asDate(hariIni());
+  const rows = await tx.delegasi.findMany({
+    where: { penerimaId: pegawaiId, dibatalkanAt: null, mulai: { lte: today }, selesai: { gte: today } },
+    include: { jabatan: { include: HEAD } },
+  });
+  return rows.map((d) => ({ jenis: d.jenis, nomorSk: d.nomorSk, posisi: posisiOf(d.jabatan) }));
+}
+
+/**
+ * The default appraiser of a holder of `jabatan` (docs/domain/penilai.md): the holder of its unit's
+ * head position, or for the unit's own head position the holder of the parent unit's; none when
+ * that post is vacant or not set. Two holders of a head post leave HR to choose (refused).
+ */
+async function penilaiBawaan(tx: Tx, jabatan: { id: number; unit: { kepalaJabatanId: number | null; parentId: number | null } }, selfId: number | null) {
+  let headPost = jabatan.unit.kepalaJabatanId;
+  if (headPost === jabatan.id) {
+    const parent = jabatan.unit.parentId === null ? null : await tx.unitKerja.findUnique({ where: { id: jabatan.unit.parentId }, select: { kepalaJabatanId: true } });
+    headPost = parent?.kepalaJabatanId ?? null;
+  }
+  if (headPost === null) return null;
+  const holders = await tx.pegawai.findMany({ where: { jabatanId: headPost, aktif: true, ...(selfId !== null ? { id: { not: selfId } } : {}) }, take: 2, orderBy: { id: 'asc' } });
+  if (holders.length > 1) {
+    const post = await tx.jabatan.findUniqueOrThrow({ where: { id: headPost }, select: { nama: true } });
+    const count = await tx.pegawai.count({ where: { jabatanId: headPost, aktif: true } });
+    throw new Refused('penilai.defaultAmbiguous', { field: 'penilaiNip', jabatan: post.nama, count });
+  }
+  return holders[0] ?? null;
+}
+
+/**
+ * Checks the references a form row makes (position, appraiser) and returns their ids. Without an
+ * appraiser's NIP the default appraiser is taken. The appraiser must be fit to appraise this
+ * employee (src/domain/pejabat-penilai.ts), must not be them, and must not close a loop.
+ */
 async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
   if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
+  // (One relation per read: inside a transaction Prisma would run sibling relations at once on one connection.)
   const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });
   if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });
-  let penilaiId: number | null = null;
+  const mengepalai = await tx.unitKerja.findFirst({ where: { kepalaJabatanId: jabatan.id }, select: { id: true } });
+  let penilai: { id: number; aktif: boolean; nama: string; jabatanId: number } | null = null;
   if (input.penilaiNip) {
-    const penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
+    penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
     if (!penilai || !penilai.aktif) throw new Refused('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
     if (selfId !== null && penilai.id === selfId) throw new Refused('pegawai.penilaiSelf', { field: 'penilaiNip' });
-    penilaiId = penilai.id;
-    if (selfId !== null) {
-      const chain = await appraiserChain(tx, penilai.id);
-      const loop = findAppraiserLoop(selfId, penilai.id, (id) => chain.get(id)?.penilaiId ?? null);
-      if (loop) {
-        const names = loop.map((id) => (id === selfId ? selfNama : (chain.get(id)?.nama ?? String(id))));
-        throw new Refused('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
-      }
+  } else {
+    penilai = await penilaiBawaan(tx, jabatan, selfId);
+  }
+  if (penilai === null) return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: null };
+
+  if (selfId !== null) {
+    const chain = await appraiserChain(tx, penilai.id);
+    const loop = findAppraiserLoop(selfId, penilai.id, (id) => chain.get(id)?.penilaiId ?? null);
+    if (loop) {
+      const names = loop.map((id) => (id === selfId ? selfNama : (chain.get(id)?.nama ?? String(id))));
+      throw new Refused('pegawai.penilaiLoop', { field: 'penilaiNip', loop: names.join(' → ') });
     }
   }
-  return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId };
+  const posisi = await tx.jabatan.findUniqueOrThrow({ where: { id: penilai.jabatanId }, include: HEAD });
+  const problem = penilaiProblem(
+    { unit: { nama: jabatan.unit.nama, path: jabatan.unit.path }, kepalaUnit: mengepalai?.id === jabatan.unitId },
+    { nama: penilai.nama, posisi: posisiOf(posisi) },
+    await delegasiPosisi(tx, penilai.id),
+  );
+  if (problem) throw penilaiRefusal(problem, 'penilaiNip');
+  return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: penilai.id };
 }
 
 const tempPassword = () => randomBytes(9).toString('base64url');
@@ -184,11 +246,12 @@ export async function resetPassword(db: Db, actor: Actor, id: number): Promise<s
   return password;
 }
 
-/** Data for the employee form's selects. */
+/** Data for the employee form's selects, and each position's default appraiser (shown beside the appraiser field). */
 export async function formOptions(db: Db) {
-  const [units, jabatan] = await Promise.all([
+  const [units, jabatan, bawaan] = await Promise.all([
     db.prisma.unitKerja.findMany({ where: { aktif: true }, orderBy: { path: 'asc' }, select: { id: true, nama: true, path: true } }),
     db.prisma.jabatan.findMany({ where: { aktif: true }, orderBy: [{ unitId: 'asc' }, { nama: 'asc' }], select: { id: true, nama: true, jenis: true, unitId: true } }),
+    penilaiBawaanRows(db.sql),
   ]);
-  return { units, jabatan };
+  return { units, jabatan, penilaiBawaan: Object.fromEntries(bawaan.map((b) => [b.jabatanId, b])) };
 }

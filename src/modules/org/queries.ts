@@ -101,11 +101,28 @@ export const appraiserChainRows = (q: Sql, startId: number) =>
     ) CYCLE id SET is_cycle USING route
     SELECT id, penilai_id, nama FROM chain WHERE NOT is_cycle`);
 
-export type UnitListRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; mandiri: boolean; version: number; depth: number; pegawaiCount: number };
+export type UnitListRow = { id: number; kode: string; nama: string; parentId: number | null; path: string; aktif: boolean; mandiri: boolean; version: number; depth: number; pegawaiCount: number; kepalaJabatan: string | null };
 
 /** Every unit with its depth and active headcount (the caller orders the tree). */
 export const unitRows = (q: Sql) =>
   q.rows<UnitListRow>(sql`SELECT u.id, u.kode, u.nama, u.parent_id, u.path, u.aktif, u.mandiri, u.version,
          array_length(string_to_array(trim(both '/' from u.path), '/'), 1) - 1 AS depth,
-         (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS pegawai_count
+         (SELECT count(*)::int FROM pegawai p WHERE p.unit_id = u.id AND p.aktif) AS pegawai_count,
+         (SELECT j.nama FROM jabatan j WHERE j.id = u.kepala_jabatan_id) AS kepala_jabatan
     FROM unit_kerja u`);
+
+export type PenilaiBawaanRow = { jabatanId: number; kepalaJabatan: string | null; holders: { nama: string; nip: string }[] | null };
+
+/**
+ * For every active position, the default appraiser of its holders (docs/domain/penilai.md): the
+ * holders of the head position of its unit, or, for the unit's own head position, of the parent
+ * unit's. One statement for the employee form.
+ */
+export const penilaiBawaanRows = (q: Sql) =>
+  q.rows<PenilaiBawaanRow>(sql`SELECT j.id AS jabatan_id, hj.nama AS kepala_jabatan,
+         (SELECT json_agg(json_build_object('nama', h.nama, 'nip', h.nip) ORDER BY h.nama) FROM pegawai h WHERE h.jabatan_id = hj.id AND h.aktif) AS holders
+    FROM jabatan j
+    JOIN unit_kerja u ON u.id = j.unit_id
+    LEFT JOIN unit_kerja pu ON pu.id = u.parent_id
+    LEFT JOIN jabatan hj ON hj.id = CASE WHEN u.kepala_jabatan_id = j.id THEN pu.kepala_jabatan_id ELSE u.kepala_jabatan_id END
+   WHERE j.aktif`);

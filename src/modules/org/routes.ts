@@ -4,6 +4,7 @@ import { requireAdmin, requireLogin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
 import { flash, t } from '../../web/locals.js';
 import { GOLONGAN_PNS, GOLONGAN_PPPK } from '../../domain/golongan.js';
+import { JENJANG_JF } from '../../domain/jabatan.js';
 import * as S from './schemas.js';
 import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
 import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
@@ -21,13 +22,13 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     res.render('org/unit-list', { units: await listUnits(db) });
   });
   r.get('/unit/baru', requireAdmin, async (req, res) => {
-    res.render('org/unit-form', { units: await listUnits(db), unit: null, values: { parentId: req.query.parentId ?? '' } });
+    res.render('org/unit-form', { units: await listUnits(db), unit: null, jabatanUnit: [], values: { parentId: req.query.parentId ?? '' } });
   });
   r.post('/unit', requireAdmin, async (req, res) => {
     await handleForm(req, res, {
       schema: S.unitForm,
       view: 'org/unit-form',
-      locals: async () => ({ units: await listUnits(db), unit: null }),
+      locals: async () => ({ units: await listUnits(db), unit: null, jabatanUnit: [] }),
       onValid: async (data) => {
         const unit = await createUnit(db, req.user!, data);
         flash(req, 'success', t(res, 'org.unitCreated', { nama: unit.nama }));
@@ -37,7 +38,10 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
   r.get('/unit/:id/ubah', requireAdmin, async (req, res) => {
     const unit = await getUnit(db, idParam(req.params.id));
-    res.render('org/unit-form', { units: await listUnits(db), unit, values: { ...unit, aktif: unit.aktif ? '1' : '0', parentId: unit.parentId ?? '' } });
+    res.render('org/unit-form', {
+      units: await listUnits(db), unit, jabatanUnit: await listJabatan(db, { unitId: unit.id, aktifOnly: true }),
+      values: { ...unit, aktif: unit.aktif ? '1' : '0', parentId: unit.parentId ?? '', kepalaJabatanId: unit.kepalaJabatanId ?? '' },
+    });
   });
   r.post('/unit/:id', requireAdmin, async (req, res) => {
     const id = idParam(req.params.id);
@@ -45,7 +49,7 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     await handleForm(req, res, {
       schema: S.unitUpdate,
       view: 'org/unit-form',
-      locals: async () => ({ units: await listUnits(db), unit }),
+      locals: async () => ({ units: await listUnits(db), unit, jabatanUnit: await listJabatan(db, { unitId: unit.id, aktifOnly: true }) }),
       onValid: async (data) => {
         await updateUnit(db, req.user!, id, data);
         flash(req, 'success', t(res, 'common.saved'));
@@ -60,13 +64,13 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     res.render('org/jabatan-list', { jabatan: await listJabatan(db, { unitId }), units: await listUnits(db), unitId });
   });
   r.get('/jabatan/baru', requireAdmin, async (req, res) => {
-    res.render('org/jabatan-form', { units: await listUnits(db), jabatan: null, values: { unitId: req.query.unitId ?? '' } });
+    res.render('org/jabatan-form', { jenjangJf: JENJANG_JF, units: await listUnits(db), jabatan: null, values: { unitId: req.query.unitId ?? '' } });
   });
   r.post('/jabatan', requireAdmin, async (req, res) => {
     await handleForm(req, res, {
       schema: S.jabatanForm,
       view: 'org/jabatan-form',
-      locals: async () => ({ units: await listUnits(db), jabatan: null }),
+      locals: async () => ({ jenjangJf: JENJANG_JF, units: await listUnits(db), jabatan: null }),
       onValid: async (data) => {
         const j = await createJabatan(db, req.user!, data);
         flash(req, 'success', t(res, 'org.jabatanCreated', { nama: j.nama }));
@@ -76,7 +80,10 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
   r.get('/jabatan/:id/ubah', requireAdmin, async (req, res) => {
     const jabatan = await getJabatan(db, idParam(req.params.id));
-    res.render('org/jabatan-form', { units: await listUnits(db), jabatan, values: { ...jabatan, aktif: jabatan.aktif ? '1' : '0' } });
+    res.render('org/jabatan-form', {
+      jenjangJf: JENJANG_JF, units: await listUnits(db), jabatan,
+      values: { ...jabatan, aktif: jabatan.aktif ? '1' : '0', kategoriJf: jabatan.kategoriJf ?? '', jenjangJf: jabatan.jenjangJf ?? '', kepalaUnit: jabatan.mengepalai?.id === jabatan.unitId ? '1' : '' },
+    });
   });
   r.post('/jabatan/:id', requireAdmin, async (req, res) => {
     const id = idParam(req.params.id);
@@ -84,7 +91,7 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     await handleForm(req, res, {
       schema: S.jabatanUpdate,
       view: 'org/jabatan-form',
-      locals: async () => ({ units: await listUnits(db), jabatan }),
+      locals: async () => ({ jenjangJf: JENJANG_JF, units: await listUnits(db), jabatan }),
       onValid: async (data) => {
         await updateJabatan(db, req.user!, id, data);
         flash(req, 'success', t(res, 'common.saved'));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { validateNip } from '../../domain/nip.js';
 import { id, idFilter, optionalId, version } from '../../schemas/primitives.js';
+import { jabatanJfProblems } from '../../domain/jabatan.js';
 
 
 const optionalText = (max: number) =>
@@ -25,15 +26,31 @@ export const unitForm = z.object({
   /** A unit kerja mandiri: its head uses the JPT form (a checkbox: absent = no). */
   mandiri: z.union([z.literal('1'), z.literal('on'), z.literal('')]).optional().transform((v) => v === '1' || v === 'on'),
 });
-export const unitUpdate = unitForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') });
+export const unitUpdate = unitForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1'), kepalaJabatanId: optionalId });
 
-export const jabatanForm = z.object({
+/** An optional choice of a fixed set: '' or nothing is null. */
+const optionalChoice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.union([z.literal(''), z.enum(values, { message: 'err.choice' })]).optional().transform((v): T[number] | null => (v ? (v as T[number]) : null));
+/** A checkbox: checked sends '1' (or 'on'), unchecked sends nothing. */
+const checkbox = z.union([z.literal('1'), z.literal('on'), z.literal('')]).optional().transform((v) => v === '1' || v === 'on');
+
+const jabatanFields = z.object({
   kode: z.string().trim().min(1, 'err.required').max(30).regex(/^[A-Za-z0-9._-]+$/, 'org.kodeFormat'),
   nama: z.string().trim().min(3, 'err.minLength').max(200),
   jenis: z.enum(['JPT', 'ADMINISTRATOR', 'PENGAWAS', 'PELAKSANA', 'FUNGSIONAL'], { message: 'err.choice' }),
   unitId: id,
+  kategoriJf: optionalChoice(['KEAHLIAN', 'KETERAMPILAN']),
+  jenjangJf: optionalChoice(['PERTAMA', 'MUDA', 'MADYA', 'UTAMA', 'PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA']),
+  /** This position heads its unit (UnitKerja.kepalaJabatanId). */
+  kepalaUnit: checkbox,
 });
-export const jabatanUpdate = jabatanForm.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') });
+/** A JF's kategori and jenjang must fit (src/domain/jabatan.ts): every problem on its field. */
+const jfRule = (v: { jenis: Parameters<typeof jabatanJfProblems>[0]; kategoriJf: Parameters<typeof jabatanJfProblems>[1]; jenjangJf: Parameters<typeof jabatanJfProblems>[2] }, ctx: z.RefinementCtx) => {
+  for (const p of jabatanJfProblems(v.jenis, v.kategoriJf, v.jenjangJf)) ctx.addIssue({ code: 'custom', path: [p.field], message: p.key });
+};
+export const jabatanForm = jabatanFields.superRefine(jfRule);
+export const jabatanUpdate = jabatanFields.extend({ version, aktif: z.enum(['1', '0']).default('1').transform((v) => v === '1') }).superRefine(jfRule);
+export type JabatanInput = z.infer<typeof jabatanForm>;
 
 export const pegawaiForm = z.object({
   nip: nipField,

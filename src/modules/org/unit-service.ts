@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
@@ -42,7 +42,26 @@ export async function createUnit(db: Db, actor: Actor, input: { kode: string; na
   });
 }
 
-export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode: string; nama: string; parentId: number | null; aktif: boolean; mandiri?: boolean; version: number }) {
+/**
+ * Records `jabatanId` (or none) as the position that heads the unit (its holder is the default
+ * appraiser of the unit's staff: docs/domain/penilai.md). The unit's version moves on, so a unit
+ * form opened before cannot put the old head back. Audited.
+ */
+export async function setKepalaUnit(tx: Tx, actor: Actor, unitId: number, jabatanId: number | null): Promise<void> {
+  const unit = await tx.unitKerja.findUniqueOrThrow({ where: { id: unitId }, select: { kepalaJabatanId: true } });
+  if (unit.kepalaJabatanId === jabatanId) return;
+  await tx.unitKerja.update({ where: { id: unitId }, data: { kepalaJabatanId: jabatanId, version: { increment: 1 }, updatedAt: new Date() } });
+  await audit(tx, actor, { aksi: 'unit.kepala.update', entitas: 'unit_kerja', entitasId: unitId, before: { kepalaJabatanId: unit.kepalaJabatanId }, after: { kepalaJabatanId: jabatanId } });
+}
+
+/** The unit form's head position: an active position of the unit itself, or none. */
+async function checkKepala(tx: Tx, unitId: number, jabatanId: number | null) {
+  if (jabatanId === null) return;
+  const j = await tx.jabatan.findUnique({ where: { id: jabatanId }, select: { unitId: true, aktif: true } });
+  if (!j || j.unitId !== unitId || !j.aktif) throw new Refused('org.kepalaJabatanInvalid', { field: 'kepalaJabatanId' });
+}
+
+export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode: string; nama: string; parentId: number | null; aktif: boolean; mandiri?: boolean; version: number; kepalaJabatanId?: number | null }) {
   return db.prisma.$transaction(async (tx) => {
     const before = await tx.unitKerja.findUnique({ where: { id } });
     if (!before) throw new NotFound();
@@ -59,9 +78,11 @@ export async function updateUnit(db: Db, actor: Actor, id: number, input: { kode
       const busy = await tx.pegawai.count({ where: { aktif: true, unit: { path: { startsWith: before.path } } } });
       if (busy > 0) throw new Refused('org.unitHasPegawai', { count: busy });
     }
+    const kepalaJabatanId = input.kepalaJabatanId === undefined ? before.kepalaJabatanId : input.kepalaJabatanId;
+    if (kepalaJabatanId !== before.kepalaJabatanId) await checkKepala(tx, id, kepalaJabatanId);
     const { count } = await tx.unitKerja.updateMany({
       where: { id, version: input.version },
-      data: { kode: input.kode, nama: input.nama, parentId: input.parentId, aktif: input.aktif, mandiri: input.mandiri ?? before.mandiri, path, version: { increment: 1 }, updatedAt: new Date() },
+      data: { kode: input.kode, nama: input.nama, parentId: input.parentId, aktif: input.aktif, mandiri: input.mandiri ?? before.mandiri, path, kepalaJabatanId, version: { increment: 1 }, updatedAt: new Date() },
     });
     if (count === 0) throw new Conflict();
     if (path !== before.path) {

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
+import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type PegawaiPenilaiRefs } from '../../domain/acting.js';
 export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
@@ -16,7 +17,13 @@ export const LIVE = { dihapusRevisi: null };
 
 export const SKP_INCLUDE = {
   siklus: { include: { periode: { orderBy: { urutan: 'asc' as const } } } },
-  pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } } } },
+  pegawai: {
+    include: {
+      jabatan: { include: PEGAWAI_PENILAI_INCLUDE.jabatan.select },
+      unit: true,
+      penilai: { select: { id: true, nama: true, nip: true, penilaiId: true, jabatanId: true } },
+    },
+  },
   rhk: {
     where: LIVE,
     orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }],
@@ -37,11 +44,16 @@ export async function getSkp(db: Db, actor: Actor, id: number) {
 }
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
-/** What the actor is to this SKP (several can hold: an admin may also be the appraiser). */
-export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null } }) {
+/**
+ * What the actor is to this SKP (several can hold: an admin may also be the appraiser). `penilai`
+ * is how they may act as its appraiser (src/domain/acting.ts), or null.
+ */
+export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: PegawaiPenilaiRefs }) {
+  const acting = actingAs(actor, dinilaiOleh(skp));
   return {
     pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
-    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId,
+    penilai: acting !== null,
+    acting,
     admin: actor.isAdmin,
   };
 }
@@ -76,9 +88,13 @@ export async function editSkp<T>(
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true } } } });
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true } });
     if (!skp) throw new NotFound();
-    const peran = peranPada(actor, skp);
+    // Read one relation at a time: inside a transaction Prisma would run sibling relations at once on one connection.
+    const pegawai = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { penilaiId: true, penilai: PEGAWAI_PENILAI_INCLUDE.penilai } });
+    const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
+    const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
+    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, pegawai: { ...pegawai, ...unit, ...jabatan } });
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
     if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;

@@ -7,7 +7,8 @@ import { enCetak } from './cetak.js';
 import { enGuard } from './guard.js';
 import { enAudit } from './audit.js';
 import { enScoring } from './scoring.js';
+import { enPenilai } from './penilai.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai };

@@ -18,6 +18,8 @@ const CYCLE_COLUMNS = sql.raw(`(SELECT json_agg(json_build_object('id', l.id, 't
 
 export type BawahanRow = {
   pegawaiId: number; nama: string; nip: string; jabatan: string; aktif: boolean;
+  /** Who appraises them and the post that does (src/domain/acting.ts decides on these). */
+  penilaiId: number | null; jabatanPenilaiId: number | null;
   skpId: number | null; status: StatusSkp | null; revisi: number | null; diajukanAt: Date | null; disetujuiAt: Date | null; rhkCount: number;
 };
 type WithCycles<T> = { siklusList: SiklusOption[] | null; chosenId: number | null } & ({ [K in keyof T]: T[K] | null });
@@ -29,24 +31,44 @@ export async function cycleChoice(q: Sql, requested: number | null): Promise<{ l
 }
 
 /**
- * SKP Bawahan in one statement: the cycles, the chosen one, and the appraiser's appraisees with
- * their SKP in it, waiting for approval first (oldest submission first), then returned, drafts,
- * approved, and those without an SKP.
+ * The post that appraises employee `p` (the SQL form of jabatanPenilaiOf in src/domain/acting.ts):
+ * the appraiser's position; without one, the head post of their unit, or for the unit's own head
+ * the parent unit's.
  */
-export async function bawahanPageRows(q: Sql, penilaiId: number, requested: number | null) {
+const JABATAN_PENILAI = sql.raw(`CASE WHEN p.penilai_id IS NOT NULL THEN (SELECT pn.jabatan_id FROM pegawai pn WHERE pn.id = p.penilai_id)
+      WHEN EXISTS (SELECT 1 FROM unit_kerja m WHERE m.kepala_jabatan_id = p.jabatan_id)
+        THEN (SELECT pu.kepala_jabatan_id FROM unit_kerja m JOIN unit_kerja pu ON pu.id = m.parent_id WHERE m.kepala_jabatan_id = p.jabatan_id)
+      ELSE (SELECT u.kepala_jabatan_id FROM unit_kerja u WHERE u.id = p.unit_id) END`);
+
+/**
+ * The employees `me` may act for as appraiser (the SQL form of actingSkpWhere in
+ * src/domain/acting.ts): their appraisees, and the employees appraised by a post a delegation in
+ * force gives them (`posts`). The delegates' form is its own statement, so the everyday page keeps
+ * its plan on pegawai.penilai_id.
+ */
+export const actingWhereSql = (me: number, posts: readonly number[]) =>
+  posts.length === 0 ? sql`p.penilai_id = ${me}` : sql`(p.penilai_id = ${me} OR (p.id <> ${me} AND (${JABATAN_PENILAI}) = ANY(${[...posts]}::int[])))`;
+
+/**
+ * SKP Bawahan in one statement: the cycles, the chosen one, and the employees the appraiser acts
+ * for with their SKP in it, waiting for approval first (oldest submission first), then returned,
+ * drafts, approved, and those without an SKP.
+ */
+export async function bawahanPageRows(q: Sql, penilaiId: number, posts: readonly number[], requested: number | null) {
   const rows = await q.rows<WithCycles<BawahanRow>>(
     named(
-      'skp-bawahan-page',
+      posts.length === 0 ? 'skp-bawahan-page' : 'skp-bawahan-page-delegasi',
       sql`WITH ${cycles(requested)}
       SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
         SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
+               p.penilai_id, ${posts.length === 0 ? sql.raw('NULL::int') : JABATAN_PENILAI} AS jabatan_penilai_id,
                s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
                (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id AND r.dihapus_revisi IS NULL) AS rhk_count,
                row_number() OVER (ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
                                            s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
           FROM pegawai p
           LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
-         WHERE p.penilai_id = (SELECT ${penilaiId}::int) AND (p.aktif OR s.id IS NOT NULL)
+         WHERE ${actingWhereSql(penilaiId, posts)} AND (p.aktif OR s.id IS NOT NULL)
       ) b ON (SELECT id FROM chosen) IS NOT NULL
       ORDER BY b.ord`,
     ),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import type { Fase } from '../../../domain/siklus.js';
 import { visibleSkp, type Actor } from '../../../domain/access.js';
+import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type Acting } from '../../../domain/acting.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.js';
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
@@ -57,8 +58,14 @@ export type { BawahanRow };
  * (one statement), the counts per status and the rows the status filter keeps.
  */
 export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; status?: string }) {
-  const { list, chosenId, rows } =
-    actor.pegawaiId === null ? { ...(await cycleChoice(db.sql, q.siklusId ?? null)), rows: [] as BawahanRow[] } : await bawahanPageRows(db.sql, actor.pegawaiId, q.siklusId ?? null);
+  const found =
+    actor.pegawaiId === null ? { ...(await cycleChoice(db.sql, q.siklusId ?? null)), rows: [] as BawahanRow[] } : await bawahanPageRows(db.sql, actor.pegawaiId, actor.delegasi.map((d) => d.jabatanId), q.siklusId ?? null);
+  const { list, chosenId } = found;
+  // The query finds the candidates; the one decision says who the actor may act for, and how.
+  const rows = found.rows.flatMap((r) => {
+    const acting = actingAs(actor, { pegawaiId: r.pegawaiId, penilaiId: r.penilaiId, jabatanPenilaiId: r.jabatanPenilaiId });
+    return acting ? [{ ...r, acting }] : [];
+  });
   const counts: Record<string, number> = {};
   for (const row of rows) counts[row.status ?? 'BELUM'] = (counts[row.status ?? 'BELUM'] ?? 0) + 1;
   const shown = q.status ? rows.filter((row) => (row.status ?? 'BELUM') === q.status) : rows;
@@ -67,15 +74,29 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
 
 // ---- Decisions ----------------------------------------------------------------------------
 
-/** Loads what a decision needs and refuses early: not visible → 404, not the appraiser → 403. */
+/**
+ * Loads what a decision needs and refuses early: not visible → 404, not acting as its appraiser
+ * → 403. Returns how the actor acts (src/domain/acting.ts).
+ */
 async function decisionTarget(db: Db, actor: Actor, skpId: number) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
-    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true } } },
+    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } },
   });
   if (!skp) throw new NotFound();
-  if (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId) throw new Forbidden('skp.err.notPenilai');
-  return skp;
+  const acting = actingAs(actor, dinilaiOleh(skp));
+  if (!acting) throw new Forbidden('skp.err.notPenilai');
+  return { ...skp, acting };
+}
+
+/** Who decided, in whose name, under which delegation: for the audit entry and the keputusan_skp row. */
+const actedBy = (actor: Actor, acting: Acting) => ({ olehUserId: actor.userId, penilaiId: acting.penilaiId, delegasiId: acting.delegasi?.id ?? null, ...(acting.delegasi ? { delegasi: { jenis: acting.delegasi.jenis, nomorSk: acting.delegasi.nomorSk } } : {}) });
+
+/** Records a decision (inside the caller's transaction): who pressed it, in whose name, under which delegation. */
+async function recordKeputusan(tx: Tx, actor: Actor, acting: Acting, skp: { id: number; revisi: number }, jenis: 'SETUJUI' | 'KEMBALIKAN', alasan: string | null) {
+  await tx.keputusanSkp.create({
+    data: { skpId: skp.id, revisi: skp.revisi, jenis, alasan, olehUserId: actor.userId, penilaiId: acting.penilaiId, delegasiId: acting.delegasi?.id ?? null },
+  });
 }
 
 /** What stops approval (submission rules again: the appraiser's RHKs may have changed since). */
@@ -108,10 +129,11 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = usesJptForm(target);
-  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
+  const { acting } = target;
+  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI', ...actedBy(actor, acting) } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'approve');
     if ('error' in tr) throw new Conflict(tr.error);
-    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
+    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: acting.penilaiId });
     if (problems.length) throw new Refused('review.blocked', { count: problems.length }, problems);
     // A frozen version is never overwritten: should this revision number be taken already
     // (data changed outside the workflow), the approval becomes the next one.
@@ -120,6 +142,7 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
     await freezeVersion(tx, actor, skp, revisi);
+    await recordKeputusan(tx, actor, acting, { id: skp.id, revisi }, 'SETUJUI', null);
     return revisi;
   });
   return { nama: target.pegawai.nama, revisi };
@@ -129,9 +152,11 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
 export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
   const target = await decisionTarget(db, actor, skpId);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
+  const { acting } = target;
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan), ...actedBy(actor, acting) } }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'return');
     if ('error' in tr) throw new Conflict(tr.error);
+    await recordKeputusan(tx, actor, acting, skp, 'KEMBALIKAN', alasan);
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
     for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id, ...LIVE }, data: { catatanPenilai: teks } });
@@ -165,10 +190,11 @@ export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: n
 /** Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if not the appraiser. */
 export async function reviewPage(db: Db, actor: Actor, id: number) {
   const skp = await getSkp(db, actor, id);
-  if (!peranPada(actor, skp).penilai) throw new Forbidden('skp.err.notPenilai');
+  const { acting } = peranPada(actor, skp);
+  if (!acting) throw new Forbidden('skp.err.notPenilai');
   const problems =
     skp.status === 'DIAJUKAN'
       ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.pegawai.penilaiId })
       : [];
-  return { skp, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
+  return { skp, acting, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
 }

@@ -50,10 +50,27 @@ export async function compareVersi(db: Db, skp: Scoped<{ id: number }>, dari: Ve
   return { dari: a.doc, ke: b.doc, diff: diffSkp(a.doc, b.doc) };
 }
 
-/** The versions page: the scoped header and its approved versions. */
+/**
+ * Every decision on the SKP (approve, return), newest first: who pressed it, in whose name and
+ * under which delegation (keputusan_skp).
+ */
+export async function listKeputusan(db: Db, skp: Scoped<{ id: number }>) {
+  const rows = await db.prisma.keputusanSkp.findMany({
+    where: { skpId: skp.id },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    include: { penilai: { select: { nama: true, nip: true } }, penilaiLuar: { select: { nama: true } }, delegasi: { select: { jenis: true, nomorSk: true } } },
+  });
+  const ids = [...new Set(rows.map((r) => r.olehUserId).filter((id): id is number => id !== null))];
+  const users = ids.length ? await db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true, pegawai: { select: { nama: true } } } }) : [];
+  const nama = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.username ?? '']));
+  return rows.map((r) => ({ ...r, oleh: r.olehUserId === null ? null : (nama.get(r.olehUserId) ?? null), atasNama: r.penilai?.nama ?? r.penilaiLuar?.nama ?? null }));
+}
+
+/** The versions page: the scoped header, its approved versions and the decisions taken on it. */
 export async function versiListPage(db: Db, actor: Actor, skpId: number) {
   const skp = await skpHeader(db, actor, skpId);
-  return { skp, versi: await listVersi(db, skp) };
+  const [versi, keputusan] = await Promise.all([listVersi(db, skp), listKeputusan(db, skp)]);
+  return { skp, versi, keputusan };
 }
 
 /** One approved version's page (404 outside the actor's scope or for an unknown revision). */
