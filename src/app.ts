@@ -17,6 +17,7 @@ import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
+import { mutasiRoutes } from './modules/mutasi/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { labelGolongan } from './domain/golongan.js';
@@ -88,6 +89,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(authRoutes({ db, throttle }));
   app.use(dashboardRoutes({ db }));
   app.use(orgRoutes({ db }));
+  app.use(mutasiRoutes({ db }));
   app.use(importRoutes({ db, config }));
   app.use(auditRoutes({ db }));
   app.use(siklusRoutes({ db, jobs }));

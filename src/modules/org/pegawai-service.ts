@@ -81,8 +81,8 @@ export async function appraiserChain(tx: Tx, startId: number): Promise<Map<numbe
 
 type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };
 
-/** Checks the references a form row makes (position, appraiser) and returns their ids. */
-async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
+/** Checks the references a form row makes (position, appraiser) and returns their ids (also for a recorded move, modules/mutasi). */
+export async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
   if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
   const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });
   if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });

@@ -28,21 +28,28 @@ export async function getSkp(db: Db, actor: Actor, id: number) {
 }
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
-/** What the actor is to this SKP (several can hold: an admin may also be the appraiser). */
-export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null } }) {
+/**
+ * What the actor is to this SKP (several can hold: an admin may also be the appraiser). The
+ * appraiser is the SKP's own (skp.penilai_id), the one who signs it, not whoever the employee's
+ * record names today (docs/domain/mutasi.md).
+ */
+export function peranPada(actor: Actor, skp: { pegawaiId: number; penilaiId: number | null }) {
   return {
     pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
-    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId,
+    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.penilaiId,
     admin: actor.isAdmin,
   };
 }
 
-/** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
+/**
+ * The actor's own SKP in a cycle (default: the newest cycle that has one for them): the open one,
+ * or when a move closed every one, the latest (the page lists the year's others).
+ */
 export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   if (actor.pegawaiId === null) return null;
   const skp = await db.prisma.skp.findFirst({
     where: { pegawaiId: actor.pegawaiId, ...(siklusId ? { siklusId } : {}) },
-    orderBy: { siklus: { tahun: 'desc' } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { ditutupAt: { sort: 'desc', nulls: 'first' } }, { periodeAwal: 'desc' }],
     include: SKP_INCLUDE,
   });
   return skp ? asScoped(skp) : null;
@@ -67,7 +74,7 @@ export async function editSkp<T>(
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true } } } });
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true } });
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');

@@ -12,23 +12,23 @@ import { indikatorData, INDIKATOR_COLUMNS, parseIdentitas, RHK_COPY_COLUMNS, use
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
 
-/** The RHKs (drafts included) of the appraiser's SKP in the same cycle: what an RHK may intervene. */
-export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; pegawai: { penilaiId: number | null } }) {
-  if (skp.pegawai.penilaiId === null) return [];
+/** The RHKs (drafts included) of the SKP's own appraiser's SKPs in the same cycle: what an RHK may intervene. */
+export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; penilaiId: number | null }) {
+  if (skp.penilaiId === null) return [];
   return db.prisma.rhk.findMany({
-    where: { skp: { pegawaiId: skp.pegawai.penilaiId, siklusId: skp.siklusId } },
+    where: { skp: { pegawaiId: skp.penilaiId, siklusId: skp.siklusId } },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
     select: { id: true, jenis: true, urutan: true, teks: true },
   });
 }
 
-/** The actor's own SKPs, newest cycle first (the cycle picker). */
+/** The actor's own SKPs, newest cycle first and within a cycle by period (the picker: a move splits a year in pieces). */
 export function skpSayaList(db: Db, actor: Actor) {
   if (actor.pegawaiId === null) return Promise.resolve([]);
   return db.prisma.skp.findMany({
     where: { pegawaiId: actor.pegawaiId },
-    orderBy: { siklus: { tahun: 'desc' } },
-    select: { id: true, status: true, revisi: true, siklus: { select: { id: true, tahun: true, fase: true } } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { periodeAwal: 'asc' }],
+    select: { id: true, status: true, revisi: true, periodeAwal: true, periodeAkhir: true, ditutupAt: true, siklus: { select: { id: true, tahun: true, fase: true } } },
   });
 }
 
@@ -65,11 +65,11 @@ async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
 export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
   const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif };
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.update' : 'skp.rhk.create', after }, async (tx, s) => {
-    const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+    const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, penilaiId: true } });
     const jpt = usesJptForm(info);
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
     if (rhkAtasanId !== null) {
-      const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId } } })) > 0;
+      const ok = info.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.penilaiId, siklusId: s.siklusId } } })) > 0;
       if (!ok) throw new Refused('skp.rhk.linkGone', { field: 'rhkAtasanId' });
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
@@ -150,16 +150,16 @@ export async function deleteLampiran(db: Db, e: Edit, lampiranId: number) {
 
 /** What stops this SKP from being submitted, read inside the caller's transaction. */
 export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promise<SkpProblem[]> {
-  const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+  const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, penilaiId: true } });
   const rhk = await tx.rhk.findMany({
     where: { skpId },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
     select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: true } } },
   });
-  const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, pegawai: info.pegawai });
+  const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, penilaiId: info.penilaiId });
   return submissionProblems({
     isJpt: usesJptForm(info),
-    hasPenilai: info.pegawai.penilaiId !== null,
+    hasPenilai: info.penilaiId !== null,
     rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
     atasanRhkIds: new Set(atasan.map((a) => a.id)),
   });

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { RouterDeps } from '../../router-deps.js';
 import { requireLogin } from '../../../web/auth.js';
 import { skpPdfFor } from './service.js';
@@ -9,8 +9,7 @@ import { idParam } from '../../../web/params.js';
 export function cetakRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
-  r.get('/skp/:id/cetak.pdf', requireLogin, async (req, res) => {
-    const { pdf, filename } = await skpPdfFor(db, req.user!, idParam(req.params.id));
+  const send = (res: Response, { pdf, filename }: { pdf: Buffer; filename: string }) => {
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${filename}"`,
@@ -18,6 +17,14 @@ export function cetakRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       'Cache-Control': 'private, no-store',
     });
     res.end(pdf);
+  };
+
+  r.get('/skp/:id/cetak.pdf', requireLogin, async (req, res) => {
+    send(res, await skpPdfFor(db, req.user!, idParam(req.params.id)));
+  });
+  // an approved version as it was signed (its appraiser, its date), whatever changed since
+  r.get('/skp/:id/versi/:revisi/cetak.pdf', requireLogin, async (req, res) => {
+    send(res, await skpPdfFor(db, req.user!, idParam(req.params.id), idParam(req.params.revisi)));
   });
 
   return r;

@@ -19,6 +19,10 @@ const CYCLE_COLUMNS = sql.raw(`(SELECT json_agg(json_build_object('id', l.id, 't
 export type BawahanRow = {
   pegawaiId: number; nama: string; nip: string; jabatan: string; aktif: boolean;
   skpId: number | null; status: StatusSkp | null; revisi: number | null; diajukanAt: Date | null; disetujuiAt: Date | null; rhkCount: number;
+  /** The SKP's exact period, and when a move closed it. */
+  periodeAwal: Date | null; periodeAkhir: Date | null; ditutupAt: Date | null;
+  /** No SKP of this appraiser yet, but an open one still with the previous appraiser (HR moves it). */
+  menungguPindah: boolean | null;
 };
 type WithCycles<T> = { siklusList: SiklusOption[] | null; chosenId: number | null } & ({ [K in keyof T]: T[K] | null });
 
@@ -40,13 +44,22 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, requested: numb
       sql`WITH ${cycles(requested)}
       SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
         SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
-               s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
-               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count,
+               s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at, s.periode_awal, s.periode_akhir, s.ditutup_at,
+               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id) AS rhk_count, x.menunggu_pindah,
                row_number() OVER (ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
-                                           s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
-          FROM pegawai p
-          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
-         WHERE p.penilai_id = ${penilaiId} AND (p.aktif OR s.id IS NOT NULL)
+                                           s.diajukan_at NULLS LAST, p.nama, p.id, s.periode_awal) AS ord
+          FROM (
+            -- every SKP this appraiser is the appraiser of (each piece of a year split by a move) …
+            SELECT s.pegawai_id, s.id AS skp_id, FALSE AS menunggu_pindah FROM skp s WHERE s.penilai_id = ${penilaiId} AND s.siklus_id = (SELECT id FROM chosen)
+            UNION ALL
+            -- … and their active appraisees with none of theirs (yet: an open SKP still with the previous appraiser waits for HR to move it)
+            SELECT p.id, NULL, EXISTS (SELECT 1 FROM skp o WHERE o.pegawai_id = p.id AND o.siklus_id = (SELECT id FROM chosen) AND o.ditutup_at IS NULL)
+              FROM pegawai p
+             WHERE p.penilai_id = ${penilaiId} AND p.aktif
+               AND NOT EXISTS (SELECT 1 FROM skp o WHERE o.pegawai_id = p.id AND o.siklus_id = (SELECT id FROM chosen) AND o.penilai_id = ${penilaiId})
+          ) x
+          JOIN pegawai p ON p.id = x.pegawai_id
+          LEFT JOIN skp s ON s.id = x.skp_id
       ) b ON (SELECT id FROM chosen) IS NOT NULL
       ORDER BY b.ord`,
     ),
@@ -57,6 +70,7 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, requested: numb
   return { list, chosenId: first?.chosenId ?? null, rows: bawahan };
 }
 
+// The Matriks works on open SKPs: a piece a move closed is no longer planned against.
 export type MatriksOwnRow = {
   skpId: number; skpStatus: StatusSkp; id: number | null; jenis: string | null; urutan: number | null; teks: string | null;
   cId: number | null; cTeks: string | null; cJenis: string | null; cSkpId: number | null; cStatus: StatusSkp | null;
@@ -77,7 +91,7 @@ export const matriksOwnRows = (q: Sql, me: number, siklusId: number) =>
          LEFT JOIN skp s ON s.id = c.skp_id
          LEFT JOIN pegawai p ON p.id = s.pegawai_id
          LEFT JOIN jabatan j ON j.id = p.jabatan_id
-        WHERE ms.siklus_id = ${siklusId} AND ms.pegawai_id = ${me}
+        WHERE ms.siklus_id = ${siklusId} AND ms.pegawai_id = ${me} AND ms.ditutup_at IS NULL
         ORDER BY a.jenis, a.urutan, a.id, p.nama, p.id, c.jenis, c.urutan`,
     ),
   );
@@ -92,7 +106,7 @@ export const matriksTeamRows = (q: Sql, me: number, siklusId: number) =>
       sql`SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, s.id AS skp_id, s.status::text AS status,
               r.rhk_count, r.linked
          FROM pegawai p
-         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId}
+         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId} AND s.ditutup_at IS NULL
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS rhk_count,
                   count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me}))::int AS linked
