@@ -127,6 +127,13 @@ const ROUTES: Row[] = [
   { route: 'POST /pegawai/{pegawai:self}/aktifkan', body: {}, expect: ADMIN_POST(422) },
   { route: 'POST /pegawai/{pegawai:luar}/reset-password', body: {}, expect: ADMIN_POST(303) },
   { route: 'POST /pegawai/999999/reset-password', body: {}, expect: ADMIN_POST(404) },
+  // a recorded move (mutasi / promosi) and the SKPs whose appraiser differs: HR only
+  { route: 'GET /pegawai/{pegawai:self}/mutasi', expect: ADMIN_GET() },
+  { route: 'GET /pegawai/999999/mutasi', expect: ADMIN_GET(404) },
+  { route: 'POST /pegawai/{pegawai:self}/mutasi', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pegawai/999999/mutasi', body: {}, expect: ADMIN_POST(404) },
+  { route: 'GET /skp/penilai-berbeda', expect: ADMIN_GET() },
+  { route: 'POST /skp/penilai-berbeda', body: {}, expect: ADMIN_POST(422) },
   // ---- import (admin only) ------------------------------------------------------------------
   { route: 'GET /impor', expect: ADMIN_GET() },
   { route: 'GET /impor/templat.csv', expect: ADMIN_GET() },
@@ -173,6 +180,8 @@ const ROUTES: Row[] = [
   // the admin sees every SKP but owns and appraises none.
   ...perRel('GET /skp/{skp:rel}', SKP_GET(200, 200, 200)),
   ...perRel('GET /skp/{skp:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
+  ...perRel('GET /skp/{skp:rel}/versi/1/cetak.pdf', SKP_GET(200, 200, 200)),
+  ...perRel('GET /skp/{skp:rel}/versi/999999/cetak.pdf', SKP_GET(404, 404, 404)),
   ...perRel('GET /skp/{skp:rel}/rhk/baru', SKP_GET(200, 403, 403)),
   ...perRel('GET /skp/{skp:rel}/rhk/{rhk:rel}/ubah', SKP_GET(200, 403, 403)),
   ...perRel('GET /skp/{skp:rel}/rhk/{rhk:rel}/indikator/baru', SKP_GET(200, 403, 403)),
@@ -205,6 +214,7 @@ const ROUTES: Row[] = [
   { route: 'GET /skp/{skp:own}/rhk/{rhk:outside}/ubah', expect: e(303, 404, 404, 404, undefined) },
   { route: 'GET /skp/{skp:own}/indikator/{ind:outside}/ubah', expect: e(303, 404, 404, 404, undefined) },
   { route: 'GET /skp/999999/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /skp/999999/versi/1/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /skp/999999', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /skp/999999/rhk/baru', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /skp/999999/rhk/999999/ubah', expect: e(303, 404, 404, 404, 404) },
