@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const applied = await migrate(url);
   if (applied.length) console.log(`Migrasi diterapkan: ${applied.join(', ')}`);
   const db = createDb(url, 20);
-  const seed = config.seedDemo ? await seedDemo(db.pool) : null;
+  const seed = config.seedDemo ? await seedDemo(db.pool, { siklus: true }) : null;
   const jobs = createJobRunner(db);
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(config.port, config.host);
