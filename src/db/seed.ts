@@ -393,6 +393,8 @@ function demoLogins(plan: Plan): DemoLogin[] {
 
 // ---- A cycle with a mid-year move (docs/domain/mutasi.md) -----------------------------------
 
+/** The drafts job's kind (BULK_JOB in src/modules/siklus/service.ts), recorded as done. */
+const DRAFT_JOB = 'skp.buatDraft';
 const MUTASI_DARI = { unit: PENILAI_UNIT, jabatan: 'Pengelola Sistem Informasi' };
 const MUTASI_KE = { unit: 'DISKOMINFO.APTIKA.UPTPD', jabatan: 'Pengelola Data' };
 
@@ -423,7 +425,7 @@ async function seedSiklusMutasi(client: pg.PoolClient, plan: Plan, tahun: number
     await client.query('INSERT INTO periode (siklus_id, urutan, nama, mulai, selesai, batas_pegawai, batas_penilai) VALUES ($1, $2, $3, $4, $5, $6, $7)', [siklusId, p.urutan, p.nama, p.mulai, p.selesai, p.batasPegawai, p.batasPenilai]);
   }
   const drafts = await createDraftsInRange(q, siklusId, 1, 2_147_483_647);
-  await client.query(`INSERT INTO job (jenis, siklus_id, status, total, selesai, finished_at) VALUES ('skp.buatDraft', $1, 'SELESAI', $2, $2, now())`, [siklusId, drafts]);
+  await client.query(`INSERT INTO job (jenis, siklus_id, status, total, selesai, finished_at) VALUES ($3, $1, 'SELESAI', $2, $2, now())`, [siklusId, drafts, DRAFT_JOB]);
 
   const m = mutasiPlan(plan);
   const pegawaiId = await nipId(m.who);

@@ -36,7 +36,7 @@ export function skpSayaList(db: Db, actor: Actor) {
 export async function skpTahunLalu(db: Db | { prisma: Tx }, skp: { pegawaiId: number; siklus: { tahun: number } }) {
   const prev = await db.prisma.skp.findFirst({
     where: { pegawaiId: skp.pegawaiId, siklus: { tahun: { lt: skp.siklus.tahun } } },
-    orderBy: { siklus: { tahun: 'desc' } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { periodeAwal: 'desc' }], // a year split by a move: its last SKP
     select: { id: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: true } } },
   });
   return prev ? { id: prev.id, tahun: prev.siklus.tahun, rhkCount: prev._count.rhk } : null;
