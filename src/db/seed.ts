@@ -2,7 +2,6 @@
 // about sixty employees, their appraisers, and a login for every employee plus an HR admin.
 // Everything is generated deterministically (seeded PRNG), so every run produces the same data
 // and the same demo logins. Nothing is written when the database already has a unit kerja.
-// With `siklus` (the app's start-up) it also opens this year's cycle with one mid-year move.
 
 import type pg from 'pg';
 import { prng } from './prng.js';
@@ -10,10 +9,6 @@ import { validateNip } from '../domain/nip.js';
 import { isValidGolongan } from '../domain/golongan.js';
 import { hashPassword } from '../modules/auth/password.js';
 import { insertOrg } from './bulk-insert.js';
-import { sqlOn } from './sql.js';
-import { defaultPeriode } from '../domain/siklus.js';
-import { skpDokumen } from '../domain/skp-document.js';
-import { createDraftsInRange, createSuccessorSkp, refreshPenilaiSnapshot } from '../modules/skp/draft-sql.js';
 
 export const DEMO_PASSWORD = 'sikap-demo-2026';
 
@@ -391,85 +386,6 @@ function demoLogins(plan: Plan): DemoLogin[] {
   ];
 }
 
-// ---- A cycle with a mid-year move (docs/domain/mutasi.md) -----------------------------------
-
-/** The drafts job's kind (BULK_JOB in src/modules/siklus/service.ts), recorded as done. */
-const DRAFT_JOB = 'skp.buatDraft';
-const MUTASI_DARI = { unit: PENILAI_UNIT, jabatan: 'Pengelola Sistem Informasi' };
-const MUTASI_KE = { unit: 'DISKOMINFO.APTIKA.UPTPD', jabatan: 'Pengelola Data' };
-
-/** Who moves (an employee of the demo appraiser's unit who is not a demo login) and into which position. */
-function mutasiPlan(plan: Plan) {
-  const unitOf = (kode: string) => plan.units.findIndex((u) => u.kode === kode);
-  const jabatanOf = (m: { unit: string; jabatan: string }) => plan.jabatan.findIndex((j) => j.unitIdx === unitOf(m.unit) && j.nama === m.jabatan);
-  const dari = jabatanOf(MUTASI_DARI);
-  const ke = jabatanOf(MUTASI_KE);
-  const who = plan.pegawai.findIndex((p, i) => p.jabatanIdx === dari && p.jenisAsn === 'PNS' && i !== plan.pelaksana);
-  const penilaiBaru = plan.pegawai.find((p) => p.jabatanIdx === ke)?.penilaiIdx;
-  if (dari < 0 || ke < 0 || who < 0 || penilaiBaru === undefined || penilaiBaru === null) throw new Error('seed: no employee or position for the demo move');
-  return { who, keJabatan: ke, penilaiBaru };
-}
-
-/**
- * This year's cycle open for planning, a draft SKP for everyone, and one employee moved on 1 July:
- * the first SKP (1 January–30 June) approved by the old appraiser and closed, the second (from
- * 1 July, with the new appraiser) in progress. Written in the seed's transaction; the second SKP
- * comes from the same statement a recorded move uses.
- */
-async function seedSiklusMutasi(client: pg.PoolClient, plan: Plan, tahun: number): Promise<void> {
-  const q = sqlOn(client);
-  const id = async (text: string, values: unknown[]) => (await client.query<{ id: number }>(text, values)).rows[0]!.id;
-  const nipId = async (idx: number) => id('SELECT id FROM pegawai WHERE nip = $1', [plan.pegawai[idx]!.nip]);
-  const siklusId = await id(`INSERT INTO siklus (tahun, jenis_periode, fase) VALUES ($1, 'TRIWULANAN', 'PERENCANAAN') RETURNING id`, [tahun]);
-  for (const p of defaultPeriode(tahun, 'TRIWULANAN')) {
-    await client.query('INSERT INTO periode (siklus_id, urutan, nama, mulai, selesai, batas_pegawai, batas_penilai) VALUES ($1, $2, $3, $4, $5, $6, $7)', [siklusId, p.urutan, p.nama, p.mulai, p.selesai, p.batasPegawai, p.batasPenilai]);
-  }
-  const drafts = await createDraftsInRange(q, siklusId, 1, 2_147_483_647);
-  await client.query(`INSERT INTO job (jenis, siklus_id, status, total, selesai, finished_at) VALUES ($3, $1, 'SELESAI', $2, $2, now())`, [siklusId, drafts, DRAFT_JOB]);
-
-  const m = mutasiPlan(plan);
-  const pegawaiId = await nipId(m.who);
-  const penilaiLama = plan.pegawai[m.who]!.penilaiIdx!;
-  const skpOf = (pid: number) => id('SELECT id FROM skp WHERE siklus_id = $1 AND pegawai_id = $2 AND ditutup_at IS NULL', [siklusId, pid]);
-  const rhk = (skpId: number, teks: string, atasan: number | null) =>
-    id(`INSERT INTO rhk (skp_id, jenis, urutan, teks, rhk_atasan_id) VALUES ($1, 'UTAMA', 1, $2, $3) RETURNING id`, [skpId, teks, atasan]);
-  const indikator = (rhkId: number, teks: string, target: string, satuan: string) =>
-    id(`INSERT INTO indikator (rhk_id, aspek, urutan, teks, jenis_target, target_angka, satuan) VALUES ($1, 'KUANTITAS', 1, $2, 'ANGKA', $3, $4) RETURNING id`, [rhkId, teks, target, satuan]);
-
-  // the two appraisers' RHKs the employee's RHKs intervene
-  const teksLama = 'Meningkatnya kualitas layanan aplikasi e-government perangkat daerah';
-  const rhkLama = await rhk(await skpOf(await nipId(penilaiLama)), teksLama, null);
-  const rhkBaru = await rhk(await skpOf(await nipId(m.penilaiBaru)), 'Tersedianya layanan pusat data daerah yang andal', null);
-
-  // the first SKP: planned, approved by the old appraiser in February, frozen as revision 1
-  const pertama = await skpOf(pegawaiId);
-  const r1 = { teks: 'Terpeliharanya aplikasi layanan perizinan daring', indikator: 'Jumlah pembaruan aplikasi yang diterapkan', target: '6', satuan: 'pembaruan' };
-  const r1Id = await rhk(pertama, r1.teks, rhkLama);
-  const i1Id = await indikator(r1Id, r1.indikator, r1.target, r1.satuan);
-  const disetujui = new Date(Date.UTC(tahun, 1, 10, 2));
-  await client.query(`UPDATE skp SET status = 'DISETUJUI', diajukan_at = $2, disetujui_at = $3 WHERE id = $1`, [pertama, new Date(Date.UTC(tahun, 1, 5, 2)), disetujui]);
-  await refreshPenilaiSnapshot(q, pertama);
-  const snapshot = (await client.query<{ snapshot: unknown }>('SELECT snapshot FROM skp WHERE id = $1', [pertama])).rows[0]!.snapshot;
-  const doc = skpDokumen.parse({
-    revisi: 1, pendekatan: 'KUANTITATIF', snapshot,
-    rhk: [{ id: r1Id, urutan: 1, jenis: 'UTAMA', teks: r1.teks, rhkAtasan: teksLama, indikator: [{ id: i1Id, aspek: 'KUANTITAS', teks: r1.indikator, jenisTarget: 'ANGKA', targetAngka: r1.target, satuan: r1.satuan }] }],
-  });
-  const oleh = await id('SELECT id FROM app_user WHERE pegawai_id = $1', [await nipId(penilaiLama)]);
-  await client.query('INSERT INTO skp_versi (skp_id, revisi, data, disetujui_at, oleh_user_id) VALUES ($1, 1, $2, $3, $4)', [pertama, JSON.stringify(doc), disetujui, oleh]);
-
-  // the move, TMT 1 July: new position and appraiser, the first SKP ends on 30 June, the second starts
-  const tmt = `${tahun}-07-01`;
-  const keJabatan = await id('SELECT j.id FROM jabatan j WHERE j.kode = $1', [plan.jabatan[m.keJabatan]!.kode]);
-  const penilaiBaruId = await nipId(m.penilaiBaru);
-  await client.query('UPDATE pegawai SET jabatan_id = $2, unit_id = (SELECT unit_id FROM jabatan WHERE id = $2), penilai_id = $3, version = version + 1 WHERE id = $1', [pegawaiId, keJabatan, penilaiBaruId]);
-  await client.query(`INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, tmt, keterangan)
-    SELECT id, jabatan_id, unit_id, penilai_id, aktif, $2, $3 FROM pegawai WHERE id = $1`, [pegawaiId, tmt, `Mutasi: SK Kepala Dinas 800/214/DISKOMINFO/${tahun}`]);
-  await client.query(`UPDATE skp SET periode_akhir = $2::date - 1, ditutup_at = $3, version = version + 1 WHERE id = $1`, [pertama, tmt, new Date(Date.UTC(tahun, 6, 1, 2))]);
-  const kedua = await createSuccessorSkp(q, { id: pertama, siklusId, pegawaiId }, tmt);
-  // the second SKP in progress: a first RHK drafted against the new appraiser's
-  await rhk(kedua, 'Terkelolanya data sektoral pada pusat data daerah', rhkBaru);
-}
-
 // ---- Writing --------------------------------------------------------------------------------
 
 const SEED_LOCK_KEY = 727_002; // advisory lock: two seeders never interleave
@@ -483,15 +399,10 @@ async function hasUnits(q: pg.Pool | pg.PoolClient): Promise<boolean> {
  * Fills an empty database with the demo agency. Does nothing (seeded: false) when a unit kerja
  * already exists; the demo login list is returned either way.
  */
-export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void; siklus?: boolean }): Promise<SeedResult> {
+export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void }): Promise<SeedResult> {
   const log = opts?.log ?? (() => undefined);
   const plan = buildPlan();
   const logins = demoLogins(plan);
-  const tahun = new Date().getFullYear();
-  if (opts?.siklus) {
-    const p = plan.pegawai[mutasiPlan(plan).who]!;
-    logins.push({ role: `pegawai (mutasi 1 Juli ${tahun}, dua SKP)`, login: p.nip, password: DEMO_PASSWORD, nama: p.nama });
-  }
 
   if (await hasUnits(pool)) {
     log('seed: the database already has unit kerja data; demo data not inserted.');
@@ -519,7 +430,6 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
       admin: 'admin',
     });
     if (!adminCreated) log("seed: a user 'admin' already exists; its password was left unchanged.");
-    if (opts?.siklus) await seedSiklusMutasi(client, plan, tahun);
 
     const summary = {
       instansi: plan.units[0]!.nama,
