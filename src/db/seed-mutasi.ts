@@ -27,9 +27,9 @@ export async function seedMutasi(db: Db, opts: { tahun: number; skip?: (string |
   const admin = (await loadActor(db.pool, adminUser.id))!;
   const skip = new Set(opts.skip?.filter((x): x is string => !!x));
 
-  // Who moves: staff whose SKP this year is approved by their appraiser.
+  // Who moves: a pelaksana whose SKP this year is approved by their appraiser, to another pelaksana position.
   const candidates = await db.prisma.skp.findMany({
-    where: { siklusId: siklus.id, status: 'DISETUJUI', ditutupAt: null, penilaiId: { not: null }, pegawai: { aktif: true, jabatan: { jenis: { in: ['PELAKSANA', 'FUNGSIONAL'] } } } },
+    where: { siklusId: siklus.id, status: 'DISETUJUI', ditutupAt: null, penilaiId: { not: null }, pegawai: { aktif: true, jabatan: { jenis: 'PELAKSANA' } } },
     orderBy: { pegawaiId: 'asc' },
     select: { id: true, version: true, penilaiId: true, pegawai: { select: { id: true, nip: true, nama: true, version: true, unitId: true, user: { select: { id: true } } } } },
   });
