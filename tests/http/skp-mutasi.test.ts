@@ -272,6 +272,7 @@ describe('the appraiser on the document is the one who signs', () => {
     const kini = await pdfText(admin, `/skp/${skpId}/cetak.pdf`);
     expect(kini).toContain(penilaiB.nama);
     await download(admin, `/skp/${skpId}/versi/2/cetak.pdf`).expect(404);
+    expect((await admin.get(`/skp/${skpId}/versi/1`).expect(200)).text).toContain(`href="/skp/${skpId}/versi/1/cetak.pdf"`);
   });
 
   it('"move all" moves every listed SKP in one transaction, or none when one of them changed', async () => {
