@@ -5,8 +5,10 @@ import { enSkp } from './skp.js';
 import { enReview } from './review.js';
 import { enCetak } from './cetak.js';
 import { enGuard } from './guard.js';
+import { enAudit } from './audit.js';
+import { enScoring } from './scoring.js';
 import { enMutasi } from './mutasi.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, mutasi: enMutasi };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enMutasi };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, mutasi: enMutasi };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enMutasi };

@@ -2,6 +2,15 @@ import type { idMutasi } from '../id/mutasi.js';
 
 // English: a recorded move (mutasi / promosi) and the SKPs whose appraiser differs.
 export const enMutasi: Record<keyof typeof idMutasi, string> = {
+  'audit.act.pegawai.move': "Recorded an employee's move/promotion",
+  'audit.act.skp.close': 'Closed an SKP because of a move',
+  'audit.act.skp.startSuccessor': 'Started a new SKP from the TMT',
+  'audit.act.skp.penilai.move': 'Moved an SKP to the new appraiser',
+  'audit.f.tmt': 'TMT',
+  'audit.f.periodeAwal': 'Period start',
+  'audit.f.periodeAkhir': 'Period end',
+  'audit.f.penerus': 'Next SKP',
+  'audit.f.sebelumnya': 'Previous SKP',
   'mutasi.link': 'Record a move/promotion',
   'mutasi.title': 'Move/promotion of {nama}',
   'mutasi.intro': 'Record the new position (the unit follows the position) and the new appraiser, effective from the TMT.',

@@ -4,9 +4,11 @@ import { idSkp } from './skp.js';
 import { idReview } from './review.js';
 import { idCetak } from './cetak.js';
 import { idGuard } from './guard.js';
+import { idAudit } from './audit.js';
+import { idScoring } from './scoring.js';
 import { idMutasi } from './mutasi.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, mutasi: idMutasi };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idMutasi };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, mutasi: idMutasi };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idMutasi };
 export type MessageKey = keyof typeof id;

@@ -1,5 +1,15 @@
 // Bahasa Indonesia: a recorded move (mutasi / promosi) and the SKPs whose appraiser differs.
 export const idMutasi = {
+  // the audit log's words for a move
+  'audit.act.pegawai.move': 'Mencatat mutasi/promosi pegawai',
+  'audit.act.skp.close': 'Menutup SKP karena mutasi',
+  'audit.act.skp.startSuccessor': 'Memulai SKP baru sejak TMT',
+  'audit.act.skp.penilai.move': 'Memindahkan SKP ke pejabat penilai baru',
+  'audit.f.tmt': 'TMT',
+  'audit.f.periodeAwal': 'Periode awal',
+  'audit.f.periodeAkhir': 'Periode akhir',
+  'audit.f.penerus': 'SKP berikutnya',
+  'audit.f.sebelumnya': 'SKP sebelumnya',
   'mutasi.link': 'Catat mutasi/promosi',
   'mutasi.title': 'Mutasi/promosi {nama}',
   'mutasi.intro': 'Catat jabatan (unit kerja mengikuti jabatan) dan pejabat penilai yang baru, berlaku sejak TMT.',

@@ -8,6 +8,7 @@ import { requireLogin } from '../../../web/auth.js';
 import { Forbidden, NotFound, Refused } from '../../../errors.js';
 import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
+import { confirmFirst } from '../../../web/confirm.js';
 import * as E from './service.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, type SkpFull } from '../service.js';
@@ -110,8 +111,19 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      await E.submitSkp(db, edit(req, skp, data.version));
       const penilai = parseIdentitas(skp.snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
+      if (await E.canSubmit(db, req.user!, skp, data.version)) {
+        const indikator = skp.rhk.reduce((n, r) => n + r.indikator.length, 0);
+        const asked = confirmFirst(req, res, {
+          title: penilai ? t(res, 'skp.confirmSubmit.title', { tahun: skp.siklus.tahun, penilai }) : t(res, 'skp.confirmSubmit.titleNoPenilai', { tahun: skp.siklus.tahun }),
+          message: t(res, 'skp.confirmSubmit.message'),
+          details: [t(res, 'skp.confirmSubmit.counts', { rhk: skp.rhk.length, indikator })],
+          confirm: t(res, 'skp.ajukan.button'),
+          back: `/skp/${skp.id}#ajukan`,
+        });
+        if (asked) return;
+      }
+      await E.submitSkp(db, edit(req, skp, data.version));
       flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
       res.redirect(303, `/skp/${skp.id}`);
     }),

@@ -165,6 +165,17 @@ export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promi
   });
 }
 
+/**
+ * Whether submitting now would go through (asked before the employee confirms): the owner, a
+ * draft or returned SKP of this version, and nothing missing. Anything else goes straight to
+ * submitSkp, which says what is wrong.
+ */
+export async function canSubmit(db: Db, actor: Actor, skp: SkpFull, version: number): Promise<boolean> {
+  if (!peranPada(actor, skp).pemilik || skp.version !== version || (skp.status !== 'DRAFT' && skp.status !== 'DIKEMBALIKAN')) return false;
+  if (!skpEditable(skp.siklus.fase as Fase)) return false;
+  return (await problemsOf(db.prisma, skp.id, skp.siklusId)).length === 0;
+}
+
 /** Submits the SKP to the appraiser; a second submit of the same page gets a clear message. */
 export async function submitSkp(db: Db, e: Edit) {
   try {
