@@ -158,7 +158,8 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       locals: async () => rhkLocals(await getSkp(db, req.user!, skp.id), rhkId),
       onValid: async (data) => {
         const after = await E.saveRhk(db, edit(req, skp, data.version), rhkId, data);
-        done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), '#hasil-kerja');
+        // back to the row just saved, not to the top of a long page
+        done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), `#rhk-${after.rhkId}`);
       },
     });
   };
@@ -198,14 +199,14 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   const indikatorPost = async (req: Request, res: Response, where: { rhkId: number } | { indikatorId: number }) => {
     const skp = await getSkp(db, req.user!, num(req.params.id));
-    indikatorLocals(skp, where);
+    const { rhk } = indikatorLocals(skp, where);
     await handleForm(req, res, {
       schema: S.indikatorForm(skp.pendekatan),
       view: 'skp/indikator-form',
       locals: async () => indikatorLocals(await getSkp(db, req.user!, skp.id), where),
       onValid: async (data) => {
         const after = await E.saveIndikator(db, edit(req, skp, data.version), where, data);
-        done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), '#hasil-kerja');
+        done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), `#rhk-${rhk.id}`);
       },
     });
   };

@@ -74,8 +74,8 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
     if (rhkId === null) {
-      await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
-      return s;
+      const created = await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
+      return { ...s, rhkId: created.id };
     }
     const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id } });
     if (!old) throw new NotFound();
@@ -86,7 +86,7 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
       await tx.rhk.update({ where: { id: rhkId }, data: { ...data, urutan: await nextUrutan(tx, s.id, input.jenis) } });
       await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
     }
-    return s;
+    return { ...s, rhkId };
   });
 }
 
