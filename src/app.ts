@@ -18,6 +18,7 @@ import { markUndecodable, requestGuard } from './web/request-guard.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { orgRoutes } from './modules/org/routes.js';
+import { mutasiRoutes } from './modules/mutasi/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { labelGolongan } from './domain/golongan.js';
@@ -91,6 +92,7 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(unsentFormRoutes());
   app.use(dashboardRoutes({ db }));
   app.use(orgRoutes({ db }));
+  app.use(mutasiRoutes({ db }));
   app.use(importRoutes({ db, config }));
   app.use(auditRoutes({ db }));
   app.use(siklusRoutes({ db, jobs }));

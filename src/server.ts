@@ -3,8 +3,9 @@ import { loadConfig, ConfigError } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createDb } from './db/client.js';
-import { seedDemo } from './db/seed.js';
+import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
+import { seedMutasi } from './db/seed-mutasi.js';
 import { createApp, createJobRunner } from './app.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
     const tahun = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
     const login = (role: string) => seed.logins.find((l) => l.role === role)?.login;
     await seedPlanning(db, jobs, { tahun, log: (m) => console.log(m), demo: { penilai: login('penilai'), pegawai: login('pegawai') } });
+    const moved = await seedMutasi(db, { tahun, skip: seed.logins.map((l) => l.login), log: (m) => console.log(m) });
+    if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
   }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(config.port, config.host);

@@ -29,11 +29,11 @@ export function visiblePegawai(a: Actor): object {
 export const canManageOrg = (a: Actor): boolean => a.isAdmin;
 export const canReadAudit = (a: Actor): boolean => a.isAdmin;
 
-/** Prisma where-fragment for the SKPs an actor may see: own, appraisees', subtree, or all. */
+/** Prisma where-fragment for the SKPs an actor may see: own, those they appraise (the SKP's own appraiser) or whose employee they now appraise, subtree, or all. */
 export function visibleSkp(a: Actor): object {
   if (a.isAdmin) return {};
   const or: object[] = [];
-  if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, ...actingSkpWhere(a));
+  if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, { pegawai: { penilaiId: a.pegawaiId } }, ...actingSkpWhere(a));
   if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
   return or.length ? { OR: or } : { id: -1 };
 }

@@ -2,7 +2,7 @@ import type { Actor } from './access.js';
 
 // May this actor act as the appraiser of this SKP, and how (docs/domain/penilai.md § Acting as
 // appraiser). The one decision the review service (review, approve, return, ekspektasi), the SKP
-// Bawahan list and the SKP scope rest on; `actingSkpWhere` below and `actingWhereSql` in
+// Bawahan list and the SKP scope rest on; `actingSkpWhere` below and `actingSkpSql` in
 // src/modules/skp/review/queries.ts are its set-based forms for queries (tests/http/acting.test.ts
 // proves the three agree). Other ways of acting (an official outside the agency, the SKP's own
 // appraiser after a move) are added here, as one more case each.
@@ -58,28 +58,33 @@ export function jabatanPenilaiOf(p: PegawaiPenilaiRefs): number | null {
   return p.unit.kepalaJabatanId;
 }
 
-/** An SKP (with its employee's relations) as `actingAs` takes it. */
-export const dinilaiOleh = (skp: { pegawaiId: number; pegawai: PegawaiPenilaiRefs }): DinilaiOleh => ({
+/** What `dinilaiOleh` reads of an SKP: its own appraiser (skp.penilai_id and their post) and its employee's relations. */
+export type SkpPenilaiRefs = { pegawaiId: number; penilaiId: number | null; penilai: { jabatanId: number } | null; pegawai: PegawaiPenilaiRefs };
+
+/**
+ * An SKP as `actingAs` takes it: the SKP's own appraiser decides (docs/domain/mutasi.md), and
+ * the post that appraises is that appraiser's position; an SKP without one falls back to the
+ * head post above its employee.
+ */
+export const dinilaiOleh = (skp: SkpPenilaiRefs): DinilaiOleh => ({
   pegawaiId: skp.pegawaiId,
-  penilaiId: skp.pegawai.penilaiId,
-  jabatanPenilaiId: jabatanPenilaiOf(skp.pegawai),
+  penilaiId: skp.penilaiId,
+  jabatanPenilaiId: jabatanPenilaiOf({ ...skp.pegawai, penilaiId: skp.penilaiId, penilai: skp.penilai }),
 });
 
 /** Prisma where-fragments over Skp: the SKPs `actingAs` can say yes to (any of them). */
 export function actingSkpWhere(a: Actor): object[] {
   if (a.pegawaiId === null) return [];
-  const out: object[] = [{ pegawai: { penilaiId: a.pegawaiId } }];
+  const out: object[] = [{ penilaiId: a.pegawaiId }];
   const posts = a.delegasi.map((d) => d.jabatanId);
   if (posts.length) {
     out.push({
       pegawaiId: { not: a.pegawaiId },
-      pegawai: {
-        OR: [
-          { penilai: { is: { jabatanId: { in: posts } } } },
-          { penilaiId: null, jabatan: { mengepalai: { is: null } }, unit: { kepalaJabatanId: { in: posts } } },
-          { penilaiId: null, jabatan: { mengepalai: { is: { parent: { is: { kepalaJabatanId: { in: posts } } } } } } },
-        ],
-      },
+      OR: [
+        { penilai: { is: { jabatanId: { in: posts } } } },
+        { penilaiId: null, pegawai: { jabatan: { mengepalai: { is: null } }, unit: { kepalaJabatanId: { in: posts } } } },
+        { penilaiId: null, pegawai: { jabatan: { mengepalai: { is: { parent: { is: { kepalaJabatanId: { in: posts } } } } } } } },
+      ],
     });
   }
   return out;

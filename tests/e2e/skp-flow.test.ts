@@ -46,7 +46,7 @@ beforeAll(async () => {
   logins.pegawai = pg.login;
   const siklusId = await openPlanning(t, admin, TAHUN);
   Object.assign(nama, { pegawai: pg.nama, penilai: pn.nama });
-  skpId = (await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: pg.id } } })).id;
+  skpId = (await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: pg.id, ditutupAt: null } })).id;
 
   b = await openBrowser(t);
   ({ page, problems, shot } = b);

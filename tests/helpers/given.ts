@@ -166,11 +166,11 @@ export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number };
 
 export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const siklus = await siklusTerbuka(t);
-  const row = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: who.id } }, include: { pegawai: { select: { penilaiId: true } } } });
-  const penilaiId = row.pegawai.penilaiId;
+  const row = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus.id, pegawaiId: who.id, ditutupAt: null } });
+  const penilaiId = row.penilaiId; // the SKP's own appraiser
   let rhkAtasanId: number | null = null;
   if (penilaiId !== null && (opts.rhk ?? 1) > 0) {
-    const atas = await t.db.prisma.skp.findUnique({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: penilaiId } }, include: { rhk: { orderBy: { urutan: 'asc' } } } });
+    const atas = await t.db.prisma.skp.findFirst({ where: { siklusId: siklus.id, pegawaiId: penilaiId, ditutupAt: null }, include: { rhk: { orderBy: { urutan: 'asc' } } } });
     if (atas) rhkAtasanId = atas.rhk[0]?.id ?? (await addRhk(t, penilaiId, atas.id, null)).rhkId;
   }
   const actor = await actorOf(t, who.id);
@@ -234,11 +234,18 @@ export async function skpDiajukan(t: Ctx, who: { id: number }, opts: SkpOpts = {
   return skpState(t, s.id);
 }
 
+/** The SKP's own appraiser (the one who decides it), whoever the employee's record names now. */
+async function penilaiOfSkp(t: Ctx, skpId: number): Promise<number> {
+  const { penilaiId } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { penilaiId: true } });
+  if (penilaiId === null) throw new Error('this SKP names no appraiser (was the appraiser set after it was drafted? move it: mutasi service)');
+  return penilaiId;
+}
+
 /** An SKP submitted and approved by the owner's appraiser (DISETUJUI, version 1 frozen). */
 export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number | null }, opts: SkpOpts = {}): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is approved by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who, opts);
-  await approveSkp(t.db, await actorOf(t, who.penilaiId), s.id, s.version); // throws Refused with the problems when blocked
+  await approveSkp(t.db, await actorOf(t, await penilaiOfSkp(t, s.id)), s.id, s.version); // throws Refused with the problems when blocked
   return skpState(t, s.id);
 }
 
@@ -246,7 +253,7 @@ export async function skpDisetujui(t: Ctx, who: { id: number; penilaiId: number 
 export async function skpDikembalikan(t: Ctx, who: { id: number; penilaiId: number | null }, alasan = 'Target perlu dirinci per triwulan'): Promise<GivenSkp> {
   if (who.penilaiId === null) throw new Error('an SKP is returned by the appraiser: this employee has none');
   const s = await skpDiajukan(t, who);
-  await returnSkp(t.db, await actorOf(t, who.penilaiId), s.id, s.version, alasan, new Map());
+  await returnSkp(t.db, await actorOf(t, await penilaiOfSkp(t, s.id)), s.id, s.version, alasan, new Map());
   return skpState(t, s.id);
 }
 

@@ -21,7 +21,7 @@ const skp = (over: { nama: string; unit: string; rhk: string; ekspektasi: string
     ekspektasi: { LOYAL: over.ekspektasi },
     lampiran: [{ jenis: 'KONSEKUENSI', teks: over.lampiran }],
   }) as unknown as SkpDocument;
-const header = { tahun: 2026, instansi: 'Pemerintah Kabupaten Sukamaju', tempat: 'Sukamaju', tanggal: new Date('2026-01-05T03:00:00Z'), status: 'DISETUJUI', dicetak: new Date('2026-01-05T03:00:00Z') };
+const header = { tahun: 2026, instansi: 'Pemerintah Kabupaten Sukamaju', tempat: 'Sukamaju', tanggal: new Date('2026-01-05T03:00:00Z'), status: 'DISETUJUI', dicetak: new Date('2026-01-05T03:00:00Z'), periodeAwal: new Date('2026-01-01'), periodeAkhir: new Date('2026-12-31') };
 
 describe('what people type is printed', () => {
   const drawn = [

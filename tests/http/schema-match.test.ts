@@ -70,15 +70,23 @@ describe('the migrated database matches prisma/schema.prisma', () => {
   });
 
   it('has the primary keys, unique and plain indexes of the schema', async () => {
-    const r = await t.db.pool.query<{ table: string; columns: string[]; unique: boolean; primary: boolean; method: string }>(
-      `SELECT c.relname AS table, i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
+    const r = await t.db.pool.query<{ table: string; name: string; columns: string[]; unique: boolean; primary: boolean; method: string }>(
+      `SELECT c.relname AS table, ic.relname AS name, i.indisunique AS unique, i.indisprimary AS primary, am.amname AS method,
               array(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum ORDER BY k.n)::text[] AS columns
          FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_am am ON am.oid = ic.relam
          JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'`,
     );
     const key = (tbl: string, kind: string, cols: string[], method = 'btree') => `${tbl}:${kind}:${method}:${cols.join(',')}`;
-    const actual = r.rows.map((x) => key(x.table, x.primary ? 'id' : x.unique ? 'unique' : 'normal', x.columns, x.method)).sort();
+    // Indexes Prisma's schema cannot express (partial indexes), which exist only in the migrations.
+    // Each is named here with its migration and why; every one of them must exist.
+    const MIGRATION_ONLY = [
+      // at most one open SKP (ditutup_at IS NULL) per employee per cycle; the draft job's ON CONFLICT names it (20261202030000_skp_per_period)
+      'skp_open_siklus_id_pegawai_id_key',
+    ];
+    const found = new Set(r.rows.map((x) => x.name));
+    expect(MIGRATION_ONLY.filter((n) => !found.has(n))).toEqual([]);
+    const actual = r.rows.filter((x) => !MIGRATION_ONLY.includes(x.name)).map((x) => key(x.table, x.primary ? 'id' : x.unique ? 'unique' : 'normal', x.columns, x.method)).sort();
     const expected = indexes
       .map((ix) => {
         const m = models.find((x) => x.name === ix.model)!;

@@ -79,7 +79,7 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
     expect(await t.db.prisma.skp.count({ where: { siklusId: id } })).toBe(aktif);
     const job = await t.db.prisma.job.findFirstOrThrow({ where: { siklusId: id } });
     expect(job).toMatchObject({ status: 'SELESAI', total: aktif, selesai: aktif });
-    const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: id, pegawaiId: w.pegawai.id } } });
+    const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: id, pegawaiId: w.pegawai.id, ditutupAt: null } });
     expect(skp.snapshot).toMatchObject({ pegawai: { nip: w.pegawai.nip, nama: w.pegawai.nama }, penilai: { nama: w.penilai.nama, nip: w.penilai.nip } });
     const page = await admin.get(`/siklus/${id}`).expect(200);
     expect(page.text).toContain('<progress id="job-progress"');
@@ -103,7 +103,7 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
     const res = await admin.post('/impor').field('_csrf', token).attach('berkas', Buffer.from(csv), 'baru.csv');
     expect(res.status).toBe(303);
     const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: '199502142020121005' } });
-    const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: id, pegawaiId: p.id } } });
+    const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: id, pegawaiId: p.id, ditutupAt: null } });
     expect(skp.status).toBe('DRAFT');
     expect(skp.snapshot).toMatchObject({ pegawai: { nama: 'Rina Kartika Sari', jabatan: jab.nama } });
   });

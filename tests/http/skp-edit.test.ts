@@ -19,7 +19,7 @@ const isi = (s: Awaited<ReturnType<typeof skpOf>>) =>
   s.rhk.map((r) => ({ ...rhkIsiDari(r), urutan: r.urutan, indikator: r.indikator.sort((a, b) => a.urutan - b.urutan).map((i) => ({ ...indikatorIsiDari(i), urutan: i.urutan })) }));
 const skpOf = (id: number) => t.db.prisma.skp.findUniqueOrThrow({ where: { id }, include: { rhk: { orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }], include: { indikator: true } }, lampiran: true } });
 const ver = async (id: number) => (await t.db.prisma.skp.findUniqueOrThrow({ where: { id } })).version;
-const skpIn = (siklus: number, pegawaiId: number) => t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId } } });
+const skpIn = (siklus: number, pegawaiId: number) => t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus, pegawaiId, ditutupAt: null } });
 const decode = (html: string) => html.replace(/&#34;|&quot;/g, '"').replace(/&#39;/g, "'");
 const goodIndikator = { aspek: 'KUANTITAS', teks: 'Jumlah laporan evaluasi aplikasi', jenisTarget: 'ANGKA', targetAngka: '12,5', satuan: 'laporan', lebihBaik: 'TINGGI' };
 
@@ -308,7 +308,7 @@ describe('a closed cycle is read-only everywhere (docs/domain/siklus.md)', () =>
     try {
       const w = await given.pegawaiWithPenilai(t2);
       const { id: siklusId } = await given.siklusTerbuka(t2, { tahun: 2031 });
-      const skp = await t2.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: w.pegawai.id } } });
+      const skp = await t2.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: w.pegawai.id, ditutupAt: null } });
       await t2.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase: 'SELESAI' } });
       const agent = await loginAs(t2.app, w.pegawai.login);
       const page = await agent.get(`/skp/${skp.id}`).expect(200);

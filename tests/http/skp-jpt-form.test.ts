@@ -27,9 +27,9 @@ beforeAll(async () => {
   const pn = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.penilai } });
   const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai }, include: { jabatan: true } });
   expect(pg.jabatan.jenis).not.toBe('JPT');
-  const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId: pn.id } } });
+  const skpPenilai = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus, pegawaiId: pn.id, ditutupAt: null } });
   rhkAtasan = (await t.db.prisma.rhk.create({ data: { skpId: skpPenilai.id, jenis: 'UTAMA', urutan: 1, teks: 'Meningkatnya layanan digital' } })).id;
-  const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId: pg.id } } });
+  const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus, pegawaiId: pg.id, ditutupAt: null } });
   skpId = skp.id;
   pegawai = await loginAs(t.app, 'pegawai');
   penilai = await loginAs(t.app, 'penilai');

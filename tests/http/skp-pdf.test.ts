@@ -32,8 +32,8 @@ beforeAll(async () => {
   pegawai = await loginAs(t.app, p.login);
   const siklusId = await openPlanning(t, admin, 2026);
 
-  const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: p.id } } });
-  const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: penilai.id } } });
+  const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: p.id, ditutupAt: null } });
+  const skpPenilai = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: penilai.id, ditutupAt: null } });
   skpId = skp.id;
   penilaiSkpId = skpPenilai.id;
 
@@ -100,7 +100,7 @@ describe('the SKP as a PDF in the official layout', () => {
     expect(pages[0]).toContain('SASARAN KINERJA PEGAWAI');
     expect(pages[0]).toContain('PENDEKATAN HASIL KERJA KUANTITATIF');
     expect(pages[0]).toContain('BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL');
-    expect(pages[0]).toContain('PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2026');
+    expect(pages[0]).toContain('PERIODE PENILAIAN: 1 JANUARI 2026 SD 31 DESEMBER 2026');
     expect(pages[0]).toContain('PEGAWAI YANG DINILAI');
     expect(pages[0]).toContain('PEJABAT PENILAI KINERJA');
     expect(pages[0]).toContain(p.nama);
@@ -174,7 +174,7 @@ describe('the PDF layout on awkward content', () => {
       ekspektasi: { LOYAL: 'Menjaga rahasia ≥ 100% → selalu' },
       lampiran: [],
     } as unknown as SkpDocument;
-    const buf = await skpPdf(doc, { tahun: 2027, instansi: 'Badan Kepegawaian Kota Sukamaju', tempat: tempatDari('Badan Kepegawaian Kota Sukamaju'), tanggal: new Date('2027-01-05T03:00:00Z'), status: 'DISETUJUI', dicetak: new Date() });
+    const buf = await skpPdf(doc, { tahun: 2027, instansi: 'Badan Kepegawaian Kota Sukamaju', tempat: tempatDari('Badan Kepegawaian Kota Sukamaju'), tanggal: new Date('2027-01-05T03:00:00Z'), status: 'DISETUJUI', dicetak: new Date(), periodeAwal: new Date('2027-01-01'), periodeAkhir: new Date('2027-12-31') });
     mkdirSync('test-output', { recursive: true });
     writeFileSync('test-output/skp-panjang.pdf', buf);
     const pages = await pdfText(buf);
@@ -201,7 +201,7 @@ describe('a PDF of an SKP that is not approved', () => {
     ekspektasi: {},
     lampiran: [],
   } as unknown as SkpDocument;
-  const print = (status: string) => skpPdf(small, { tahun: 2027, instansi: 'Dinas Uji', tempat: 'Sukamaju', tanggal: new Date('2027-01-05T03:00:00Z'), status, dicetak: new Date() });
+  const print = (status: string) => skpPdf(small, { tahun: 2027, instansi: 'Dinas Uji', tempat: 'Sukamaju', tanggal: new Date('2027-01-05T03:00:00Z'), status, dicetak: new Date(), periodeAwal: new Date('2027-01-01'), periodeAkhir: new Date('2027-12-31') });
 
   it('says it is a draft across every page, not only in the footer (issue 9: a draft PDF says so)', async () => {
     for (const status of ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN']) {

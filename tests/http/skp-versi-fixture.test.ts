@@ -26,7 +26,7 @@ beforeAll(async () => {
   const admin = await loginAs(t.app, 'admin');
   const siklus = await openPlanning(t, admin, 2026);
   const pg = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai } });
-  skpId = (await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus, pegawaiId: pg.id } } })).id;
+  skpId = (await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus, pegawaiId: pg.id, ditutupAt: null } })).id;
   for (const v of fixture) await t.db.prisma.skpVersi.create({ data: { skpId, revisi: v.revisi, data: v.data as object, disetujuiAt: new Date('2026-02-03T04:05:06Z') } });
   await t.db.prisma.skp.update({ where: { id: skpId }, data: { revisi: 2, status: 'DISETUJUI', disetujuiAt: new Date('2026-02-03T04:05:06Z') } });
   pegawai = await loginAs(t.app, 'pegawai');

@@ -29,8 +29,8 @@ beforeAll(async () => {
   people = { pegawai: p, penilai };
   siklusId = await openPlanning(t, admin, 2026);
   jabatanId = p.jabatanId;
-  const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: p.id } } });
-  const skpPenilai = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: penilai.id } } });
+  const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: p.id, ditutupAt: null } });
+  const skpPenilai = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: penilai.id, ditutupAt: null } });
   sumberSkpId = skp.id;
   const atasan = await t.db.prisma.rhk.create({ data: { skpId: skpPenilai.id, jenis: 'UTAMA', urutan: 1, teks: 'Meningkatnya kualitas layanan e-government' } });
   await t.db.prisma.rhk.create({
@@ -218,7 +218,7 @@ describe('an employee who joins mid-year', () => {
     }, '/pegawai/baru');
     expect(res.status).toBe(303);
     const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: NIP } });
-    const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId, pegawaiId: p.id } } });
+    const skp = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: p.id, ditutupAt: null } });
     expect(skp).toMatchObject({ status: 'DRAFT', penilaiId: penilai.id });
     expect(skp.snapshot).toMatchObject({
       pegawai: { nama: 'Citra Lestari, S.Kom.', nip: NIP, pangkatGolongan: 'III/a', jenisAsn: 'PNS' },

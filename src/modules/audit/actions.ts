@@ -15,6 +15,8 @@ export const AUDIT_AKSI = [
   'templat.create', 'templat.update', 'templat.delete', 'templat.apply',
   'seed.demo',
   'unit.kepala.update', 'delegasi.create', 'delegasi.cancel',
+  // a recorded move (docs/domain/mutasi.md)
+  'pegawai.move', 'skp.close', 'skp.startSuccessor', 'skp.penilai.move',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 

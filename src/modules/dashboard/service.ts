@@ -3,6 +3,7 @@ import type { Actor } from '../../domain/access.js';
 import { siklusOverview } from '../siklus/service.js';
 import { bawahanPage, chooseSiklus } from '../skp/review/service.js';
 import { skpSaya } from '../skp/service.js';
+import { parseIdentitas } from '../../domain/skp-document.js'; // the SKP's own appraiser, who signs it
 import { adminCounts, headcountOfSubtree, headcountPerChildUnit, tanpaPenilai } from './queries.js';
 
 // The home page of each role says where the person stands and what to do next: the employee's
@@ -56,7 +57,7 @@ async function ownSummary(db: Db, actor: Actor, siklusId: number | null, today: 
   ]);
   const day = jakartaDay(today);
   const deadline = periode.find((p) => p.batasPegawai.toISOString().slice(0, 10) >= day) ?? null;
-  const mine = skp ? { id: skp.id, status: skp.status, revisi: skp.revisi, alasanKembali: skp.alasanKembali, diajukanAt: skp.diajukanAt, rhkCount: skp.rhk.length, penilai: skp.pegawai.penilai?.nama ?? null } : null;
+  const mine = skp ? { id: skp.id, status: skp.status, revisi: skp.revisi, alasanKembali: skp.alasanKembali, diajukanAt: skp.diajukanAt, rhkCount: skp.rhk.length, penilai: parseIdentitas(skp.snapshot).penilai?.nama ?? null } : null;
   return { me, skp: mine, next: nextStepOf(mine), deadline: deadline ? { nama: deadline.nama, tanggal: deadline.batasPegawai } : null };
 }
 

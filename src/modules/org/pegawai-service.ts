@@ -130,9 +130,10 @@ async function penilaiBawaan(tx: Tx, jabatan: { id: number; unit: { kepalaJabata
 /**
  * Checks the references a form row makes (position, appraiser) and returns their ids. Without an
  * appraiser's NIP the default appraiser is taken. The appraiser must be fit to appraise this
- * employee (src/domain/pejabat-penilai.ts), must not be them, and must not close a loop.
+ * employee (src/domain/pejabat-penilai.ts), must not be them, and must not close a loop. Also
+ * used for a recorded move (modules/mutasi).
  */
-async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
+export async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | null, selfNama: string): Promise<Resolved> {
   if (!isValidGolongan(input.jenisAsn, input.pangkatGolongan)) throw new Refused('pegawai.golonganInvalid', { field: 'pangkatGolongan' });
   // (One relation per read: inside a transaction Prisma would run sibling relations at once on one connection.)
   const jabatan = await tx.jabatan.findUnique({ where: { id: input.jabatanId }, include: { unit: true } });

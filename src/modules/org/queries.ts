@@ -82,11 +82,11 @@ export async function pegawaiSearchRows(db: Sql, actor: Actor, q: PegawaiQuery, 
   return { total: rows[0]?.total ?? 0, rows: rows.filter((x) => x.id !== null).map(({ total: _t, ...row }) => row) };
 }
 
-export type RiwayatRow = { berlakuMulai: Date; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null };
+export type RiwayatRow = { berlakuMulai: Date; tmt: Date | null; aktif: boolean; keterangan: string | null; jabatan: string; unit: string; penilai: string | null };
 
 /** An employee's history of position, unit and appraiser, newest first. */
 export const riwayatRows = (q: Sql, pegawaiId: number) =>
-  q.rows<RiwayatRow>(sql`SELECT r.berlaku_mulai, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
+  q.rows<RiwayatRow>(sql`SELECT r.berlaku_mulai, r.tmt, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
       FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
       LEFT JOIN pegawai pn ON pn.id = r.penilai_id
      WHERE r.pegawai_id = ${pegawaiId} ORDER BY r.berlaku_mulai DESC, r.id DESC`);

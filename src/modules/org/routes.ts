@@ -10,6 +10,7 @@ import { createUnit, getUnit, listUnits, updateUnit } from './unit-service.js';
 import { createJabatan, getJabatan, listJabatan, updateJabatan } from './jabatan-service.js';
 import { createPegawai, formOptions, getPegawai, pegawaiListPage, resetPassword, riwayatPegawai, setPegawaiAktif, updatePegawai } from './pegawai-service.js';
 import { idParam } from '../../web/params.js';
+import { penilaiBerbeda } from '../mutasi/service.js';
 import { idFilter } from '../../schemas/primitives.js';
 
 
@@ -122,7 +123,8 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
   r.get('/pegawai/:id', requireLogin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
-    res.render('org/pegawai-detail', { pegawai, riwayat: await riwayatPegawai(db, pegawai) });
+    const berbeda = req.user!.isAdmin ? await penilaiBerbeda(db, pegawai.id) : []; // HR: open SKPs still with another appraiser
+    res.render('org/pegawai-detail', { pegawai, riwayat: await riwayatPegawai(db, pegawai), penilaiBerbeda: berbeda });
   });
   r.get('/pegawai/:id/ubah', requireAdmin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));

@@ -2,7 +2,10 @@ import { sql, type Sql } from '../../db/sql.js';
 import type { Orang } from '../../domain/skp-document.js';
 
 // Creating draft SKPs is one set-based statement, shared by the bulk job (a range of employees
-// at a time), new employees mid-year and imports. ON CONFLICT makes every run duplicate-safe.
+// at a time), new employees mid-year and imports. ON CONFLICT makes every run duplicate-safe:
+// it names the partial unique index "one open SKP per employee per cycle" (ditutup_at IS NULL;
+// migration 20261202030000_skp_per_period), so an employee whose SKP a move closed and succeeded
+// is not given a third.
 
 /**
  * Whether the holder of position `j` heads a unit kerja mandiri (and so uses the JPT form):
@@ -49,7 +52,7 @@ const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT I
     JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
     LEFT JOIN pegawai pn ON pn.id = p.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
    WHERE p.aktif AND ${which}
-  ON CONFLICT (siklus_id, pegawai_id) DO NOTHING`;
+  ON CONFLICT (siklus_id, pegawai_id) WHERE ditutup_at IS NULL DO NOTHING`;
 
 /** Draft SKPs for active employees with id in [fromId, toId]; returns how many were created. */
 export function createDraftsInRange(q: Sql, siklusId: number, fromId: number, toId: number): Promise<number> {
@@ -69,4 +72,40 @@ export async function createDraftsForPegawai(q: Sql, pegawaiIds: number[]): Prom
 export async function jabatanUsesJptForm(q: Sql, jabatanId: number): Promise<boolean> {
   const r = await q.one<{ jpt: boolean }>(sql`SELECT (j.jenis = 'JPT' OR ${sql.raw(pimpinanUnitMandiriSql('j'))}) AS jpt FROM jabatan j WHERE j.id = ${jabatanId}`);
   return r?.jpt === true;
+}
+
+/**
+ * The SKP that follows `prev` after a move (docs/domain/mutasi.md): from the TMT to 31 December,
+ * with the employee's appraiser and identity as they now are. The caller has closed `prev` in
+ * the same transaction. Returns the new SKP's id.
+ */
+export async function createSuccessorSkp(q: Sql, prev: { id: number; siklusId: number; pegawaiId: number }, tmt: string): Promise<number> {
+  const row = await q.one<{ id: number }>(sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, penilai_luar_id, snapshot, periode_awal, periode_akhir, sebelumnya_id)
+  SELECT ${prev.siklusId}::int, p.id, p.penilai_id, p.penilai_luar_id, ${sql.raw(SNAPSHOT)}, ${tmt}::date, make_date(c.tahun, 12, 31), ${prev.id}::int
+    FROM pegawai p
+    JOIN siklus c ON c.id = ${prev.siklusId}::int
+    JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
+    LEFT JOIN pegawai pn ON pn.id = p.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
+   WHERE p.id = ${prev.pegawaiId}::int
+  RETURNING id`);
+  return row!.id;
+}
+
+/** An official outside the agency as the snapshot records an appraiser (no position kind, the instansi as unit). */
+const LUAR_SQL = `jsonb_build_object('nama', pl.nama, 'nip', COALESCE(pl.nip, ''), 'pangkatGolongan', COALESCE(pl.pangkat_golongan, ''), 'jabatan', pl.jabatan, 'unit', pl.instansi)`;
+
+/**
+ * Writes the SKP's own appraiser (skp.penilai_id / penilai_luar_id), with their rank, position
+ * and unit as they are now, into its snapshot: when it is approved (so the frozen version names
+ * who signed) and when HR moves it to a new appraiser.
+ */
+export function refreshPenilaiSnapshot(q: Sql, skpId: number): Promise<number> {
+  return q.exec(sql`UPDATE skp s SET snapshot = jsonb_set(COALESCE(s.snapshot, '{}'::jsonb), '{penilai}',
+         CASE WHEN pn.id IS NOT NULL THEN ${sql.raw(orangSql('pn', 'pj', 'pu'))}
+              WHEN pl.id IS NOT NULL THEN ${sql.raw(LUAR_SQL)}
+              ELSE 'null'::jsonb END)
+    FROM skp x
+    LEFT JOIN pegawai pn ON pn.id = x.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
+    LEFT JOIN pejabat_luar pl ON pl.id = x.penilai_luar_id
+   WHERE s.id = ${skpId}::int AND x.id = s.id`);
 }

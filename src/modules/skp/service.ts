@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db/client.js';
 import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
-import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type PegawaiPenilaiRefs } from '../../domain/acting.js';
+import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type SkpPenilaiRefs } from '../../domain/acting.js';
 export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
@@ -16,6 +16,8 @@ import { LABELS } from '../../i18n/labels.js';
 export const LIVE = { dihapusRevisi: null };
 
 export const SKP_INCLUDE = {
+  // the SKP's own appraiser: who decides and signs (docs/domain/mutasi.md)
+  penilai: { select: { id: true, nama: true, nip: true, jabatanId: true } },
   siklus: { include: { periode: { orderBy: { urutan: 'asc' as const } } } },
   pegawai: {
     include: {
@@ -45,10 +47,12 @@ export async function getSkp(db: Db, actor: Actor, id: number) {
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
 /**
- * What the actor is to this SKP (several can hold: an admin may also be the appraiser). `penilai`
- * is how they may act as its appraiser (src/domain/acting.ts), or null.
+   * What the actor is to this SKP (several can hold: an admin may also be the appraiser). `penilai`
+ * is how they may act as its appraiser (src/domain/acting.ts), or null: the SKP's own appraiser
+ * (skp.penilai_id, the one who signs it, not whoever the employee's record names today:
+ * docs/domain/mutasi.md), or a delegate in force for that appraiser's post.
  */
-export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: PegawaiPenilaiRefs }) {
+export function peranPada(actor: Actor, skp: SkpPenilaiRefs) {
   const acting = actingAs(actor, dinilaiOleh(skp));
   return {
     pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
@@ -58,12 +62,15 @@ export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: Pegaw
   };
 }
 
-/** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
+/**
+ * The actor's own SKP in a cycle (default: the newest cycle that has one for them): the open one,
+ * or when a move closed every one, the latest (the page lists the year's others).
+ */
 export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   if (actor.pegawaiId === null) return null;
   const skp = await db.prisma.skp.findFirst({
     where: { pegawaiId: actor.pegawaiId, ...(siklusId ? { siklusId } : {}) },
-    orderBy: { siklus: { tahun: 'desc' } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { ditutupAt: { sort: 'desc', nulls: 'first' } }, { periodeAwal: 'desc' }],
     include: SKP_INCLUDE,
   });
   return skp ? asScoped(skp) : null;
@@ -94,7 +101,8 @@ export async function editSkp<T>(
     const pegawai = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { penilaiId: true, penilai: PEGAWAI_PENILAI_INCLUDE.penilai } });
     const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
     const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
-    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, pegawai: { ...pegawai, ...unit, ...jabatan } });
+    const skpPenilai = skp.penilaiId === null ? null : await tx.pegawai.findUnique({ where: { id: skp.penilaiId }, select: { jabatanId: true } });
+    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, penilaiId: skp.penilaiId, penilai: skpPenilai, pegawai: { ...pegawai, ...unit, ...jabatan } });
     if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
     if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;

@@ -17,7 +17,7 @@ export const previewRows = (q: Sql, jabatanId: number) =>
          count(k.id)::int AS pemangku,
          count(k.id) FILTER (WHERE k.status = 'DRAFT' AND NOT EXISTS (SELECT 1 FROM rhk r WHERE r.skp_id = k.id AND r.dihapus_revisi IS NULL))::int AS kosong
     FROM siklus s
-    LEFT JOIN (skp k JOIN pegawai p ON p.id = k.pegawai_id AND p.aktif AND p.jabatan_id = ${jabatanId}) ON k.siklus_id = s.id
+    LEFT JOIN (skp k JOIN pegawai p ON p.id = k.pegawai_id AND p.aktif AND p.jabatan_id = ${jabatanId}) ON k.siklus_id = s.id AND k.ditutup_at IS NULL
    WHERE s.fase IN ('PERENCANAAN', 'PELAKSANAAN')
    GROUP BY s.id ORDER BY s.tahun DESC`);
 

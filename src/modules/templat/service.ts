@@ -118,7 +118,7 @@ export async function applyTemplat(db: Db, actor: Actor, id: number, siklusId: n
     // 1. Lock the SKPs of every holder, so nobody adds an RHK between our check and our insert.
     const holders = await tx.$queryRawUnsafe<{ id: number }[]>(
       `SELECT k.id FROM skp k JOIN pegawai p ON p.id = k.pegawai_id
-        WHERE k.siklus_id = $1 AND p.jabatan_id = $2 AND p.aktif ORDER BY k.id FOR UPDATE OF k`,
+        WHERE k.siklus_id = $1 AND k.ditutup_at IS NULL AND p.jabatan_id = $2 AND p.aktif ORDER BY k.id FOR UPDATE OF k`, // the open SKP: one a move closed belongs to the old position
       siklusId,
       t.jabatanId,
     );

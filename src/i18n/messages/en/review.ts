@@ -23,6 +23,7 @@ export const enReview: Record<keyof typeof idReview, string> = {
   'review.rhkCount': 'RHKs',
   'review.tinjau': 'Review',
   'review.belumAdaSkp': 'No SKP yet',
+  'review.menungguPindah': '(their SKP is still with the previous appraiser until HR moves it)',
   'review.waitingCount': '{count} SKPs are waiting for your approval.',
   'review.noBawahan': 'You are not recorded as anyone\'s appraiser.',
   'review.noneWithStatus': 'No appraisee SKP has this status.',

@@ -6,9 +6,10 @@ import { idCetak } from './cetak.js';
 import { idGuard } from './guard.js';
 import { idAudit } from './audit.js';
 import { idScoring } from './scoring.js';
+import { idMutasi } from './mutasi.js';
 import { idPenilai } from './penilai.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi };
 export type MessageKey = keyof typeof id;

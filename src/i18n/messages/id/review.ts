@@ -22,6 +22,7 @@ export const idReview = {
   'review.rhkCount': 'Jumlah RHK',
   'review.tinjau': 'Tinjau',
   'review.belumAdaSkp': 'Belum ada SKP',
+  'review.menungguPindah': '(SKP-nya masih pada pejabat penilai sebelumnya sampai bagian kepegawaian memindahkannya)',
   'review.waitingCount': '{count} SKP menunggu persetujuan Anda.',
   'review.noBawahan': 'Anda belum tercatat sebagai pejabat penilai pegawai mana pun.',
   'review.noneWithStatus': 'Tidak ada SKP bawahan dengan status ini.',

@@ -146,7 +146,7 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     if (rhk === undefined) throw new NotFound();
     const atasan = await E.rhkAtasanOptions(db, skp);
     const isJpt = usesJptForm(skp);
-    const hasPenilai = skp.pegawai.penilaiId !== null;
+    const hasPenilai = skp.penilaiId !== null;
     return { skp, rhk, atasan, isJpt, hasPenilai, linkRequired: !isJpt && hasPenilai && atasan.length > 0 };
   };
 

@@ -13,23 +13,23 @@ import { indikatorData, INDIKATOR_COLUMNS, parseIdentitas, RHK_COPY_COLUMNS, use
 // The employee's side of SKP planning: every change goes through editSkp (owner, phase,
 // workflow, version, audit); this file holds what each change does inside that transaction.
 
-/** The RHKs (drafts included) of the appraiser's SKP in the same cycle: what an RHK may intervene. */
-export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; pegawai: { penilaiId: number | null } }) {
-  if (skp.pegawai.penilaiId === null) return [];
+/** The RHKs (drafts included) of the SKP's own appraiser's SKPs in the same cycle: what an RHK may intervene. */
+export async function rhkAtasanOptions(db: Db | { prisma: Tx }, skp: { siklusId: number; penilaiId: number | null }) {
+  if (skp.penilaiId === null) return [];
   return db.prisma.rhk.findMany({
-    where: { skp: { pegawaiId: skp.pegawai.penilaiId, siklusId: skp.siklusId }, ...LIVE },
+    where: { skp: { pegawaiId: skp.penilaiId, siklusId: skp.siklusId }, ...LIVE },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
     select: { id: true, jenis: true, urutan: true, teks: true },
   });
 }
 
-/** The actor's own SKPs, newest cycle first (the cycle picker). */
+/** The actor's own SKPs, newest cycle first and within a cycle by period (the picker: a move splits a year in pieces). */
 export function skpSayaList(db: Db, actor: Actor) {
   if (actor.pegawaiId === null) return Promise.resolve([]);
   return db.prisma.skp.findMany({
     where: { pegawaiId: actor.pegawaiId },
-    orderBy: { siklus: { tahun: 'desc' } },
-    select: { id: true, status: true, revisi: true, siklus: { select: { id: true, tahun: true, fase: true } } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { periodeAwal: 'asc' }],
+    select: { id: true, status: true, revisi: true, periodeAwal: true, periodeAkhir: true, ditutupAt: true, siklus: { select: { id: true, tahun: true, fase: true } } },
   });
 }
 
@@ -37,7 +37,7 @@ export function skpSayaList(db: Db, actor: Actor) {
 export async function skpTahunLalu(db: Db | { prisma: Tx }, skp: { pegawaiId: number; siklus: { tahun: number } }) {
   const prev = await db.prisma.skp.findFirst({
     where: { pegawaiId: skp.pegawaiId, siklus: { tahun: { lt: skp.siklus.tahun } } },
-    orderBy: { siklus: { tahun: 'desc' } },
+    orderBy: [{ siklus: { tahun: 'desc' } }, { periodeAwal: 'desc' }], // a year split by a move: its last SKP
     select: { id: true, siklus: { select: { tahun: true } }, _count: { select: { rhk: { where: LIVE } } } },
   });
   return prev ? { id: prev.id, tahun: prev.siklus.tahun, rhkCount: prev._count.rhk } : null;
@@ -66,11 +66,11 @@ async function nextUrutan(tx: Tx, skpId: number, jenis: 'UTAMA' | 'TAMBAHAN') {
 export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkInput) {
   const after = { rhkId, jenis: input.jenis, teks: input.teks, rhkAtasanId: input.rhkAtasanId, perspektif: input.perspektif, penugasanDari: input.penugasanDari };
   return editSkp(db, e.actor, e.skpId, e.version, { aksi: rhkId ? 'skp.rhk.update' : 'skp.rhk.create', after }, async (tx, s) => {
-    const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+    const info = await tx.skp.findUniqueOrThrow({ where: { id: s.id }, select: { snapshot: true, penilaiId: true } });
     const jpt = usesJptForm(info);
     const rhkAtasanId = jpt ? null : input.rhkAtasanId;
     if (rhkAtasanId !== null) {
-      const ok = info.pegawai.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.pegawai.penilaiId, siklusId: s.siklusId }, ...LIVE } })) > 0;
+      const ok = info.penilaiId !== null && (await tx.rhk.count({ where: { id: rhkAtasanId, skp: { pegawaiId: info.penilaiId, siklusId: s.siklusId }, ...LIVE } })) > 0;
       if (!ok) throw new Refused('skp.rhk.linkGone', { field: 'rhkAtasanId' });
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: input.penugasanDari };
@@ -156,16 +156,16 @@ export async function deleteLampiran(db: Db, e: Edit, lampiranId: number) {
 
 /** What stops this SKP from being submitted, read inside the caller's transaction. */
 export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promise<SkpProblem[]> {
-  const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, pegawai: { select: { penilaiId: true } } } });
+  const info = await tx.skp.findUniqueOrThrow({ where: { id: skpId }, select: { snapshot: true, penilaiId: true } });
   const rhk = await tx.rhk.findMany({
     where: { skpId, ...LIVE },
     orderBy: [{ jenis: 'asc' }, { urutan: 'asc' }],
     select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: { where: LIVE } } } },
   });
-  const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, pegawai: info.pegawai });
+  const atasan = await rhkAtasanOptions({ prisma: tx }, { siklusId, penilaiId: info.penilaiId });
   return submissionProblems({
     isJpt: usesJptForm(info),
-    hasPenilai: info.pegawai.penilaiId !== null,
+    hasPenilai: info.penilaiId !== null,
     rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
     atasanRhkIds: new Set(atasan.map((a) => a.id)),
   });

@@ -27,6 +27,9 @@ export type CetakHeader = {
   tanggal: Date;
   status: string;
   dicetak: Date;
+  /** The SKP's own period (a move splits a year: docs/domain/mutasi.md). */
+  periodeAwal: Date;
+  periodeAkhir: Date;
 };
 
 const STATUS: Record<string, string> = { DRAFT: 'Draf (belum diajukan)', DIAJUKAN: 'Diajukan (menunggu persetujuan)', DIKEMBALIKAN: 'Dikembalikan untuk perbaikan', DISETUJUI: 'Disetujui' };
@@ -323,7 +326,8 @@ function titleBlock(p: Pdf, lines: string[], h: CetakHeader) {
   // instansi left, periode right
   const half = p.width / 2 - 10;
   const left = p.wrap(h.instansi.toUpperCase(), half, true, 9);
-  const right = p.wrap(`PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN ${h.tahun}`, half, true, 9);
+  const fmt = formatters('id');
+  const right = p.wrap(`PERIODE PENILAIAN: ${fmt.date(h.periodeAwal)} SD ${fmt.date(h.periodeAkhir)}`.toUpperCase(), half, true, 9);
   d.font(BOLD).fontSize(9);
   left.forEach((l, i) => d.text(l, p.left, p.y + i * 11, { lineBreak: false }));
   right.forEach((l, i) => d.text(l, p.left + p.width - d.widthOfString(l), p.y + i * 11, { lineBreak: false }));

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import type { RouterDeps } from '../../router-deps.js';
 import { requireLogin } from '../../../web/auth.js';
 import { skpPdfFor } from './service.js';
@@ -10,9 +10,7 @@ import { idFilter } from '../../../schemas/primitives.js';
 export function cetakRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   const r = Router();
 
-  // ?revisi=N prints that approved version (404 when there is none)
-  r.get('/skp/:id/cetak.pdf', requireLogin, async (req, res) => {
-    const { pdf, filename } = await skpPdfFor(db, req.user!, idParam(req.params.id), idFilter.parse(req.query.revisi));
+  const send = (res: Response, { pdf, filename }: { pdf: Buffer; filename: string }) => {
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${filename}"`,
@@ -20,6 +18,15 @@ export function cetakRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       'Cache-Control': 'private, no-store',
     });
     res.end(pdf);
+  };
+
+  // ?revisi=N prints that approved version (404 when there is none)
+  r.get('/skp/:id/cetak.pdf', requireLogin, async (req, res) => {
+    send(res, await skpPdfFor(db, req.user!, idParam(req.params.id), idFilter.parse(req.query.revisi)));
+  });
+  // an approved version as it was signed (its appraiser, its date), whatever changed since
+  r.get('/skp/:id/versi/:revisi/cetak.pdf', requireLogin, async (req, res) => {
+    send(res, await skpPdfFor(db, req.user!, idParam(req.params.id), idParam(req.params.revisi)));
   });
 
   return r;

@@ -31,6 +31,8 @@ export async function skpPdfFor(db: Db, actor: Actor, skpId: number, revisi?: nu
     tanggal: versi?.disetujuiAt ?? skp.disetujuiAt ?? new Date(),
     status: versi ? 'DISETUJUI' : skp.status,
     dicetak: new Date(),
+    periodeAwal: skp.periodeAwal,
+    periodeAkhir: skp.periodeAkhir,
   });
   const suffix = revisi === undefined ? '' : `-revisi-${revisi}`;
   return { pdf, filename: `SKP-${skp.siklus.tahun}-${nip.replace(/\D/g, '')}${suffix}.pdf` };

@@ -21,6 +21,10 @@ export type BawahanRow = {
   /** Who appraises them and the post that does (src/domain/acting.ts decides on these). */
   penilaiId: number | null; jabatanPenilaiId: number | null;
   skpId: number | null; status: StatusSkp | null; revisi: number | null; diajukanAt: Date | null; disetujuiAt: Date | null; rhkCount: number;
+  /** The SKP's exact period, and when a move closed it. */
+  periodeAwal: Date | null; periodeAkhir: Date | null; ditutupAt: Date | null;
+  /** No SKP of this appraiser yet, but an open one still with the previous appraiser (HR moves it). */
+  menungguPindah: boolean | null;
 };
 type WithCycles<T> = { siklusList: SiklusOption[] | null; chosenId: number | null } & ({ [K in keyof T]: T[K] | null });
 
@@ -31,23 +35,24 @@ export async function cycleChoice(q: Sql, requested: number | null): Promise<{ l
 }
 
 /**
- * The post that appraises employee `p` (the SQL form of jabatanPenilaiOf in src/domain/acting.ts):
- * the appraiser's position; without one, the head post of their unit, or for the unit's own head
- * the parent unit's.
+ * The post that appraises an SKP of employee `p` (the SQL form of `dinilaiOleh` in
+ * src/domain/acting.ts): its own appraiser's position (`x.penilai_id`, the SKP's); without one,
+ * the head post of the employee's unit, or for the unit's own head the parent unit's.
  */
-const JABATAN_PENILAI = sql.raw(`CASE WHEN p.penilai_id IS NOT NULL THEN (SELECT pn.jabatan_id FROM pegawai pn WHERE pn.id = p.penilai_id)
+const JABATAN_PENILAI = sql.raw(`CASE WHEN x.penilai_id IS NOT NULL THEN (SELECT pn.jabatan_id FROM pegawai pn WHERE pn.id = x.penilai_id)
       WHEN EXISTS (SELECT 1 FROM unit_kerja m WHERE m.kepala_jabatan_id = p.jabatan_id)
         THEN (SELECT pu.kepala_jabatan_id FROM unit_kerja m JOIN unit_kerja pu ON pu.id = m.parent_id WHERE m.kepala_jabatan_id = p.jabatan_id)
       ELSE (SELECT u.kepala_jabatan_id FROM unit_kerja u WHERE u.id = p.unit_id) END`);
+const JABATAN_PENILAI_S = sql.raw(JABATAN_PENILAI.text.replace(/x\.penilai_id/g, 's.penilai_id'));
 
 /**
- * The employees `me` may act for as appraiser (the SQL form of actingSkpWhere in
- * src/domain/acting.ts): their appraisees, and the employees appraised by a post a delegation in
- * force gives them (`posts`). The delegates' form is its own statement, so the everyday page keeps
- * its plan on pegawai.penilai_id.
+ * The SKPs `me` may act for as appraiser (the SQL form of actingSkpWhere in src/domain/acting.ts,
+ * over `s` with its employee `p`): the SKPs whose own appraiser they are, and those appraised by a
+ * post a delegation in force gives them (`posts`). The delegates' form is its own statement, so
+ * the everyday page keeps its plan on skp.penilai_id.
  */
-export const actingWhereSql = (me: number, posts: readonly number[]) =>
-  posts.length === 0 ? sql`p.penilai_id = ${me}` : sql`(p.penilai_id = ${me} OR (p.id <> ${me} AND (${JABATAN_PENILAI}) = ANY(${[...posts]}::int[])))`;
+export const actingSkpSql = (me: number, posts: readonly number[]) =>
+  posts.length === 0 ? sql`s.penilai_id = (SELECT ${me}::int)` : sql`(s.penilai_id = ${me} OR (s.pegawai_id <> ${me} AND (${JABATAN_PENILAI_S}) = ANY(${[...posts]}::int[])))`;
 
 /**
  * SKP Bawahan in one statement: the cycles, the chosen one, and the employees the appraiser acts
@@ -61,14 +66,26 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, posts: readonly
       sql`WITH ${cycles(requested)}
       SELECT ${CYCLE_COLUMNS}, b.* FROM (SELECT 1) one LEFT JOIN LATERAL (
         SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, p.aktif,
-               p.penilai_id, ${posts.length === 0 ? sql.raw('NULL::int') : JABATAN_PENILAI} AS jabatan_penilai_id,
-               s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at,
-               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id AND r.dihapus_revisi IS NULL) AS rhk_count,
+               x.penilai_id, ${posts.length === 0 ? sql.raw('NULL::int') : JABATAN_PENILAI} AS jabatan_penilai_id,
+               s.id AS skp_id, s.status::text AS status, s.revisi, s.diajukan_at, s.disetujui_at, s.periode_awal, s.periode_akhir, s.ditutup_at,
+               (SELECT count(*)::int FROM rhk r WHERE r.skp_id = s.id AND r.dihapus_revisi IS NULL) AS rhk_count, x.menunggu_pindah,
                row_number() OVER (ORDER BY CASE s.status WHEN 'DIAJUKAN' THEN 0 WHEN 'DIKEMBALIKAN' THEN 1 WHEN 'DRAFT' THEN 2 WHEN 'DISETUJUI' THEN 3 ELSE 4 END,
-                                           s.diajukan_at NULLS LAST, p.nama, p.id) AS ord
-          FROM pegawai p
-          LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT id FROM chosen)
-         WHERE ${actingWhereSql(penilaiId, posts)} AND (p.aktif OR s.id IS NOT NULL)
+                                           s.diajukan_at NULLS LAST, p.nama, p.id, s.periode_awal) AS ord
+          FROM (
+            -- every SKP this appraiser acts for (each piece of a year split by a move): its own
+            -- appraiser's, or under a delegation in force for that appraiser's post …
+            SELECT s.pegawai_id, s.id AS skp_id, s.penilai_id, FALSE AS menunggu_pindah
+              FROM skp s JOIN pegawai p ON p.id = s.pegawai_id
+             WHERE s.siklus_id = (SELECT id FROM chosen) AND ${actingSkpSql(penilaiId, posts)}
+            UNION ALL
+            -- … and their active appraisees with none of theirs (yet: an open SKP still with the previous appraiser waits for HR to move it)
+            SELECT p.id, NULL, p.penilai_id, EXISTS (SELECT 1 FROM skp o WHERE o.pegawai_id = p.id AND o.siklus_id = (SELECT id FROM chosen) AND o.ditutup_at IS NULL)
+              FROM pegawai p
+             WHERE p.penilai_id = (SELECT ${penilaiId}::int) AND p.aktif
+               AND NOT EXISTS (SELECT 1 FROM skp o WHERE o.pegawai_id = p.id AND o.siklus_id = (SELECT id FROM chosen) AND o.penilai_id = ${penilaiId})
+          ) x
+          JOIN pegawai p ON p.id = x.pegawai_id
+          LEFT JOIN skp s ON s.id = x.skp_id
       ) b ON (SELECT id FROM chosen) IS NOT NULL
       ORDER BY b.ord`,
     ),
@@ -79,6 +96,7 @@ export async function bawahanPageRows(q: Sql, penilaiId: number, posts: readonly
   return { list, chosenId: first?.chosenId ?? null, rows: bawahan };
 }
 
+// The Matriks works on open SKPs: a piece a move closed is no longer planned against.
 export type MatriksOwnRow = {
   skpId: number; skpStatus: StatusSkp; id: number | null; jenis: string | null; urutan: number | null; teks: string | null;
   cId: number | null; cTeks: string | null; cJenis: string | null; cSkpId: number | null; cStatus: StatusSkp | null;
@@ -99,7 +117,7 @@ export const matriksOwnRows = (q: Sql, me: number, siklusId: number) =>
          LEFT JOIN skp s ON s.id = c.skp_id
          LEFT JOIN pegawai p ON p.id = s.pegawai_id
          LEFT JOIN jabatan j ON j.id = p.jabatan_id
-        WHERE ms.siklus_id = ${siklusId} AND ms.pegawai_id = ${me}
+        WHERE ms.siklus_id = ${siklusId} AND ms.pegawai_id = ${me} AND ms.ditutup_at IS NULL
         ORDER BY a.jenis, a.urutan, a.id, p.nama, p.id, c.jenis, c.urutan`,
     ),
   );
@@ -114,7 +132,7 @@ export const matriksTeamRows = (q: Sql, me: number, siklusId: number) =>
       sql`SELECT p.id AS pegawai_id, p.nama, p.nip, (SELECT j.nama FROM jabatan j WHERE j.id = p.jabatan_id) AS jabatan, s.id AS skp_id, s.status::text AS status,
               r.rhk_count, r.linked
          FROM pegawai p
-         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId}
+         LEFT JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${siklusId} AND s.ditutup_at IS NULL
          LEFT JOIN LATERAL (
            SELECT count(*)::int AS rhk_count,
                   count(*) FILTER (WHERE r.rhk_atasan_id IN (SELECT a.id FROM rhk a JOIN skp ms ON ms.id = a.skp_id WHERE ms.pegawai_id = ${me} AND a.dihapus_revisi IS NULL))::int AS linked

@@ -12,6 +12,8 @@ import { skpEditable } from '../../../domain/siklus.js';
 import { usesJptForm } from '../../../domain/skp-document.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
 import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
+import { sqlOn } from '../../../db/sql.js';
+import { refreshPenilaiSnapshot } from '../draft-sql.js';
 
 // The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
@@ -81,7 +83,8 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
 async function decisionTarget(db: Db, actor: Actor, skpId: number) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
-    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } },
+    // the SKP's own appraiser decides (docs/domain/mutasi.md), not the employee's current one
+    select: { id: true, status: true, pegawaiId: true, penilaiId: true, penilai: { select: { jabatanId: true } }, snapshot: true, pegawai: { select: { nama: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } },
   });
   if (!skp) throw new NotFound();
   const acting = actingAs(actor, dinilaiOleh(skp));
@@ -113,8 +116,13 @@ export async function approvalProblems(tx: Tx | Db['prisma'], skp: { id: number;
   });
 }
 
-/** Freezes the SKP as it now stands into skp_versi (inside the caller's transaction). */
+/**
+ * Freezes the SKP as it now stands into skp_versi (inside the caller's transaction), with its
+ * own appraiser's name, rank, position and unit as they are at this moment: the version names
+ * who signed it, whatever changes later.
+ */
 async function freezeVersion(tx: Tx, actor: Actor, skp: Scoped<{ id: number }>, revisi: number) {
+  await refreshPenilaiSnapshot(sqlOn(tx), skp.id);
   const data = await skpDocument(tx, skp);
   await tx.skpVersi.create({ data: { skpId: skp.id, revisi, data: JSON.parse(JSON.stringify(data)), olehUserId: actor.userId } });
 }
@@ -194,7 +202,7 @@ export async function reviewPage(db: Db, actor: Actor, id: number) {
   if (!acting) throw new Forbidden('skp.err.notPenilai');
   const problems =
     skp.status === 'DIAJUKAN'
-      ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.pegawai.penilaiId })
+      ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.penilaiId })
       : [];
   return { skp, acting, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
 }
