@@ -53,6 +53,8 @@ export const LABELS = {
     diffField: { jenis: 'review.field.jenis', rhkAtasan: 'review.field.rhkAtasan', perspektif: 'review.field.perspektif', penugasanDari: 'review.field.penugasanDari', aspek: 'review.field.aspek', lebihBaik: 'review.field.lebihBaik', kumulatif: 'review.field.kumulatif' } satisfies Record<DiffField, MessageKey>,
     versi: { dari: 'review.dari', ke: 'review.ke' } satisfies Record<VersiEnd, MessageKey>,
   },
+  /** A decision on an SKP (keputusan_skp.jenis). */
+  keputusan: { SETUJUI: 'review.keputusan.SETUJUI', KEMBALIKAN: 'review.keputusan.KEMBALIKAN' } satisfies Record<E.JenisKeputusan, MessageKey>,
   templat: {
     jenisRhk: { UTAMA: 'templat.jenis.UTAMA', TAMBAHAN: 'templat.jenis.TAMBAHAN' } satisfies Record<E.JenisRhk, MessageKey>,
     perspektif: { PENERIMA_LAYANAN: 'templat.perspektif.PENERIMA_LAYANAN', PROSES_BISNIS: 'templat.perspektif.PROSES_BISNIS', PENGUATAN_INTERNAL: 'templat.perspektif.PENGUATAN_INTERNAL', ANGGARAN: 'templat.perspektif.ANGGARAN' } satisfies Record<E.Perspektif, MessageKey>,

@@ -24,3 +24,21 @@ export async function ownSummary(db: Db, actor: Actor) {
   ]);
   return { me, bawahan };
 }
+
+/**
+ * The home page of an official outside the agency: the SKPs of the employees who name them as
+ * appraiser, in every cycle past DRAFT, newest cycle first, those waiting for a decision first.
+ */
+export async function luarHomePage(db: Db, actor: Actor) {
+  if (actor.pejabatLuarId === null) return { pejabat: null, rows: [], menunggu: 0 };
+  const [pejabat, rows] = await Promise.all([
+    db.prisma.pejabatLuar.findUnique({ where: { id: actor.pejabatLuarId }, select: { nama: true, jabatan: true, instansi: true } }),
+    db.prisma.skp.findMany({
+      where: { pegawai: { penilaiLuarId: actor.pejabatLuarId }, siklus: { fase: { not: 'DRAFT' } } },
+      orderBy: [{ siklus: { tahun: 'desc' } }, { pegawai: { nama: 'asc' } }, { id: 'asc' }],
+      select: { id: true, status: true, revisi: true, diajukanAt: true, disetujuiAt: true, siklus: { select: { tahun: true, fase: true } }, pegawai: { select: { nama: true, nip: true, jabatan: { select: { nama: true } } } } },
+    }),
+  ]);
+  const menunggu = rows.filter((r) => r.status === 'DIAJUKAN').length;
+  return { pejabat, rows: [...rows.filter((r) => r.status === 'DIAJUKAN'), ...rows.filter((r) => r.status !== 'DIAJUKAN')], menunggu };
+}

@@ -12,7 +12,7 @@ import { LABELS } from '../../i18n/labels.js';
 
 export const SKP_INCLUDE = {
   siklus: true,
-  pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } } } },
+  pegawai: { include: { jabatan: true, unit: true, penilai: { select: { id: true, nama: true, nip: true, penilaiId: true } }, penilaiLuar: { select: { id: true, nama: true, jabatan: true, instansi: true } } } },
   rhk: {
     orderBy: [{ jenis: 'asc' as const }, { urutan: 'asc' as const }],
     include: { indikator: { orderBy: [{ urutan: 'asc' as const }] }, rhkAtasan: { select: { id: true, teks: true, skpId: true } } },
@@ -29,13 +29,20 @@ export async function getSkp(db: Db, actor: Actor, id: number) {
 export type SkpFull = Awaited<ReturnType<typeof getSkp>>;
 
 /** What the actor is to this SKP (several can hold: an admin may also be the appraiser). */
-export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null } }) {
+export function peranPada(actor: Actor, skp: { pegawaiId: number; pegawai: { penilaiId: number | null; penilaiLuarId?: number | null } }) {
   return {
     pemilik: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawaiId,
-    penilai: actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId,
+    penilai: (actor.pegawaiId !== null && actor.pegawaiId === skp.pegawai.penilaiId) || penilaiLuarPada(actor, skp),
     admin: actor.isAdmin,
   };
 }
+
+/**
+ * An official outside the agency, logged in as themselves, appraising this SKP's employee
+ * (docs/domain/penilai.md § Officials outside the agency). Kept apart from the in-agency rule.
+ */
+export const penilaiLuarPada = (actor: Actor, skp: { pegawai: { penilaiLuarId?: number | null } }): boolean =>
+  actor.pejabatLuarId !== null && actor.pejabatLuarId === (skp.pegawai.penilaiLuarId ?? null);
 
 /** The actor's own SKP in a cycle (default: the newest cycle that has one for them). */
 export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
@@ -48,7 +55,8 @@ export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   return skp ? asScoped(skp) : null;
 }
 
-type EditMode = 'pemilik' | 'penilai';
+/** pemilik: the employee; penilai: the appraiser; atasNama: HR recording an outside official's decision. */
+type EditMode = 'pemilik' | 'penilai' | 'atasNama';
 
 /**
  * The one guarded way to change an SKP: inside one transaction it checks who may edit (the
@@ -62,15 +70,16 @@ export async function editSkp<T>(
   actor: Actor,
   skpId: number,
   version: number,
-  opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown },
+  opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string },
   fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
   return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true } } } });
+    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true, pegawai: { select: { penilaiId: true, penilaiLuarId: true } } } });
     if (!skp) throw new NotFound();
     const peran = peranPada(actor, skp);
-    if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
+    const allowed = mode === 'pemilik' ? peran.pemilik : mode === 'penilai' ? peran.penilai : peran.admin && skp.pegawai.penilaiLuarId !== null;
+    if (!allowed) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
     if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
@@ -83,7 +92,7 @@ export async function editSkp<T>(
     const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
     const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
-    await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
+    await audit(tx, opts.auditLabel ? { ...actor, label: opts.auditLabel } : actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
     return result;
   });
 }

@@ -4,8 +4,9 @@ import { idSkp } from './skp.js';
 import { idReview } from './review.js';
 import { idCetak } from './cetak.js';
 import { idGuard } from './guard.js';
+import { idLuar } from './luar.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, luar: idLuar };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idLuar };
 export type MessageKey = keyof typeof id;

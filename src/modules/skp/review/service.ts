@@ -6,7 +6,9 @@ import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
-import { editSkp, getSkp, peranPada, skpDocument, type Scoped } from '../service.js';
+import { editSkp, getSkp, peranPada, penilaiLuarPada, skpDocument, type Scoped } from '../service.js';
+import { DOKUMEN_TANDA_TANGAN, dropBerkas, putBerkas, readBerkas, recordBerkas, type BerkasUpload, type StoredBerkas } from '../../berkas/service.js';
+import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { skpEditable } from '../../../domain/siklus.js';
 import { usesJptForm } from '../../../domain/skp-document.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
@@ -67,15 +69,46 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
 
 // ---- Decisions ----------------------------------------------------------------------------
 
-/** Loads what a decision needs and refuses early: not visible → 404, not the appraiser → 403. */
-async function decisionTarget(db: Db, actor: Actor, skpId: number) {
+/**
+ * Loads what a decision needs and refuses early: not visible → 404, not the appraiser → 403.
+ * `atasNama`: HR recording the decision of the employee's appraiser outside the agency (only
+ * for an employee who has one). Returns the name the audit entry carries.
+ */
+async function decisionTarget(db: Db, actor: Actor, skpId: number, atasNama = false) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
-    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true } } },
+    select: { id: true, status: true, pegawaiId: true, snapshot: true, pegawai: { select: { nama: true, penilaiId: true, penilaiLuarId: true, penilaiLuar: { select: { id: true, nama: true } } } } },
   });
   if (!skp) throw new NotFound();
-  if (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId) throw new Forbidden('skp.err.notPenilai');
-  return skp;
+  if (atasNama) {
+    if (!actor.isAdmin || !skp.pegawai.penilaiLuar) throw new Forbidden('review.atasNama.notAllowed');
+    return { ...skp, auditLabel: `${skp.pegawai.penilaiLuar.nama} (dicatat oleh ${actor.label})` };
+  }
+  // An official outside the agency decides the SKPs of the employees who name them (their own login).
+  if (!penilaiLuarPada(actor, skp) && (actor.pegawaiId === null || skp.pegawai.penilaiId !== actor.pegawaiId)) throw new Forbidden('skp.err.notPenilai');
+  return { ...skp, auditLabel: undefined };
+}
+type DecisionTarget = Awaited<ReturnType<typeof decisionTarget>>;
+
+/**
+ * Every approval and return is recorded (keputusan_skp): who pressed the button, in whose name,
+ * and, when HR recorded an outside official's decision, the signed document.
+ */
+async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null }) {
+  const berkas = k.dicatat ? await recordBerkas(tx, k.dicatat, actor.userId) : null;
+  await tx.keputusanSkp.create({
+    data: {
+      skpId: target.id,
+      revisi: k.revisi,
+      jenis: k.jenis,
+      alasan: k.alasan,
+      olehUserId: actor.userId,
+      penilaiId: k.dicatat ? null : actor.pegawaiId,
+      penilaiLuarId: k.dicatat ? target.pegawai.penilaiLuarId : actor.pejabatLuarId,
+      dicatatHr: k.dicatat !== null,
+      berkasId: berkas?.id ?? null,
+    },
+  });
 }
 
 /** What stops approval (submission rules again: the appraiser's RHKs may have changed since). */
@@ -103,15 +136,18 @@ async function freezeVersion(tx: Tx, actor: Actor, skp: Scoped<{ id: number }>, 
  * approved document as version `revisi`. Refused, with the list of problems, when the rules
  * block approval (the transaction then rolls back). Returns what the confirmation names.
  */
-export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> {
-  const target = await decisionTarget(db, actor, skpId);
+export const approveSkp = (db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> => approve(db, actor, skpId, ver, null);
+
+async function approve(db: Db, actor: Actor, skpId: number, ver: number, dicatat: StoredBerkas | null): Promise<{ nama: string; revisi: number }> {
+  const target = await decisionTarget(db, actor, skpId, dicatat !== null);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = usesJptForm(target);
-  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI' } }, async (tx, skp) => {
+  const after = { status: 'DISETUJUI', ...(dicatat ? { dicatatOleh: actor.label } : {}) };
+  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: dicatat ? 'atasNama' : 'penilai', changesStatus: true, after, auditLabel: target.auditLabel }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'approve');
     if ('error' in tr) throw new Conflict(tr.error);
-    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: actor.pegawaiId });
+    const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: dicatat ? null : actor.pegawaiId });
     if (problems.length) throw new Refused('review.blocked', { count: problems.length }, problems);
     // A frozen version is never overwritten: should this revision number be taken already
     // (data changed outside the workflow), the approval becomes the next one.
@@ -120,22 +156,104 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
     await freezeVersion(tx, actor, skp, revisi);
+    await recordKeputusan(tx, actor, target, { revisi, jenis: 'SETUJUI', alasan: null, dicatat });
     return revisi;
   });
   return { nama: target.pegawai.nama, revisi };
 }
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
-export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
-  const target = await decisionTarget(db, actor, skpId);
+export const returnSkp = (db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> => giveBack(db, actor, skpId, ver, alasan, catatan, null);
+
+async function giveBack(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>, dicatat: StoredBerkas | null): Promise<void> {
+  const target = await decisionTarget(db, actor, skpId, dicatat !== null);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan) } }, async (tx, skp) => {
+  const after = { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan), ...(dicatat ? { dicatatOleh: actor.label } : {}) };
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: dicatat ? 'atasNama' : 'penilai', changesStatus: true, after, auditLabel: target.auditLabel }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'return');
     if ('error' in tr) throw new Conflict(tr.error);
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
     for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id }, data: { catatanPenilai: teks } });
+    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat });
   });
+}
+
+// ---- HR recording an outside official's decision ("atas nama") ----------------------------
+
+/** HR's form: approve or return in the name of the employee's outside appraiser; the signed document is the file field `berkas`. */
+export const atasNamaForm = (rhkIds: number[]) =>
+  z
+    .object({
+      version,
+      jenis: z.enum(['SETUJUI', 'KEMBALIKAN'], { message: 'err.choice' }),
+      alasan: z.string().trim().max(2000, 'err.maxLength').optional().transform((v) => v ?? ''),
+      ...Object.fromEntries(rhkIds.map((id) => [catatanField(id), optionalText(2000)])),
+    })
+    .superRefine((v, ctx) => {
+      if (v.jenis === 'KEMBALIKAN' && v.alasan.length < 10) ctx.addIssue({ code: 'custom', path: ['alasan'], message: 'review.alasanMin' });
+    }) as unknown as z.ZodType<{ version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string } & Record<string, string | number | null>>;
+
+/**
+ * HR records the decision the employee's appraiser outside the agency signed on paper: the
+ * signed document (PDF or image, checked by its content) is stored and linked to the decision,
+ * which is written and audited in the official's name, "dicatat oleh" HR. Refused before anything
+ * is stored when HR may not record it here; the stored file is removed when the decision fails.
+ */
+export async function recordDecisionAtasNama(
+  db: Db,
+  store: BerkasStore,
+  actor: Actor,
+  skpId: number,
+  input: { version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string; catatan: Map<number, string> },
+  file: BerkasUpload | null,
+): Promise<{ nama: string; pejabat: string }> {
+  const target = await decisionTarget(db, actor, skpId, true);
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
+  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  try {
+    if (input.jenis === 'SETUJUI') await approve(db, actor, skpId, input.version, stored);
+    else await giveBack(db, actor, skpId, input.version, input.alasan, input.catatan, stored);
+  } catch (e) {
+    await dropBerkas(store, stored);
+    throw e;
+  }
+  return { nama: target.pegawai.nama, pejabat: target.pegawai.penilaiLuar!.nama };
+}
+
+/** The decisions on an SKP, newest first, with who made them and in whose name. */
+export async function keputusanList(db: Db, skp: Scoped<{ id: number }>) {
+  const rows = await db.prisma.keputusanSkp.findMany({
+    where: { skpId: skp.id },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    include: { penilai: { select: { nama: true } }, penilaiLuar: { select: { nama: true, jabatan: true } }, berkas: { select: { id: true, nama: true } } },
+  });
+  const users = await db.prisma.user.findMany({
+    where: { id: { in: rows.map((r) => r.olehUserId).filter((x): x is number => x !== null) } },
+    select: { id: true, username: true, pegawai: { select: { nama: true } }, pejabatLuar: { select: { nama: true } } },
+  });
+  const oleh = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.pejabatLuar?.nama ?? u.username ?? '']));
+  return rows.map((r) => ({
+    id: r.id,
+    jenis: r.jenis,
+    revisi: r.revisi,
+    at: r.at,
+    alasan: r.alasan,
+    atasNama: r.penilaiLuar ? `${r.penilaiLuar.nama} (${r.penilaiLuar.jabatan})` : (r.penilai?.nama ?? ''),
+    dicatatHr: r.dicatatHr,
+    oleh: r.olehUserId === null ? '' : (oleh.get(r.olehUserId) ?? ''),
+    berkas: r.berkas,
+  }));
+}
+
+/** The signed document of a decision on an SKP the actor may see (others: 404). */
+export async function keputusanBerkas(db: Db, store: BerkasStore, actor: Actor, skpId: number, keputusanId: number) {
+  const skp = await getSkp(db, actor, skpId);
+  const k = await db.prisma.keputusanSkp.findFirst({ where: { id: keputusanId, skpId: skp.id }, select: { berkas: true } });
+  if (!k?.berkas) throw new NotFound();
+  const file = await readBerkas(store, k.berkas);
+  if (!file) throw new NotFound();
+  return file;
 }
 
 /**
@@ -162,13 +280,19 @@ export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: n
   });
 }
 
-/** Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if not the appraiser. */
+/**
+ * Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if
+ * not the appraiser. HR may open it for an employee whose appraiser is outside the agency, to
+ * record that official's decision (`atasNama`).
+ */
 export async function reviewPage(db: Db, actor: Actor, id: number) {
   const skp = await getSkp(db, actor, id);
-  if (!peranPada(actor, skp).penilai) throw new Forbidden('skp.err.notPenilai');
+  const penilai = peranPada(actor, skp).penilai;
+  const atasNama = !penilai && actor.isAdmin && skp.pegawai.penilaiLuar ? skp.pegawai.penilaiLuar : null;
+  if (!penilai && !atasNama) throw new Forbidden('skp.err.notPenilai');
   const problems =
     skp.status === 'DIAJUKAN'
       ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.pegawai.penilaiId })
       : [];
-  return { skp, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
+  return { skp, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems, atasNama, keputusan: await keputusanList(db, skp) };
 }
