@@ -12,6 +12,8 @@ import { submitSkp, saveIndikator, saveRhk, createLampiran } from '../../src/mod
 import { approveSkp, returnSkp } from '../../src/modules/skp/review/service.js';
 import { indikatorForm, rhkForm } from '../../src/modules/skp/schemas.js';
 import { createTemplat } from '../../src/modules/templat/service.js';
+import { createPejabatLuar, setAkunPejabatLuar } from '../../src/modules/pejabat-luar/service.js';
+import { pejabatLuarForm } from '../../src/modules/pejabat-luar/schemas.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -81,7 +83,7 @@ export async function jabatan(t: Ctx, opts: { unitId?: number; jenis?: JenisJaba
  */
 export async function pegawai(
   t: Ctx,
-  opts: { jabatanId?: number; unitId?: number; jenis?: JenisJabatan; penilai?: { nip: string } | null; nama?: string; jenisAsn?: 'PNS' | 'PPPK' } = {},
+  opts: { jabatanId?: number; unitId?: number; jenis?: JenisJabatan; penilai?: { nip: string } | null; penilaiLuar?: { id: number } | null; nama?: string; jenisAsn?: 'PNS' | 'PPPK' } = {},
 ): Promise<GivenPegawai> {
   const jabatanId = opts.jabatanId ?? (await jabatan(t, { unitId: opts.unitId, jenis: opts.jenis })).id;
   const jenisAsn = opts.jenisAsn ?? 'PNS';
@@ -95,6 +97,7 @@ export async function pegawai(
     email: '',
     jabatanId: String(jabatanId),
     penilaiNip: opts.penilai?.nip ?? '',
+    penilaiLuarId: opts.penilaiLuar ? String(opts.penilaiLuar.id) : '',
   });
   const { pegawai: p, password } = await createPegawai(t.db, await adminActor(t), input);
   return { id: p.id, nip: p.nip, nama: p.nama, version: p.version, unitId: p.unitId, jabatanId: p.jabatanId, penilaiId: p.penilaiId, login: { login: p.nip, password } };
@@ -179,10 +182,11 @@ export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Prom
   return skpState(t, row.id);
 }
 
-async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN' } = {}): Promise<{ rhkId: number }> {
+async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; perspektif?: string } = {}): Promise<{ rhkId: number }> {
   const a = actor ?? (await actorOf(t, pegawaiId));
   const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
-  const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
+  // a perspektif makes it a JPT's RHK (the JPT form), which intervenes nothing
+  const input = rhkForm({ isJpt: !!opts.perspektif, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId), perspektif: opts.perspektif ?? '' });
   await saveRhk(t.db, { actor: a, skpId, version }, null, input);
   const last = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' } });
   return { rhkId: last.id };
@@ -198,7 +202,7 @@ export type IndikatorFields = { aspek?: string; teks?: string; jenisTarget?: str
 export async function rhk(
   t: Ctx,
   skp: { id: number; pegawaiId: number },
-  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; indikator?: IndikatorFields | false } = {},
+  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; perspektif?: string; indikator?: IndikatorFields | false } = {},
 ): Promise<{ id: number; indikator: number | null }> {
   const actor = await actorOf(t, skp.pegawaiId);
   const { rhkId } = await addRhk(t, skp.pegawaiId, skp.id, opts.rhkAtasanId ?? null, actor, opts);
@@ -274,4 +278,25 @@ export type Organisasi = Awaited<ReturnType<typeof organisasi>>;
 export async function templat(t: Ctx, skp: { id: number }, opts: { nama?: string } = {}): Promise<{ id: number; nama: string; jabatanId: number }> {
   const tpl = await createTemplat(t.db, await adminActor(t), { skpId: skp.id, nama: opts.nama ?? `Templat Uji ${next()}`, jabatanId: null });
   return { id: tpl.id, nama: tpl.nama, jabatanId: tpl.jabatanId };
+}
+
+export type GivenPejabatLuar = { id: number; nama: string; jabatan: string; instansi: string; version: number; login: { login: string; password: string } | null };
+
+/**
+ * An official outside the agency (the Sekda by default, no NIP unless given), made by HR through
+ * the form's schema and service; with `login`, HR also gives them a login (username + password).
+ */
+export async function pejabatLuar(t: Ctx, opts: { nama?: string; jabatan?: string; nip?: string; login?: boolean } = {}): Promise<GivenPejabatLuar> {
+  const tag = next();
+  const admin = await adminActor(t);
+  const input = pejabatLuarForm.parse({ nama: opts.nama ?? `Pejabat Luar ${tag}`, jabatan: opts.jabatan ?? 'Sekretaris Daerah', instansi: `Pemerintah Kabupaten Uji ${tag}`, nip: opts.nip ?? '', pangkatGolongan: 'IV/c', email: '' });
+  const p = await createPejabatLuar(t.db, admin, input);
+  let login: GivenPejabatLuar['login'] = null;
+  let version = p.version;
+  if (opts.login) {
+    const akun = await setAkunPejabatLuar(t.db, admin, p.id, p.version, `luar${tag}`);
+    login = { login: akun.username, password: akun.password };
+    version += 1;
+  }
+  return { id: p.id, nama: p.nama, jabatan: p.jabatan, instansi: p.instansi, version, login };
 }
