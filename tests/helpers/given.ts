@@ -5,8 +5,8 @@ import { loadActor } from '../../src/modules/auth/authenticate.js';
 // moves, one import list changes.
 import { createUnit } from '../../src/modules/org/unit-service.js';
 import { createJabatan } from '../../src/modules/org/jabatan-service.js';
-import { createPegawai } from '../../src/modules/org/pegawai-service.js';
-import { pegawaiForm } from '../../src/modules/org/schemas.js';
+import { createPegawai, updatePegawai } from '../../src/modules/org/pegawai-service.js';
+import { pegawaiForm, pegawaiUpdate } from '../../src/modules/org/schemas.js';
 import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
 import { submitSkp, saveIndikator, saveRhk, createLampiran } from '../../src/modules/skp/planning/service.js';
 import { approveSkp, returnSkp } from '../../src/modules/skp/review/service.js';
@@ -155,20 +155,20 @@ async function skpState(t: Ctx, skpId: number): Promise<GivenSkp> {
  * written by the employee through the planning service. When they have an appraiser, each RHK
  * intervenes an RHK of the appraiser's SKP (written first by the appraiser when it has none).
  */
-export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number };
+export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number; /** the RHKs of a JPT (the JPT form): with this perspektif, linked to nothing */ perspektif?: string };
 
 export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const siklus = await siklusTerbuka(t);
   const row = await t.db.prisma.skp.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: who.id } }, include: { pegawai: { select: { penilaiId: true } } } });
   const penilaiId = row.pegawai.penilaiId;
   let rhkAtasanId: number | null = null;
-  if (penilaiId !== null && (opts.rhk ?? 1) > 0) {
+  if (penilaiId !== null && (opts.rhk ?? 1) > 0 && !opts.perspektif) {
     const atas = await t.db.prisma.skp.findUnique({ where: { siklusId_pegawaiId: { siklusId: siklus.id, pegawaiId: penilaiId } }, include: { rhk: { orderBy: { urutan: 'asc' } } } });
     if (atas) rhkAtasanId = atas.rhk[0]?.id ?? (await addRhk(t, penilaiId, atas.id, null)).rhkId;
   }
   const actor = await actorOf(t, who.id);
   for (let i = 0; i < (opts.rhk ?? 1); i++) {
-    const { rhkId } = await addRhk(t, who.id, row.id, rhkAtasanId, actor);
+    const { rhkId } = await addRhk(t, who.id, row.id, opts.perspektif ? null : rhkAtasanId, actor, { perspektif: opts.perspektif });
     for (let k = 0; k < (opts.indikator ?? 1); k++) {
       const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
       const input = indikatorForm(row.pendekatan).parse({ version: String(version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${i + 1}.${k + 1}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI' });
@@ -299,4 +299,11 @@ export async function pejabatLuar(t: Ctx, opts: { nama?: string; jabatan?: strin
     version += 1;
   }
   return { id: p.id, nama: p.nama, jabatan: p.jabatan, instansi: p.instansi, version, login };
+}
+
+/** HR makes `pejabat` (an official outside the agency) the appraiser of `who`, through the employee form's schema and service. */
+export async function setPenilaiLuar(t: Ctx, who: { id: number }, pejabat: { id: number }): Promise<void> {
+  const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: who.id } });
+  const input = pegawaiUpdate.parse({ version: String(p.version), nip: p.nip, nama: p.nama, jenisAsn: p.jenisAsn, pangkatGolongan: p.pangkatGolongan, email: p.email ?? '', jabatanId: String(p.jabatanId), penilaiNip: '', penilaiLuarId: String(pejabat.id) });
+  await updatePegawai(t.db, await adminActor(t), p.id, input);
 }
