@@ -19,7 +19,7 @@ export async function pimpinanSummary(db: Db, actor: Actor) {
 export async function ownSummary(db: Db, actor: Actor) {
   if (actor.pegawaiId === null) return null;
   const [me, bawahan] = await Promise.all([
-    db.prisma.pegawai.findUnique({ where: { id: actor.pegawaiId }, include: { jabatan: true, unit: true, penilai: { select: { nama: true, nip: true } } } }),
+    db.prisma.pegawai.findUnique({ where: { id: actor.pegawaiId }, include: { jabatan: true, unit: true, penilai: { select: { nama: true, nip: true } }, penilaiLuar: { select: { nama: true, jabatan: true } } } }),
     db.prisma.pegawai.findMany({ where: { penilaiId: actor.pegawaiId, aktif: true }, orderBy: { nama: 'asc' }, include: { jabatan: { select: { nama: true } } } }),
   ]);
   return { me, bawahan };
