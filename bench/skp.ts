@@ -638,8 +638,7 @@ async function main(): Promise<number> {
     console.log(`\ncycle ${tahun} (id ${siklus.id}, ${periodeCount} periods, DRAFT) → PERENCANAAN: bulk creation of draft SKPs for ${active} active employees …`);
 
     const first = await measured(db, dataDir, async () => {
-      const blockers = await moveFase(db, jobs, admin, siklus.id, siklus.version, 'PERENCANAAN'); // enqueues BULK_JOB and kicks
-      if (blockers.length) throw new Error(`moveFase blocked: ${JSON.stringify(blockers)}`);
+      await moveFase(db, jobs, admin, siklus.id, siklus.version, 'PERENCANAAN'); // enqueues BULK_JOB and kicks; a blocker throws
       await jobs.idle();
     });
     const firstJob = await jobFacts(db, siklus.id);

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import { setupPassport } from './web/auth.js';
 import { csrfProtection } from './web/csrf.js';
+import { unsentFormRoutes } from './web/unsent-form.js';
 import { saveSessionBeforeRedirect, viewLocals } from './web/locals.js';
 import { errorHandler, notFoundHandler } from './web/errors.js';
 import { setupViews } from './web/views.js';
@@ -88,6 +89,7 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
 
   const throttle = loginThrottle(db.pool, config.loginMaxFailures, config.loginWindowMinutes);
   app.use(authRoutes({ db, throttle }));
+  app.use(unsentFormRoutes());
   app.use(dashboardRoutes({ db }));
   app.use(orgRoutes({ db }));
   app.use(importRoutes({ db, config }));

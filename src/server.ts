@@ -4,6 +4,7 @@ import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createDb } from './db/client.js';
 import { seedDemo } from './db/seed.js';
+import { seedPlanning } from './db/seed-planning.js';
 import { createApp, createJobRunner } from './app.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
@@ -21,6 +22,12 @@ async function main(): Promise<void> {
   const db = createDb(url, 20);
   const seed = config.seedDemo ? await seedDemo(db.pool) : null;
   const jobs = createJobRunner(db);
+  if (seed?.seeded) {
+    console.log('Mengisi SKP demo (tahun lalu dan tahun ini) …');
+    const tahun = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+    const login = (role: string) => seed.logins.find((l) => l.role === role)?.login;
+    await seedPlanning(db, jobs, { tahun, log: (m) => console.log(m), demo: { penilai: login('penilai'), pegawai: login('pegawai') } });
+  }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

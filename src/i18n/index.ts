@@ -24,7 +24,13 @@ export function translate(lang: Lang, key: string, params?: Record<string, strin
   if (!params) return text;
   // A parameter written "@key" is itself a message (e.g. a phase name from a service that has no translator).
   const value = (v: string | number) => (typeof v === 'string' && v.startsWith('@') ? translate(lang, v.slice(1)) : String(v));
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? value(params[name]!) : m));
+  // A value that ends with a full stop (a name with its academic title, "Fajar, S.T.") before the
+  // sentence's own full stop gives one full stop, not two.
+  return text.replace(/\{(\w+)\}(\.?)/g, (m, name: string, stop: string) => {
+    if (!(name in params)) return m;
+    const v = value(params[name]!);
+    return stop && v.endsWith('.') ? v : v + stop;
+  });
 }
 
 export const translator = (lang: Lang): Translate => (key, params) => translate(lang, key, params);

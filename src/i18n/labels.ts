@@ -1,6 +1,7 @@
 import type * as E from '../../prisma/generated/enums.js';
 import type { Kind as DiffKind, IndikatorField, RhkField } from '../domain/skp-diff.js';
 import type { MessageKey } from './messages/id/index.js';
+import type { AuditAksi, AuditEntitas } from '../modules/audit/actions.js';
 
 // The message keys of values that come from a fixed set (a database enum, a form's fields):
 // one table per set, typed so that every value has a key and every key exists in Indonesian,
@@ -55,6 +56,55 @@ export const LABELS = {
   },
   /** A decision on an SKP (keputusan_skp.jenis). */
   keputusan: { SETUJUI: 'review.keputusan.SETUJUI', KEMBALIKAN: 'review.keputusan.KEMBALIKAN' } satisfies Record<E.JenisKeputusan, MessageKey>,
+  auditAksi: {
+    'auth.login': 'audit.act.auth.login',
+    'auth.changePassword': 'audit.act.auth.changePassword',
+    'unit.create': 'audit.act.unit.create',
+    'unit.update': 'audit.act.unit.update',
+    'jabatan.create': 'audit.act.jabatan.create',
+    'jabatan.update': 'audit.act.jabatan.update',
+    'pegawai.create': 'audit.act.pegawai.create',
+    'pegawai.update': 'audit.act.pegawai.update',
+    'pegawai.deactivate': 'audit.act.pegawai.deactivate',
+    'pegawai.reactivate': 'audit.act.pegawai.reactivate',
+    'pegawai.resetPassword': 'audit.act.pegawai.resetPassword',
+    'pegawai.import': 'audit.act.pegawai.import',
+    'pegawai.import.create': 'audit.act.pegawai.import.create',
+    'pegawai.import.update': 'audit.act.pegawai.import.update',
+    'siklus.create': 'audit.act.siklus.create',
+    'siklus.periode.update': 'audit.act.siklus.periode.update',
+    'siklus.fase.move': 'audit.act.siklus.fase.move',
+    'siklus.startBulkDrafts': 'audit.act.siklus.startBulkDrafts',
+    'skp.pendekatan.update': 'audit.act.skp.pendekatan.update',
+    'skp.rhk.create': 'audit.act.skp.rhk.create',
+    'skp.rhk.update': 'audit.act.skp.rhk.update',
+    'skp.rhk.delete': 'audit.act.skp.rhk.delete',
+    'skp.indikator.create': 'audit.act.skp.indikator.create',
+    'skp.indikator.update': 'audit.act.skp.indikator.update',
+    'skp.indikator.delete': 'audit.act.skp.indikator.delete',
+    'skp.lampiran.create': 'audit.act.skp.lampiran.create',
+    'skp.lampiran.delete': 'audit.act.skp.lampiran.delete',
+    'skp.submit': 'audit.act.skp.submit',
+    'skp.approve': 'audit.act.skp.approve',
+    'skp.return': 'audit.act.skp.return',
+    'skp.ekspektasi.update': 'audit.act.skp.ekspektasi.update',
+    'skp.copyLastYear': 'audit.act.skp.copyLastYear',
+    'skp.applyTemplat': 'audit.act.skp.applyTemplat',
+    'templat.create': 'audit.act.templat.create',
+    'templat.update': 'audit.act.templat.update',
+    'templat.delete': 'audit.act.templat.delete',
+    'templat.apply': 'audit.act.templat.apply',
+    'pejabatLuar.create': 'audit.act.pejabatLuar.create',
+    'pejabatLuar.update': 'audit.act.pejabatLuar.update',
+    'pejabatLuar.deactivate': 'audit.act.pejabatLuar.deactivate',
+    'pejabatLuar.reactivate': 'audit.act.pejabatLuar.reactivate',
+    'pejabatLuar.createLogin': 'audit.act.pejabatLuar.createLogin',
+    'pejabatLuar.resetPassword': 'audit.act.pejabatLuar.resetPassword',
+    'seed.demo': 'audit.act.seed.demo',
+  } satisfies Record<AuditAksi, MessageKey>,
+  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem' } satisfies Record<AuditEntitas, MessageKey>,
+  /** The fields audit entries record (any other field is shown by its name). */
+  auditField: { id: 'audit.f.id', kode: 'audit.f.kode', nama: 'audit.f.nama', parentId: 'audit.f.parentId', path: 'audit.f.path', aktif: 'audit.f.aktif', version: 'audit.f.version', createdAt: 'audit.f.createdAt', updatedAt: 'audit.f.updatedAt', jenis: 'audit.f.jenis', unitId: 'audit.f.unitId', jabatanId: 'audit.f.jabatanId', penilaiId: 'audit.f.penilaiId', penilaiLuarId: 'audit.f.penilaiLuarId', dicatatOleh: 'audit.f.dicatatOleh', username: 'audit.f.username', nip: 'audit.f.nip', jenisAsn: 'audit.f.jenisAsn', pangkatGolongan: 'audit.f.pangkatGolongan', email: 'audit.f.email', alasan: 'audit.f.alasan', alasanNonaktif: 'audit.f.alasanNonaktif', status: 'audit.f.status', revisi: 'audit.f.revisi', fase: 'audit.f.fase', tahun: 'audit.f.tahun', jenisPeriode: 'audit.f.jenisPeriode', pendekatan: 'audit.f.pendekatan', teks: 'audit.f.teks', rhkAtasanId: 'audit.f.rhkAtasanId', perspektif: 'audit.f.perspektif', penugasanDari: 'audit.f.penugasanDari', aspek: 'audit.f.aspek', jenisTarget: 'audit.f.jenisTarget', targetAngka: 'audit.f.targetAngka', targetMin: 'audit.f.targetMin', targetMax: 'audit.f.targetMax', satuan: 'audit.f.satuan', targetTeks: 'audit.f.targetTeks', lebihBaik: 'audit.f.lebihBaik', kumulatif: 'audit.f.kumulatif', catatan: 'audit.f.catatan', ekspektasi: 'audit.f.ekspektasi', job: 'audit.f.job', dariSkp: 'audit.f.dariSkp', rhk: 'audit.f.rhk', lampiran: 'audit.f.lampiran', siklusId: 'audit.f.siklusId', diterapkan: 'audit.f.diterapkan', dilewati: 'audit.f.dilewati', skp: 'audit.f.skp', data: 'audit.f.data', urutan: 'audit.f.urutan', mulai: 'audit.f.mulai', selesai: 'audit.f.selesai', batasPegawai: 'audit.f.batasPegawai', batasPenilai: 'audit.f.batasPenilai', instansi: 'audit.f.instansi', unitKerja: 'audit.f.unitKerja', pegawai: 'audit.f.pegawai', pppk: 'audit.f.pppk', users: 'audit.f.users', created: 'audit.f.created', updated: 'audit.f.updated', unchanged: 'audit.f.unchanged' } satisfies Record<string, MessageKey>,
   templat: {
     jenisRhk: { UTAMA: 'templat.jenis.UTAMA', TAMBAHAN: 'templat.jenis.TAMBAHAN' } satisfies Record<E.JenisRhk, MessageKey>,
     perspektif: { PENERIMA_LAYANAN: 'templat.perspektif.PENERIMA_LAYANAN', PROSES_BISNIS: 'templat.perspektif.PROSES_BISNIS', PENGUATAN_INTERNAL: 'templat.perspektif.PENGUATAN_INTERNAL', ANGGARAN: 'templat.perspektif.ANGGARAN' } satisfies Record<E.Perspektif, MessageKey>,

@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import { HttpError } from './errors.js';
+import { forgetResent, keepUnsentForm } from './unsent-form.js';
 
 // Synchroniser token kept in the session; every state-changing request must echo it
 // as the `_csrf` form field (or the x-csrf-token header for scripts).
@@ -30,8 +31,13 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
   return checkCsrf(req, res, next);
 };
 
-export const checkCsrf: RequestHandler = (req, _res, next) => {
+/** A form that fails the check is kept for its author when it holds typed text (unsent-form.ts). */
+export const checkCsrf: RequestHandler = (req, res, next) => {
   const given = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.get('x-csrf-token');
-  if (!sameToken(req.session.csrf, given)) return next(new HttpError(403, 'error.csrf'));
+  if (!sameToken(req.session.csrf, given)) {
+    if (keepUnsentForm(req, res)) return;
+    return next(new HttpError(403, 'error.csrf'));
+  }
+  forgetResent(req);
   next();
 };

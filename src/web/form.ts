@@ -36,6 +36,8 @@ export async function handleForm<S extends z.ZodType>(
 ): Promise<void> {
   const values = { ...(req.body as Record<string, unknown>) };
   delete values._csrf;
+  delete values._who;
+  delete values._resent;
   delete values.password;
   const again = async (status: number, shown: Record<string, unknown>) => {
     const extra = opts.locals ? await opts.locals() : {};

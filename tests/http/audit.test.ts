@@ -13,7 +13,7 @@ const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' 
 
 /** The rows of an /audit page: id, actor, aksi, entitas. */
 function rows(html: string) {
-  return [...html.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td><code>([^<]*)<\/code><\/td><td>([^<]*)<\/td><td>([^<]*)<\/td><td><a href="\/audit\/(\d+)">/g)].map((m) => ({
+  return [...html.matchAll(/<tr><td>[^<]*<\/td><td>([^<]*)<\/td><td data-aksi="([^"]*)">[^<]*<\/td><td data-entitas="([^"]*)">[^<]*<\/td><td>([^<]*)<\/td><td><a href="\/audit\/(\d+)">/g)].map((m) => ({
     actor: m[1]!, aksi: m[2]!, entitas: m[3]!, entitasId: m[4]!, id: Number(m[5]),
   }));
 }
@@ -150,14 +150,22 @@ describe('/audit', () => {
     expect(older.every((r) => r.id < pivot)).toBe(true);
   });
 
-  it('shows the before and after of a change on the detail page', async () => {
+  /** The field table of a detail page: label → [before, after] as shown. */
+  const fieldsOf = (html: string) =>
+    Object.fromEntries([...html.matchAll(/<tr(?: class=changed)?>\s*<th scope="row">([^<]*)<\/th>\s*<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>/g)].map((m) => [m[1]!, [m[2]!.replace(/<[^>]+>/g, '').trim(), m[3]!.replace(/<[^>]+>/g, '').trim()]]));
+
+  it('shows the before and after of a change field by field, in words', async () => {
     const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.update', entitasId: String(unitId) } });
     const res = await admin.get(`/audit/${entry.id}`).expect(200);
     expect(res.text).toContain(`#${entry.id}`);
-    expect(res.text).toContain('<code>unit.update</code>');
-    const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&#34;/g, '"'));
-    expect(JSON.parse(before!)).toMatchObject({ nama: 'Seksi Layanan Informasi', version: 1 });
-    expect(JSON.parse(after!)).toMatchObject({ nama: 'Seksi Layanan Informasi Publik', version: 2 });
+    expect(res.text).toContain('Mengubah unit kerja');
+    expect(res.text).toContain('<code>unit.update</code>'); // the code stays, small, for support
+    expect(res.text).toContain('Unit kerja'); // the kind of record in words
+    const f = fieldsOf(res.text);
+    expect(f['Nama']).toEqual(['Seksi Layanan Informasi', 'Seksi Layanan Informasi Publik']);
+    expect(f['Versi data']).toEqual(['1', '2']);
+    expect(f['Aktif']).toEqual(['Ya', 'Ya']);
+    expect(res.text).toMatch(/<tr class=changed>\s*<th scope="row">Nama<\/th>/);
     expect(res.text).toContain('Sebelum');
     expect(res.text).toContain('Sesudah');
   });
@@ -165,9 +173,30 @@ describe('/audit', () => {
   it('shows a dash for the missing side of a creation', async () => {
     const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(unitId) } });
     const res = await admin.get(`/audit/${entry.id}`).expect(200);
-    const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => m[1]!.replace(/&#34;/g, '"'));
-    expect(before).toBe('—');
-    expect(JSON.parse(after!)).toMatchObject({ kode: 'UJI.LIP' });
+    const f = fieldsOf(res.text);
+    expect(f['Kode']).toEqual(['—', 'UJI.LIP']);
+    expect(res.text).toContain('Membuat unit kerja');
+  });
+
+  it('speaks English when the UI is switched, and shows an unknown field by its name', async () => {
+    const { rows: [ins] } = await t.db.pool.query<{ id: string }>(`INSERT INTO audit_log (actor, aksi, entitas, entitas_id, before, after) VALUES ('sistem', 'skp.approve', 'skp', '9', '{"status":"DIAJUKAN","bidangBaru":1}', '{"status":"DISETUJUI","bidangBaru":2}') RETURNING id`);
+    const en = await loginAs(t.app, 'admin');
+    await postForm(en, '/bahasa', { lang: 'en', back: '/' });
+    const res = await en.get(`/audit/${ins!.id}`).expect(200);
+    expect(res.text).toContain('Approved the SKP');
+    const f = fieldsOf(res.text);
+    expect(f['Status']).toEqual(['Submitted', 'Approved']);
+    expect(f['bidangBaru']).toEqual(['1', '2']);
+    const list = await en.get('/audit?entitas=skp').expect(200);
+    expect(list.text).toContain('Approved the SKP');
+  });
+
+  it('shows a record that is not a set of fields as it was stored', async () => {
+    const { rows: [ins] } = await t.db.pool.query<{ id: string }>(`INSERT INTO audit_log (actor, aksi, entitas, before, after) VALUES ('sistem', 'siklus.periode.update', 'siklus', '[{"urutan":1}]', '[{"urutan":2}]') RETURNING id`);
+    const res = await admin.get(`/audit/${ins!.id}`).expect(200);
+    const [before, after] = [...res.text.matchAll(/<pre class="json">([\s\S]*?)<\/pre>/g)].map((m) => JSON.parse(m[1]!.replace(/&#34;/g, '"')));
+    expect(before).toEqual([{ urutan: 1 }]);
+    expect(after).toEqual([{ urutan: 2 }]);
   });
 
   it('answers 404 for an entry that does not exist', async () => {

@@ -87,6 +87,9 @@ const ROUTES: Row[] = [
   { route: 'POST /logout', fresh: true, expect: e(403, 303, 303, 303, 303, 303) },
   { route: 'POST /bahasa', body: { lang: 'id', back: '/' }, expect: e(403, 303, 303, 303, 303, 303) },
   { route: 'GET /akun/password', expect: LOGGED_IN },
+  // a form kept after an expired session: nothing kept here, so each goes home
+  { route: 'GET /lanjutkan', expect: e(303, 303, 303, 303, 303) },
+  { route: 'POST /lanjutkan/buang', expect: e(403, 303, 303, 303, 303, 303) },
   { route: 'POST /akun/password', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
   // ---- dashboard ----------------------------------------------------------------------------
   { route: 'GET /', expect: LOGGED_IN },

@@ -191,3 +191,27 @@ describe('the PDF layout on awkward content', () => {
     expect(pages.filter((p) => p.includes('RENCANA HASIL KERJA PIMPINAN')).length).toBeGreaterThan(2);
   });
 });
+
+describe('a PDF of an SKP that is not approved', () => {
+  const small = {
+    revisi: 1,
+    pendekatan: 'KUANTITATIF',
+    snapshot: { pegawai: { nama: 'Sri Wahyuni', nip: '199406072018032284', pangkatGolongan: 'III/a', jabatan: 'Pengelola Keuangan', jenisJabatan: 'PELAKSANA', unit: 'Sub Bagian Keuangan' }, penilai: null },
+    rhk: [{ id: 1, jenis: 'UTAMA', urutan: 1, teks: 'Tertatausahakannya keuangan', rhkAtasan: null, perspektif: null, penugasanDari: null, indikator: [] }],
+    ekspektasi: {},
+    lampiran: [],
+  } as unknown as SkpDocument;
+  const print = (status: string) => skpPdf(small, { tahun: 2027, instansi: 'Dinas Uji', tempat: 'Sukamaju', tanggal: new Date('2027-01-05T03:00:00Z'), status, dicetak: new Date() });
+
+  it('says it is a draft across every page, not only in the footer (issue 9: a draft PDF says so)', async () => {
+    for (const status of ['DRAFT', 'DIAJUKAN', 'DIKEMBALIKAN']) {
+      const pages = await pdfText(await print(status));
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) expect(page, status).toContain('DRAF — BELUM DISETUJUI');
+    }
+  });
+
+  it('an approved SKP carries no draft mark', async () => {
+    for (const page of await pdfText(await print('DISETUJUI'))) expect(page).not.toContain('BELUM DISETUJUI');
+  });
+});

@@ -34,6 +34,7 @@ const lineAt = (text: string, index: number) => text.slice(text.lastIndexOf('\n'
 const NOT_A_MESSAGE = [
   /\baksi\b/, // audit action names ("skp.submit"): stored in the log as they are, shown as they are
   /_JOB\b/, // background job kinds ("skp.buatDraft")
+  /^\s*'[^']+': 'audit\.act\./, // the audit action label table (src/i18n/labels.ts): its keys are action names
 ];
 
 type Use = { key: string; where: string };

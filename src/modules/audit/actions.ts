@@ -1,3 +1,29 @@
+// The audit log's vocabulary: every action and kind of record an entry can name, typed, so that
+// each has its words in every language (src/i18n/labels.ts, `LABELS.auditAksi`) and the audit
+// page never shows a code where a word belongs. A new action is added here first.
+
+export const AUDIT_AKSI = [
+  'auth.login', 'auth.changePassword',
+  'unit.create', 'unit.update', 'jabatan.create', 'jabatan.update',
+  'pegawai.create', 'pegawai.update', 'pegawai.deactivate', 'pegawai.reactivate', 'pegawai.resetPassword',
+  'pegawai.import', 'pegawai.import.create', 'pegawai.import.update',
+  'siklus.create', 'siklus.periode.update', 'siklus.fase.move', 'siklus.startBulkDrafts',
+  'skp.pendekatan.update', 'skp.rhk.create', 'skp.rhk.update', 'skp.rhk.delete',
+  'skp.indikator.create', 'skp.indikator.update', 'skp.indikator.delete', 'skp.lampiran.create', 'skp.lampiran.delete',
+  'skp.submit', 'skp.approve', 'skp.return', 'skp.ekspektasi.update', 'skp.copyLastYear', 'skp.applyTemplat',
+  'templat.create', 'templat.update', 'templat.delete', 'templat.apply',
+  'pejabatLuar.create', 'pejabatLuar.update', 'pejabatLuar.deactivate', 'pejabatLuar.reactivate', 'pejabatLuar.createLogin', 'pejabatLuar.resetPassword',
+  'seed.demo',
+] as const;
+export type AuditAksi = (typeof AUDIT_AKSI)[number];
+
+/** The kinds of record an entry is about (the `entitas` column: a table name, or `sistem`). */
+export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'pejabat_luar', 'sistem'] as const;
+export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
+
+export const isAuditAksi = (s: string): s is AuditAksi => (AUDIT_AKSI as readonly string[]).includes(s);
+export const isAuditEntitas = (s: string): s is AuditEntitas => (AUDIT_ENTITAS as readonly string[]).includes(s);
+
 // Audit action names that were renamed to the naming rule (docs/naming.md § Audit action names).
 // The audit log is append-only, so entries written before a rename keep the old name. This map
 // is the one place that knows both: the audit page shows the current name, and a filter on

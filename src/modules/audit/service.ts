@@ -2,12 +2,12 @@ import type { Actor } from '../../domain/access.js';
 import type { Db, Tx } from '../../db/client.js';
 import { NotFound } from '../../errors.js';
 import { auditEntitasList, auditRows, type AuditFilter } from './queries.js';
-import { aksiLabel, currentAksi } from './actions.js';
+import { aksiLabel, currentAksi, type AuditAksi, type AuditEntitas } from './actions.js';
 import type { PrismaClient } from '../../../prisma/generated/client.js';
 
 export type AuditEntry = {
-  aksi: string;
-  entitas: string;
+  aksi: AuditAksi;
+  entitas: AuditEntitas;
   entitasId?: string | number | null;
   before?: unknown;
   after?: unknown;
@@ -40,10 +40,32 @@ export async function auditListPage(db: Db, filter: AuditFilter) {
   return { rows: list, entitasList: await auditEntitasList(db.sql), nextBefore: rows.length > PAGE ? list[list.length - 1]!.id : null };
 }
 
-/** One entry with its before/after data, pretty-printed. */
+/** One field of an entry: its value before and after (undefined: not recorded on that side). */
+export type AuditChange = { field: string; before: unknown; after: unknown };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The fields an entry recorded, side by side, in the order they were written; null when a side
+ * is not a set of fields (a list of periods, say), which the page then shows as it was stored.
+ */
+export function auditChanges(before: unknown, after: unknown): AuditChange[] | null {
+  if ((before != null && !isRecord(before)) || (after != null && !isRecord(after))) return null;
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return fields.map((field) => ({ field, before: b[field], after: a[field] }));
+}
+
+/** One entry with its before/after data: field by field when it can be, else pretty-printed. */
 export async function auditEntryPage(db: Db, id: number) {
   const row = await db.prisma.auditLog.findUnique({ where: { id: BigInt(id) } });
   if (!row) throw new NotFound();
   // An entry stored under a renamed action shows both names: "skp.approve (skp.setujui)".
-  return { row: { ...row, aksi: aksiLabel(row.aksi) }, beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null, afterJson: row.after ? JSON.stringify(row.after, null, 2) : null };
+  return {
+    row: { ...row, aksi: currentAksi(row.aksi), aksiStored: aksiLabel(row.aksi) },
+    changes: auditChanges(row.before, row.after),
+    beforeJson: row.before ? JSON.stringify(row.before, null, 2) : null,
+    afterJson: row.after ? JSON.stringify(row.after, null, 2) : null,
+  };
 }

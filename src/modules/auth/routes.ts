@@ -35,10 +35,13 @@ export function authRoutes({ db, throttle }: Pick<RouterDeps, 'db'> & { throttle
     await throttle.clear(login);
     const returnTo = req.session.returnTo;
     const lang = req.session.lang;
+    const unsent = req.session.unsent;
     req.login(actor, (err) => {
-      // passport regenerates the session here (no fixation); carry the language over
+      // passport regenerates the session here (no fixation); carry the language and a form
+      // kept after an expired session (src/web/unsent-form.ts) over
       if (err) return next(err);
       if (lang) req.session.lang = lang;
+      if (unsent) req.session.unsent = unsent;
       recordLogin(db, actor, ip)
         .then(() => res.redirect(303, safeBack(returnTo)))
         .catch(next);

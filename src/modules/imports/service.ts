@@ -1,3 +1,4 @@
+import type { AuditAksi } from '../audit/actions.js';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { createDraftsForPegawai } from '../skp/draft-sql.js';
@@ -380,7 +381,7 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
   }
 
   // Audit: one summary entry plus one per created / updated employee (before and after).
-  const aksi: string[] = ['pegawai.import'];
+  const aksi: AuditAksi[] = ['pegawai.import'];
   const entitasId: (string | null)[] = [null];
   const before: (string | null)[] = [null];
   const after: (string | null)[] = [JSON.stringify({ file: input.fileName ?? null, rows: input.rows.length, ...summary })];

@@ -82,10 +82,10 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
     const parsed = faseForm.safeParse(req.body);
     if (!parsed.success) return renderDetail(res, id, { formError: t(res, 'error.badRequest') }, 422);
     try {
-      const blockers = await moveFase(db, jobs, req.user!, id, parsed.data.version, parsed.data.ke);
-      if (blockers.length) return renderDetail(res, id, { blockersShown: blockers }, 409);
+      await moveFase(db, jobs, req.user!, id, parsed.data.version, parsed.data.ke);
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
+      if (e.problems.length) return renderDetail(res, id, { blockersShown: e.problems }, 409);
       return renderDetail(res, id, { formError: t(res, e.key, e.params) }, 409);
     }
     const s = await getSiklus(db, id);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
-import { defaultPeriode, nextFase, periodeInvalidCount, periodeSetProblems, transitionBlockers, type Blocker, type Fase, type JenisPeriode } from '../../domain/siklus.js';
+import { defaultPeriode, nextFase, periodeInvalidCount, periodeSetProblems, transitionBlockers, type Fase, type JenisPeriode } from '../../domain/siklus.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
@@ -84,19 +84,21 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
   return {};
 }
 
-/** Moves the cycle one phase forward when nothing blocks it; opening planning starts the bulk job. */
-export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: number, version: number, ke: Fase): Promise<Blocker[]> {
+/**
+ * Moves the cycle one phase forward; opening planning starts the bulk job. What blocks the move
+ * is refused as `siklus.blocked` with one problem per blocker.
+ */
+export async function moveFase(db: Db, jobs: JobRunner, actor: Actor, siklusId: number, version: number, ke: Fase): Promise<void> {
   const s = await getSiklus(db, siklusId);
   if (nextFase(s.fase) !== ke) throw new Conflict();
   const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.tahun, s.periode));
-  if (blockers.length) return blockers;
+  if (blockers.length) throw new Refused('siklus.blocked', {}, blockers);
   await db.prisma.$transaction(async (tx) => {
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { fase: ke, version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
     await audit(tx, actor, { aksi: 'siklus.fase.move', entitas: 'siklus', entitasId: siklusId, before: { fase: s.fase }, after: { fase: ke } });
   });
   if (ke === 'PERENCANAAN') await startBulkDrafts(db, jobs, actor, siklusId);
-  return [];
 }
 
 export async function startBulkDrafts(db: Db, jobs: JobRunner, actor: Actor, siklusId: number): Promise<void> {

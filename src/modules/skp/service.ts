@@ -4,6 +4,7 @@ export { asScoped, type Scoped };
 import { skpEditable, type Fase } from '../../domain/siklus.js';
 import { applySkpAction, type StatusSkp } from '../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../errors.js';
+import type { AuditAksi } from '../audit/actions.js';
 import { audit } from '../audit/service.js';
 import { indikatorIsiDari, parseIdentitas, rhkIsiDari, type SkpDokumen } from '../../domain/skp-document.js';
 import { LABELS } from '../../i18n/labels.js';
@@ -70,7 +71,7 @@ export async function editSkp<T>(
   actor: Actor,
   skpId: number,
   version: number,
-  opts: { aksi: string; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string },
+  opts: { aksi: AuditAksi; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string },
   fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';

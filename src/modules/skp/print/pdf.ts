@@ -355,12 +355,28 @@ function signatures(p: Pdf, s: Identitas, h: CetakHeader) {
   p.y = yName + 26;
 }
 
+/** Across every page of an SKP that is not approved: it is a draft, whatever page is shown alone. */
+const DRAFT_MARK = 'DRAF — BELUM DISETUJUI';
+
+function draftMark(p: Pdf) {
+  const d = p.doc;
+  const { width, height } = d.page;
+  d.save();
+  d.rotate(-20, { origin: [width / 2, height / 2] });
+  d.font(BOLD).fontSize(44).fillColor('#b00000').fillOpacity(0.16);
+  const w = d.widthOfString(DRAFT_MARK);
+  d.text(DRAFT_MARK, (width - w) / 2, height / 2 - 22, { lineBreak: false });
+  d.restore();
+  d.fillOpacity(1);
+}
+
 function footers(p: Pdf, s: Identitas, doc: SkpDokumen, h: CetakHeader) {
   const d = p.doc;
   const range = d.bufferedPageRange();
   const fmt = formatters('id');
   for (let i = range.start; i < range.start + range.count; i++) {
     d.switchToPage(i);
+    if (h.status !== 'DISETUJUI') draftMark(p);
     const bottom = d.page.margins.bottom;
     d.page.margins.bottom = 0; // writing in the margin must not open a page
     const y = d.page.height - 26;
