@@ -293,6 +293,9 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /login': 422,
   'POST /logout': 303,
   'POST /bahasa + lang, back': 303,
+  // a form kept when its session expired is offered back to them too (their review's return reason)
+  'GET /lanjutkan': 303,
+  'POST /lanjutkan/buang': 303,
   'GET /akun/password': 200,
   'POST /akun/password': 422,
   'GET /': 200,
