@@ -14,6 +14,13 @@ document.addEventListener('DOMContentLoaded', () => {
     asn.addEventListener('change', sync);
     sync();
   }
+  // A form that came back with errors: bring the first field in error into view and give it the
+  // focus (the banner above links to each one as well).
+  const invalid = document.querySelector('[aria-invalid="true"]');
+  if (invalid && !window.location.hash) {
+    invalid.scrollIntoView({ block: 'center' });
+    invalid.focus({ preventScroll: true });
+  }
   // Forms: disable the submit button after the first click so a double click sends once.
   for (const form of document.querySelectorAll('form[method=post]')) {
     form.addEventListener('submit', () => {

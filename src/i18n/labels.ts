@@ -22,6 +22,8 @@ type DiffField = Exclude<RhkField, 'teks'> | Exclude<IndikatorField, 'teks' | 't
 type VersiEnd = 'dari' | 'ke';
 
 export const LABELS = {
+  /** What moving a cycle into each phase does, said before the move is confirmed. */
+  confirmFase: { DRAFT: 'siklus.confirm.DRAFT', PERENCANAAN: 'siklus.confirm.PERENCANAAN', PELAKSANAAN: 'siklus.confirm.PELAKSANAAN', PENILAIAN: 'siklus.confirm.PENILAIAN', KALIBRASI: 'siklus.confirm.KALIBRASI', SELESAI: 'siklus.confirm.SELESAI', ARSIP: 'siklus.confirm.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
   fase: { DRAFT: 'fase.DRAFT', PERENCANAAN: 'fase.PERENCANAAN', PELAKSANAAN: 'fase.PELAKSANAAN', PENILAIAN: 'fase.PENILAIAN', KALIBRASI: 'fase.KALIBRASI', SELESAI: 'fase.SELESAI', ARSIP: 'fase.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
   status: { DRAFT: 'status.DRAFT', DIAJUKAN: 'status.DIAJUKAN', DIKEMBALIKAN: 'status.DIKEMBALIKAN', DISETUJUI: 'status.DISETUJUI' } satisfies Record<E.StatusSkp, MessageKey>,
   jenisJabatan: { JPT: 'jenis.JPT', ADMINISTRATOR: 'jenis.ADMINISTRATOR', PENGAWAS: 'jenis.PENGAWAS', PELAKSANA: 'jenis.PELAKSANA', FUNGSIONAL: 'jenis.FUNGSIONAL' } satisfies Record<E.JenisJabatan, MessageKey>,

@@ -166,8 +166,11 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
 
   it('the employee submits it and sees it waiting, no longer editable', async () => {
     needChromium();
+    // a deliberate step asks first: a page that says what follows, with the same button again
+    await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}/ajukan`), page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click()]);
+    expect(await page.locator('h1').textContent()).toContain(`kepada ${nama.penilai}?`);
+    await shot('skp-ajukan-konfirmasi.png');
     await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}`), page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click()]);
-    // (The appraiser's name ends in a degree, "M.Kom.": the message currently adds a second full stop.)
     expect((await flashes()).some((f) => f.startsWith(`SKP diajukan; pejabat penilai ${nama.penilai}`))).toBe(true);
     expect(await statusTag().textContent()).toBe('Diajukan');
     expect((await flashes()).some((f) => f.includes('sedang menunggu persetujuan pejabat penilai'))).toBe(true);

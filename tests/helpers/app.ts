@@ -90,7 +90,7 @@ export async function openPlanning(t: TestApp, admin: Agent, tahun: number): Pro
   if (created.status !== 303) throw new Error(`creating cycle ${tahun} answered ${created.status}`);
   const siklusId = Number(/\/siklus\/(\d+)/.exec(created.headers.location!)![1]);
   const { version } = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  const moved = await postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PERENCANAAN' }, `/siklus/${siklusId}`);
+  const moved = await postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PERENCANAAN', confirmed: '1' }, `/siklus/${siklusId}`);
   if (moved.status !== 303) throw new Error(`opening planning of ${tahun} answered ${moved.status}`);
   await (t.app.locals.jobs as { idle: () => Promise<void> }).idle();
   return siklusId;

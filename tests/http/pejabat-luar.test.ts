@@ -224,7 +224,7 @@ async function headOnlyWorld(t: TestApp) {
 
 const moveTo = async (t: TestApp, admin: Agent, siklusId: number) => {
   const { version } = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: siklusId } });
-  return postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PELAKSANAAN' }, `/siklus/${siklusId}`);
+  return postForm(admin, `/siklus/${siklusId}/fase`, { version, ke: 'PELAKSANAAN', confirmed: '1' }, `/siklus/${siklusId}`);
 };
 
 describe('the official decides with their own login, and the cycle moves on', () => {

@@ -60,8 +60,19 @@ describe('the yearly cycle (docs/domain/siklus.md)', () => {
     expect(iso(p1.batasPegawai)).toBe('2026-04-07');
   });
 
-  it('opening planning creates a draft SKP with a snapshot for every active employee, as a background job', async () => {
+  it('opening planning asks first, saying what it will do; nothing moves until confirmed', async () => {
     const res = await postForm(admin, `/siklus/${id}/fase`, { version: await version(id), ke: 'PERENCANAAN' }, `/siklus/${id}`);
+    expect(res.status).toBe(200);
+    const aktif = await t.db.prisma.pegawai.count({ where: { aktif: true } });
+    expect(res.text).toContain('Pindahkan siklus');
+    expect(res.text).toContain(`SKP draf dibuat untuk ${new Intl.NumberFormat('id-ID').format(aktif)} pegawai aktif`);
+    expect(res.text).toContain('name="confirmed" value="1"');
+    expect(res.text).toContain(`href="/siklus/${id}">Batal</a>`);
+    expect((await t.db.prisma.siklus.findUniqueOrThrow({ where: { id } })).fase).toBe('DRAFT');
+  });
+
+  it('opening planning creates a draft SKP with a snapshot for every active employee, as a background job', async () => {
+    const res = await postForm(admin, `/siklus/${id}/fase`, { version: await version(id), ke: 'PERENCANAAN', confirmed: '1' }, `/siklus/${id}`);
     expect(res.status).toBe(303);
     await jobs().idle();
     const aktif = await t.db.prisma.pegawai.count({ where: { aktif: true } });

@@ -107,7 +107,13 @@ describe('drafting an SKP (employee)', () => {
     const add = await postForm(pegawai, `/skp/${ids.skp}/rhk/${ids.rhk2}/indikator`, { version: await ver(ids.skp), ...goodIndikator, teks: 'Persentase waktu server aktif', jenisTarget: 'RENTANG', targetMin: '99', targetMax: '99,9', satuan: '%' });
     expect(add.status).toBe(303);
     const v = await ver(ids.skp);
-    const res = await postForm(pegawai, `/skp/${ids.skp}/ajukan`, { version: v });
+    // a deliberate step asks first (issue 9), naming the appraiser and what follows
+    const ask = await postForm(pegawai, `/skp/${ids.skp}/ajukan`, { version: v });
+    expect(ask.status).toBe(200);
+    expect(decode(ask.text)).toMatch(/Ajukan SKP \d{4} kepada .+\?/);
+    expect(decode(ask.text)).toContain('tidak dapat diubah sampai pejabat penilai menyetujui atau mengembalikannya');
+    expect((await skpOf(ids.skp)).status).toBe('DRAFT');
+    const res = await postForm(pegawai, `/skp/${ids.skp}/ajukan`, { version: v, confirmed: '1' });
     expect(res.status).toBe(303);
     const skp = await skpOf(ids.skp);
     expect(skp.status).toBe('DIAJUKAN');

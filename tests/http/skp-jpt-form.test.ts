@@ -57,7 +57,7 @@ describe('an SKP opened while its owner held a JPT position', () => {
     expect(rhk).toMatchObject({ perspektif: 'PROSES_BISNIS', rhkAtasanId: null });
     expect((await postForm(pegawai, `/skp/${skpId}/rhk/${rhk.id}/indikator`, { version: await ver(), aspek: 'KUANTITAS', teks: 'Jumlah layanan data', jenisTarget: 'ANGKA', targetAngka: '10', satuan: 'layanan', lebihBaik: 'TINGGI' })).status).toBe(303);
     // submission: no leader's RHK is asked for
-    expect((await postForm(pegawai, `/skp/${skpId}/ajukan`, { version: await ver() })).status).toBe(303);
+    expect((await postForm(pegawai, `/skp/${skpId}/ajukan`, { version: await ver(), confirmed: '1' })).status).toBe(303);
     // review: nothing blocks approval, although today's position is not a JPT one
     expect((await pegawai.get(`/skp/${skpId}`).expect(200)).text).toContain('>Perspektif</th>');
     const page = await penilai.get(tinjau()).expect(200);

@@ -2,11 +2,12 @@ import { Router, type Request } from 'express';
 import type { RouterDeps } from '../router-deps.js';
 import { requireAdmin } from '../../web/auth.js';
 import { handleForm } from '../../web/form.js';
+import { confirmFirst } from '../../web/confirm.js';
 import { flash, t } from '../../web/locals.js';
 import { Refused } from '../../errors.js';
 import { fieldErrors } from '../../web/validate.js';
 import { faseForm, periodeForm, siklusForm } from './schemas.js';
-import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
+import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, previewMoveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
 import { idParam } from '../../web/params.js';
 import { LABELS } from '../../i18n/labels.js';
 
@@ -82,7 +83,17 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
     const parsed = faseForm.safeParse(req.body);
     if (!parsed.success) return renderDetail(res, id, { formError: t(res, 'error.badRequest') }, 422);
     try {
-      await moveFase(db, jobs, req.user!, id, parsed.data.version, parsed.data.ke);
+      const { ke } = parsed.data;
+      const p = await previewMoveFase(db, id, parsed.data.version, ke);
+      const fase = t(res, LABELS.fase[ke]);
+      const asked = confirmFirst(req, res, {
+        title: t(res, 'siklus.confirm.title', { tahun: p.tahun, fase }),
+        message: t(res, LABELS.confirmFase[ke], { count: res.locals.fmt.number(p.aktif) }),
+        confirm: t(res, 'siklus.moveTo', { fase }),
+        back: `/siklus/${id}`,
+      });
+      if (asked) return;
+      await moveFase(db, jobs, req.user!, id, parsed.data.version, ke);
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
       if (e.problems.length) return renderDetail(res, id, { blockersShown: e.problems }, 409);

@@ -85,6 +85,18 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
 }
 
 /**
+ * What moving the cycle to `ke` would do, asked before the move is confirmed: refused like the
+ * move itself (stale form, blockers), else the cycle's year and how many active employees it concerns.
+ */
+export async function previewMoveFase(db: Db, siklusId: number, version: number, ke: Fase): Promise<{ tahun: number; aktif: number }> {
+  const s = await getSiklus(db, siklusId);
+  if (nextFase(s.fase) !== ke || s.version !== version) throw new Conflict();
+  const blockers = transitionBlockers(s.fase, await transitionFacts(db, s.id, s.tahun, s.periode));
+  if (blockers.length) throw new Refused('siklus.blocked', {}, blockers);
+  return { tahun: s.tahun, aktif: await db.prisma.pegawai.count({ where: { aktif: true } }) };
+}
+
+/**
  * Moves the cycle one phase forward; opening planning starts the bulk job. What blocks the move
  * is refused as `siklus.blocked` with one problem per blocker.
  */

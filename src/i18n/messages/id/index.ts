@@ -5,9 +5,10 @@ import { idReview } from './review.js';
 import { idCetak } from './cetak.js';
 import { idGuard } from './guard.js';
 import { idAudit } from './audit.js';
+import { idScoring } from './scoring.js';
 import { idLuar } from './luar.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, luar: idLuar };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idLuar };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, luar: idLuar };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idLuar };
 export type MessageKey = keyof typeof id;

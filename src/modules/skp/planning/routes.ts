@@ -8,6 +8,7 @@ import { requireLogin } from '../../../web/auth.js';
 import { Forbidden, NotFound, Refused } from '../../../errors.js';
 import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
+import { confirmFirst } from '../../../web/confirm.js';
 import * as E from './service.js';
 import * as S from '../schemas.js';
 import { formatTarget, getSkp, peranPada, type SkpFull } from '../service.js';
@@ -110,8 +111,19 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     requireLogin,
     numericIds,
     onPage(() => S.versionForm, async (req, res, skp, data) => {
-      await E.submitSkp(db, edit(req, skp, data.version));
       const penilai = parseIdentitas(skp.snapshot).penilai?.nama ?? skp.pegawai.penilai?.nama ?? '';
+      if (await E.canSubmit(db, req.user!, skp, data.version)) {
+        const indikator = skp.rhk.reduce((n, r) => n + r.indikator.length, 0);
+        const asked = confirmFirst(req, res, {
+          title: penilai ? t(res, 'skp.confirmSubmit.title', { tahun: skp.siklus.tahun, penilai }) : t(res, 'skp.confirmSubmit.titleNoPenilai', { tahun: skp.siklus.tahun }),
+          message: t(res, 'skp.confirmSubmit.message'),
+          details: [t(res, 'skp.confirmSubmit.counts', { rhk: skp.rhk.length, indikator })],
+          confirm: t(res, 'skp.ajukan.button'),
+          back: `/skp/${skp.id}#ajukan`,
+        });
+        if (asked) return;
+      }
+      await E.submitSkp(db, edit(req, skp, data.version));
       flash(req, 'success', t(res, 'skp.ajukan.done', { penilai }));
       res.redirect(303, `/skp/${skp.id}`);
     }),
@@ -146,7 +158,8 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       locals: async () => rhkLocals(await getSkp(db, req.user!, skp.id), rhkId),
       onValid: async (data) => {
         const after = await E.saveRhk(db, edit(req, skp, data.version), rhkId, data);
-        done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), '#hasil-kerja');
+        // back to the row just saved, not to the top of a long page
+        done(req, res, skp, after, t(res, rhkId ? 'common.saved' : 'skp.rhk.added'), `#rhk-${after.rhkId}`);
       },
     });
   };
@@ -186,14 +199,14 @@ export function skpRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
 
   const indikatorPost = async (req: Request, res: Response, where: { rhkId: number } | { indikatorId: number }) => {
     const skp = await getSkp(db, req.user!, num(req.params.id));
-    indikatorLocals(skp, where);
+    const { rhk } = indikatorLocals(skp, where);
     await handleForm(req, res, {
       schema: S.indikatorForm(skp.pendekatan),
       view: 'skp/indikator-form',
       locals: async () => indikatorLocals(await getSkp(db, req.user!, skp.id), where),
       onValid: async (data) => {
         const after = await E.saveIndikator(db, edit(req, skp, data.version), where, data);
-        done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), '#hasil-kerja');
+        done(req, res, skp, after, t(res, 'rhkId' in where ? 'skp.indikator.added' : 'common.saved'), `#rhk-${rhk.id}`);
       },
     });
   };

@@ -74,8 +74,8 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
     }
     const data = { jenis: input.jenis, teks: input.teks, rhkAtasanId, perspektif: jpt ? input.perspektif : null, penugasanDari: jpt ? input.penugasanDari : null };
     if (rhkId === null) {
-      await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
-      return s;
+      const created = await tx.rhk.create({ data: { ...data, skpId: s.id, urutan: await nextUrutan(tx, s.id, input.jenis) } });
+      return { ...s, rhkId: created.id };
     }
     const old = await tx.rhk.findFirst({ where: { id: rhkId, skpId: s.id } });
     if (!old) throw new NotFound();
@@ -86,7 +86,7 @@ export async function saveRhk(db: Db, e: Edit, rhkId: number | null, input: RhkI
       await tx.rhk.update({ where: { id: rhkId }, data: { ...data, urutan: await nextUrutan(tx, s.id, input.jenis) } });
       await tx.rhk.updateMany({ where: { skpId: s.id, jenis: old.jenis, urutan: { gt: old.urutan } }, data: { urutan: { decrement: 1 } } });
     }
-    return s;
+    return { ...s, rhkId };
   });
 }
 
@@ -163,6 +163,17 @@ export async function problemsOf(tx: Tx, skpId: number, siklusId: number): Promi
     rhk: rhk.map((r) => ({ ...r, indikatorCount: r._count.indikator })),
     atasanRhkIds: new Set(atasan.map((a) => a.id)),
   });
+}
+
+/**
+ * Whether submitting now would go through (asked before the employee confirms): the owner, a
+ * draft or returned SKP of this version, and nothing missing. Anything else goes straight to
+ * submitSkp, which says what is wrong.
+ */
+export async function canSubmit(db: Db, actor: Actor, skp: SkpFull, version: number): Promise<boolean> {
+  if (!peranPada(actor, skp).pemilik || skp.version !== version || (skp.status !== 'DRAFT' && skp.status !== 'DIKEMBALIKAN')) return false;
+  if (!skpEditable(skp.siklus.fase as Fase)) return false;
+  return (await problemsOf(db.prisma, skp.id, skp.siklusId)).length === 0;
 }
 
 /** Submits the SKP to the appraiser; a second submit of the same page gets a clear message. */

@@ -1,0 +1,55 @@
+import type { Capaian } from './capaian.js';
+import type { ScoringPolicy } from './policy.js';
+import { EKSPEKTASI_LABEL, reason, type Ekspektasi, type Reason } from './reason.js';
+import { byMajority, count, type Hitungan } from './tally.js';
+
+// An RHK's classification from its indicators' capaian (docs/domain/scoring.md § RHK): each
+// indicator is above, as or below expectation by the policy's thresholds (classifyCapaian), or
+// by the appraiser's judgement for a qualitative one. The RHK is below when one indicator is
+// (policy `rhk.diBawahBila`: SATU; or SEBAGIAN_BESAR, most of them), above when most are above
+// and none below, else as expected. A missing realisasi or judgement, or a capaian that cannot
+// be computed, withholds the classification and names what is missing.
+
+/** An indicator with its capaian; `label` names it in the reasons ("IKI 1.2", or its text). */
+export type IndikatorCapaian<I = string | number> = { id: I; label: string; capaian: Capaian };
+
+export type RhkKlasifikasi<I = string | number> =
+  | { kind: 'withheld'; hilang: { id: I; label: string; reason: Reason }[]; reason: Reason; policyVersion: number }
+  | { kind: 'kelas'; kelas: Ekspektasi; hitungan: Hitungan; reason: Reason; rincian: { id: I; label: string; kelas: Ekspektasi; reason: Reason }[]; policyVersion: number };
+
+const join = (labels: string[]) => labels.join('; ');
+
+/** The reason of one indicator's class, in words with its numbers. */
+function rincianOf(c: Extract<Capaian, { kind: 'persen' | 'kualitatif' }>, label: string): Reason {
+  if (c.kind === 'kualitatif') return reason('scoring.rincian.kualitatif', { label, kelas: EKSPEKTASI_LABEL[c.kelas], penilaian: c.rule.params.penilaian! });
+  return reason('scoring.rincian.persen', { label, persen: c.persen, kelas: EKSPEKTASI_LABEL[c.kelas] });
+}
+
+export function classifyRhk<I extends string | number>(indikator: readonly IndikatorCapaian<I>[], policy: ScoringPolicy): RhkKlasifikasi<I> {
+  const policyVersion = policy.version;
+  if (indikator.length === 0) return { kind: 'withheld', hilang: [], reason: reason('scoring.rhk.noIndikator'), policyVersion };
+  const hilang = indikator
+    .filter((i) => i.capaian.kind === 'missing' || i.capaian.kind === 'unscorable')
+    .map((i) => ({ id: i.id, label: i.label, reason: (i.capaian as { reason: Reason }).reason }));
+  if (hilang.length > 0) return { kind: 'withheld', hilang, reason: reason('scoring.rhk.withheld', { daftar: join(hilang.map((h) => h.label)) }), policyVersion };
+
+  const scored = indikator.map((i) => ({ ...i, c: i.capaian as Extract<Capaian, { kind: 'persen' | 'kualitatif' }> }));
+  const hitungan = count(scored.map((s) => s.c.kelas));
+  const kelas = byMajority(hitungan, policy.rhk.diBawahBila);
+  const labelsOf = (k: Ekspektasi) => join(scored.filter((s) => s.c.kelas === k).map((s) => s.label));
+  const params = { ...hitungan, kelas: EKSPEKTASI_LABEL[kelas] };
+  const why =
+    kelas === 'DI_BAWAH'
+      ? reason(policy.rhk.diBawahBila === 'SATU' ? 'scoring.rhk.diBawahSatu' : 'scoring.rhk.diBawahSebagianBesar', { ...params, daftar: labelsOf('DI_BAWAH') })
+      : kelas === 'DI_ATAS'
+        ? reason('scoring.rhk.diAtas', { ...params, daftar: labelsOf('DI_ATAS') })
+        : reason('scoring.rhk.sesuai', params);
+  return {
+    kind: 'kelas',
+    kelas,
+    hitungan,
+    reason: why,
+    rincian: scored.map((s) => ({ id: s.id, label: s.label, kelas: s.c.kelas, reason: rincianOf(s.c, s.label) })),
+    policyVersion,
+  };
+}
