@@ -32,8 +32,10 @@ import { delegasiRoutes } from './modules/delegasi/routes.js';
 import { jobRunner, type JobRunner } from './jobs/runner.js';
 import { siklusJobs } from './modules/siklus/jobs.js';
 import { LABELS } from './i18n/labels.js';
+import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
+import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 
-export type AppDeps = { config: Config; db: Db; jobs?: JobRunner };
+export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore };
 
 /** The background-job runner with every feature's handlers (each feature registers its own). */
 export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJobs });
@@ -41,7 +43,7 @@ export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJ
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Builds the Express app: middleware in one visible order, then the feature routers. */
-export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): Express {
+export function createApp({ config, db, jobs = createJobRunner(db), store = localBerkasStore(config.berkasDir) }: AppDeps): Express {
   const app = express();
   app.locals.jobs = jobs;
   const production = config.env === 'production';
@@ -97,11 +99,12 @@ export function createApp({ config, db, jobs = createJobRunner(db) }: AppDeps): 
   app.use(auditRoutes({ db }));
   app.use(siklusRoutes({ db, jobs }));
   app.use(skpRoutes({ db }));
-  app.use(reviewRoutes({ db }));
+  app.use(reviewRoutes({ db, config, store }));
   app.use(versionRoutes({ db }));
   app.use(cetakRoutes({ db }));
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
+  app.use(pejabatLuarRoutes({ db }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -26,6 +26,7 @@ const schema = z
     LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
     TRUST_PROXY: bool.optional(),
     UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+    BERKAS_DIR: z.string().min(1).default('.data/berkas'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -46,6 +47,8 @@ export type Config = {
   loginWindowMinutes: number;
   trustProxy: boolean;
   uploadMaxBytes: number;
+  /** The folder of the local file store (src/storage/berkas-store.ts). */
+  berkasDir: string;
 };
 
 export class ConfigError extends Error {}
@@ -71,6 +74,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
     trustProxy: e.TRUST_PROXY ?? false,
     uploadMaxBytes: e.UPLOAD_MAX_MB * 1024 * 1024,
+    berkasDir: e.BERKAS_DIR,
   };
 }
 

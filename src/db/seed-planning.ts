@@ -20,6 +20,8 @@ type Person = {
   id: number;
   nama: string;
   penilaiId: number | null;
+  /** An appraiser outside the agency (the Kepala Dinas's: the Sekda), who decides with their own login. */
+  penilaiLuarId: number | null;
   jabatan: string;
   jenis: string;
   unit: string;
@@ -204,7 +206,9 @@ async function writeSkp(db: Db, actor: Actor, p: Person, skpId: number, atasanRh
  * names, who stop at the step given. The head of the agency (no appraiser in the agency) is
  * left submitted.
  */
-async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, periodePlans = false): Promise<Counts> {
+async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, opts: { periodePlans?: boolean; luarActors?: Map<number, Actor> } = {}): Promise<Counts> {
+  const periodePlans = opts.periodePlans ?? false;
+  const luarActors = opts.luarActors ?? new Map<number, Actor>();
   const counts: Counts = { approved: 0, submitted: 0, returned: 0, draft: 0 };
   const rhkOf = new Map<number, number[]>();
   for (const level of appraiserLevels(people)) await eachLimited(level, 6, async (p) => {
@@ -216,7 +220,7 @@ async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map
     const stop = hold.get(p.id);
     if (stop === 'DRAFT') { counts.draft++; return; }
     await submitSkp(db, { actor, skpId: row.id, version: await versionOf(db, row.id) });
-    const appraiser = p.penilaiId === null ? undefined : actors.get(p.penilaiId);
+    const appraiser = p.penilaiId !== null ? actors.get(p.penilaiId) : p.penilaiLuarId !== null ? luarActors.get(p.penilaiLuarId) : undefined;
     if (stop === 'DIAJUKAN' || !appraiser) { counts.submitted++; return; }
     if (stop === 'DIKEMBALIKAN') {
       await returnSkp(db, appraiser, row.id, await versionOf(db, row.id), 'Target kuantitas belum dirinci per triwulan dan satuan indikator kedua perlu diperjelas.', new Map());
@@ -265,17 +269,23 @@ export async function seedPlanning(
 
   const rows = await db.prisma.pegawai.findMany({
     where: { aktif: true },
-    select: { id: true, nip: true, nama: true, penilaiId: true, jabatan: { select: { nama: true, jenis: true } }, unit: { select: { nama: true, kode: true } }, user: { select: { id: true } } },
+    select: { id: true, nip: true, nama: true, penilaiId: true, penilaiLuarId: true, jabatan: { select: { nama: true, jenis: true } }, unit: { select: { nama: true, kode: true } }, user: { select: { id: true } } },
     orderBy: { id: 'asc' },
   });
-  const people: Person[] = rows.map((r) => ({ id: r.id, nama: r.nama, penilaiId: r.penilaiId, jabatan: r.jabatan.nama, jenis: r.jabatan.jenis, unit: r.unit.nama, unitKode: r.unit.kode }));
+  const people: Person[] = rows.map((r) => ({ id: r.id, nama: r.nama, penilaiId: r.penilaiId, penilaiLuarId: r.penilaiLuarId, jabatan: r.jabatan.nama, jenis: r.jabatan.jenis, unit: r.unit.nama, unitKode: r.unit.kode }));
   const actors = new Map<number, Actor>();
   for (const r of rows) if (r.user) actors.set(r.id, (await loadActor(db.pool, r.user.id))!);
+  // Officials outside the agency decide with their own logins (the Sekda for the Kepala Dinas).
+  const luarActors = new Map<number, Actor>();
+  for (const u of await db.prisma.user.findMany({ where: { pejabatLuarId: { not: null }, aktif: true }, select: { id: true, pejabatLuarId: true } })) {
+    const a = await loadActor(db.pool, u.id);
+    if (a) luarActors.set(u.pejabatLuarId!, a);
+  }
 
   // Last year: everyone's SKP approved, the cycle closed.
   const lalu = await createSiklus(db, admin, { tahun: opts.tahun - 1, jenisPeriode: 'TRIWULANAN' });
   await moveTo(db, jobs, admin, lalu.id, 'PERENCANAAN', log);
-  const c1 = await planCycle(db, lalu.id, people, actors, new Map());
+  const c1 = await planCycle(db, lalu.id, people, actors, new Map(), { luarActors });
   await moveTo(db, jobs, admin, lalu.id, 'SELESAI', log);
 
   // This year: most approved; a few people at each other step, spread over the units.
@@ -297,7 +307,9 @@ export async function seedPlanning(
   }
   const pegawai = rows.find((r) => r.nip === opts.demo?.pegawai);
   if (pegawai) hold.set(pegawai.id, 'DIKEMBALIKAN');
-  const c2 = await planCycle(db, ini.id, people, actors, hold, true);
+  // The Sekda's demo login finds the Kepala Dinas's SKP waiting for their decision.
+  for (const p of people) if (p.penilaiLuarId !== null) hold.set(p.id, 'DIAJUKAN');
+  const c2 = await planCycle(db, ini.id, people, actors, hold, { periodePlans: true, luarActors });
   log(`seed: cycle ${opts.tahun - 1}: ${c1.approved} SKP approved; cycle ${opts.tahun}: ${c2.approved} approved, ${c2.submitted} submitted, ${c2.returned} returned, ${c2.draft} draft.`);
   return true;
 }

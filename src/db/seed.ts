@@ -396,6 +396,7 @@ function demoLogins(plan: Plan): DemoLogin[] {
     person('pimpinan (kepala dinas)', plan.kepalaDinas),
     person('penilai', plan.penilai),
     person('pegawai', plan.pelaksana),
+    { role: 'pejabat luar (Sekda)', login: SEKDA.username, password: DEMO_PASSWORD, nama: SEKDA.nama },
   ];
 }
 
@@ -466,6 +467,18 @@ async function seedPenilaiFacts(client: pg.PoolClient, plan: Plan, ids: { unitId
   );
   return { units: 1, jabatan: 2 };
 }
+/**
+ * The Kepala Dinas is appraised from outside the agency, by the Sekretaris Daerah (an official of
+ * the regency, not an employee of the dinas), who has a login of their own (docs/domain/penilai.md).
+ */
+const SEKDA = {
+  username: 'sekda',
+  nama: 'Drs. H. Bambang Wicaksono, M.Si.',
+  nip: '196805121994031005',
+  jabatan: 'Sekretaris Daerah',
+  instansi: 'Pemerintah Kabupaten Sukamaju',
+  pangkatGolongan: 'IV/d',
+};
 
 // ---- Writing --------------------------------------------------------------------------------
 
@@ -514,13 +527,24 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
     if (!adminCreated) log("seed: a user 'admin' already exists; its password was left unchanged.");
     const penilaiFacts = await seedPenilaiFacts(client, plan, ids);
 
+    const kadis = P[plan.kepalaDinas]!.nip;
+    const sekda = await client.query<{ id: number }>(
+      `INSERT INTO pejabat_luar (nama, nip, jabatan, instansi, pangkat_golongan) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [SEKDA.nama, SEKDA.nip, SEKDA.jabatan, SEKDA.instansi, SEKDA.pangkatGolongan],
+    );
+    const sekdaId = sekda.rows[0]!.id;
+    await client.query(`UPDATE pegawai SET penilai_id = NULL, penilai_luar_id = $1 WHERE nip = $2`, [sekdaId, kadis]);
+    await client.query(`UPDATE riwayat_pegawai SET penilai_id = NULL, penilai_luar_id = $1 WHERE pegawai_id = (SELECT id FROM pegawai WHERE nip = $2)`, [sekdaId, kadis]);
+    await client.query(`INSERT INTO app_user (username, pejabat_luar_id, password_hash) VALUES ($1, $2, $3) ON CONFLICT (username) DO NOTHING`, [SEKDA.username, sekdaId, passwordHash]);
+
     const summary = {
       instansi: plan.units[0]!.nama,
       unitKerja: plan.units.length + penilaiFacts.units,
       jabatan: plan.jabatan.length + penilaiFacts.jabatan,
       pegawai: P.length,
       pppk: P.filter((p) => p.jenisAsn === 'PPPK').length,
-      users: P.length + (adminCreated ? 1 : 0),
+      pejabatLuar: 1,
+      users: P.length + (adminCreated ? 1 : 0) + 1,
     };
     await client.query(
       `INSERT INTO audit_log (actor, aksi, entitas, after) VALUES ('sistem', 'seed.demo', 'sistem', $1::jsonb)`,

@@ -15,6 +15,12 @@ export type Actor = {
   isPenilai: boolean;
   /** The delegations in force today that this person received (Plt/Plh; src/domain/acting.ts). */
   delegasi: DelegasiAktor[];
+  /**
+   * The official outside the agency this login belongs to (docs/domain/penilai.md § Officials
+   * outside the agency), or null. Such a login has only the rights of the appraiser of the
+   * employees who name that official: no employee record, no other page.
+   */
+  pejabatLuarId: number | null;
 };
 
 /** Prisma where-fragment for the employees an actor may see. */
@@ -35,6 +41,7 @@ export function visibleSkp(a: Actor): object {
   const or: object[] = [];
   if (a.pegawaiId !== null) or.push({ pegawaiId: a.pegawaiId }, { pegawai: { penilaiId: a.pegawaiId } }, ...actingSkpWhere(a));
   if (a.isPimpinan && a.pimpinanPath) or.push({ pegawai: { unit: { path: { startsWith: a.pimpinanPath } } } });
+  if (a.pejabatLuarId !== null) or.push({ pegawai: { penilaiLuarId: a.pejabatLuarId } });
   return or.length ? { OR: or } : { id: -1 };
 }
 

@@ -13,6 +13,8 @@ export type DelegasiAktor = { id: number; jenis: 'PLT' | 'PLH'; nomorSk: string;
 /** What of an SKP decides who appraises it. */
 export type DinilaiOleh = {
   pegawaiId: number;
+  /** The SKP's appraiser outside the agency (skp.penilai_luar_id), who acts by their own login. */
+  penilaiLuarId: number | null;
   /** The employee's appraiser (pegawai.penilai_id). */
   penilaiId: number | null;
   /**
@@ -25,15 +27,20 @@ export type DinilaiOleh = {
 
 /** How the actor acts: as the appraiser, or under a delegation in the name of the post's appraiser (`penilaiId`, null for a vacant post). */
 export type Acting =
-  | { sebagai: 'penilai'; penilaiId: number; delegasi: null }
-  | { sebagai: 'delegasi'; penilaiId: number | null; delegasi: DelegasiAktor };
+  | { sebagai: 'penilai'; penilaiId: number; penilaiLuarId: null; delegasi: null }
+  | { sebagai: 'delegasi'; penilaiId: number | null; penilaiLuarId: null; delegasi: DelegasiAktor }
+  /** an official outside the agency, logged in as themselves (docs/domain/penilai.md § Officials outside the agency) */
+  | { sebagai: 'luar'; penilaiId: null; penilaiLuarId: number; delegasi: null }
+  /** HR recording that official's decision on their behalf, with the signed document */
+  | { sebagai: 'atasNama'; penilaiId: null; penilaiLuarId: number; delegasi: null };
 
 export function actingAs(actor: Actor, skp: DinilaiOleh): Acting | null {
+  if (actor.pejabatLuarId !== null) return actor.pejabatLuarId === skp.penilaiLuarId ? { sebagai: 'luar', penilaiId: null, penilaiLuarId: actor.pejabatLuarId, delegasi: null } : null;
   const me = actor.pegawaiId;
   if (me === null || me === skp.pegawaiId) return null; // nobody appraises their own SKP
-  if (skp.penilaiId === me) return { sebagai: 'penilai', penilaiId: me, delegasi: null };
+  if (skp.penilaiId === me) return { sebagai: 'penilai', penilaiId: me, penilaiLuarId: null, delegasi: null };
   const d = skp.jabatanPenilaiId === null ? undefined : actor.delegasi.find((x) => x.jabatanId === skp.jabatanPenilaiId);
-  if (d) return { sebagai: 'delegasi', penilaiId: skp.penilaiId, delegasi: d };
+  if (d) return { sebagai: 'delegasi', penilaiId: skp.penilaiId, penilaiLuarId: null, delegasi: d };
   return null;
 }
 
@@ -59,7 +66,7 @@ export function jabatanPenilaiOf(p: PegawaiPenilaiRefs): number | null {
 }
 
 /** What `dinilaiOleh` reads of an SKP: its own appraiser (skp.penilai_id and their post) and its employee's relations. */
-export type SkpPenilaiRefs = { pegawaiId: number; penilaiId: number | null; penilai: { jabatanId: number } | null; pegawai: PegawaiPenilaiRefs };
+export type SkpPenilaiRefs = { pegawaiId: number; penilaiId: number | null; penilaiLuarId: number | null; penilai: { jabatanId: number } | null; pegawai: PegawaiPenilaiRefs };
 
 /**
  * An SKP as `actingAs` takes it: the SKP's own appraiser decides (docs/domain/mutasi.md), and
@@ -68,12 +75,14 @@ export type SkpPenilaiRefs = { pegawaiId: number; penilaiId: number | null; peni
  */
 export const dinilaiOleh = (skp: SkpPenilaiRefs): DinilaiOleh => ({
   pegawaiId: skp.pegawaiId,
+  penilaiLuarId: skp.penilaiLuarId,
   penilaiId: skp.penilaiId,
   jabatanPenilaiId: jabatanPenilaiOf({ ...skp.pegawai, penilaiId: skp.penilaiId, penilai: skp.penilai }),
 });
 
 /** Prisma where-fragments over Skp: the SKPs `actingAs` can say yes to (any of them). */
 export function actingSkpWhere(a: Actor): object[] {
+  if (a.pejabatLuarId !== null) return [{ penilaiLuarId: a.pejabatLuarId }];
   if (a.pegawaiId === null) return [];
   const out: object[] = [{ penilaiId: a.pegawaiId }];
   const posts = a.delegasi.map((d) => d.jabatanId);

@@ -168,9 +168,12 @@ export const orang = z.object({
   jenisAsn: z.string().optional(),
   jabatan: z.string().default(''),
   jenisJabatan: z.string().optional(),
+  /** For an official outside the agency: the instansi (there is no unit of this agency). */
   unit: z.string().default(''),
   /** Heads a unit kerja mandiri (its form is the JPT form); snapshots made before it was kept lack it. */
   pimpinanUnitMandiri: z.boolean().optional(),
+  /** An official outside the agency (an appraiser such as the Sekda; docs/domain/penilai.md). */
+  luar: z.boolean().optional(),
 });
 export type Orang = z.output<typeof orang>;
 export const identitas = z.object({ pegawai: orang.default(() => orang.parse({})), penilai: orang.nullable().default(null) });

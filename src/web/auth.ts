@@ -34,10 +34,24 @@ export function setupPassport(pool: pg.Pool): passport.Authenticator {
   return own;
 }
 
-export const requireLogin: RequestHandler = (req, res, next) => {
+/**
+ * Any login, an official outside the agency included: only for the few routes such a login may
+ * use (its home page, the review of the SKPs addressed to it, its own password and language).
+ */
+export const requireAnyLogin: RequestHandler = (req, res, next) => {
   if (req.user) return next();
   if (req.method === 'GET') req.session.returnTo = req.originalUrl;
   res.redirect(303, '/login');
+};
+
+/**
+ * A login of the agency's own (an employee or HR). An official outside the agency is refused
+ * (403): every route is closed to them unless it says requireAnyLogin (docs/domain/access.md).
+ */
+export const requireLogin: RequestHandler = (req, res, next) => {
+  if (!req.user) return requireAnyLogin(req, res, next);
+  if (req.user.pejabatLuarId !== null) return next(new Forbidden());
+  next();
 };
 
 export const requireAdmin: RequestHandler = (req, res, next) => {

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { requireLogin } from './auth.js';
+import { requireAnyLogin } from './auth.js';
 import { flash, t } from './locals.js';
 
 // Nothing typed is lost when a session expires during a long edit (docs/architecture.md, "Forms"):
@@ -77,13 +77,13 @@ function keptFor(req: Request): Unsent | null {
 
 export function unsentFormRoutes(): Router {
   const r = Router();
-  r.get('/lanjutkan', requireLogin, (req, res) => {
+  r.get('/lanjutkan', requireAnyLogin, (req, res) => {
     const u = keptFor(req);
     if (!u) return res.redirect(303, '/');
     const shown = u.fields.filter(([k, v]) => !PLUMBING.has(k) && v.trim() !== '');
     res.render('auth/lanjutkan', { unsent: u, shown });
   });
-  r.post('/lanjutkan/buang', requireLogin, (req, res) => {
+  r.post('/lanjutkan/buang', requireAnyLogin, (req, res) => {
     delete req.session.unsent;
     flash(req, 'info', t(res, 'unsent.discarded'));
     res.redirect(303, '/');

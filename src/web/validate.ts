@@ -25,7 +25,7 @@ export function inputProblemErrors(req: Request, t: Translate): FieldErrors {
 
 function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
   const msg = issue.message;
-  if (/^[a-z]+\.[A-Za-z.]+$/.test(msg)) return t(msg, issueParams(issue));
+  if (/^[a-z][A-Za-z]*\.[A-Za-z.]+$/.test(msg)) return t(msg, issueParams(issue));
   switch (issue.code) {
     case 'invalid_type':
       return t(issue.input === undefined || issue.input === '' ? 'err.required' : 'err.invalid');

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import request from 'supertest';
 import { inject } from 'vitest';
@@ -22,7 +25,9 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   await admin.end();
   const url = withDatabase(adminUrl, name);
   const db = createDb(url, 5);
-  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SESSION_SECRET: 'test-secret-test-secret-test-secret!' }), ...overrides };
+  // stored files go to a folder of this test app's own, removed with it
+  const berkasDir = join(tmpdir(), `${name}-berkas`);
+  const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SESSION_SECRET: 'test-secret-test-secret-test-secret!', BERKAS_DIR: berkasDir }), ...overrides };
   const app = createApp({ config, db });
   return {
     app,
@@ -31,6 +36,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     url,
     close: async () => {
       await db.close();
+      await rm(berkasDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -5,8 +5,8 @@ import { loadActor } from '../../src/modules/auth/authenticate.js';
 // moves, one import list changes.
 import { createUnit } from '../../src/modules/org/unit-service.js';
 import { createJabatan } from '../../src/modules/org/jabatan-service.js';
-import { createPegawai } from '../../src/modules/org/pegawai-service.js';
-import { pegawaiForm } from '../../src/modules/org/schemas.js';
+import { createPegawai, updatePegawai } from '../../src/modules/org/pegawai-service.js';
+import { pegawaiForm, pegawaiUpdate } from '../../src/modules/org/schemas.js';
 import { createSiklus, moveFase } from '../../src/modules/siklus/service.js';
 import { submitSkp, saveIndikator, saveRhk, createLampiran } from '../../src/modules/skp/planning/service.js';
 import { approveSkp, returnSkp } from '../../src/modules/skp/review/service.js';
@@ -15,6 +15,8 @@ import { createTemplat } from '../../src/modules/templat/service.js';
 import { createDelegasi } from '../../src/modules/delegasi/service.js';
 import { delegasiForm } from '../../src/modules/delegasi/schemas.js';
 import { hariIni } from '../../src/domain/delegasi.js';
+import { createPejabatLuar, setAkunPejabatLuar } from '../../src/modules/pejabat-luar/service.js';
+import { pejabatLuarForm } from '../../src/modules/pejabat-luar/schemas.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -92,7 +94,7 @@ export async function jabatan(
  */
 export async function pegawai(
   t: Ctx,
-  opts: { jabatanId?: number; unitId?: number; jenis?: JenisJabatan; penilai?: { nip: string } | null; nama?: string; jenisAsn?: 'PNS' | 'PPPK' } = {},
+  opts: { jabatanId?: number; unitId?: number; jenis?: JenisJabatan; penilai?: { nip: string } | null; penilaiLuar?: { id: number } | null; nama?: string; jenisAsn?: 'PNS' | 'PPPK' } = {},
 ): Promise<GivenPegawai> {
   const jabatanId = opts.jabatanId ?? (await jabatan(t, { unitId: opts.unitId, jenis: opts.jenis })).id;
   const jenisAsn = opts.jenisAsn ?? 'PNS';
@@ -106,6 +108,7 @@ export async function pegawai(
     email: '',
     jabatanId: String(jabatanId),
     penilaiNip: opts.penilai?.nip ?? '',
+    penilaiLuarId: opts.penilaiLuar ? String(opts.penilaiLuar.id) : '',
   });
   const { pegawai: p, password } = await createPegawai(t.db, await adminActor(t), input);
   return { id: p.id, nip: p.nip, nama: p.nama, version: p.version, unitId: p.unitId, jabatanId: p.jabatanId, penilaiId: p.penilaiId, login: { login: p.nip, password } };
@@ -162,20 +165,20 @@ async function skpState(t: Ctx, skpId: number): Promise<GivenSkp> {
  * written by the employee through the planning service. When they have an appraiser, each RHK
  * intervenes an RHK of the appraiser's SKP (written first by the appraiser when it has none).
  */
-export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number };
+export type SkpOpts = { rhk?: number; indikator?: number; lampiran?: number; /** the RHKs of a JPT (the JPT form): with this perspektif, linked to nothing */ perspektif?: string };
 
 export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Promise<GivenSkp> {
   const siklus = await siklusTerbuka(t);
   const row = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus.id, pegawaiId: who.id, ditutupAt: null } });
   const penilaiId = row.penilaiId; // the SKP's own appraiser
   let rhkAtasanId: number | null = null;
-  if (penilaiId !== null && (opts.rhk ?? 1) > 0) {
+  if (penilaiId !== null && (opts.rhk ?? 1) > 0 && !opts.perspektif) {
     const atas = await t.db.prisma.skp.findFirst({ where: { siklusId: siklus.id, pegawaiId: penilaiId, ditutupAt: null }, include: { rhk: { orderBy: { urutan: 'asc' } } } });
     if (atas) rhkAtasanId = atas.rhk[0]?.id ?? (await addRhk(t, penilaiId, atas.id, null)).rhkId;
   }
   const actor = await actorOf(t, who.id);
   for (let i = 0; i < (opts.rhk ?? 1); i++) {
-    const { rhkId } = await addRhk(t, who.id, row.id, rhkAtasanId, actor);
+    const { rhkId } = await addRhk(t, who.id, row.id, opts.perspektif ? null : rhkAtasanId, actor, { perspektif: opts.perspektif });
     for (let k = 0; k < (opts.indikator ?? 1); k++) {
       const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: row.id }, select: { version: true } });
       const input = indikatorForm(row.pendekatan).parse({ version: String(version), aspek: 'KUANTITAS', teks: `Jumlah keluaran uji ${i + 1}.${k + 1}`, jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dokumen', lebihBaik: 'TINGGI' });
@@ -189,10 +192,11 @@ export async function skp(t: Ctx, who: { id: number }, opts: SkpOpts = {}): Prom
   return skpState(t, row.id);
 }
 
-async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN' } = {}): Promise<{ rhkId: number }> {
+async function addRhk(t: Ctx, pegawaiId: number, skpId: number, rhkAtasanId: number | null, actor?: Actor, opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; perspektif?: string } = {}): Promise<{ rhkId: number }> {
   const a = actor ?? (await actorOf(t, pegawaiId));
   const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
-  const input = rhkForm({ isJpt: false, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId) });
+  // a perspektif makes it a JPT's RHK (the JPT form), which intervenes nothing
+  const input = rhkForm({ isJpt: !!opts.perspektif, linkRequired: false }).parse({ version: String(version), jenis: opts.jenis ?? 'UTAMA', teks: opts.teks ?? `Tersusunnya hasil kerja uji ${next()}`, rhkAtasanId: rhkAtasanId === null ? '' : String(rhkAtasanId), perspektif: opts.perspektif ?? '' });
   await saveRhk(t.db, { actor: a, skpId, version }, null, input);
   const last = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' } });
   return { rhkId: last.id };
@@ -208,7 +212,7 @@ export type IndikatorFields = { aspek?: string; teks?: string; jenisTarget?: str
 export async function rhk(
   t: Ctx,
   skp: { id: number; pegawaiId: number },
-  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; indikator?: IndikatorFields | false } = {},
+  opts: { teks?: string; jenis?: 'UTAMA' | 'TAMBAHAN'; rhkAtasanId?: number | null; perspektif?: string; indikator?: IndikatorFields | false } = {},
 ): Promise<{ id: number; indikator: number | null }> {
   const actor = await actorOf(t, skp.pegawaiId);
   const { rhkId } = await addRhk(t, skp.pegawaiId, skp.id, opts.rhkAtasanId ?? null, actor, opts);
@@ -320,4 +324,32 @@ export async function delegasi(
   });
   const d = await createDelegasi(t.db, await adminActor(t), input);
   return { id: d.id, version: d.version, nomorSk: d.nomorSk };
+}
+
+export type GivenPejabatLuar = { id: number; nama: string; jabatan: string; instansi: string; version: number; login: { login: string; password: string } | null };
+
+/**
+ * An official outside the agency (the Sekda by default, no NIP unless given), made by HR through
+ * the form's schema and service; with `login`, HR also gives them a login (username + password).
+ */
+export async function pejabatLuar(t: Ctx, opts: { nama?: string; jabatan?: string; nip?: string; login?: boolean } = {}): Promise<GivenPejabatLuar> {
+  const tag = next();
+  const admin = await adminActor(t);
+  const input = pejabatLuarForm.parse({ nama: opts.nama ?? `Pejabat Luar ${tag}`, jabatan: opts.jabatan ?? 'Sekretaris Daerah', instansi: `Pemerintah Kabupaten Uji ${tag}`, nip: opts.nip ?? '', pangkatGolongan: 'IV/c', email: '' });
+  const p = await createPejabatLuar(t.db, admin, input);
+  let login: GivenPejabatLuar['login'] = null;
+  let version = p.version;
+  if (opts.login) {
+    const akun = await setAkunPejabatLuar(t.db, admin, p.id, p.version, `luar${tag}`);
+    login = { login: akun.username, password: akun.password };
+    version += 1;
+  }
+  return { id: p.id, nama: p.nama, jabatan: p.jabatan, instansi: p.instansi, version, login };
+}
+
+/** HR makes `pejabat` (an official outside the agency) the appraiser of `who`, through the employee form's schema and service. */
+export async function setPenilaiLuar(t: Ctx, who: { id: number }, pejabat: { id: number }): Promise<void> {
+  const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: who.id } });
+  const input = pegawaiUpdate.parse({ version: String(p.version), nip: p.nip, nama: p.nama, jenisAsn: p.jenisAsn, pangkatGolongan: p.pangkatGolongan, email: p.email ?? '', jabatanId: String(p.jabatanId), penilaiNip: '', penilaiLuarId: String(pejabat.id) });
+  await updatePegawai(t.db, await adminActor(t), p.id, input);
 }

@@ -22,6 +22,9 @@ import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app
 //     seksi ─ penilai (appraised by pimpinan), self and rekan (appraised by penilai);
 //     seksi2 (under bidang) ─ subtree (appraised by kadis);  lain (under root) ─ luar.
 //   Every one of them has an approved SKP (revision 1) with one RHK, one indicator, one lampiran.
+//   kadis is appraised by an official outside the agency (pejabatLuar, the sixth actor, with a
+//   login of their own); HR recorded that official's approval of kadis's SKP with the signed
+//   document ({keputusan}).
 // - Placeholders: {kind:who}, kind ∈ pegawai skp rhk ind lampiran ver (the SKP's version);
 //   who is a person above, or a relation resolved per actor (REL):
 //     own       the actor's own record
@@ -31,7 +34,7 @@ import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app
 //   {unit} {jabatan} {audit} {siklus} {templat} are a unit, a position, an audit entry, the open
 //   cycle and an SKP template of the world.
 
-const WHO = ['anon', 'pegawai', 'penilai', 'pimpinan', 'admin'] as const;
+const WHO = ['anon', 'pegawai', 'penilai', 'pimpinan', 'admin', 'pejabatLuar'] as const;
 type Who = (typeof WHO)[number];
 type Expect = Partial<Record<Who | 'anonToken', number>>;
 type Row = { route: string; body?: Record<string, string>; multipart?: boolean; fresh?: boolean; expect: Expect };
@@ -47,6 +50,7 @@ const REL: Record<Who | 'anonToken', Partial<Record<Rel, Person>>> = {
   penilai: { own: 'penilai', appraisee: 'self', outside: 'subtree' }, // subtree: the pimpinan's, not the penilai's
   pimpinan: { own: 'pimpinan', appraisee: 'penilai', outside: 'luar' },
   admin: { outside: 'luar' }, // the HR admin has no employee record of their own
+  pejabatLuar: { appraisee: 'kadis', outside: 'self' }, // no record of their own in the agency
 };
 
 const e = (anon: number, pegawai: number | undefined, penilai: number | undefined, pimpinan: number | undefined, admin: number | undefined, anonToken?: number): Expect => ({ anon, pegawai, penilai, pimpinan, admin, anonToken });
@@ -256,6 +260,38 @@ const ROUTES: Row[] = [
   { route: 'POST /delegasi/{delegasi}/batalkan', body: {}, expect: ADMIN_POST(422) },
   { route: 'POST /delegasi/999999/batalkan', body: { version: '1' }, expect: ADMIN_POST(404) },
   // ---- audit log (admin only) ---------------------------------------------------------------
+  // ---- officials outside the agency (HR only) -------------------------------------------------
+  { route: 'GET /pejabat-luar', expect: ADMIN_GET() },
+  { route: 'GET /pejabat-luar?status=semua', expect: ADMIN_GET() },
+  { route: 'GET /pejabat-luar/baru', expect: ADMIN_GET() },
+  { route: 'POST /pejabat-luar', body: {}, expect: ADMIN_POST(422) },
+  { route: 'GET /pejabat-luar/{pejabatLuar}', expect: ADMIN_GET() },
+  { route: 'GET /pejabat-luar/999999', expect: ADMIN_GET(404) },
+  { route: 'GET /pejabat-luar/{pejabatLuar}/ubah', expect: ADMIN_GET() },
+  { route: 'GET /pejabat-luar/999999/ubah', expect: ADMIN_GET(404) },
+  { route: 'POST /pejabat-luar/{pejabatLuar}', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pejabat-luar/999999', body: {}, expect: ADMIN_POST(404) },
+  { route: 'POST /pejabat-luar/{pejabatLuar}/nonaktifkan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pejabat-luar/999999/nonaktifkan', body: {}, expect: ADMIN_POST(404) },
+  { route: 'POST /pejabat-luar/{pejabatLuar}/aktifkan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pejabat-luar/999999/aktifkan', body: {}, expect: ADMIN_POST(404) },
+  { route: 'POST /pejabat-luar/{pejabatLuar}/akun', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pejabat-luar/999999/akun', body: {}, expect: ADMIN_POST(404) },
+  // ---- an outside official's decision recorded by HR, and its signed document ----------------
+  // HR only (before any lookup). HR is refused (403) for an SKP whose appraiser is in the agency;
+  // for kadis's an empty body is stopped by validation, and with a version it is decided already (409).
+  ...perRel('POST /skp/{skp:rel}/atas-nama', [e(403, 403, 403, 403, undefined, 303), e(403, undefined, 403, 403, undefined, 303), e(403, 403, 403, 403, 403, 303)]),
+  { route: 'POST /skp/{skp:kadis}/atas-nama', body: {}, expect: e(403, 403, 403, 403, 422, 303) },
+  { route: 'POST /skp/{skp:luar}/atas-nama', body: { version: '{ver:luar}', jenis: 'SETUJUI' }, expect: e(403, 403, 403, 403, 403, 303) },
+  { route: 'POST /skp/{skp:kadis}/atas-nama', body: { version: '{ver:kadis}', jenis: 'SETUJUI' }, expect: e(403, 403, 403, 403, 409, 303) },
+  { route: 'POST /skp/999999/atas-nama', body: {}, expect: e(403, 403, 403, 403, 404, 303) },
+  // HR opens the review of an SKP whose appraiser is outside the agency, to record the decision
+  { route: 'GET /skp/{skp:kadis}/tinjau', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /skp/{skp:kadis}/keputusan/{keputusan}/berkas', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /skp/{skp:kadis}/keputusan/999999/berkas', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /skp/{skp:self}/keputusan/{keputusan}/berkas', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /skp/999999/keputusan/999999/berkas', expect: e(303, 404, 404, 404, 404) },
+  // ---- audit log (admin only) ---------------------------------------------------------------
   { route: 'GET /audit', expect: ADMIN_GET() },
   { route: 'GET /audit?aksi=auth', expect: ADMIN_GET() },
   { route: 'GET /audit/{audit}', expect: ADMIN_GET() },
@@ -268,6 +304,242 @@ const ROUTES: Row[] = [
   { route: 'GET /static/js/app.js', expect: e(200, 200, 200, 200, 200) },
 ];
 
+/**
+ * The sixth actor: an official outside the agency logged in as themselves (pejabatLuar), the
+ * appraiser of kadis. Every row says what they get: only their home page, the review and the
+ * decision of the SKPs addressed to them, the signed documents of those decisions, their own
+ * password and language are open; every other route refuses them (403) or finds nothing (404).
+ * null: the row's relation means nobody for them (they have no record of their own in the agency).
+ */
+const PEJABAT_LUAR: Record<string, number | null> = {
+  'GET /login': 303,
+  'POST /login': 422,
+  'POST /logout': 303,
+  'POST /bahasa + lang, back': 303,
+  // a form kept when its session expired is offered back to them too (their review's return reason)
+  'GET /lanjutkan': 303,
+  'POST /lanjutkan/buang': 303,
+  'GET /akun/password': 200,
+  'POST /akun/password': 422,
+  'GET /': 200,
+  'GET /ping': 403,
+  'GET /unit': 403,
+  'GET /unit/baru': 403,
+  'GET /unit/{unit}/ubah': 403,
+  'GET /unit/999999/ubah': 403,
+  'POST /unit': 403,
+  'POST /unit/{unit}': 403,
+  'POST /unit/999999': 403,
+  'GET /jabatan': 403,
+  'GET /jabatan?unitId={unit}': 403,
+  'GET /jabatan/baru': 403,
+  'GET /jabatan/{jabatan}/ubah': 403,
+  'GET /jabatan/999999/ubah': 403,
+  'POST /jabatan': 403,
+  'POST /jabatan/{jabatan}': 403,
+  'POST /jabatan/999999': 403,
+  'GET /pegawai': 403,
+  'GET /pegawai/{pegawai:own}': null,
+  'GET /pegawai/{pegawai:appraisee}': 403,
+  'GET /pegawai/{pegawai:outside}': 403,
+  'GET /pegawai/{pegawai:penilai}': 403,
+  'GET /pegawai/{pegawai:rekan}': 403,
+  'GET /pegawai/{pegawai:subtree}': 403,
+  'GET /pegawai/{pegawai:pimpinan}': 403,
+  'GET /pegawai/{pegawai:kadis}': 403,
+  'GET /pegawai/{pegawai:luar}': 403,
+  'GET /pegawai/999999': 403,
+  'GET /pegawai/abc': 403,
+  'GET /pegawai/baru': 403,
+  'GET /pegawai/{pegawai:self}/ubah': 403,
+  'GET /pegawai/{pegawai:kadis}/ubah': 403,
+  'GET /pegawai/999999/ubah': 403,
+  'POST /pegawai': 403,
+  'POST /pegawai/{pegawai:self}': 403,
+  'POST /pegawai/999999': 403,
+  'POST /pegawai/{pegawai:self}/nonaktifkan': 403,
+  'POST /pegawai/{pegawai:self}/aktifkan': 403,
+  'POST /pegawai/{pegawai:luar}/reset-password': 403,
+  'POST /pegawai/999999/reset-password': 403,
+  'GET /impor': 403,
+  'GET /impor/templat.csv': 403,
+  'GET /impor/templat.xlsx': 403,
+  'POST /impor': 403,
+  'POST /impor (multipart)': 403,
+  'GET /siklus': 403,
+  'GET /siklus/baru': 403,
+  'POST /siklus': 403,
+  'GET /siklus/{siklus}': 403,
+  'GET /siklus/999999': 403,
+  'GET /siklus/{siklus}/job.json': 403,
+  'GET /siklus/999999/job.json': 403,
+  'POST /siklus/{siklus}/periode': 403,
+  'POST /siklus/999999/periode': 403,
+  'POST /siklus/{siklus}/fase': 403,
+  'POST /siklus/999999/fase': 403,
+  'POST /siklus/999999/buat-skp': 403,
+  'GET /templat': 403,
+  'GET /templat/baru': 403,
+  'POST /templat': 403,
+  'GET /templat/{templat}': 403,
+  'POST /templat/{templat}': 403,
+  'POST /templat/{templat}/terapkan': 403,
+  'POST /templat/{templat}/hapus': 403,
+  'GET /templat/999999': 403,
+  'POST /templat/999999': 403,
+  'POST /templat/999999/terapkan': 403,
+  'POST /templat/999999/hapus': 403,
+  'GET /skp': 403,
+  'GET /skp/bawahan': 403,
+  'GET /skp/bawahan?status=DIAJUKAN': 403,
+  'GET /skp/matriks': 403,
+  'GET /skp/{skp:own}': null,
+  'GET /skp/{skp:appraisee}': 403,
+  'GET /skp/{skp:outside}': 403,
+  'GET /skp/{skp:own}/cetak.pdf': null,
+  'GET /skp/{skp:appraisee}/cetak.pdf': 403,
+  'GET /skp/{skp:outside}/cetak.pdf': 403,
+  'GET /skp/{skp:own}/rhk/baru': null,
+  'GET /skp/{skp:appraisee}/rhk/baru': 403,
+  'GET /skp/{skp:outside}/rhk/baru': 403,
+  'GET /skp/{skp:own}/rhk/{rhk:own}/ubah': null,
+  'GET /skp/{skp:appraisee}/rhk/{rhk:appraisee}/ubah': 403,
+  'GET /skp/{skp:outside}/rhk/{rhk:outside}/ubah': 403,
+  'GET /skp/{skp:own}/rhk/{rhk:own}/indikator/baru': null,
+  'GET /skp/{skp:appraisee}/rhk/{rhk:appraisee}/indikator/baru': 403,
+  'GET /skp/{skp:outside}/rhk/{rhk:outside}/indikator/baru': 403,
+  'GET /skp/{skp:own}/indikator/{ind:own}/ubah': null,
+  'GET /skp/{skp:appraisee}/indikator/{ind:appraisee}/ubah': 403,
+  'GET /skp/{skp:outside}/indikator/{ind:outside}/ubah': 403,
+  'GET /skp/{skp:own}/tinjau': null,
+  'GET /skp/{skp:appraisee}/tinjau': 200,
+  'GET /skp/{skp:outside}/tinjau': 404,
+  'GET /skp/{skp:own}/versi': null,
+  'GET /skp/{skp:appraisee}/versi': 403,
+  'GET /skp/{skp:outside}/versi': 403,
+  'GET /skp/{skp:own}/versi/diff': null,
+  'GET /skp/{skp:appraisee}/versi/diff': 403,
+  'GET /skp/{skp:outside}/versi/diff': 403,
+  'GET /skp/{skp:own}/versi/1': null,
+  'GET /skp/{skp:appraisee}/versi/1': 403,
+  'GET /skp/{skp:outside}/versi/1': 403,
+  'POST /skp/{skp:own}/pendekatan': null,
+  'POST /skp/{skp:appraisee}/pendekatan': 403,
+  'POST /skp/{skp:outside}/pendekatan': 403,
+  'POST /skp/{skp:own}/rhk': null,
+  'POST /skp/{skp:appraisee}/rhk': 403,
+  'POST /skp/{skp:outside}/rhk': 403,
+  'POST /skp/{skp:own}/rhk/{rhk:own}': null,
+  'POST /skp/{skp:appraisee}/rhk/{rhk:appraisee}': 403,
+  'POST /skp/{skp:outside}/rhk/{rhk:outside}': 403,
+  'POST /skp/{skp:own}/rhk/{rhk:own}/hapus': null,
+  'POST /skp/{skp:appraisee}/rhk/{rhk:appraisee}/hapus': 403,
+  'POST /skp/{skp:outside}/rhk/{rhk:outside}/hapus': 403,
+  'POST /skp/{skp:own}/rhk/{rhk:own}/indikator': null,
+  'POST /skp/{skp:appraisee}/rhk/{rhk:appraisee}/indikator': 403,
+  'POST /skp/{skp:outside}/rhk/{rhk:outside}/indikator': 403,
+  'POST /skp/{skp:own}/indikator/{ind:own}': null,
+  'POST /skp/{skp:appraisee}/indikator/{ind:appraisee}': 403,
+  'POST /skp/{skp:outside}/indikator/{ind:outside}': 403,
+  'POST /skp/{skp:own}/indikator/{ind:own}/hapus': null,
+  'POST /skp/{skp:appraisee}/indikator/{ind:appraisee}/hapus': 403,
+  'POST /skp/{skp:outside}/indikator/{ind:outside}/hapus': 403,
+  'POST /skp/{skp:own}/lampiran': null,
+  'POST /skp/{skp:appraisee}/lampiran': 403,
+  'POST /skp/{skp:outside}/lampiran': 403,
+  'POST /skp/{skp:own}/lampiran/{lampiran:own}/hapus': null,
+  'POST /skp/{skp:appraisee}/lampiran/{lampiran:appraisee}/hapus': 403,
+  'POST /skp/{skp:outside}/lampiran/{lampiran:outside}/hapus': 403,
+  'POST /skp/{skp:own}/ajukan': null,
+  'POST /skp/{skp:appraisee}/ajukan': 403,
+  'POST /skp/{skp:outside}/ajukan': 403,
+  'POST /skp/{skp:own}/salin-tahun-lalu': null,
+  'POST /skp/{skp:appraisee}/salin-tahun-lalu': 403,
+  'POST /skp/{skp:outside}/salin-tahun-lalu': 403,
+  'POST /skp/{skp:own}/ekspektasi': null,
+  'POST /skp/{skp:appraisee}/ekspektasi': 422,
+  'POST /skp/{skp:outside}/ekspektasi': 404,
+  'POST /skp/{skp:own}/setujui': null,
+  'POST /skp/{skp:appraisee}/setujui': 422,
+  'POST /skp/{skp:outside}/setujui': 404,
+  'POST /skp/{skp:own}/kembalikan': null,
+  'POST /skp/{skp:appraisee}/kembalikan': 422,
+  'POST /skp/{skp:outside}/kembalikan': 404,
+  'POST /skp/{skp:own}/rhk/{rhk:own}/hapus + version': null,
+  'POST /skp/{skp:appraisee}/rhk/{rhk:appraisee}/hapus + version': 403,
+  'POST /skp/{skp:outside}/rhk/{rhk:outside}/hapus + version': 403,
+  'POST /skp/{skp:own}/lampiran/{lampiran:own}/hapus + version': null,
+  'POST /skp/{skp:appraisee}/lampiran/{lampiran:appraisee}/hapus + version': 403,
+  'POST /skp/{skp:outside}/lampiran/{lampiran:outside}/hapus + version': 403,
+  'POST /skp/{skp:own}/setujui + version': null,
+  'POST /skp/{skp:appraisee}/setujui + version': 409,
+  'POST /skp/{skp:outside}/setujui + version': 404,
+  'GET /skp/{skp:own}/rhk/{rhk:outside}/ubah': null,
+  'GET /skp/{skp:own}/indikator/{ind:outside}/ubah': null,
+  'GET /skp/999999/cetak.pdf': 403,
+  'GET /skp/999999': 403,
+  'GET /skp/999999/rhk/baru': 403,
+  'GET /skp/999999/rhk/999999/ubah': 403,
+  'GET /skp/999999/rhk/999999/indikator/baru': 403,
+  'GET /skp/999999/indikator/999999/ubah': 403,
+  'GET /skp/999999/tinjau': 404,
+  'GET /skp/999999/versi': 403,
+  'GET /skp/999999/versi/diff': 403,
+  'GET /skp/999999/versi/999999': 403,
+  'GET /skp/{skp:own}/versi/999999': null,
+  'POST /skp/999999/pendekatan': 403,
+  'POST /skp/999999/rhk': 403,
+  'POST /skp/999999/rhk/999999': 403,
+  'POST /skp/999999/rhk/999999/hapus': 403,
+  'POST /skp/999999/rhk/999999/indikator': 403,
+  'POST /skp/999999/indikator/999999': 403,
+  'POST /skp/999999/indikator/999999/hapus': 403,
+  'POST /skp/999999/lampiran': 403,
+  'POST /skp/999999/lampiran/999999/hapus': 403,
+  'POST /skp/999999/ajukan': 403,
+  'POST /skp/999999/salin-tahun-lalu': 403,
+  'POST /skp/999999/ekspektasi': 404,
+  'POST /skp/999999/setujui': 404,
+  'POST /skp/999999/kembalikan': 404,
+  'GET /pejabat-luar': 403,
+  'GET /pejabat-luar?status=semua': 403,
+  'GET /pejabat-luar/baru': 403,
+  'POST /pejabat-luar': 403,
+  'GET /pejabat-luar/{pejabatLuar}': 403,
+  'GET /pejabat-luar/999999': 403,
+  'GET /pejabat-luar/{pejabatLuar}/ubah': 403,
+  'GET /pejabat-luar/999999/ubah': 403,
+  'POST /pejabat-luar/{pejabatLuar}': 403,
+  'POST /pejabat-luar/999999': 403,
+  'POST /pejabat-luar/{pejabatLuar}/nonaktifkan': 403,
+  'POST /pejabat-luar/999999/nonaktifkan': 403,
+  'POST /pejabat-luar/{pejabatLuar}/aktifkan': 403,
+  'POST /pejabat-luar/999999/aktifkan': 403,
+  'POST /pejabat-luar/{pejabatLuar}/akun': 403,
+  'POST /pejabat-luar/999999/akun': 403,
+  'POST /skp/{skp:own}/atas-nama': null,
+  'POST /skp/{skp:appraisee}/atas-nama': 403,
+  'POST /skp/{skp:outside}/atas-nama': 403,
+  'POST /skp/{skp:luar}/atas-nama + version, jenis': 403,
+  'POST /skp/{skp:kadis}/atas-nama': 403,
+  'POST /skp/{skp:kadis}/atas-nama + version, jenis': 403,
+  'POST /skp/999999/atas-nama': 403,
+  'GET /skp/{skp:kadis}/tinjau': 200,
+  'GET /skp/{skp:kadis}/keputusan/{keputusan}/berkas': 200,
+  'GET /skp/{skp:kadis}/keputusan/999999/berkas': 404,
+  'GET /skp/{skp:self}/keputusan/{keputusan}/berkas': 404,
+  'GET /skp/999999/keputusan/999999/berkas': 404,
+  'GET /audit': 403,
+  'GET /audit?aksi=auth': 403,
+  'GET /audit/{audit}': 403,
+  'GET /audit/999999': 403,
+  'GET /audit/abc': 403,
+  'GET /tidak-ada': 404,
+  'POST /tidak-ada': 404,
+  'GET /static/css/app.css': 200,
+  'GET /static/js/app.js': 200,
+};
+
 // A CSV that would create an employee if it were ever imported by someone who may not.
 const UPLOAD = Buffer.from('nip,nama\n199001012020011001,Penyusup Tidak Sah\n');
 
@@ -278,12 +550,14 @@ const MSG = {
   notOwner: 'Hanya pemilik SKP yang dapat mengubah isinya.',
   notPenilai: 'Hanya pejabat penilai pegawai ini yang dapat melakukannya.',
   notFound: 'Halaman atau data yang Anda cari tidak ditemukan.',
+  notAtasNama: 'Keputusan atas nama hanya dicatat oleh admin kepegawaian',
 };
 
 let t: TestApp;
 let world: given.Organisasi;
 const agents = {} as Record<Exclude<Who, 'anon'>, Agent>;
 const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
+let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
 const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number }>;
@@ -292,23 +566,31 @@ const person = (p: Person) => (p === 'luar' ? world.people.outside : world.peopl
 beforeAll(async () => {
   t = await testApp();
   world = await given.organisasi(t);
+  pejabatLuar = await given.pejabatLuar(t, { login: true });
+  await given.setPenilaiLuar(t, world.people.kadis, pejabatLuar);
   const siklus = await given.siklusTerbuka(t);
+  const logins = { pegawai: world.people.self.login, penilai: world.people.penilai.login, pimpinan: world.people.pimpinan.login, admin: 'admin', pejabatLuar: pejabatLuar.login! } as const;
+  for (const who of ['pegawai', 'penilai', 'pimpinan', 'admin', 'pejabatLuar'] as const) {
+    agents[who] = await loginAs(t.app, logins[who]);
+    tokens[who] = await csrf(agents[who], '/');
+  }
+  // kadis (the JPT form) first: HR records the outside official's approval with the signed document
+  const k = await given.skpDiajukan(t, world.people.kadis, { rhk: 1, indikator: 1, lampiran: 1, perspektif: 'PENERIMA_LAYANAN' });
+  const signed = await agents.admin.post(`/skp/${k.id}/atas-nama`).field('_csrf', tokens.admin).field('version', String(k.version)).field('jenis', 'SETUJUI').attach('berkas', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ttd.pdf');
+  if (signed.status !== 303) throw new Error(`recording kadis's approval answered ${signed.status}`);
+  const ks = await given.skpNow(t, k.id);
+  rec.kadis = { pegawai: world.people.kadis.id, skp: ks.id, rhk: ks.rhk[0]!.id, ind: ks.rhk[0]!.indikator[0]!, lampiran: ks.lampiran[0]!, ver: ks.version };
+  const keputusan = await t.db.prisma.keputusanSkp.findFirstOrThrow({ where: { skpId: ks.id } });
   // Top-down, so each RHK can intervene one of the appraiser's (approved by each one's appraiser).
   for (const p of ['pimpinan', 'penilai', 'self', 'rekan', 'subtree', 'luar'] as const) {
     const s = await given.skpDisetujui(t, person(p), { rhk: 1, indikator: 1, lampiran: 1 });
     rec[p] = { pegawai: person(p).id, skp: s.id, rhk: s.rhk[0]!.id, ind: s.rhk[0]!.indikator[0]!, lampiran: s.lampiran[0]!, ver: s.version };
   }
-  rec.kadis = { pegawai: world.people.kadis.id, skp: 0, rhk: 0, ind: 0, lampiran: 0, ver: 0 };
-  const logins = { pegawai: world.people.self.login, penilai: world.people.penilai.login, pimpinan: world.people.pimpinan.login, admin: 'admin' } as const;
-  for (const who of ['pegawai', 'penilai', 'pimpinan', 'admin'] as const) {
-    agents[who] = await loginAs(t.app, logins[who]);
-    tokens[who] = await csrf(agents[who], '/');
-  }
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
   const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
-  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id });
+  Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });
 
@@ -342,7 +624,7 @@ async function send(row: Row, who: Who | 'anonToken') {
     agent = request.agent(t.app);
     token = await csrf(agent, '/login');
   } else if (row.fresh) {
-    agent = await loginAs(t.app, who === 'admin' ? 'admin' : { pegawai: world.people.self.login, penilai: world.people.penilai.login, pimpinan: world.people.pimpinan.login }[who]);
+    agent = await loginAs(t.app, who === 'admin' ? 'admin' : { pegawai: world.people.self.login, penilai: world.people.penilai.login, pimpinan: world.people.pimpinan.login, pejabatLuar: pejabatLuar.login! }[who]);
     token = await csrf(agent, '/');
   } else {
     agent = agents[who];
@@ -353,10 +635,14 @@ async function send(row: Row, who: Who | 'anonToken') {
   return agent.post(path).type('form').send({ _csrf: token, ...body });
 }
 
+/** A row's name: its route, and what it sends. */
+const rowKey = (row: Row) => `${row.route}${row.multipart ? ' (multipart)' : ''}${Object.keys(row.body ?? {}).length ? ` + ${Object.keys(row.body!).join(', ')}` : ''}`;
+/** A row's expected status for one actor: the sixth actor's come from PEJABAT_LUAR (below). */
+const expectFor = (row: Row, who: Who | 'anonToken'): number | undefined => (who === 'pejabatLuar' ? (PEJABAT_LUAR[rowKey(row)] ?? undefined) : row.expect[who]);
 const cases = ROUTES.flatMap((row) =>
   [...WHO, 'anonToken' as const]
-    .filter((who) => row.expect[who] !== undefined)
-    .map((who) => ({ name: `${row.route}${row.multipart ? ' (multipart)' : ''}${Object.keys(row.body ?? {}).length ? ` + ${Object.keys(row.body!).join(', ')}` : ''} as ${who} → ${row.expect[who]}`, row, who, status: row.expect[who]! })),
+    .filter((who) => expectFor(row, who) !== undefined)
+    .map((who) => ({ name: `${rowKey(row)} as ${who} → ${expectFor(row, who)}`, row, who, status: expectFor(row, who)! })),
 );
 
 describe('authorization matrix', () => {
@@ -367,9 +653,14 @@ describe('authorization matrix', () => {
     if (status === 303 && anonymous && !['POST /bahasa', 'POST /login'].includes(row.route)) expect(res.headers.location).toBe('/login');
     if (status === 403) {
       if (who === 'anon' && row.route.startsWith('POST')) expect(res.text).toContain(MSG.csrf);
-      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai].map((m) => m.replace(/\./g, '\\.')).join('|')));
+      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama].map((m) => m.replace(/\./g, '\\.')).join('|')));
     }
     if (status === 404) expect(res.text).toContain(MSG.notFound);
+  });
+
+  it('says for every row what the official outside the agency gets', () => {
+    expect(ROUTES.map(rowKey).filter((k) => !(k in PEJABAT_LUAR))).toEqual([]);
+    expect(Object.keys(PEJABAT_LUAR).filter((k) => !ROUTES.some((r) => rowKey(r) === k))).toEqual([]);
   });
 
   it('covers every route the routers define', () => {

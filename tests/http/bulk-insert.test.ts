@@ -65,11 +65,15 @@ describe('the bulk writer', () => {
     const r = await seedDemo(pools[1]!);
     expect(r.seeded).toBe(true);
     await consistent(pools[1]!);
-    for (const l of r.logins.filter((x) => x.role !== 'admin')) {
+    // employees log in by NIP; the Sekda (outside the agency) by username
+    for (const l of r.logins.filter((x) => x.role !== 'admin' && /^\d+$/.test(x.login))) {
       expect((await pools[1]!.query('SELECT count(*)::int AS n FROM pegawai WHERE nip = $1', [l.login])).rows[0].n).toBe(1);
     }
+    const sekda = r.logins.find((x) => x.role.startsWith('pejabat luar'))!;
+    const luar = (await pools[1]!.query('SELECT l.jabatan, (SELECT count(*)::int FROM pegawai p WHERE p.penilai_luar_id = l.id) AS dinilai FROM app_user u JOIN pejabat_luar l ON l.id = u.pejabat_luar_id WHERE u.username = $1', [sekda.login])).rows;
+    expect(luar).toEqual([{ jabatan: 'Sekretaris Daerah', dinilai: 1 }]);
     // the seed's own summary counts what was written
     const audit = (await pools[1]!.query(`SELECT after FROM audit_log WHERE aksi = 'seed.demo'`)).rows[0].after;
-    expect(audit.users).toBe(audit.pegawai + 1);
+    expect(audit.users).toBe(audit.pegawai + 1 + audit.pejabatLuar);
   });
 });

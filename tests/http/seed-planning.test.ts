@@ -61,6 +61,17 @@ describe('the demo planning seed', () => {
     expect(returned.alasanKembali).toMatch(/triwulan/);
   });
 
+  it('the Kepala Dinas is appraised by the Sekda (outside the agency): last year approved by the Sekda\'s login, this year waiting for it', async () => {
+    const kadis = await t.db.prisma.pegawai.findFirstOrThrow({ where: { penilaiLuarId: { not: null } }, include: { penilaiLuar: true } });
+    expect(kadis.penilaiLuar!.jabatan).toBe('Sekretaris Daerah');
+    const lalu = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2025 }, pegawaiId: kadis.id }, include: { keputusan: true, siklus: true } });
+    expect(lalu.status).toBe('DISETUJUI');
+    expect(lalu.keputusan).toMatchObject([{ jenis: 'SETUJUI', penilaiLuarId: kadis.penilaiLuarId, dicatatHr: false }]);
+    expect(lalu.siklus.fase).toBe('SELESAI');
+    const ini = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawaiId: kadis.id } });
+    expect(ini.status).toBe('DIAJUKAN');
+  });
+
   it('the demo appraiser has two SKPs waiting; the demo employee\'s was returned with a reason', async () => {
     const waiting = await t.db.prisma.skp.count({ where: { siklus: { tahun: 2026 }, status: 'DIAJUKAN', pegawai: { penilai: { nip: demo.penilai } } } });
     expect(waiting).toBe(2);

@@ -100,19 +100,25 @@ describe('delegation dates — in force from mulai to selesai inclusive, in the 
 });
 
 describe('acting as appraiser — the appraiser, or a delegate of the post that appraises (docs/domain/penilai.md)', () => {
-  const actor = (pegawaiId: number, delegasi: Actor['delegasi'] = []): Actor => ({ userId: 1, pegawaiId, label: '', isAdmin: false, isPimpinan: false, pimpinanPath: null, isPenilai: true, delegasi });
+  const actor = (pegawaiId: number, delegasi: Actor['delegasi'] = []): Actor => ({ userId: 1, pegawaiId, label: '', isAdmin: false, isPimpinan: false, pimpinanPath: null, isPenilai: true, delegasi, pejabatLuarId: null });
   const plh = { id: 7, jenis: 'PLH' as const, nomorSk: '800/7', jabatanId: 50 };
   it('lets the appraiser act as themselves', () => {
-    expect(actingAs(actor(10), { pegawaiId: 20, penilaiId: 10, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'penilai', penilaiId: 10, delegasi: null });
+    expect(actingAs(actor(10), { pegawaiId: 20, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'penilai', penilaiId: 10, penilaiLuarId: null, delegasi: null });
   });
   it('lets the delegate of the appraising post act in the name of its holder, or of nobody when vacant', () => {
-    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: 10, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'delegasi', penilaiId: 10, delegasi: plh });
-    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: null, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'delegasi', penilaiId: null, delegasi: plh });
+    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'delegasi', penilaiId: 10, penilaiLuarId: null, delegasi: plh });
+    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: null, penilaiLuarId: null, jabatanPenilaiId: 50 })).toEqual({ sebagai: 'delegasi', penilaiId: null, penilaiLuarId: null, delegasi: plh });
+  });
+  it('lets an official outside the agency act only on the SKPs whose own appraiser they are', () => {
+    const luar: Actor = { ...actor(0), pegawaiId: null, pejabatLuarId: 3 };
+    expect(actingAs(luar, { pegawaiId: 20, penilaiId: null, penilaiLuarId: 3, jabatanPenilaiId: null })).toEqual({ sebagai: 'luar', penilaiId: null, penilaiLuarId: 3, delegasi: null });
+    expect(actingAs(luar, { pegawaiId: 20, penilaiId: null, penilaiLuarId: 4, jabatanPenilaiId: null })).toBeNull();
+    expect(actingAs(luar, { pegawaiId: 20, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 50 })).toBeNull();
   });
   it('refuses another post, no delegation, and one\'s own SKP (a Plh from the same team)', () => {
-    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: 10, jabatanPenilaiId: 51 })).toBeNull();
-    expect(actingAs(actor(11), { pegawaiId: 20, penilaiId: 10, jabatanPenilaiId: 50 })).toBeNull();
-    expect(actingAs(actor(11, [plh]), { pegawaiId: 11, penilaiId: 10, jabatanPenilaiId: 50 })).toBeNull();
+    expect(actingAs(actor(11, [plh]), { pegawaiId: 20, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 51 })).toBeNull();
+    expect(actingAs(actor(11), { pegawaiId: 20, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 50 })).toBeNull();
+    expect(actingAs(actor(11, [plh]), { pegawaiId: 11, penilaiId: 10, penilaiLuarId: null, jabatanPenilaiId: 50 })).toBeNull();
   });
   it('derives the appraising post: the appraiser\'s position, else the unit head post, else (a unit head) the parent unit\'s', () => {
     const base = { penilaiId: null, penilai: null, unit: { kepalaJabatanId: 5 }, jabatan: { mengepalai: null } };

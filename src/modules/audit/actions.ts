@@ -13,6 +13,7 @@ export const AUDIT_AKSI = [
   'skp.submit', 'skp.approve', 'skp.return', 'skp.ekspektasi.update', 'skp.copyLastYear', 'skp.applyTemplat',
   'skp.periodePlan.update',
   'templat.create', 'templat.update', 'templat.delete', 'templat.apply',
+  'pejabatLuar.create', 'pejabatLuar.update', 'pejabatLuar.deactivate', 'pejabatLuar.reactivate', 'pejabatLuar.createLogin', 'pejabatLuar.resetPassword',
   'seed.demo',
   'unit.kepala.update', 'delegasi.create', 'delegasi.cancel',
   // a recorded move (docs/domain/mutasi.md)
@@ -21,7 +22,7 @@ export const AUDIT_AKSI = [
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
 /** The kinds of record an entry is about (the `entitas` column: a table name, or `sistem`). */
-export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'sistem', 'delegasi'] as const;
+export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'pejabat_luar', 'sistem', 'delegasi'] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
 export const isAuditAksi = (s: string): s is AuditAksi => (AUDIT_AKSI as readonly string[]).includes(s);

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { RouterDeps } from '../router-deps.js';
-import { requireLogin } from '../../web/auth.js';
+import { requireAnyLogin } from '../../web/auth.js';
 import { fieldErrors, inputProblemErrors } from '../../web/validate.js';
 import { flash, t } from '../../web/locals.js';
 import type { Throttle } from '../../web/login-throttle.js';
@@ -66,9 +66,9 @@ export function authRoutes({ db, throttle }: Pick<RouterDeps, 'db'> & { throttle
     res.redirect(303, safeBack(input.success ? input.data.back : '/'));
   });
 
-  r.get('/akun/password', requireLogin, (_req, res) => res.render('auth/password'));
+  r.get('/akun/password', requireAnyLogin, (_req, res) => res.render('auth/password'));
 
-  r.post('/akun/password', requireLogin, async (req, res, next) => {
+  r.post('/akun/password', requireAnyLogin, async (req, res, next) => {
     if (req.inputProblems?.length) return res.status(422).render('auth/password', { errors: inputProblemErrors(req, res.locals.t) });
     const input = passwordForm.safeParse(req.body);
     if (!input.success) return res.status(422).render('auth/password', { errors: fieldErrors(input.error, res.locals.t) });

@@ -11,13 +11,13 @@ export async function adminCounts(q: Sql): Promise<AdminCounts> {
       count(*) FILTER (WHERE NOT aktif)::int AS nonaktif,
       count(*) FILTER (WHERE aktif AND jenis_asn = 'PNS')::int AS pns,
       count(*) FILTER (WHERE aktif AND jenis_asn = 'PPPK')::int AS pppk,
-      count(*) FILTER (WHERE aktif AND penilai_id IS NULL)::int AS tanpa_penilai
+      count(*) FILTER (WHERE aktif AND penilai_id IS NULL AND penilai_luar_id IS NULL)::int AS tanpa_penilai
     FROM pegawai`))!;
 }
 
 /** The first active employees without an appraiser, by name. */
 export const tanpaPenilai = (q: Sql, limit: number) =>
-  q.rows<{ id: number; nip: string; nama: string }>(sql`SELECT id, nip, nama FROM pegawai WHERE aktif AND penilai_id IS NULL ORDER BY nama LIMIT ${limit}`);
+  q.rows<{ id: number; nip: string; nama: string }>(sql`SELECT id, nip, nama FROM pegawai WHERE aktif AND penilai_id IS NULL AND penilai_luar_id IS NULL ORDER BY nama LIMIT ${limit}`);
 
 /** Headcount per unit directly under the unit at `path`, each with its subtree rolled up. */
 export const headcountPerChildUnit = (q: Sql, path: string) =>

@@ -51,7 +51,7 @@ const jakartaDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'As
 async function ownSummary(db: Db, actor: Actor, siklusId: number | null, today: Date) {
   if (actor.pegawaiId === null) return null;
   const [me, skp, periode] = await Promise.all([
-    db.prisma.pegawai.findUnique({ where: { id: actor.pegawaiId }, include: { jabatan: true, unit: true, penilai: { select: { nama: true, nip: true } } } }),
+    db.prisma.pegawai.findUnique({ where: { id: actor.pegawaiId }, include: { jabatan: true, unit: true, penilai: { select: { nama: true, nip: true } }, penilaiLuar: { select: { nama: true, jabatan: true } } } }),
     siklusId === null ? null : skpSaya(db, actor, siklusId),
     siklusId === null ? [] : db.prisma.periode.findMany({ where: { siklusId }, orderBy: { batasPegawai: 'asc' } }),
   ]);
@@ -74,4 +74,22 @@ export async function homePage(db: Db, actor: Actor, today = new Date()) {
   // The appraisees card only for someone who appraises; its first row is the next one waiting.
   const waiting = bawahan ? bawahan.rows.filter((r) => r.status === 'DIAJUKAN') : [];
   return { chosen, admin, pimpinan, own, bawahan: bawahan && bawahan.total > 0 ? { ...bawahan, waiting } : null, siklus };
+}
+
+/**
+ * The home page of an official outside the agency: the SKPs of the employees who name them as
+ * appraiser, in every cycle past DRAFT, newest cycle first, those waiting for a decision first.
+ */
+export async function luarHomePage(db: Db, actor: Actor) {
+  if (actor.pejabatLuarId === null) return { pejabat: null, rows: [], menunggu: 0 };
+  const [pejabat, rows] = await Promise.all([
+    db.prisma.pejabatLuar.findUnique({ where: { id: actor.pejabatLuarId }, select: { nama: true, jabatan: true, instansi: true } }),
+    db.prisma.skp.findMany({
+      where: { pegawai: { penilaiLuarId: actor.pejabatLuarId }, siklus: { fase: { not: 'DRAFT' } } },
+      orderBy: [{ siklus: { tahun: 'desc' } }, { pegawai: { nama: 'asc' } }, { id: 'asc' }],
+      select: { id: true, status: true, revisi: true, diajukanAt: true, disetujuiAt: true, siklus: { select: { tahun: true, fase: true } }, pegawai: { select: { nama: true, nip: true, jabatan: { select: { nama: true } } } } },
+    }),
+  ]);
+  const menunggu = rows.filter((r) => r.status === 'DIAJUKAN').length;
+  return { pejabat, rows: [...rows.filter((r) => r.status === 'DIAJUKAN'), ...rows.filter((r) => r.status !== 'DIAJUKAN')], menunggu };
 }

@@ -478,7 +478,10 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
     const res = await c.query(
       `UPDATE pegawai p
           SET nama = x.nama, jenis_asn = x.jenis::"JenisAsn", pangkat_golongan = x.gol, email = x.email, jabatan_id = x.jab, unit_id = x.unit,
-              penilai_id = x.pid, version = p.version + 1, updated_at = now()
+              penilai_id = x.pid, version = p.version + 1, updated_at = now(),
+              -- the file names appraisers by NIP only: one from the file replaces an appraiser
+              -- outside the agency, an empty cell keeps that one (docs/domain/penilai.md)
+              penilai_luar_id = CASE WHEN x.pid IS NULL THEN p.penilai_luar_id END
          FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[])
               AS x(id, version, nama, jenis, gol, email, jab, unit, pid)
         WHERE p.id = x.id AND p.version = x.version`,
@@ -497,8 +500,8 @@ async function write(c: pg.PoolClient, actor: Actor, plan: Plan, input: ImportIn
   ];
   if (riwayat.length) {
     await c.query(
-      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, aktif, keterangan, oleh_user_id)
-       SELECT p.id, p.jabatan_id, p.unit_id, p.penilai_id, p.aktif, x.ket, $3
+      `INSERT INTO riwayat_pegawai (pegawai_id, jabatan_id, unit_id, penilai_id, penilai_luar_id, aktif, keterangan, oleh_user_id)
+       SELECT p.id, p.jabatan_id, p.unit_id, p.penilai_id, p.penilai_luar_id, p.aktif, x.ket, $3
          FROM unnest($1::int[], $2::text[]) WITH ORDINALITY AS x(id, ket, n) JOIN pegawai p ON p.id = x.id
         ORDER BY x.n`,
       [riwayat.map((r) => r.id), riwayat.map((r) => r.ket), actor.userId],

@@ -52,7 +52,7 @@ export async function recordMutasi(db: Db, actor: Actor, pegawaiId: number, inpu
     if (!before) throw new NotFound();
     const refs = await resolveRefs(
       tx,
-      { nip: before.nip, nama: before.nama, jenisAsn: before.jenisAsn, pangkatGolongan: before.pangkatGolongan, email: before.email, jabatanId: input.jabatanId, penilaiNip: input.penilaiNip },
+      { nip: before.nip, nama: before.nama, jenisAsn: before.jenisAsn, pangkatGolongan: before.pangkatGolongan, email: before.email, jabatanId: input.jabatanId, penilaiNip: input.penilaiNip, penilaiLuarId: null },
       before.id,
       before.nama,
     );

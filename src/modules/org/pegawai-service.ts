@@ -14,6 +14,7 @@ import { hashPassword } from '../auth/password.js';
 import { audit } from '../audit/service.js';
 import { endSessions } from '../auth/service.js';
 import type { PegawaiInput, PegawaiQuery } from './schemas.js';
+import { pejabatLuarOptions } from '../pejabat-luar/service.js';
 
 export const PAGE_SIZE = 50;
 /** Past this many matches the list says "more than 1,000" instead of counting them all. */
@@ -64,7 +65,15 @@ export async function getPegawai(db: Db, actor: Actor, id: number) {
     include: {
       jabatan: true,
       unit: true,
-      penilai: { select: { id: true, nip: true, nama: true, aktif: true } },
+      penilai: {
+        select: {
+          id: true, nip: true, nama: true, aktif: true,
+          // the atasan pejabat penilai: the appraiser's own appraiser, in the agency or outside it
+          penilai: { select: { id: true, nip: true, nama: true } },
+          penilaiLuar: { select: { id: true, nama: true, jabatan: true, instansi: true } },
+        },
+      },
+      penilaiLuar: { select: { id: true, nama: true, jabatan: true, instansi: true } },
       _count: { select: { dinilai: { where: { aktif: true } } } },
     },
   });
@@ -82,7 +91,7 @@ export async function appraiserChain(tx: Tx, startId: number): Promise<Map<numbe
   return new Map(rows.map((r) => [r.id, { penilaiId: r.penilaiId, nama: r.nama }]));
 }
 
-type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null };
+type Resolved = { jabatanId: number; unitId: number; penilaiId: number | null; penilaiLuarId: number | null };
 
 /** A refusal of the appraiser rule, on the form's appraiser field, with the kind of position as its label. */
 export function penilaiRefusal(p: PenilaiProblem, field: string): Refused {
@@ -140,6 +149,13 @@ export async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | 
   if (!jabatan || !jabatan.aktif || !jabatan.unit.aktif) throw new Refused('pegawai.jabatanMissing', { field: 'jabatanId' });
   const mengepalai = await tx.unitKerja.findFirst({ where: { kepalaJabatanId: jabatan.id }, select: { id: true } });
   let penilai: { id: number; aktif: boolean; nama: string; jabatanId: number } | null = null;
+  // An appraiser outside the agency has no appraiser in the app, so no loop can pass through them.
+  if (input.penilaiNip && input.penilaiLuarId) throw new Refused('pegawai.penilaiBoth', { field: 'penilaiLuarId' });
+  if (input.penilaiLuarId) {
+    const luar = await tx.pejabatLuar.findUnique({ where: { id: input.penilaiLuarId }, select: { aktif: true } });
+    if (!luar || !luar.aktif) throw new Refused('pegawai.penilaiLuarMissing', { field: 'penilaiLuarId' });
+    return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: null, penilaiLuarId: input.penilaiLuarId };
+  }
   if (input.penilaiNip) {
     penilai = await tx.pegawai.findUnique({ where: { nip: input.penilaiNip } });
     if (!penilai || !penilai.aktif) throw new Refused('pegawai.penilaiMissing', { field: 'penilaiNip', nip: input.penilaiNip });
@@ -147,7 +163,7 @@ export async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | 
   } else {
     penilai = await penilaiBawaan(tx, jabatan, selfId);
   }
-  if (penilai === null) return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: null };
+  if (penilai === null) return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: null, penilaiLuarId: null };
 
   if (selfId !== null) {
     const chain = await appraiserChain(tx, penilai.id);
@@ -164,7 +180,7 @@ export async function resolveRefs(tx: Tx, input: PegawaiInput, selfId: number | 
     await delegasiPosisi(tx, penilai.id),
   );
   if (problem) throw penilaiRefusal(problem, 'penilaiNip');
-  return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: penilai.id };
+  return { jabatanId: jabatan.id, unitId: jabatan.unitId, penilaiId: penilai.id, penilaiLuarId: null };
 }
 
 const tempPassword = () => randomBytes(9).toString('base64url');
@@ -199,7 +215,7 @@ export async function updatePegawai(db: Db, actor: Actor, id: number, input: Peg
       data: { nip: input.nip, nama: input.nama, jenisAsn: input.jenisAsn, pangkatGolongan: input.pangkatGolongan, email: input.email, ...refs, version: { increment: 1 }, updatedAt: new Date() },
     });
     if (count === 0) throw new Conflict();
-    if (refs.jabatanId !== before.jabatanId || refs.unitId !== before.unitId || refs.penilaiId !== before.penilaiId) {
+    if (refs.jabatanId !== before.jabatanId || refs.unitId !== before.unitId || refs.penilaiId !== before.penilaiId || refs.penilaiLuarId !== before.penilaiLuarId) {
       await tx.riwayatPegawai.create({ data: { pegawaiId: id, ...refs, aktif: before.aktif, keterangan: 'Perubahan data', olehUserId: actor.userId } });
     }
     const after = await tx.pegawai.findUniqueOrThrow({ where: { id } });
@@ -223,7 +239,7 @@ export async function setPegawaiAktif(db: Db, actor: Actor, id: number, aktif: b
     });
     if (count === 0) throw new Conflict();
     await tx.riwayatPegawai.create({
-      data: { pegawaiId: id, jabatanId: before.jabatanId, unitId: before.unitId, penilaiId: before.penilaiId, aktif, keterangan: aktif ? 'Diaktifkan kembali' : alasan, olehUserId: actor.userId },
+      data: { pegawaiId: id, jabatanId: before.jabatanId, unitId: before.unitId, penilaiId: before.penilaiId, penilaiLuarId: before.penilaiLuarId, aktif, keterangan: aktif ? 'Diaktifkan kembali' : alasan, olehUserId: actor.userId },
     });
     await tx.user.updateMany({ where: { pegawaiId: id }, data: { aktif } });
     await audit(tx, actor, { aksi: aktif ? 'pegawai.reactivate' : 'pegawai.deactivate', entitas: 'pegawai', entitasId: id, before: { aktif: before.aktif }, after: { aktif, alasan } });
@@ -249,10 +265,11 @@ export async function resetPassword(db: Db, actor: Actor, id: number): Promise<s
 
 /** Data for the employee form's selects, and each position's default appraiser (shown beside the appraiser field). */
 export async function formOptions(db: Db) {
-  const [units, jabatan, bawaan] = await Promise.all([
+  const [units, jabatan, bawaan, pejabatLuar] = await Promise.all([
     db.prisma.unitKerja.findMany({ where: { aktif: true }, orderBy: { path: 'asc' }, select: { id: true, nama: true, path: true } }),
     db.prisma.jabatan.findMany({ where: { aktif: true }, orderBy: [{ unitId: 'asc' }, { nama: 'asc' }], select: { id: true, nama: true, jenis: true, unitId: true } }),
     penilaiBawaanRows(db.sql),
+    pejabatLuarOptions(db),
   ]);
-  return { units, jabatan, penilaiBawaan: Object.fromEntries(bawaan.map((b) => [b.jabatanId, b])) };
+  return { units, jabatan, penilaiBawaan: Object.fromEntries(bawaan.map((b) => [b.jabatanId, b])), pejabatLuar };
 }

@@ -86,9 +86,9 @@ export type RiwayatRow = { berlakuMulai: Date; tmt: Date | null; aktif: boolean;
 
 /** An employee's history of position, unit and appraiser, newest first. */
 export const riwayatRows = (q: Sql, pegawaiId: number) =>
-  q.rows<RiwayatRow>(sql`SELECT r.berlaku_mulai, r.tmt, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, pn.nama AS penilai
+  q.rows<RiwayatRow>(sql`SELECT r.berlaku_mulai, r.tmt, r.aktif, r.keterangan, j.nama AS jabatan, u.nama AS unit, COALESCE(pn.nama, pl.nama) AS penilai
       FROM riwayat_pegawai r JOIN jabatan j ON j.id = r.jabatan_id JOIN unit_kerja u ON u.id = r.unit_id
-      LEFT JOIN pegawai pn ON pn.id = r.penilai_id
+      LEFT JOIN pegawai pn ON pn.id = r.penilai_id LEFT JOIN pejabat_luar pl ON pl.id = r.penilai_luar_id
      WHERE r.pegawai_id = ${pegawaiId} ORDER BY r.berlaku_mulai DESC, r.id DESC`);
 
 /** The appraiser chain upward from `startId` (one recursive query, stopping at a loop). */

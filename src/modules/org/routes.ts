@@ -128,7 +128,7 @@ export function orgRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   });
   r.get('/pegawai/:id/ubah', requireAdmin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));
-    res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai, values: { ...pegawai, penilaiNip: pegawai.penilai?.nip ?? '', email: pegawai.email ?? '' } });
+    res.render('org/pegawai-form', { ...(await formOptions(db)), ...golongan, pegawai, values: { ...pegawai, penilaiNip: pegawai.penilai?.nip ?? '', penilaiLuarId: pegawai.penilaiLuarId ?? '', email: pegawai.email ?? '' } });
   });
   r.post('/pegawai/:id', requireAdmin, async (req, res) => {
     const pegawai = await getPegawai(db, req.user!, idParam(req.params.id));

@@ -65,6 +65,8 @@ export const pegawaiForm = z.object({
     .max(30)
     .optional()
     .transform((v) => (v ? v.replace(/\s/g, '') : null)),
+  /** Or an appraiser outside the agency (docs/domain/penilai.md § Officials outside the agency); never both. */
+  penilaiLuarId: optionalId,
 });
 export type PegawaiInput = z.infer<typeof pegawaiForm>;
 export const pegawaiUpdate = pegawaiForm.extend({ version });

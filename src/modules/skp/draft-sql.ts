@@ -37,20 +37,40 @@ const ORANG_SQL = {
   jenisJabatan: (_p, j, _u) => `${j}.jenis`,
   unit: (_p, _j, u) => `${u}.nama`,
   pimpinanUnitMandiri: (_p, j, _u) => pimpinanUnitMandiriSql(j),
-} satisfies Record<keyof Orang, (p: string, j: string, u: string) => string>;
+} satisfies Record<Exclude<keyof Orang, 'luar'>, (p: string, j: string, u: string) => string>;
 const orangSql = (p: string, j: string, u: string) =>
   `jsonb_build_object(${Object.entries(ORANG_SQL).map(([k, col]) => `'${k}', ${col(p, j, u)}`).join(', ')})`;
 
+/**
+ * The same for an appraiser outside the agency `l` (pejabat_luar): no employee record, so no
+ * ASN kind or position kind; the instansi stands where an employee's unit would (the JPT form's
+ * INSTANSI row of the appraiser) and `luar` says so.
+ */
+const ORANG_LUAR_SQL = {
+  nama: (l) => `${l}.nama`,
+  nip: (l) => `COALESCE(${l}.nip, '')`,
+  pangkatGolongan: (l) => `COALESCE(${l}.pangkat_golongan, '')`,
+  jenisAsn: () => `NULL`,
+  jabatan: (l) => `${l}.jabatan`,
+  jenisJabatan: () => `NULL`,
+  unit: (l) => `${l}.instansi`,
+  pimpinanUnitMandiri: () => `NULL`,
+  luar: () => `TRUE`,
+} satisfies Record<keyof Orang, (l: string) => string>;
+const orangLuarSql = (l: string) =>
+  `jsonb_strip_nulls(jsonb_build_object(${Object.entries(ORANG_LUAR_SQL).map(([k, col]) => `'${k}', ${col(l)}`).join(', ')}))`;
+
 const SNAPSHOT = `jsonb_build_object(
     'pegawai', ${orangSql('p', 'j', 'u')},
-    'penilai', CASE WHEN pn.id IS NULL THEN NULL ELSE ${orangSql('pn', 'pj', 'pu')} END)`;
+    'penilai', CASE WHEN pn.id IS NOT NULL THEN ${orangSql('pn', 'pj', 'pu')} WHEN pl.id IS NOT NULL THEN ${orangLuarSql('pl')} ELSE NULL END)`;
 
-const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, snapshot, periode_awal, periode_akhir)
-  SELECT ${siklusId}::int, p.id, p.penilai_id, ${sql.raw(SNAPSHOT)}, make_date(c.tahun, 1, 1), make_date(c.tahun, 12, 31)
+const insert = (siklusId: number, which: ReturnType<typeof sql>) => sql`INSERT INTO skp (siklus_id, pegawai_id, penilai_id, penilai_luar_id, snapshot, periode_awal, periode_akhir)
+  SELECT ${siklusId}::int, p.id, p.penilai_id, p.penilai_luar_id, ${sql.raw(SNAPSHOT)}, make_date(c.tahun, 1, 1), make_date(c.tahun, 12, 31)
     FROM pegawai p
     JOIN siklus c ON c.id = ${siklusId}::int
     JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
     LEFT JOIN pegawai pn ON pn.id = p.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
+    LEFT JOIN pejabat_luar pl ON pl.id = p.penilai_luar_id
    WHERE p.aktif AND ${which}
   ON CONFLICT (siklus_id, pegawai_id) WHERE ditutup_at IS NULL DO NOTHING`;
 

@@ -18,6 +18,7 @@ export const LIVE = { dihapusRevisi: null };
 export const SKP_INCLUDE = {
   // the SKP's own appraiser: who decides and signs (docs/domain/mutasi.md)
   penilai: { select: { id: true, nama: true, nip: true, jabatanId: true } },
+  penilaiLuar: { select: { id: true, nama: true, jabatan: true, instansi: true } },
   siklus: { include: { periode: { orderBy: { urutan: 'asc' as const } } } },
   pegawai: {
     include: {
@@ -63,6 +64,13 @@ export function peranPada(actor: Actor, skp: SkpPenilaiRefs) {
 }
 
 /**
+ * An official outside the agency, logged in as themselves, appraising this SKP (its own
+ * appraiser, skp.penilai_luar_id: docs/domain/penilai.md § Officials outside the agency).
+ */
+export const penilaiLuarPada = (actor: Actor, skp: { penilaiLuarId: number | null }): boolean =>
+  actor.pejabatLuarId !== null && actor.pejabatLuarId === skp.penilaiLuarId;
+
+/**
  * The actor's own SKP in a cycle (default: the newest cycle that has one for them): the open one,
  * or when a move closed every one, the latest (the page lists the year's others).
  */
@@ -76,7 +84,8 @@ export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
   return skp ? asScoped(skp) : null;
 }
 
-type EditMode = 'pemilik' | 'penilai';
+/** pemilik: the employee; penilai: the appraiser; atasNama: HR recording an outside official's decision. */
+type EditMode = 'pemilik' | 'penilai' | 'atasNama';
 
 /**
  * The one guarded way to change an SKP: inside one transaction it checks who may edit (the
@@ -90,7 +99,7 @@ export async function editSkp<T>(
   actor: Actor,
   skpId: number,
   version: number,
-  opts: { aksi: AuditAksi; mode?: EditMode; changesStatus?: boolean; after?: unknown },
+  opts: { aksi: AuditAksi; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string },
   fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
@@ -102,8 +111,10 @@ export async function editSkp<T>(
     const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
     const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
     const skpPenilai = skp.penilaiId === null ? null : await tx.pegawai.findUnique({ where: { id: skp.penilaiId }, select: { jabatanId: true } });
-    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, penilaiId: skp.penilaiId, penilai: skpPenilai, pegawai: { ...pegawai, ...unit, ...jabatan } });
-    if (mode === 'pemilik' ? !peran.pemilik : !peran.penilai) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
+    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, penilaiId: skp.penilaiId, penilaiLuarId: skp.penilaiLuarId, penilai: skpPenilai, pegawai: { ...pegawai, ...unit, ...jabatan } });
+    // atasNama: HR recording the decision of the SKP's appraiser outside the agency
+    const allowed = mode === 'pemilik' ? peran.pemilik : mode === 'penilai' ? peran.penilai : peran.admin && skp.penilaiLuarId !== null;
+    if (!allowed) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
     if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
     let status = skp.status as StatusSkp;
     let revisi = skp.revisi;
@@ -116,7 +127,7 @@ export async function editSkp<T>(
     const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
     const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
-    await audit(tx, actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
+    await audit(tx, opts.auditLabel ? { ...actor, label: opts.auditLabel } : actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
     return result;
   });
 }

@@ -75,7 +75,7 @@ export const en: Record<keyof typeof id, string> = {
   'login.submit': 'Log in',
   'login.failed': 'Wrong NIP/username or password.',
   'login.locked': 'Too many failed login attempts. Try again in {minutes} minutes.',
-  'login.hint': 'Employees log in with their NIP (18 digits); administrators with a username.',
+  'login.hint': 'Employees log in with their NIP (18 digits); administrators and officials outside the agency with a username.',
   'password.title': 'Change password',
   'password.current': 'Current password',
   'password.next': 'New password',

@@ -73,7 +73,7 @@ export const id = {
   'login.submit': 'Masuk',
   'login.failed': 'NIP/nama pengguna atau kata sandi salah.',
   'login.locked': 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
-  'login.hint': 'Pegawai masuk dengan NIP (18 digit); admin dengan nama pengguna.',
+  'login.hint': 'Pegawai masuk dengan NIP (18 digit); admin dan pejabat luar instansi dengan nama pengguna.',
   'password.title': 'Ubah kata sandi',
   'password.current': 'Kata sandi saat ini',
   'password.next': 'Kata sandi baru',

@@ -422,9 +422,10 @@ export async function skpPdf(skp: SkpDokumen, h: CetakHeader): Promise<Buffer> {
   const rowsIdent: [string, string, string][] = [
     ['NAMA', s.pegawai.nama, pn?.nama ?? '-'],
     ['NIP', s.pegawai.nip, pn?.nip || (jpt ? '(*opsional)' : '-')],
-    ['PANGKAT/GOL. RUANG', labelGolongan(s.pegawai.pangkatGolongan), pn ? labelGolongan(pn.pangkatGolongan) : '-'],
+    ['PANGKAT/GOL. RUANG', labelGolongan(s.pegawai.pangkatGolongan), pn?.pangkatGolongan ? labelGolongan(pn.pangkatGolongan) : '-'],
     ['JABATAN', s.pegawai.jabatan, pn?.jabatan ?? '-'],
-    [jpt ? 'INSTANSI' : 'UNIT KERJA', jpt ? h.instansi : s.pegawai.unit, pn ? (jpt ? h.instansi : pn.unit) : '-'],
+    // an appraiser outside the agency: the snapshot holds their own instansi
+    [jpt ? 'INSTANSI' : 'UNIT KERJA', jpt ? h.instansi : s.pegawai.unit, pn ? (jpt && !pn.luar ? h.instansi : pn.unit) : '-'],
   ];
   rowsIdent.forEach(([label, a, b], i) => {
     ident.block({

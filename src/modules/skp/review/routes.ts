@@ -3,7 +3,8 @@ import type { RouterDeps } from '../../router-deps.js';
 import type { Actor } from '../../../domain/access.js';
 import { NILAI_BERAKHLAK, BERAKHLAK } from '../../../domain/berakhlak.js';
 import { berakhlakDari } from '../../../domain/skp-document.js';
-import { requireLogin } from '../../../web/auth.js';
+import { requireAdmin, requireAnyLogin, requireLogin } from '../../../web/auth.js';
+import { uploadWithCsrf } from '../../../web/upload.js';
 import { handleForm } from '../../../web/form.js';
 import { flash, t } from '../../../web/locals.js';
 import { formatTarget, getSkp } from '../service.js';
@@ -15,8 +16,9 @@ import { idParam } from '../../../web/params.js';
 
 const shared = { BERAKHLAK, NILAI_BERAKHLAK, berakhlakDari, formatTarget, ekspektasiField: R.ekspektasiField, catatanField: R.catatanField };
 
-export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
+export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'config' | 'store'>): Router {
   const r = Router();
+  const upload = uploadWithCsrf({ field: 'berkas', maxBytes: config.uploadMaxBytes });
 
   // ---- SKP Bawahan ------------------------------------------------------------------------
   r.get('/skp/bawahan', requireLogin, async (req, res) => {
@@ -31,11 +33,11 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
   // ---- Review and decision ----------------------------------------------------------------
   const reviewLocals = async (actor: Actor, id: number) => ({ ...shared, ...(await R.reviewPage(db, actor, id)) });
 
-  r.get('/skp/:id/tinjau', requireLogin, async (req, res) => {
+  r.get('/skp/:id/tinjau', requireAnyLogin, async (req, res) => {
     res.render('skp/review', await reviewLocals(req.user!, idParam(req.params.id)));
   });
 
-  r.post('/skp/:id/ekspektasi', requireLogin, async (req, res) => {
+  r.post('/skp/:id/ekspektasi', requireAnyLogin, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, {
       schema: R.ekspektasiForm,
@@ -50,7 +52,7 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
     });
   });
 
-  r.post('/skp/:id/setujui', requireLogin, async (req, res) => {
+  r.post('/skp/:id/setujui', requireAnyLogin, async (req, res) => {
     const id = idParam(req.params.id);
     await handleForm(req, res, {
       schema: R.approveForm,
@@ -59,12 +61,12 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
       onValid: async (data) => {
         const done = await R.approveSkp(db, req.user!, id, data.version);
         flash(req, 'success', t(res, 'review.approved', done));
-        res.redirect(303, '/skp/bawahan');
+        res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
       },
     });
   });
 
-  r.post('/skp/:id/kembalikan', requireLogin, async (req, res) => {
+  r.post('/skp/:id/kembalikan', requireAnyLogin, async (req, res) => {
     const id = idParam(req.params.id);
     const skp = await getSkp(db, req.user!, id);
     await handleForm(req, res, {
@@ -79,9 +81,42 @@ export function reviewRoutes({ db }: Pick<RouterDeps, 'db'>): Router {
         }
         await R.returnSkp(db, req.user!, id, data.version, data.alasan, catatan);
         flash(req, 'success', t(res, 'review.returned', { nama: skp.pegawai.nama }));
-        res.redirect(303, '/skp/bawahan');
+        res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
       },
     });
+  });
+
+  // ---- HR recording the decision of an appraiser outside the agency, with the signed document --
+  r.post('/skp/:id/atas-nama', requireAdmin, upload, async (req, res) => {
+    const id = idParam(req.params.id);
+    const skp = await getSkp(db, req.user!, id);
+    if (req.uploadError) {
+      const values = { ...(req.body as Record<string, unknown>) };
+      delete values._csrf;
+      return res.status(req.uploadError.status).render('skp/review', { ...(await reviewLocals(req.user!, id)), values, errors: { berkas: t(res, req.uploadError.key, req.uploadError.params) } });
+    }
+    await handleForm(req, res, {
+      schema: R.atasNamaForm(skp.rhk.map((x) => x.id)),
+      view: 'skp/review',
+      locals: () => reviewLocals(req.user!, id),
+      onValid: async (data) => {
+        const catatan = new Map<number, string>();
+        for (const x of skp.rhk) {
+          const v = data[R.catatanField(x.id)];
+          if (typeof v === 'string') catatan.set(x.id, v);
+        }
+        const file = req.file ? { nama: req.file.originalname, bytes: req.file.buffer } : null;
+        const done = await R.recordDecisionAtasNama(db, store, req.user!, id, { version: data.version, jenis: data.jenis, alasan: data.alasan, catatan }, file);
+        flash(req, 'success', t(res, data.jenis === 'SETUJUI' ? 'review.atasNama.approved' : 'review.atasNama.returned', done));
+        res.redirect(303, `/skp/${id}/tinjau`);
+      },
+    });
+  });
+
+  // The signed document of a decision: for whoever may see the SKP.
+  r.get('/skp/:id/keputusan/:kid/berkas', requireAnyLogin, async (req, res) => {
+    const file = await R.keputusanBerkas(db, store, req.user!, idParam(req.params.id), idParam(req.params.kid));
+    res.attachment(file.nama).type(file.mime).send(file.bytes);
   });
 
   return r;

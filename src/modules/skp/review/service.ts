@@ -8,6 +8,8 @@ import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.j
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { editSkp, getSkp, LIVE, peranPada, skpDocument, type Scoped } from '../service.js';
+import { DOKUMEN_TANDA_TANGAN, dropBerkas, putBerkas, readBerkas, recordBerkas, type BerkasUpload, type StoredBerkas } from '../../berkas/service.js';
+import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { skpEditable } from '../../../domain/siklus.js';
 import { usesJptForm } from '../../../domain/skp-document.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
@@ -65,7 +67,7 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
   const { list, chosenId } = found;
   // The query finds the candidates; the one decision says who the actor may act for, and how.
   const rows = found.rows.flatMap((r) => {
-    const acting = actingAs(actor, { pegawaiId: r.pegawaiId, penilaiId: r.penilaiId, jabatanPenilaiId: r.jabatanPenilaiId });
+    const acting = actingAs(actor, { pegawaiId: r.pegawaiId, penilaiId: r.penilaiId, penilaiLuarId: null, jabatanPenilaiId: r.jabatanPenilaiId });
     return acting ? [{ ...r, acting }] : [];
   });
   const counts: Record<string, number> = {};
@@ -78,27 +80,63 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
 
 /**
  * Loads what a decision needs and refuses early: not visible → 404, not acting as its appraiser
- * → 403. Returns how the actor acts (src/domain/acting.ts).
+ * → 403. Returns how the actor acts (src/domain/acting.ts) and the name the audit entry carries.
+ * `atasNama`: HR recording the decision of the SKP's appraiser outside the agency (only for an
+ * SKP that has one).
  */
-async function decisionTarget(db: Db, actor: Actor, skpId: number) {
+async function decisionTarget(db: Db, actor: Actor, skpId: number, atasNama = false) {
   const skp = await db.prisma.skp.findFirst({
     where: { id: skpId, ...visibleSkp(actor) },
     // the SKP's own appraiser decides (docs/domain/mutasi.md), not the employee's current one
-    select: { id: true, status: true, pegawaiId: true, penilaiId: true, penilai: { select: { jabatanId: true } }, snapshot: true, pegawai: { select: { nama: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } },
+    select: {
+      id: true, status: true, pegawaiId: true, penilaiId: true, penilaiLuarId: true, snapshot: true,
+      penilai: { select: { jabatanId: true } }, penilaiLuar: { select: { id: true, nama: true } },
+      pegawai: { select: { nama: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } },
+    },
   });
   if (!skp) throw new NotFound();
+  if (atasNama) {
+    if (!actor.isAdmin || !skp.penilaiLuar) throw new Forbidden('review.atasNama.notAllowed');
+    const acting: Acting = { sebagai: 'atasNama', penilaiId: null, penilaiLuarId: skp.penilaiLuar.id, delegasi: null };
+    return { ...skp, acting, auditLabel: `${skp.penilaiLuar.nama} (dicatat oleh ${actor.label})` as string | undefined };
+  }
   const acting = actingAs(actor, dinilaiOleh(skp));
   if (!acting) throw new Forbidden('skp.err.notPenilai');
-  return { ...skp, acting };
+  return { ...skp, acting, auditLabel: undefined as string | undefined };
 }
+type DecisionTarget = Awaited<ReturnType<typeof decisionTarget>>;
 
 /** Who decided, in whose name, under which delegation: for the audit entry and the keputusan_skp row. */
-const actedBy = (actor: Actor, acting: Acting) => ({ olehUserId: actor.userId, penilaiId: acting.penilaiId, delegasiId: acting.delegasi?.id ?? null, ...(acting.delegasi ? { delegasi: { jenis: acting.delegasi.jenis, nomorSk: acting.delegasi.nomorSk } } : {}) });
+const actedBy = (actor: Actor, acting: Acting) => ({
+  olehUserId: actor.userId,
+  penilaiId: acting.penilaiId,
+  ...(acting.penilaiLuarId !== null ? { penilaiLuarId: acting.penilaiLuarId } : {}),
+  delegasiId: acting.delegasi?.id ?? null,
+  ...(acting.delegasi ? { delegasi: { jenis: acting.delegasi.jenis, nomorSk: acting.delegasi.nomorSk } } : {}),
+  ...(acting.sebagai === 'atasNama' ? { dicatatOleh: actor.label } : {}),
+});
 
-/** Records a decision (inside the caller's transaction): who pressed it, in whose name, under which delegation. */
-async function recordKeputusan(tx: Tx, actor: Actor, acting: Acting, skp: { id: number; revisi: number }, jenis: 'SETUJUI' | 'KEMBALIKAN', alasan: string | null) {
+/**
+ * Every approval and return is recorded (keputusan_skp), inside the caller's transaction: who
+ * pressed the button, in whose name, under which delegation, and, when HR recorded an outside
+ * official's decision, the signed document.
+ */
+async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null }) {
+  const berkas = k.dicatat ? await recordBerkas(tx, k.dicatat, actor.userId) : null;
+  const { acting } = target;
   await tx.keputusanSkp.create({
-    data: { skpId: skp.id, revisi: skp.revisi, jenis, alasan, olehUserId: actor.userId, penilaiId: acting.penilaiId, delegasiId: acting.delegasi?.id ?? null },
+    data: {
+      skpId: target.id,
+      revisi: k.revisi,
+      jenis: k.jenis,
+      alasan: k.alasan,
+      olehUserId: actor.userId,
+      penilaiId: acting.penilaiId,
+      penilaiLuarId: acting.penilaiLuarId,
+      delegasiId: acting.delegasi?.id ?? null,
+      dicatatHr: acting.sebagai === 'atasNama',
+      berkasId: berkas?.id ?? null,
+    },
   });
 }
 
@@ -132,13 +170,16 @@ async function freezeVersion(tx: Tx, actor: Actor, skp: Scoped<{ id: number }>, 
  * approved document as version `revisi`. Refused, with the list of problems, when the rules
  * block approval (the transaction then rolls back). Returns what the confirmation names.
  */
-export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> {
-  const target = await decisionTarget(db, actor, skpId);
+export const approveSkp = (db: Db, actor: Actor, skpId: number, ver: number): Promise<{ nama: string; revisi: number }> => approve(db, actor, skpId, ver, null);
+
+async function approve(db: Db, actor: Actor, skpId: number, ver: number, dicatat: StoredBerkas | null): Promise<{ nama: string; revisi: number }> {
+  const target = await decisionTarget(db, actor, skpId, dicatat !== null);
   // A double submit finds the SKP already decided: say so instead of "changed by someone else".
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const isJpt = usesJptForm(target);
   const { acting } = target;
-  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: 'penilai', changesStatus: true, after: { status: 'DISETUJUI', ...actedBy(actor, acting) } }, async (tx, skp) => {
+  const after = { status: 'DISETUJUI', ...actedBy(actor, acting) };
+  const revisi = await editSkp(db, actor, skpId, ver, { aksi: 'skp.approve', mode: dicatat ? 'atasNama' : 'penilai', changesStatus: true, after, auditLabel: target.auditLabel }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'approve');
     if ('error' in tr) throw new Conflict(tr.error);
     const problems = await approvalProblems(tx, { id: skp.id, siklusId: skp.siklusId, isJpt, penilaiId: acting.penilaiId });
@@ -150,25 +191,105 @@ export async function approveSkp(db: Db, actor: Actor, skpId: number, ver: numbe
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, revisi, disetujuiAt: new Date(), alasanKembali: null } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
     await freezeVersion(tx, actor, skp, revisi);
-    await recordKeputusan(tx, actor, acting, { id: skp.id, revisi }, 'SETUJUI', null);
+    await recordKeputusan(tx, actor, target, { revisi, jenis: 'SETUJUI', alasan: null, dicatat });
     return revisi;
   });
   return { nama: target.pegawai.nama, revisi };
 }
 
 /** DIAJUKAN → DIKEMBALIKAN with the reason, and a note on each RHK (blank: none). */
-export async function returnSkp(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> {
-  const target = await decisionTarget(db, actor, skpId);
+export const returnSkp = (db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>): Promise<void> => giveBack(db, actor, skpId, ver, alasan, catatan, null);
+
+async function giveBack(db: Db, actor: Actor, skpId: number, ver: number, alasan: string, catatan: Map<number, string>, dicatat: StoredBerkas | null): Promise<void> {
+  const target = await decisionTarget(db, actor, skpId, dicatat !== null);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
   const { acting } = target;
-  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: 'penilai', changesStatus: true, after: { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan), ...actedBy(actor, acting) } }, async (tx, skp) => {
+  const after = { status: 'DIKEMBALIKAN', alasan, catatan: Object.fromEntries(catatan), ...actedBy(actor, acting) };
+  await editSkp(db, actor, skpId, ver, { aksi: 'skp.return', mode: dicatat ? 'atasNama' : 'penilai', changesStatus: true, after, auditLabel: target.auditLabel }, async (tx, skp) => {
     const tr = applySkpAction(skp.status, 'return');
     if ('error' in tr) throw new Conflict(tr.error);
-    await recordKeputusan(tx, actor, acting, skp, 'KEMBALIKAN', alasan);
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
     for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id, ...LIVE }, data: { catatanPenilai: teks } });
+    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat });
   });
+}
+
+// ---- HR recording an outside official's decision ("atas nama") ----------------------------
+
+/** HR's form: approve or return in the name of the employee's outside appraiser; the signed document is the file field `berkas`. */
+export const atasNamaForm = (rhkIds: number[]) =>
+  z
+    .object({
+      version,
+      jenis: z.enum(['SETUJUI', 'KEMBALIKAN'], { message: 'err.choice' }),
+      alasan: z.string().trim().max(2000, 'err.maxLength').optional().transform((v) => v ?? ''),
+      ...Object.fromEntries(rhkIds.map((id) => [catatanField(id), optionalText(2000)])),
+    })
+    .superRefine((v, ctx) => {
+      if (v.jenis === 'KEMBALIKAN' && v.alasan.length < 10) ctx.addIssue({ code: 'custom', path: ['alasan'], message: 'review.alasanMin' });
+    }) as unknown as z.ZodType<{ version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string } & Record<string, string | number | null>>;
+
+/**
+ * HR records the decision the employee's appraiser outside the agency signed on paper: the
+ * signed document (PDF or image, checked by its content) is stored and linked to the decision,
+ * which is written and audited in the official's name, "dicatat oleh" HR. Refused before anything
+ * is stored when HR may not record it here; the stored file is removed when the decision fails.
+ */
+export async function recordDecisionAtasNama(
+  db: Db,
+  store: BerkasStore,
+  actor: Actor,
+  skpId: number,
+  input: { version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string; catatan: Map<number, string> },
+  file: BerkasUpload | null,
+): Promise<{ nama: string; pejabat: string }> {
+  const target = await decisionTarget(db, actor, skpId, true);
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
+  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  try {
+    if (input.jenis === 'SETUJUI') await approve(db, actor, skpId, input.version, stored);
+    else await giveBack(db, actor, skpId, input.version, input.alasan, input.catatan, stored);
+  } catch (e) {
+    await dropBerkas(store, stored);
+    throw e;
+  }
+  return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama };
+}
+
+/** The decisions on an SKP, newest first, with who made them and in whose name. */
+export async function keputusanList(db: Db, skp: Scoped<{ id: number }>) {
+  const rows = await db.prisma.keputusanSkp.findMany({
+    where: { skpId: skp.id },
+    orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    include: { penilai: { select: { nama: true } }, penilaiLuar: { select: { nama: true, jabatan: true } }, berkas: { select: { id: true, nama: true } } },
+  });
+  const users = await db.prisma.user.findMany({
+    where: { id: { in: rows.map((r) => r.olehUserId).filter((x): x is number => x !== null) } },
+    select: { id: true, username: true, pegawai: { select: { nama: true } }, pejabatLuar: { select: { nama: true } } },
+  });
+  const oleh = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.pejabatLuar?.nama ?? u.username ?? '']));
+  return rows.map((r) => ({
+    id: r.id,
+    jenis: r.jenis,
+    revisi: r.revisi,
+    at: r.at,
+    alasan: r.alasan,
+    atasNama: r.penilaiLuar ? `${r.penilaiLuar.nama} (${r.penilaiLuar.jabatan})` : (r.penilai?.nama ?? ''),
+    dicatatHr: r.dicatatHr,
+    oleh: r.olehUserId === null ? '' : (oleh.get(r.olehUserId) ?? ''),
+    berkas: r.berkas,
+  }));
+}
+
+/** The signed document of a decision on an SKP the actor may see (others: 404). */
+export async function keputusanBerkas(db: Db, store: BerkasStore, actor: Actor, skpId: number, keputusanId: number) {
+  const skp = await getSkp(db, actor, skpId);
+  const k = await db.prisma.keputusanSkp.findFirst({ where: { id: keputusanId, skpId: skp.id }, select: { berkas: true } });
+  if (!k?.berkas) throw new NotFound();
+  const file = await readBerkas(store, k.berkas);
+  if (!file) throw new NotFound();
+  return file;
 }
 
 /**
@@ -195,14 +316,19 @@ export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: n
   });
 }
 
-/** Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if not the appraiser. */
+/**
+ * Everything the review page shows, from one scoped load: 404 outside the actor's scope, 403 if
+ * not the appraiser. HR may open it for an employee whose appraiser is outside the agency, to
+ * record that official's decision (`atasNama`).
+ */
 export async function reviewPage(db: Db, actor: Actor, id: number) {
   const skp = await getSkp(db, actor, id);
   const { acting } = peranPada(actor, skp);
-  if (!acting) throw new Forbidden('skp.err.notPenilai');
+  const atasNama = !acting && actor.isAdmin && skp.penilaiLuar ? skp.penilaiLuar : null;
+  if (!acting && !atasNama) throw new Forbidden('skp.err.notPenilai');
   const problems =
     skp.status === 'DIAJUKAN'
       ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.penilaiId })
       : [];
-  return { skp, acting, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems };
+  return { skp, acting, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems, atasNama, keputusan: await keputusanList(db, skp) };
 }
