@@ -106,6 +106,7 @@ export async function createSuccessorSkp(q: Sql, prev: { id: number; siklusId: n
     JOIN siklus c ON c.id = ${prev.siklusId}::int
     JOIN jabatan j ON j.id = p.jabatan_id JOIN unit_kerja u ON u.id = p.unit_id
     LEFT JOIN pegawai pn ON pn.id = p.penilai_id LEFT JOIN jabatan pj ON pj.id = pn.jabatan_id LEFT JOIN unit_kerja pu ON pu.id = pn.unit_id
+    LEFT JOIN pejabat_luar pl ON pl.id = p.penilai_luar_id
    WHERE p.id = ${prev.pegawaiId}::int
   RETURNING id`);
   return row!.id;
