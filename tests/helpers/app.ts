@@ -30,6 +30,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     config,
     url,
     close: async () => {
+      await (app.locals.jobs as { stop: () => Promise<void> }).stop(); // the job queue first: it uses the pool
       await db.close();
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
