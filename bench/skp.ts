@@ -665,6 +665,7 @@ async function main(): Promise<number> {
     });
     const secondJob = await jobFacts(db, siklus.id);
     const skpAfterSecond = (await one<{ n: number }>(db, 'SELECT count(*)::int AS n FROM skp WHERE siklus_id = $1', [siklus.id])).n;
+    await jobs.stop(); // the queue's workers and maintenance end before the pool does
 
     const checks: [string, boolean][] = [
       [`job ${firstJob.jobId} finished (${firstJob.jobStatus})`, firstJob.jobStatus === 'SELESAI'],

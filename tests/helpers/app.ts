@@ -35,6 +35,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
     config,
     url,
     close: async () => {
+      await (app.locals.jobs as { stop: () => Promise<void> }).stop(); // the job queue first: it uses the pool
       await db.close();
       await rm(berkasDir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: adminUrl });

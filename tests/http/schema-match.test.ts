@@ -43,6 +43,14 @@ beforeAll(async () => { t = await testApp(); });
 afterAll(async () => { await t.close(); });
 
 describe('the migrated database matches prisma/schema.prisma', () => {
+  it('has two schemas of its own: `public` (this file checks it against schema.prisma) and the job queue\'s `pgboss`', async () => {
+    const r = await t.db.pool.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' ORDER BY 1`);
+    expect(r.rows.map((x) => x.nspname)).toEqual(['pgboss', 'public']);
+    // pg-boss's own tables are made by a migration at the version the installed pg-boss expects.
+    const v = await t.db.pool.query<{ version: number }>('SELECT version FROM pgboss.version');
+    expect(v.rows).toEqual([{ version: (await import('pg-boss/version.json', { with: { type: 'json' } })).default.schema }]);
+  });
+
   it('has exactly the tables of the schema (plus the migrations ledger)', async () => {
     const r = await t.db.pool.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
     expect(r.rows.map((x) => x.table_name).sort()).toEqual([...models.map(table), '_prisma_migrations'].sort());
@@ -50,7 +58,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
 
   it('has the enums with their values in order', async () => {
     const r = await t.db.pool.query<{ typname: string; labels: string[] }>(
-      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+      `SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder)::text[] AS labels FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid WHERE t.typnamespace = 'public'::regnamespace GROUP BY t.typname`,
     );
     expect(Object.fromEntries(r.rows.map((x) => [x.typname, x.labels]))).toEqual(Object.fromEntries(enums.map((e) => [e.name, e.values.map((v) => v.name)])));
   });
@@ -104,7 +112,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
               array(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY x(attnum, n) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = x.attnum ORDER BY x.n)::text[] AS ref_columns,
               k.confdeltype AS on_delete
          FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class rc ON rc.oid = k.confrelid
-        WHERE k.contype = 'f'`,
+        WHERE k.contype = 'f' AND c.relnamespace = 'public'::regnamespace`,
     );
     const rule: Record<string, string> = { a: 'NoAction', r: 'Restrict', c: 'Cascade', n: 'SetNull', d: 'SetDefault' };
     const actual = r.rows.map((x) => `${x.table}(${x.columns.join(',')}) → ${x.ref_table}(${x.ref_columns.join(',')}) ${rule[x.on_delete]}`).sort();
