@@ -285,7 +285,7 @@ type Prepared = {
   appraisees: { pegawaiId: number; nama: string; skpId: number; status: string }[];
   statusCounts: Record<string, number>;
   linkedRhkTexts: string[];
-  tables: { rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number };
+  tables: { rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number; successors: number };
   ms: number;
 };
 
@@ -365,6 +365,26 @@ async function prepareSkp(db: Db, siklusId: number, a: Appraiser): Promise<Prepa
           WHERE s.siklus_id = $1 AND s.id <> ALL($2::int[])`,
         [siklusId, prepared],
       );
+      // A mid-year move for 2% of everyone else (docs/domain/mutasi.md): the first SKP closes on
+      // 30 June, the next runs from 1 July with its own three RHKs (a draft), as recordMutasi leaves them.
+      await client.query(
+        `WITH moved AS (
+           UPDATE skp s SET periode_akhir = make_date(c.tahun, 6, 30), ditutup_at = now() - interval '150 days'
+             FROM siklus c WHERE c.id = s.siklus_id AND s.siklus_id = $1 AND s.id <> ALL($2::int[]) AND s.id % 50 = 0
+           RETURNING s.id, s.siklus_id, s.pegawai_id, s.penilai_id, s.snapshot, c.tahun)
+         INSERT INTO skp (siklus_id, pegawai_id, penilai_id, snapshot, periode_awal, periode_akhir, sebelumnya_id)
+         SELECT siklus_id, pegawai_id, penilai_id, snapshot, make_date(tahun, 7, 1), make_date(tahun, 12, 31), id FROM moved`,
+        [siklusId, prepared],
+      );
+      await client.query(
+        `INSERT INTO rhk (skp_id, jenis, urutan, teks)
+         SELECT s.id, CASE WHEN g <= 2 THEN 'UTAMA' ELSE 'TAMBAHAN' END::"JenisRhk", CASE WHEN g <= 2 THEN g ELSE 1 END,
+                ($2::text[])[1 + (s.id + g) % array_length($2::text[], 1)]
+           FROM skp s CROSS JOIN generate_series(1, 3) AS g
+          WHERE s.siklus_id = $1 AND s.sebelumnya_id IS NOT NULL
+          ORDER BY s.id, g`,
+        [siklusId, RHK_BAWAHAN],
+      );
     }
     // Two indicators per RHK of the cycle (quantity, and quality or time).
     await client.query(
@@ -385,10 +405,10 @@ async function prepareSkp(db: Db, siklusId: number, a: Appraiser): Promise<Prepa
     await db.pool.query('ANALYZE skp, rhk, indikator, target_periode'); // as autovacuum soon would after this many rows
     const statusCounts: Record<string, number> = {};
     for (const x of appraisees) statusCounts[x.status] = (statusCounts[x.status] ?? 0) + 1;
-    const tables = await one<{ rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number }>(
+    const tables = await one<{ rhk: number; indikator: number; skpWithRhk: number; targetPeriode: number; successors: number }>(
       db,
       `SELECT (SELECT count(*)::int FROM rhk) AS rhk, (SELECT count(*)::int FROM indikator) AS indikator, (SELECT count(DISTINCT skp_id)::int FROM rhk) AS "skpWithRhk",
-              (SELECT count(*)::int FROM target_periode) AS "targetPeriode"`,
+              (SELECT count(*)::int FROM target_periode) AS "targetPeriode", (SELECT count(*)::int FROM skp WHERE sebelumnya_id IS NOT NULL) AS "successors"`,
     );
     return { appraiserSkpId, appraiserRhk, untaken: appraiserRhk.length - linkable.length, appraisees, statusCounts, linkedRhkTexts, tables, ms: Math.round(performance.now() - t0) };
   } catch (e) {
@@ -707,7 +727,7 @@ async function main(): Promise<number> {
     const prepared = await prepareSkp(db, siklus.id, appraiser);
     console.log(
       `\nSKP data in ${prepared.ms} ms: the appraiser's SKP ${prepared.appraiserSkpId} has ${prepared.appraiserRhk.length} RHKs (${prepared.untaken} untaken); ${prepared.appraisees.length} appraisees × 3 RHKs (${prepared.linkedRhkTexts.length} linked), 2 indicators each; ` +
-        `statuses ${Object.entries(prepared.statusCounts).map(([k, n]) => `${k} ${n}`).join(', ')}; tables: ${prepared.tables.rhk} rhk, ${prepared.tables.indikator} indikator, ${prepared.tables.targetPeriode} target_periode, ${prepared.tables.skpWithRhk} SKPs with RHKs`,
+        `statuses ${Object.entries(prepared.statusCounts).map(([k, n]) => `${k} ${n}`).join(', ')}; tables: ${prepared.tables.rhk} rhk, ${prepared.tables.indikator} indikator, ${prepared.tables.targetPeriode} target_periode, ${prepared.tables.skpWithRhk} SKPs with RHKs, ${prepared.tables.successors} second SKPs after a move`,
     );
 
     // 3. Sessions, page checks, load.

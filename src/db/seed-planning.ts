@@ -14,6 +14,7 @@ import { approveSkp, returnSkp, saveEkspektasi } from '../modules/skp/review/ser
 import { indikatorForm, rhkForm } from '../modules/skp/schemas.js';
 import { usesJptForm } from '../domain/skp-document.js';
 import { Refused } from '../errors.js';
+import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE } from '../domain/acting.js';
 import { writePeriodePlans } from './seed-periode.js';
 
 type Person = {
@@ -220,7 +221,7 @@ async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map
     const stop = hold.get(p.id);
     if (stop === 'DRAFT') { counts.draft++; return; }
     await submitSkp(db, { actor, skpId: row.id, version: await versionOf(db, row.id) });
-    const appraiser = p.penilaiId !== null ? actors.get(p.penilaiId) : p.penilaiLuarId !== null ? luarActors.get(p.penilaiLuarId) : undefined;
+    const appraiser = p.penilaiId !== null ? actors.get(p.penilaiId) : p.penilaiLuarId !== null ? luarActors.get(p.penilaiLuarId) : await delegateFor(db, row.id, actors);
     if (stop === 'DIAJUKAN' || !appraiser) { counts.submitted++; return; }
     if (stop === 'DIKEMBALIKAN') {
       await returnSkp(db, appraiser, row.id, await versionOf(db, row.id), 'Target kuantitas belum dirinci per triwulan dan satuan indikator kedua perlu diperjelas.', new Map());
@@ -232,6 +233,15 @@ async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map
     counts.approved++;
   });
   return counts;
+}
+
+/** For an SKP whose appraiser's post is vacant: the delegate (Plt) in force who may act for it, by the one rule (src/domain/acting.ts). */
+async function delegateFor(db: Db, skpId: number, actors: Map<number, Actor>): Promise<Actor | undefined> {
+  const skp = await db.prisma.skp.findUniqueOrThrow({
+    where: { id: skpId },
+    select: { pegawaiId: true, penilaiId: true, penilaiLuarId: true, penilai: { select: { jabatanId: true } }, pegawai: { select: { penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } },
+  });
+  return [...actors.values()].find((a) => a.delegasi.length > 0 && actingAs(a, dinilaiOleh(skp)) !== null);
 }
 
 /** Moves a cycle forward phase by phase up to `ke`; stops (and says why) at the first blocker. */

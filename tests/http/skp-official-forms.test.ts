@@ -256,7 +256,7 @@ describe('penugasan dari on the standard form, and the BerAKHLAK statements as s
     expect(versi).toContain(`<li>${lama}</li>`);
     expect(versi).not.toContain(`<li>${kini}</li>`);
     expect(versi).toContain(`${RHK} <span class="penugasan">(penugasan dari Kepala Dinas)</span>`);
-    expect(versi).toContain(`href="/skp/${skpId}/cetak.pdf?revisi=1"`);
+    expect(versi).toContain(`href="/skp/${skpId}/versi/1/cetak.pdf"`);
   });
 
   it('a version stored before the statements were frozen prints and shows today\'s wording', async () => {
