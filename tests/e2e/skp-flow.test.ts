@@ -207,6 +207,8 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(await skpStatus()).toBe('DIAJUKAN');
     await shot('skp-tinjau.png');
 
+    // asked first: the confirmation page carries the same button
+    await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}/setujui`), page.getByRole('button', { name: 'Setujui SKP' }).click()]);
     await Promise.all([page.waitForURL((u) => u.pathname === '/skp/bawahan'), page.getByRole('button', { name: 'Setujui SKP' }).click()]);
     expect(await flashes()).toContain(`SKP ${nama.pegawai} disetujui (revisi 1).`);
     expect(await page.locator('table tbody tr', { hasText: nama.pegawai }).locator('.tag').textContent()).toBe('Disetujui');

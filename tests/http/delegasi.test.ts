@@ -134,7 +134,7 @@ describe('acting under a delegation — only from mulai to selesai (WIB), inclus
     const d = await given.delegasi(t, { jabatanId: w.jab.kasi.id, pemberi: w.kasi, penerima: w.jf, mulai: 0, selesai: 2, nomorSk: '800/PLH/SETUJU' });
     const jf = await asJf();
     const s = await given.skpNow(t, skpA.id);
-    const res = await postForm(jf, `/skp/${skpA.id}/setujui`, { version: s.version }, `/skp/${skpA.id}/tinjau`);
+    const res = await postForm(jf, `/skp/${skpA.id}/setujui`, { confirmed: '1', version: s.version }, `/skp/${skpA.id}/tinjau`);
     expect(res.status).toBe(303);
     const user = await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId: w.jf.id } });
     const k = await t.db.prisma.keputusanSkp.findFirstOrThrow({ where: { skpId: skpA.id } });
@@ -153,7 +153,7 @@ describe('acting under a delegation — only from mulai to selesai (WIB), inclus
     const own = await given.skpDiajukan(t, w.jf);
     const jf = await asJf();
     await jf.get(`/skp/${own.id}/tinjau`).expect(403);
-    const res = await postForm(jf, `/skp/${own.id}/setujui`, { version: own.version });
+    const res = await postForm(jf, `/skp/${own.id}/setujui`, { confirmed: '1', version: own.version });
     expect(res.status).toBe(403);
   });
 
@@ -164,7 +164,7 @@ describe('acting under a delegation — only from mulai to selesai (WIB), inclus
     const kasi = await loginAs(t.app, w.kasi.login);
     const page = await kasi.get(`/skp/${skpC.id}/tinjau`).expect(200);
     expect(unescape(page.text)).toContain('Anda bertindak sebagai Plt berdasarkan SK 800/PLT/KOSONG; jabatan pejabat penilai pegawai ini lowong.');
-    const res = await postForm(kasi, `/skp/${skpC.id}/kembalikan`, { version: skpC.version, alasan: 'Target triwulan perlu dirinci.' }, `/skp/${skpC.id}/tinjau`);
+    const res = await postForm(kasi, `/skp/${skpC.id}/kembalikan`, { confirmed: '1', version: skpC.version, alasan: 'Target triwulan perlu dirinci.' }, `/skp/${skpC.id}/tinjau`);
     expect(res.status).toBe(303);
     expect(await t.db.prisma.keputusanSkp.findFirstOrThrow({ where: { skpId: skpC.id } })).toMatchObject({ jenis: 'KEMBALIKAN', alasan: 'Target triwulan perlu dirinci.', penilaiId: null, delegasiId: d.id });
     // the appraiser of the seksi still acts for their own staff, directly

@@ -270,7 +270,7 @@ describe('the official decides with their own login, and the cycle moves on', ()
     const page = await luar.get(`/skp/${w.skp.id}/tinjau`).expect(200);
     expect(page.text).toContain(`action="/skp/${w.skp.id}/setujui"`);
     expect(page.text).not.toContain(`href="/skp/${w.skp.id}/versi"`);
-    const res = await postForm(luar, `/skp/${w.skp.id}/setujui`, { version: w.skp.version }, `/skp/${w.skp.id}/tinjau`);
+    const res = await postForm(luar, `/skp/${w.skp.id}/setujui`, { confirmed: '1', version: w.skp.version }, `/skp/${w.skp.id}/tinjau`);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
     const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: w.skp.id } });

@@ -318,7 +318,7 @@ describe('a closed cycle is read-only everywhere (docs/domain/siklus.md)', () =>
       expect(res.text).toContain('Siklus sedang dalam fase Selesai; SKP tidak dapat diubah.');
       expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).version).toBe(skp.version);
       const penilai = await loginAs(t2.app, w.penilai.login);
-      const approve = await postForm(penilai, `/skp/${skp.id}/setujui`, { version: skp.version }, `/skp/${skp.id}`);
+      const approve = await postForm(penilai, `/skp/${skp.id}/setujui`, { confirmed: '1', version: skp.version }, `/skp/${skp.id}`);
       expect([403, 409]).toContain(approve.status);
       expect((await t2.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } })).status).toBe('DRAFT');
     } finally {

@@ -62,7 +62,7 @@ describe('an SKP opened while its owner held a JPT position', () => {
     expect((await pegawai.get(`/skp/${skpId}`).expect(200)).text).toContain('>Perspektif</th>');
     const page = await penilai.get(tinjau()).expect(200);
     expect(page.text).not.toContain('belum dikaitkan dengan RHK pimpinan');
-    expect((await postForm(penilai, `/skp/${skpId}/setujui`, { version: await ver() }, tinjau())).status).toBe(303);
+    expect((await postForm(penilai, `/skp/${skpId}/setujui`, { confirmed: '1', version: await ver() }, tinjau())).status).toBe(303);
     expect((await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } })).status).toBe('DISETUJUI');
     // print: the JPT form's title
     const text = await printed(pegawai);

@@ -219,7 +219,7 @@ describe('the appraiser on the document is the one who signs', () => {
     expect(edit.status).toBe(303);
     const agentA = await loginAs(t.app, penilaiA.login);
     const v = (await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } })).version;
-    expect((await postForm(agentA, `/skp/${skpId}/setujui`, { version: v }, `/skp/${skpId}/tinjau`)).status).toBe(303);
+    expect((await postForm(agentA, `/skp/${skpId}/setujui`, { confirmed: '1', version: v }, `/skp/${skpId}/tinjau`)).status).toBe(303);
   });
 
   it('freezes the SKP\'s own appraiser with rank, position and unit into the approved version', async () => {

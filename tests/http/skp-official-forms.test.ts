@@ -224,7 +224,7 @@ describe('penugasan dari on the standard form, and the BerAKHLAK statements as s
     await given.submit(t, { id: skpId, pegawaiId: pair.pegawai.id });
     const review = main((await penilai.get(`/skp/${skpId}/tinjau`).expect(200)).text);
     expect(review).toContain(`${RHK} <span class="penugasan">(penugasan dari Kepala Dinas)</span>`);
-    expect((await postForm(penilai, `/skp/${skpId}/setujui`, { version: await ver(skpId) }, `/skp/${skpId}/tinjau`)).status).toBe(303);
+    expect((await postForm(penilai, `/skp/${skpId}/setujui`, { confirmed: '1', version: await ver(skpId) }, `/skp/${skpId}/tinjau`)).status).toBe(303);
     const v = await t.db.prisma.skpVersi.findUniqueOrThrow({ where: { skpId_revisi: { skpId, revisi: 1 } } });
     const data = v.data as { berakhlak: Record<string, { nama: string; perilaku: string[] }>; rhk: { penugasanDari: string | null }[] };
     expect(Object.keys(data.berakhlak).sort()).toEqual([...NILAI_BERAKHLAK].sort());

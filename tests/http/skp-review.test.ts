@@ -60,7 +60,7 @@ describe('SKP Bawahan and the decision', () => {
   });
 
   it('refuses a too-short reason with a message in Indonesian, keeping what was typed', async () => {
-    const res = await postForm(penilai, `/skp/${ids.skp}/kembalikan`, { version: await version(), alasan: 'kurang', [`catatan_${ids.rhk}`]: 'Target laporan perlu dirinci per bulan' }, tinjau());
+    const res = await postForm(penilai, `/skp/${ids.skp}/kembalikan`, { confirmed: '1', version: await version(), alasan: 'kurang', [`catatan_${ids.rhk}`]: 'Target laporan perlu dirinci per bulan' }, tinjau());
     expect(res.status).toBe(422);
     expect(res.text).toContain('Tuliskan alasan pengembalian, minimal 10 karakter.');
     expect(res.text).toContain('Target laporan perlu dirinci per bulan');
@@ -71,14 +71,22 @@ describe('SKP Bawahan and the decision', () => {
   it('says the same in English when the language is switched', async () => {
     const en = await loginAs(t.app, world.people.penilai.login);
     await postForm(en, '/bahasa', { lang: 'en', back: '/' });
-    const res = await postForm(en, `/skp/${ids.skp}/kembalikan`, { version: await version(), alasan: '' }, tinjau());
+    const res = await postForm(en, `/skp/${ids.skp}/kembalikan`, { confirmed: '1', version: await version(), alasan: '' }, tinjau());
     expect(res.status).toBe(422);
     expect(res.text).toContain('Write the reason for returning, at least 10 characters.');
   });
 
   it('returns the SKP with the reason and per-RHK notes, audited; a second submit changes nothing', async () => {
     const v = await version();
-    const body = { version: v, alasan: 'Indikator kualitas dan waktu belum ada.', [`catatan_${ids.rhk}`]: 'Tambahkan indikator ketepatan waktu' };
+    const form = { version: v, alasan: 'Indikator kualitas dan waktu belum ada.', [`catatan_${ids.rhk}`]: 'Tambahkan indikator ketepatan waktu' };
+    // a deliberate step asks first (issue 9), showing the reason and the notes; nothing changes yet
+    const ask = await postForm(penilai, `/skp/${ids.skp}/kembalikan`, form, tinjau());
+    expect(ask.status).toBe(200);
+    expect(ask.text).toContain('untuk diperbaiki?');
+    expect(ask.text).toContain('Indikator kualitas dan waktu belum ada.');
+    expect(ask.text).toContain('<input type="hidden" name="alasan" value="Indikator kualitas dan waktu belum ada.">');
+    expect((await skpRow()).status).toBe('DIAJUKAN');
+    const body = { ...form, confirmed: '1' };
     const res = await postForm(penilai, `/skp/${ids.skp}/kembalikan`, body, tinjau());
     expect(res.status).toBe(303);
     const skp = await skpRow();
@@ -95,14 +103,14 @@ describe('SKP Bawahan and the decision', () => {
   it('lets only the appraiser decide: the employee, a leader who can see it and a stranger cannot', async () => {
     await setDiajukan();
     const v = await version();
-    const own = await postForm(pegawai, `/skp/${ids.skp}/setujui`, { version: v });
+    const own = await postForm(pegawai, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: v });
     expect(own.status).toBe(403);
     expect(own.text).toContain('Hanya pejabat penilai pegawai ini yang dapat melakukannya.');
     await pegawai.get(tinjau()).expect(403);
     const kepala = await loginAs(t.app, world.people.pimpinan.login); // heads the unit: sees the SKP, does not appraise
-    expect((await postForm(kepala, `/skp/${ids.skp}/setujui`, { version: v })).status).toBe(403);
+    expect((await postForm(kepala, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: v })).status).toBe(403);
     const other = await loginAs(t.app, world.people.outside.login);
-    expect((await postForm(other, `/skp/${ids.skp}/kembalikan`, { version: v, alasan: 'Alasan yang cukup panjang' })).status).toBe(404);
+    expect((await postForm(other, `/skp/${ids.skp}/kembalikan`, { confirmed: '1', version: v, alasan: 'Alasan yang cukup panjang' })).status).toBe(404);
     await other.get(tinjau()).expect(404);
     await other.get(`/skp/${ids.skp}/versi`).expect(404);
     expect((await skpRow()).status).toBe('DIAJUKAN');
@@ -111,7 +119,7 @@ describe('SKP Bawahan and the decision', () => {
   it('refuses a decision on a form loaded before someone else changed the SKP', async () => {
     const stale = await version();
     expect((await postForm(penilai, `/skp/${ids.skp}/ekspektasi`, { version: stale, ekspektasi_AKUNTABEL: 'Laporan selalu tepat waktu dan cermat' }, tinjau())).status).toBe(303);
-    const res = await postForm(penilai, `/skp/${ids.skp}/setujui`, { version: stale }, tinjau());
+    const res = await postForm(penilai, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: stale }, tinjau());
     expect(res.status).toBe(409);
     expect(res.text).toContain('Data ini baru saja diubah oleh orang lain');
     const eks = await postForm(penilai, `/skp/${ids.skp}/ekspektasi`, { version: stale, ekspektasi_KOMPETEN: 'Membagikan ilmu kepada rekan' }, tinjau());
@@ -124,7 +132,13 @@ describe('SKP Bawahan and the decision', () => {
     const page = await penilai.get(tinjau()).expect(200);
     expect(page.text).toContain('Tambahkan indikator ketepatan waktu'); // the previous note is prefilled
     const v = await version();
-    const res = await postForm(penilai, `/skp/${ids.skp}/setujui`, { version: v }, tinjau());
+    // asked first: nothing is approved until the confirmed form comes back
+    const ask = await postForm(penilai, `/skp/${ids.skp}/setujui`, { version: v }, tinjau());
+    expect(ask.status).toBe(200);
+    expect(ask.text).toMatch(/Setujui SKP \d{4} /);
+    expect(ask.text).toContain('name="confirmed" value="1"');
+    expect((await skpRow()).status).toBe('DIAJUKAN');
+    const res = await postForm(penilai, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: v }, tinjau());
     expect(res.status).toBe(303);
     const skp = await skpRow();
     expect(skp).toMatchObject({ status: 'DISETUJUI', alasanKembali: null, revisi: 1 });
@@ -134,7 +148,7 @@ describe('SKP Bawahan and the decision', () => {
     expect(versi).toHaveLength(1);
     expect(versi[0]!.revisi).toBe(1);
     expect(versi[0]!.data).toMatchObject({ revisi: 1, rhk: [{ id: ids.rhk, teks: 'Tersusunnya laporan layanan kepegawaian bulanan', indikator: [{ targetAngka: '12', satuan: 'laporan' }] }] });
-    const again = await postForm(penilai, `/skp/${ids.skp}/setujui`, { version: v }, tinjau());
+    const again = await postForm(penilai, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: v }, tinjau());
     expect(again.status).toBe(409);
     expect(again.text).toContain('SKP ini tidak sedang menunggu persetujuan.');
     expect(await t.db.prisma.skpVersi.count({ where: { skpId: ids.skp } })).toBe(1);
@@ -155,7 +169,7 @@ describe('versions and ekspektasi khusus', () => {
     await t.db.prisma.indikator.updateMany({ where: { rhkId: ids.rhk }, data: { targetAngka: 14 } });
     expect(await skpRow()).toMatchObject({ status: 'DRAFT', revisi: 2 });
     await setDiajukan();
-    expect((await postForm(penilai, `/skp/${ids.skp}/setujui`, { version: await version() }, tinjau())).status).toBe(303);
+    expect((await postForm(penilai, `/skp/${ids.skp}/setujui`, { confirmed: '1', version: await version() }, tinjau())).status).toBe(303);
     const v2 = await t.db.prisma.skpVersi.findUniqueOrThrow({ where: { skpId_revisi: { skpId: ids.skp, revisi: 2 } } });
     expect(v2.data).toMatchObject({ rhk: [{ teks: 'Tersusunnya laporan layanan kepegawaian bulanan yang tervalidasi' }] });
   });

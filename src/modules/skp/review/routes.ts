@@ -6,6 +6,7 @@ import { berakhlakDari } from '../../../domain/skp-document.js';
 import { requireAdmin, requireAnyLogin, requireLogin } from '../../../web/auth.js';
 import { uploadWithCsrf } from '../../../web/upload.js';
 import { handleForm } from '../../../web/form.js';
+import { confirmFirst } from '../../../web/confirm.js';
 import { flash, t } from '../../../web/locals.js';
 import { formatTarget, getSkp } from '../service.js';
 import * as R from './service.js';
@@ -59,6 +60,16 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       view: 'skp/review',
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
+        // a deliberate step asks first, when the approval would go through (else the service says why not)
+        const page = await R.reviewPage(db, req.user!, id);
+        const ready = page.skp.status === 'DIAJUKAN' && page.skp.version === data.version && page.problems.length === 0 && page.editable;
+        const asked = ready && confirmFirst(req, res, {
+          title: t(res, 'review.confirmApprove.title', { nama: page.skp.pegawai.nama, tahun: page.skp.siklus.tahun }),
+          message: t(res, 'review.confirmApprove.message'),
+          confirm: t(res, 'review.approve'),
+          back: `/skp/${id}/tinjau#keputusan`,
+        });
+        if (asked) return;
         const done = await R.approveSkp(db, req.user!, id, data.version);
         flash(req, 'success', t(res, 'review.approved', done));
         res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
@@ -79,6 +90,14 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
           const v = data[R.catatanField(x.id)];
           if (typeof v === 'string') catatan.set(x.id, v);
         }
+        const asked = skp.status === 'DIAJUKAN' && skp.version === data.version && confirmFirst(req, res, {
+          title: t(res, 'review.confirmReturn.title', { nama: skp.pegawai.nama }),
+          message: t(res, 'review.confirmReturn.message'),
+          details: [data.alasan, ...[...catatan.values()].filter((v) => v.trim() !== '')],
+          confirm: t(res, 'review.return'),
+          back: `/skp/${id}/tinjau#keputusan`,
+        });
+        if (asked) return;
         await R.returnSkp(db, req.user!, id, data.version, data.alasan, catatan);
         flash(req, 'success', t(res, 'review.returned', { nama: skp.pegawai.nama }));
         res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
