@@ -32,6 +32,12 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
   });
 
   // ---- Review and decision ----------------------------------------------------------------
+  /** After a decision: on to the next SKP waiting for this appraiser, else back to the list (or home). */
+  const afterDecision = async (actor: Actor, decided: number) => {
+    const next = await R.nextWaiting(db, actor, decided);
+    return next !== null ? `/skp/${next}/tinjau` : actor.pejabatLuarId !== null ? '/' : '/skp/bawahan';
+  };
+
   const reviewLocals = async (actor: Actor, id: number) => ({ ...shared, ...(await R.reviewPage(db, actor, id)) });
 
   r.get('/skp/:id/tinjau', requireAnyLogin, async (req, res) => {
@@ -72,7 +78,7 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
         if (asked) return;
         const done = await R.approveSkp(db, req.user!, id, data.version);
         flash(req, 'success', t(res, 'review.approved', done));
-        res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
+        res.redirect(303, await afterDecision(req.user!, id));
       },
     });
   });
@@ -100,7 +106,7 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
         if (asked) return;
         await R.returnSkp(db, req.user!, id, data.version, data.alasan, catatan);
         flash(req, 'success', t(res, 'review.returned', { nama: skp.pegawai.nama }));
-        res.redirect(303, req.user!.pejabatLuarId !== null ? '/' : '/skp/bawahan');
+        res.redirect(303, await afterDecision(req.user!, id));
       },
     });
   });

@@ -76,6 +76,13 @@ export async function bawahanPage(db: Db, actor: Actor, q: { siklusId?: number; 
   return { siklusList: list, siklus: list.find((s) => s.id === chosenId) ?? null, rows: shown, total: rows.length, counts, status: q.status ?? '' };
 }
 
+/** The next SKP waiting for this appraiser's decision (oldest submission first), other than `except`; null when none. */
+export async function nextWaiting(db: Db, actor: Actor, except: number): Promise<number | null> {
+  if (actor.pegawaiId === null) return null;
+  const { rows } = await bawahanPage(db, actor, { status: 'DIAJUKAN' });
+  return rows.find((r) => r.skpId !== null && r.skpId !== except)?.skpId ?? null;
+}
+
 // ---- Decisions ----------------------------------------------------------------------------
 
 /**
