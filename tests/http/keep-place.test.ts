@@ -22,7 +22,11 @@ describe('saving on the SKP page', () => {
     const newRhk = await t.db.prisma.rhk.findFirstOrThrow({ where: { skpId: skp.id }, orderBy: { id: 'desc' } });
     expect(added.headers.location).toBe(`/skp/${skp.id}#rhk-${newRhk.id}`);
     // the anchor exists on the page it returns to
-    expect((await agent.get(`/skp/${skp.id}`)).text).toContain(`id="rhk-${newRhk.id}"`);
+    const page = (await agent.get(`/skp/${skp.id}`)).text;
+    expect(page).toContain(`id="rhk-${newRhk.id}"`);
+    // on a phone the table's rows stack, each cell with its label (public/css/app.css, table.stack-phone)
+    expect(page).toContain('class="table skp-table stack-phone"');
+    expect(page).toMatch(/<td class="target" data-label="Target">/);
 
     const changed = await postForm(agent, `/skp/${skp.id}/rhk/${skp.rhk[0]!.id}`, { version: await ver(), jenis: 'UTAMA', teks: 'Terselenggaranya layanan data yang mutakhir', rhkAtasanId });
     expect(changed.headers.location).toBe(`/skp/${skp.id}#rhk-${skp.rhk[0]!.id}`);
