@@ -21,10 +21,13 @@ export type Confirmation = {
 
 const NOT_REPEATED = new Set(['_csrf', '_who', '_resent', 'confirmed']);
 
+/** Whether this POST is the confirmed one (the caller then skips whatever it reads only to ask). */
+export const isConfirmed = (req: Request): boolean => (req.body as Record<string, unknown> | undefined)?.confirmed === '1';
+
 /** True when the confirmation page was sent (the caller stops); false once confirmed. */
 export function confirmFirst(req: Request, res: Response, page: Confirmation): boolean {
+  if (isConfirmed(req)) return false;
   const body = (req.body ?? {}) as Record<string, unknown>;
-  if (body.confirmed === '1') return false;
   const fields = Object.entries(body).filter((e): e is [string, string] => !NOT_REPEATED.has(e[0]) && typeof e[1] === 'string');
   res.render('confirm', { ...page, action: req.originalUrl, fields });
   return true;

@@ -6,7 +6,7 @@ import { berakhlakDari } from '../../../domain/skp-document.js';
 import { requireAdmin, requireAnyLogin, requireLogin } from '../../../web/auth.js';
 import { uploadWithCsrf } from '../../../web/upload.js';
 import { handleForm } from '../../../web/form.js';
-import { confirmFirst } from '../../../web/confirm.js';
+import { confirmFirst, isConfirmed } from '../../../web/confirm.js';
 import { flash, t } from '../../../web/locals.js';
 import { formatTarget, getSkp } from '../service.js';
 import * as R from './service.js';
@@ -66,16 +66,18 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       view: 'skp/review',
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
-        // a deliberate step asks first, when the approval would go through (else the service says why not)
-        const page = await R.reviewPage(db, req.user!, id);
-        const ready = page.skp.status === 'DIAJUKAN' && page.skp.version === data.version && page.problems.length === 0 && page.editable;
-        const asked = ready && confirmFirst(req, res, {
-          title: t(res, 'review.confirmApprove.title', { nama: page.skp.pegawai.nama, tahun: page.skp.siklus.tahun }),
-          message: t(res, 'review.confirmApprove.message'),
-          confirm: t(res, 'review.approve'),
-          back: `/skp/${id}/tinjau#keputusan`,
-        });
-        if (asked) return;
+        // a deliberate step asks first, when the approval would go through (else the service says why not);
+        // the confirmed POST goes straight to the decision
+        if (!isConfirmed(req)) {
+          const ready = await R.approvalReady(db, req.user!, id, data.version);
+          const asked = ready !== null && confirmFirst(req, res, {
+            title: t(res, 'review.confirmApprove.title', ready),
+            message: t(res, 'review.confirmApprove.message'),
+            confirm: t(res, 'review.approve'),
+            back: `/skp/${id}/tinjau#keputusan`,
+          });
+          if (asked) return;
+        }
         const done = await R.approveSkp(db, req.user!, id, data.version);
         flash(req, 'success', t(res, 'review.approved', done));
         res.redirect(303, await afterDecision(req.user!, id));
@@ -91,11 +93,7 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       view: 'skp/review',
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
-        const catatan = new Map<number, string>();
-        for (const x of skp.rhk) {
-          const v = data[R.catatanField(x.id)];
-          if (typeof v === 'string') catatan.set(x.id, v);
-        }
+        const catatan = R.catatanOf(skp.rhk, data);
         const asked = skp.status === 'DIAJUKAN' && skp.version === data.version && confirmFirst(req, res, {
           title: t(res, 'review.confirmReturn.title', { nama: skp.pegawai.nama }),
           message: t(res, 'review.confirmReturn.message'),
@@ -125,11 +123,7 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       view: 'skp/review',
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
-        const catatan = new Map<number, string>();
-        for (const x of skp.rhk) {
-          const v = data[R.catatanField(x.id)];
-          if (typeof v === 'string') catatan.set(x.id, v);
-        }
+        const catatan = R.catatanOf(skp.rhk, data);
         const file = req.file ? { nama: req.file.originalname, bytes: req.file.buffer } : null;
         const done = await R.recordDecisionAtasNama(db, store, req.user!, id, { version: data.version, jenis: data.jenis, alasan: data.alasan, catatan }, file);
         flash(req, 'success', t(res, data.jenis === 'SETUJUI' ? 'review.atasNama.approved' : 'review.atasNama.returned', done));

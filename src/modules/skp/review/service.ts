@@ -8,6 +8,7 @@ import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.j
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { editSkp, getSkp, LIVE, peranPada, skpDocument, type Scoped } from '../service.js';
+import { keputusanList } from '../versions/service.js';
 import { DOKUMEN_TANDA_TANGAN, dropBerkas, putBerkas, readBerkas, recordBerkas, type BerkasUpload, type StoredBerkas } from '../../berkas/service.js';
 import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { skpEditable } from '../../../domain/siklus.js';
@@ -41,6 +42,16 @@ export const returnForm = (rhkIds: number[]) =>
     alasan: z.string({ message: 'review.alasanMin' }).trim().min(10, 'review.alasanMin').max(2000, 'err.maxLength'),
     ...Object.fromEntries(rhkIds.map((id) => [catatanField(id), optionalText(2000)])),
   }) as z.ZodType<{ version: number; alasan: string } & Record<string, string | number | null>>;
+
+/** The per-RHK notes a return form carries (only this SKP's RHKs; a blank one is kept as blank). */
+export function catatanOf(rhk: readonly { id: number }[], data: Record<string, unknown>): Map<number, string> {
+  const catatan = new Map<number, string>();
+  for (const x of rhk) {
+    const v = data[catatanField(x.id)];
+    if (typeof v === 'string') catatan.set(x.id, v);
+  }
+  return catatan;
+}
 
 export const bawahanQuery = z.object({
   siklusId: idFilter,
@@ -264,30 +275,6 @@ export async function recordDecisionAtasNama(
   return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama };
 }
 
-/** The decisions on an SKP, newest first, with who made them and in whose name. */
-export async function keputusanList(db: Db, skp: Scoped<{ id: number }>) {
-  const rows = await db.prisma.keputusanSkp.findMany({
-    where: { skpId: skp.id },
-    orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    include: { penilai: { select: { nama: true } }, penilaiLuar: { select: { nama: true, jabatan: true } }, berkas: { select: { id: true, nama: true } } },
-  });
-  const users = await db.prisma.user.findMany({
-    where: { id: { in: rows.map((r) => r.olehUserId).filter((x): x is number => x !== null) } },
-    select: { id: true, username: true, pegawai: { select: { nama: true } }, pejabatLuar: { select: { nama: true } } },
-  });
-  const oleh = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.pejabatLuar?.nama ?? u.username ?? '']));
-  return rows.map((r) => ({
-    id: r.id,
-    jenis: r.jenis,
-    revisi: r.revisi,
-    at: r.at,
-    alasan: r.alasan,
-    atasNama: r.penilaiLuar ? `${r.penilaiLuar.nama} (${r.penilaiLuar.jabatan})` : (r.penilai?.nama ?? ''),
-    dicatatHr: r.dicatatHr,
-    oleh: r.olehUserId === null ? '' : (oleh.get(r.olehUserId) ?? ''),
-    berkas: r.berkas,
-  }));
-}
 
 /** The signed document of a decision on an SKP the actor may see (others: 404). */
 export async function keputusanBerkas(db: Db, store: BerkasStore, actor: Actor, skpId: number, keputusanId: number) {
@@ -321,6 +308,18 @@ export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: n
     await freezeVersion(tx, actor, skp, revisi);
     return { berubah, revisiBaru: revisi };
   });
+}
+
+/**
+ * Whether approving now would go through, asked before the appraiser confirms: submitted, this
+ * version, the phase open, acting as its appraiser, nothing blocking. Returns what the question
+ * names, or null (the decision itself then says what is wrong). No document is built.
+ */
+export async function approvalReady(db: Db, actor: Actor, id: number, ver: number): Promise<{ nama: string; tahun: number } | null> {
+  const skp = await getSkp(db, actor, id);
+  if (skp.status !== 'DIAJUKAN' || skp.version !== ver || !skpEditable(skp.siklus.fase as Fase) || !peranPada(actor, skp).acting) return null;
+  const problems = await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.penilaiId });
+  return problems.length ? null : { nama: skp.pegawai.nama, tahun: skp.siklus.tahun };
 }
 
 /**

@@ -51,25 +51,44 @@ export async function compareVersi(db: Db, skp: Scoped<{ id: number }>, dari: Ve
 }
 
 /**
- * Every decision on the SKP (approve, return), newest first: who pressed it, in whose name and
- * under which delegation (keputusan_skp).
+ * Every decision on the SKP (approve, return), newest first, for the review and the versions
+ * pages: who pressed it, in whose name (an employee or an official outside the agency), under
+ * which delegation, whether HR recorded it, and its signed document (keputusan_skp).
  */
-export async function listKeputusan(db: Db, skp: Scoped<{ id: number }>) {
+export async function keputusanList(db: Db, skp: Scoped<{ id: number }>) {
   const rows = await db.prisma.keputusanSkp.findMany({
     where: { skpId: skp.id },
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
-    include: { penilai: { select: { nama: true, nip: true } }, penilaiLuar: { select: { nama: true } }, delegasi: { select: { jenis: true, nomorSk: true } } },
+    include: {
+      penilai: { select: { nama: true } },
+      penilaiLuar: { select: { nama: true, jabatan: true } },
+      delegasi: { select: { jenis: true, nomorSk: true } },
+      berkas: { select: { id: true, nama: true } },
+    },
   });
-  const ids = [...new Set(rows.map((r) => r.olehUserId).filter((id): id is number => id !== null))];
-  const users = ids.length ? await db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true, pegawai: { select: { nama: true } } } }) : [];
-  const nama = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.username ?? '']));
-  return rows.map((r) => ({ ...r, oleh: r.olehUserId === null ? null : (nama.get(r.olehUserId) ?? null), atasNama: r.penilai?.nama ?? r.penilaiLuar?.nama ?? null }));
+  const ids = [...new Set(rows.map((r) => r.olehUserId).filter((x): x is number => x !== null))];
+  const users = ids.length
+    ? await db.prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, username: true, pegawai: { select: { nama: true } }, pejabatLuar: { select: { nama: true } } } })
+    : [];
+  const oleh = new Map(users.map((u) => [u.id, u.pegawai?.nama ?? u.pejabatLuar?.nama ?? u.username ?? '']));
+  return rows.map((r) => ({
+    id: r.id,
+    jenis: r.jenis,
+    revisi: r.revisi,
+    at: r.at,
+    alasan: r.alasan,
+    atasNama: r.penilaiLuar ? `${r.penilaiLuar.nama} (${r.penilaiLuar.jabatan})` : (r.penilai?.nama ?? null),
+    delegasi: r.delegasi,
+    dicatatHr: r.dicatatHr,
+    oleh: r.olehUserId === null ? null : (oleh.get(r.olehUserId) ?? null),
+    berkas: r.berkas,
+  }));
 }
 
 /** The versions page: the scoped header, its approved versions and the decisions taken on it. */
 export async function versiListPage(db: Db, actor: Actor, skpId: number) {
   const skp = await skpHeader(db, actor, skpId);
-  const [versi, keputusan] = await Promise.all([listVersi(db, skp), listKeputusan(db, skp)]);
+  const [versi, keputusan] = await Promise.all([listVersi(db, skp), keputusanList(db, skp)]);
   return { skp, versi, keputusan };
 }
 
