@@ -34,8 +34,9 @@ import { siklusJobs } from './modules/siklus/jobs.js';
 import { LABELS } from './i18n/labels.js';
 import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
 import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
+import { systemClock, type Clock } from './clock.js';
 
-export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore };
+export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
 /** The background-job runner with every feature's handlers (each feature registers its own). */
 export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJobs });
@@ -43,9 +44,10 @@ export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJ
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Builds the Express app: middleware in one visible order, then the feature routers. */
-export function createApp({ config, db, jobs = createJobRunner(db), store = localBerkasStore(config.berkasDir) }: AppDeps): Express {
+export function createApp({ config, db, jobs = createJobRunner(db), store = localBerkasStore(config.berkasDir), clock = systemClock }: AppDeps): Express {
   const app = express();
   app.locals.jobs = jobs;
+  app.locals.clock = clock;
   const production = config.env === 'production';
   setupViews(app, config.env);
   app.set('trust proxy', config.trustProxy ? 1 : false);

@@ -9,6 +9,7 @@ import type { Express } from 'express';
 import { createApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createDb, type Db } from '../../src/db/client.js';
+import type { Clock } from '../../src/clock.js';
 import { TEMPLATE_DB, withDatabase } from '../setup/global.js';
 
 export { DEMO_PASSWORD } from '../../src/db/seed.js';
@@ -16,7 +17,8 @@ export { DEMO_PASSWORD } from '../../src/db/seed.js';
 export type TestApp = { app: Express; db: Db; config: Config; url: string; close: () => Promise<void> };
 
 /** A fresh database cloned from the migrated, seeded template, and an app on it. */
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `clock` stands the app on a given day (src/clock.ts); the system clock otherwise. */
+export async function testApp(overrides: Partial<Config> = {}, opts: { clock?: Clock } = {}): Promise<TestApp> {
   const adminUrl = inject('pgAdminUrl');
   const name = `sikap_t_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -28,7 +30,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
   // stored files go to a folder of this test app's own, removed with it
   const berkasDir = join(tmpdir(), `${name}-berkas`);
   const config = { ...loadConfig({ NODE_ENV: 'test', DATABASE_URL: url, SESSION_SECRET: 'test-secret-test-secret-test-secret!', BERKAS_DIR: berkasDir }), ...overrides };
-  const app = createApp({ config, db });
+  const app = createApp({ config, db, clock: opts.clock });
   return {
     app,
     db,
