@@ -5,6 +5,7 @@ import { fixedClock } from '../../src/clock.js';
 import * as given from '../helpers/given.js';
 import { download, pdfPages } from '../helpers/files.js';
 import { loginAs, testApp, type TestApp } from '../helpers/app.js';
+import { evaluasiPdf } from '../../src/modules/laporan/print/pdf.js';
 
 // The periodic evaluation form (PermenPANRB 6/2022 Anak Lampiran 4, "Evaluasi Kinerja Pegawai —
 // Periode Triwulan …"; docs/domain/cetak.md), printed from the report's
@@ -132,5 +133,36 @@ describe('a long report', () => {
     expect(all).toContain('Jumlah keluaran uji 30.3');
     expect(all).toContain('PREDIKAT KINERJA PEGAWAI BAIK');
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('the form from a plain object', () => {
+  it('the JPT variant: the perspective instead of the leader\'s RHK, INSTANSI, names as typed', async () => {
+    const orang = (nama: string) => ({ nama, nip: '197001012000031001', pangkatGolongan: 'IV/c', jabatan: 'Kepala Dinas', unit: 'Dinas Uji', jenisJabatan: 'JPT' });
+    const buf = await evaluasiPdf({
+      tahun: 2026, periode: { nama: 'Semester I', awal: new Date('2026-01-01'), akhir: new Date('2026-06-30') },
+      instansi: 'Pemerintah Kabupaten Sukamaju', tempat: 'Sukamaju', pendekatan: 'KUALITATIF', jpt: true,
+      pegawai: orang('Đặng Thị Hồng'), penilai: { ...orang('Łukasz Ørsted'), luar: true, unit: 'Pemerintah Provinsi Uji' }, status: 'DINILAI',
+      rhk: [{ jenis: 'UTAMA', teks: 'Meningkatnya kualitas layanan publik', rhkAtasan: null, perspektif: 'PENERIMA_LAYANAN', indikator: [{ aspek: 'KUALITAS', teks: 'Indeks kepuasan masyarakat', target: 'Kepuasan masyarakat meningkat', targetPeriode: true, realisasi: 'Survei menunjukkan kenaikan', capaian: 'melampaui target', kumulatif: null, umpanBalik: null }] }],
+      perilaku: [{ nama: 'Loyal', perilaku: ['Menjaga rahasia jabatan dan negara'], ekspektasiKhusus: 'Menjaga kerahasiaan data ≥ 100%', tanda: null, umpanBalik: null }],
+      rating: { hasilKerja: 'DI_BAWAH', perilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN', at: new Date('2026-07-10T03:00:00Z') },
+      dicetak: new Date('2026-07-11T03:00:00Z'),
+    });
+    const all = flat(await pdfPages(buf));
+    expect(all).toContain('PENDEKATAN HASIL KERJA KUALITATIF');
+    expect(all).toContain('PERIODE: SEMESTER I');
+    expect(all).toContain('5 INSTANSI Pemerintah Kabupaten Sukamaju 5 INSTANSI Pemerintah Provinsi Uji');
+    expect(all).toContain('PERSPEKTIF');
+    expect(all).not.toContain('RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI');
+    expect(all).toContain('Perspektif Penerima Layanan');
+    expect(all).toContain('Kepuasan masyarakat meningkat (target periode)');
+    expect(all).toContain('Capaian: melampaui target');
+    expect(all).toContain('Đặng Thị Hồng');
+    expect(all).toContain('Łukasz Ørsted');
+    expect(all).toContain('Menjaga kerahasiaan data ≥ 100%');
+    expect(all).toContain('RATING HASIL KERJA DI BAWAH EKSPEKTASI');
+    expect(all).toContain('PREDIKAT KINERJA PEGAWAI BUTUH PERBAIKAN');
+    expect(all).toContain('Sukamaju, 10 Juli 2026');
+    expect(all).not.toContain('\uFFFD');
   });
 });
