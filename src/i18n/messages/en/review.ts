@@ -79,6 +79,8 @@ export const enReview: Record<keyof typeof idReview, string> = {
   'review.ekspektasiPlaceholder': 'E.g. be a role model for excellent service',
   'review.saveEkspektasi': 'Save expectations',
   'review.ekspektasiSaved': 'The leader\'s specific expectations were saved.',
+  'review.sejakDikembalikan.title': 'What changed since you returned it ({at})',
+  'review.sejakDikembalikan.hint': 'Compared with the SKP as you saw it when you returned it; the full document is below.',
   'review.ekspektasiJuga.legend': 'Apply to other appraisees too',
   'review.ekspektasiJuga.hint': 'The values you filled in above are also written to the ticked appraisees\' SKPs; a value left blank here leaves theirs as it is. All are saved together or none.',
   'review.ekspektasiJuga.saved': 'The same expectations were applied to {count} other appraisees.',

@@ -80,6 +80,8 @@ export const idReview = {
   'review.ekspektasiPlaceholder': 'Mis. menjadi contoh dalam pelayanan prima',
   'review.saveEkspektasi': 'Simpan ekspektasi',
   'review.ekspektasiSaved': 'Ekspektasi khusus pimpinan disimpan.',
+  'review.sejakDikembalikan.title': 'Yang berubah sejak Anda kembalikan ({at})',
+  'review.sejakDikembalikan.hint': 'Dibandingkan dengan SKP seperti yang Anda lihat saat mengembalikannya; dokumen lengkap ada di bawah.',
   'review.ekspektasiJuga.legend': 'Terapkan juga ke bawahan lain',
   'review.ekspektasiJuga.hint': 'Nilai yang Anda isi di atas ditulis juga ke SKP bawahan yang dicentang; nilai yang dikosongkan di sini tidak mengubah milik mereka. Semua tersimpan bersama atau tidak sama sekali.',
   'review.ekspektasiJuga.saved': 'Ekspektasi yang sama diterapkan ke {count} bawahan lain.',

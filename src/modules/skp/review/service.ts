@@ -12,7 +12,8 @@ import { keputusanList } from '../versions/service.js';
 import { DOKUMEN_TANDA_TANGAN, dropBerkas, putBerkas, readBerkas, recordBerkas, type BerkasUpload, type StoredBerkas } from '../../berkas/service.js';
 import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { skpEditable } from '../../../domain/siklus.js';
-import { usesJptForm } from '../../../domain/skp-document.js';
+import { parseDokumen, usesJptForm, type SkpDokumen } from '../../../domain/skp-document.js';
+import { diffSkp } from '../../../domain/skp-diff.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
 import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
 import { sqlOn } from '../../../db/sql.js';
@@ -146,7 +147,7 @@ const actedBy = (actor: Actor, acting: Acting) => ({
  * pressed the button, in whose name, under which delegation, and, when HR recorded an outside
  * official's decision, the signed document.
  */
-async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null }) {
+async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null; dokumen?: SkpDokumen }) {
   const berkas = k.dicatat ? await recordBerkas(tx, k.dicatat, actor.userId) : null;
   const { acting } = target;
   await tx.keputusanSkp.create({
@@ -161,6 +162,7 @@ async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: 
       delegasiId: acting.delegasi?.id ?? null,
       dicatatHr: acting.sebagai === 'atasNama',
       berkasId: berkas?.id ?? null,
+      ...(k.dokumen ? { dokumen: k.dokumen as object } : {}),
     },
   });
 }
@@ -236,7 +238,9 @@ async function giveBack(db: Db, actor: Actor, skpId: number, ver: number, alasan
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
     for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id, ...LIVE }, data: { catatanPenilai: teks } });
-    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat });
+    // what the appraiser saw, for the resubmission's "changed since you returned it"
+    const dokumen = await skpDocument(tx, skp);
+    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat, dokumen });
   });
 }
 
@@ -388,5 +392,19 @@ export async function reviewPage(db: Db, actor: Actor, id: number) {
       : [];
   const editable = skpEditable(skp.siklus.fase as Fase);
   const lainnya = acting && editable ? await ekspektasiLainnya(db, actor, skp) : [];
-  return { skp, acting, doc: await skpDocument(db.prisma, skp), editable, problems, atasNama, keputusan: await keputusanList(db, skp), lainnya };
+  const doc = await skpDocument(db.prisma, skp);
+  return { skp, acting, doc, editable, problems, atasNama, keputusan: await keputusanList(db, skp), lainnya, sejakDikembalikan: await sinceReturned(db, skp, doc) };
+}
+
+/**
+ * A resubmitted SKP: what changed since the appraiser returned it (the document they saw then,
+ * kept with the return), or null when the SKP waits for a first decision or was never returned.
+ * Returns stored before the document was kept have none: the page then offers the version diff.
+ */
+async function sinceReturned(db: Db, skp: Scoped<{ id: number; status: string }>, doc: SkpDokumen) {
+  if (skp.status !== 'DIAJUKAN') return null;
+  const last = await db.prisma.keputusanSkp.findFirst({ where: { skpId: skp.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { jenis: true, at: true, dokumen: true } });
+  if (!last || last.jenis !== 'KEMBALIKAN' || last.dokumen === null) return null;
+  const dari = parseDokumen(last.dokumen);
+  return { at: last.at, hasil: { dari, ke: doc, diff: diffSkp(dari, doc) } };
 }
