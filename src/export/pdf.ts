@@ -133,7 +133,8 @@ export function cell(text: string | null | undefined, o: CellOpts = {}): TableCe
 /** A cell of several paragraphs (a bold name, then bullet points, …). */
 export function stackCell(paras: { text: string; bold?: boolean; bullet?: boolean }[], o: CellOpts = {}): TableCell {
   const stack = paras.map((p) => (p.bullet ? { columns: [{ text: '•', width: 9 }, { text: p.text, width: '*' }] } : { text: p.text, bold: !!p.bold }));
-  return { ...(cell('', o) as object), text: undefined, stack } as TableCell;
+  const { text: _none, ...style } = cell('', o) as Record<string, unknown>;
+  return { ...style, stack } as TableCell;
 }
 /** A header cell. */
 export const head = (text: string, colSpan?: number): TableCell => cell(text, { bold: true, center: true, middle: true, fill: HEAD_FILL, colSpan });
