@@ -230,11 +230,11 @@ describe('the timeline', () => {
     let url: string | null = `/linimasa/${rekan.id}`;
     let pages = 0;
     while (url) {
-      const res = await agents.penilai.get(url).expect(200);
+      const res: { text: string } = await agents.penilai.get(url).expect(200);
       const e = entries(res.text);
       expect(e.length).toBeLessThanOrEqual(40);
       seen.push(...e);
-      const next = /href="\?sebelum=([^"]+)" rel="next"/.exec(res.text)?.[1];
+      const next: string | undefined = /href="\?sebelum=([^"]+)" rel="next"/.exec(res.text)?.[1];
       url = next ? `/linimasa/${rekan.id}?sebelum=${unescapeHtml(next)}` : null;
       pages++;
     }
