@@ -52,8 +52,9 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
         const teks = Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, (data[R.ekspektasiField(n)] as string | null) ?? null]));
-        const out = await R.saveEkspektasi(db, req.user!, id, data.version, teks);
+        const out = await R.saveEkspektasi(db, req.user!, id, data.version, teks, data.juga);
         flash(req, 'success', out.revisiBaru ? t(res, 'review.ekspektasiSavedRevisi', { revisi: out.revisiBaru }) : t(res, 'review.ekspektasiSaved'));
+        if (out.diterapkan > 0) flash(req, 'success', t(res, 'review.ekspektasiJuga.saved', { count: out.diterapkan }));
         res.redirect(303, `/skp/${id}/tinjau#ekspektasi`);
       },
     });
