@@ -1,14 +1,16 @@
 import type { Db } from '../../db/client.js';
-import type { Scoped } from '../../domain/access.js';
+import { asScoped, type Scoped } from '../../domain/access.js';
 import { hariDicakup } from '../../domain/periode-laporan.js';
-import { capaian, chooseScoringTarget, parsePolicy, type Capaian, type PenilaianKualitatif, type ScoringPolicy } from '../../domain/scoring/index.js';
-import { parseDokumen, type IndikatorDokumen, type SkpDokumen } from '../../domain/skp-document.js';
+import { parsePolicy, type Capaian, type PenilaianKualitatif, type ScoringPolicy } from '../../domain/scoring/index.js';
+import type { IndikatorDokumen, SkpDokumen } from '../../domain/skp-document.js';
+import { capaianIndikator, rencanaLaporan } from '../laporan/read.js';
 import { laporanSeriRows, realisasiSeriRows, type LaporanSeriRow, type RealisasiSeriRow } from './queries.js';
 
 // Each indicator's capaian over the periods of a cycle (docs/domain/linimasa.md § The capaian
-// chart). Every number comes from the scoring module (src/domain/scoring): capaian() against
-// chooseScoringTarget(the year's target, the period's), each period measured against the plan
-// its own report was written against (skp_versi of the report's skp_revisi), never the live rows.
+// chart). Every number is the report's own (src/modules/laporan/read.ts: capaianIndikator, the
+// scoring module's capaian() against chooseScoringTarget(the year's target, the period's)), each
+// period measured against the plan its own report was written against (rencanaLaporan: skp_versi
+// of the report's skp_revisi), never the live rows.
 // A period without a report or without a realisasi is a gap, never 0.
 
 export type TitikCapaian = {
@@ -32,7 +34,7 @@ type Periode = { id: number; nama: string; urutan: number };
  * The series of one SKP: per indicator (in the order of the latest plan that has it), one point
  * per period, from that period's report. Pure: the rows are given.
  */
-export function seriCapaian(skpId: number, periode: Periode[], laporan: (Omit<LaporanSeriRow, 'dokumen'> & { dokumen: SkpDokumen })[], realisasi: RealisasiSeriRow[], policy: ScoringPolicy): SeriSkp {
+export function seriCapaian(skpId: number, periode: Periode[], laporan: (LaporanSeriRow & { dokumen: SkpDokumen })[], realisasi: RealisasiSeriRow[], policy: ScoringPolicy): SeriSkp {
   const byPeriode = new Map(laporan.map((l) => [l.periodeId, l]));
   const realisasiOf = new Map(realisasi.map((r) => [`${r.laporanId}:${r.indikatorId}`, r]));
   // the indicators, newest plan first, so a renamed one reads as it does now
@@ -63,8 +65,8 @@ export function seriCapaian(skpId: number, periode: Periode[], laporan: (Omit<La
       const plan = l.dokumen.rhk.flatMap((r) => r.indikator).find((i) => i.id === ind.id);
       if (!plan) return { ...gap, kind: 'tanpaLaporan' };
       const r = realisasiOf.get(`${l.laporanId}:${ind.id}`);
-      const pilihan = chooseScoringTarget(plan, plan.targetPeriode.find((t) => t.periodeId === p.id));
-      const c = capaian(plan, r ? { angka: r.angka, teks: r.teks, penilaian: r.penilaian as PenilaianKualitatif | null } : null, pilihan.target, policy);
+      const pilihan = capaianIndikator(plan, p.id, r ? { angka: r.angka, teks: r.teks, penilaian: r.penilaian as PenilaianKualitatif | null } : null, policy);
+      const c = pilihan.capaian;
       return {
         ...gap,
         kind: c.kind,
@@ -99,12 +101,16 @@ export async function capaianPerSkp(db: Db, pegawai: Scoped<{ id: number }>, sik
   const laporan = await laporanSeriRows(db.sql, skps.map((s) => s.id), own);
   const realisasi = await realisasiSeriRows(db.sql, laporan.map((l) => l.laporanId));
   const policy = parsePolicy(siklus.policy);
-  return skps
-    .map((s) => {
-      const periode = siklus.periode.filter((p) => hariDicakup(p, s) !== null);
-      const own = laporan.filter((l) => l.skpId === s.id).map((l) => ({ ...l, dokumen: parseDokumen(l.dokumen) }));
-      const ids = new Set(own.map((l) => l.laporanId));
-      return seriCapaian(s.id, periode, own, realisasi.filter((r) => ids.has(r.laporanId)), policy);
-    })
-    .filter((s) => s.indikator.length > 0);
+  const out: SeriSkp[] = [];
+  for (const s of skps) {
+    const periode = siklus.periode.filter((p) => hariDicakup(p, s) !== null);
+    const own = laporan.filter((l) => l.skpId === s.id);
+    // the plan each report was written against (reports are read only after the employee was found in scope)
+    const withPlan = [];
+    for (const l of own) withPlan.push({ ...l, dokumen: await rencanaLaporan(db.prisma, asScoped({ id: l.laporanId, skpId: l.skpId, skpRevisi: l.skpRevisi })) });
+    const ids = new Set(own.map((l) => l.laporanId));
+    const seri = seriCapaian(s.id, periode, withPlan, realisasi.filter((r) => ids.has(r.laporanId)), policy);
+    if (seri.indikator.length > 0) out.push(seri);
+  }
+  return out;
 }

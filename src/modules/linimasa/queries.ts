@@ -98,17 +98,15 @@ export type LaporanSeriRow = {
   periodeId: number;
   skpRevisi: number;
   status: string;
-  /** skp_versi.data of the report's revision: the plan it was written against */
-  dokumen: unknown;
 };
 export type RealisasiSeriRow = { laporanId: number; indikatorId: number; angka: string | null; teks: string | null; penilaian: string | null };
 
-/** The reports of some SKPs with the frozen plan each was written against (skp_versi of skp_revisi). */
+/** The reports of some SKPs (drafts only when asked: the owner's chart). */
 export const laporanSeriRows = (q: Sql, skpIds: number[], withDrafts: boolean) =>
   skpIds.length === 0
     ? Promise.resolve([] as LaporanSeriRow[])
-    : q.rows<LaporanSeriRow>(sql`SELECT l.id AS laporan_id, l.skp_id, l.periode_id, l.skp_revisi, l.status::text AS status, v.data AS dokumen
-        FROM laporan_periode l JOIN skp_versi v ON v.skp_id = l.skp_id AND v.revisi = l.skp_revisi
+    : q.rows<LaporanSeriRow>(sql`SELECT l.id AS laporan_id, l.skp_id, l.periode_id, l.skp_revisi, l.status::text AS status
+        FROM laporan_periode l
        WHERE l.skp_id = ANY(${skpIds}::int[]) AND (${withDrafts}::boolean OR l.status <> 'DRAFT')`);
 
 export const realisasiSeriRows = (q: Sql, laporanIds: number[]) =>
