@@ -300,3 +300,20 @@ describe('the capaian chart', () => {
     expect(theirs.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });
 });
+
+describe('acting as the appraiser', () => {
+  // last: from here on the Plh acts for the appraiser's post
+  it('a Plh for the appraiser’s post sees the timeline and gives feedback in their own name', async () => {
+    const { self, penilai, subtree } = world.people;
+    const outsider = await loginAs(t.app, subtree.login!);
+    await outsider.get(`/linimasa/${self.id}`).expect(404);
+    await given.delegasi(t, { jabatanId: penilai.jabatanId, pemberi: penilai, penerima: subtree });
+    const plh = await loginAs(t.app, subtree.login!);
+    const page = await plh.get(`/linimasa/${self.id}`).expect(200);
+    expect(page.text).toContain('action="/umpan-balik"');
+    const res = await post(plh, '/umpan-balik', { pegawaiId: String(self.id), teks: 'Dari Plh: lanjutkan pendataan.' }, `/linimasa/${self.id}`);
+    expect(res.status).toBe(303);
+    const row = await t.db.prisma.umpanBalik.findFirstOrThrow({ where: { teks: 'Dari Plh: lanjutkan pendataan.' } });
+    expect(row.dariPegawaiId).toBe(subtree.id);
+  });
+});
