@@ -271,11 +271,13 @@ export async function recordDecisionAtasNama(
   actor: Actor,
   skpId: number,
   input: { version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string; catatan: Map<number, string> },
-  file: BerkasUpload | null,
+  /** the uploaded file, or the one `stageAtasNama` stored when HR was asked to confirm (null: none, or it expired) */
+  file: BerkasUpload | { stored: StoredBerkas | null },
 ): Promise<{ nama: string; pejabat: string }> {
   const target = await decisionTarget(db, actor, skpId, true);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  const stored = 'stored' in file ? file.stored : await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  if (!stored) throw new Refused('berkas.required', { field: 'berkas' });
   try {
     if (input.jenis === 'SETUJUI') await approve(db, actor, skpId, input.version, stored);
     else await giveBack(db, actor, skpId, input.version, input.alasan, input.catatan, stored);
@@ -284,6 +286,21 @@ export async function recordDecisionAtasNama(
     throw e;
   }
   return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama };
+}
+
+/**
+ * Before HR confirms a decision "atas nama": the same refusals the decision would give (not
+ * waiting, a stale form, not an outside official's SKP, no file or not a PDF/image by content),
+ * then the file is stored so that the confirmation need not carry it. Returns what the question
+ * names and the stored file.
+ */
+export async function stageAtasNama(db: Db, store: BerkasStore, actor: Actor, skpId: number, version: number, file: BerkasUpload | null) {
+  const target = await decisionTarget(db, actor, skpId, true);
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
+  const { version: current } = await db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
+  if (current !== version) throw new Conflict();
+  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama, stored };
 }
 
 
