@@ -35,6 +35,8 @@ import { siklusJobs } from './modules/siklus/jobs.js';
 import { LABELS } from './i18n/labels.js';
 import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
 import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
+// ── linimasa ──
+import { linimasaRoutes } from './modules/linimasa/routes.js';
 import { systemClock, type Clock } from './clock.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
@@ -65,7 +67,11 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
       strictTransportSecurity: production,
     }),
   );
-  const assets = staticAssets(resolve(ROOT, 'public'), '/static', { watch: config.env === 'development' });
+  const assets = staticAssets(resolve(ROOT, 'public'), '/static', {
+    watch: config.env === 'development',
+    // Chart.js (the capaian chart, src/modules/linimasa) from its package, under /static/vendor/
+    vendor: { '/vendor/chart.umd.min.js': resolve(ROOT, 'node_modules/chart.js/dist/chart.umd.min.js') },
+  });
   app.locals.asset = assets.url;
   app.use('/static', assets.handler);
   // Pages go out compressed (brotli or gzip, as the browser accepts): on a 1.6 Mbit/s office
@@ -109,6 +115,8 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));
+  // ── linimasa ──
+  app.use(linimasaRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

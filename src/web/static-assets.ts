@@ -66,11 +66,19 @@ export type StaticAssets = {
 
 /**
  * `watch`: re-read a file when it changes on disk and pick up new files (development). Without
- * it the files are read once, at start-up.
+ * it the files are read once, at start-up. `vendor`: files of installed packages served beside
+ * public/'s, by the path they get under the mount (`{ '/vendor/chart.umd.min.js': <file in
+ * node_modules> }`), so a library comes from the package that npm installed and no copy of it is
+ * kept in public/ (no CDN either: the CSP allows scripts from this origin only).
  */
-export function staticAssets(dir: string, mount: string, { watch }: { watch: boolean }): StaticAssets {
+export function staticAssets(dir: string, mount: string, { watch, vendor = {} }: { watch: boolean; vendor?: Record<string, string> }): StaticAssets {
   const assets = new Map<string, Asset>();
   const scan = () => {
+    for (const [key, file] of Object.entries(vendor)) {
+      const stat = statSync(file);
+      const known = assets.get(key);
+      if (!known || known.mtimeMs !== stat.mtimeMs) assets.set(key, load(file, stat.mtimeMs));
+    }
     for (const rel of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
       const file = join(dir, rel);
       const stat = statSync(file);

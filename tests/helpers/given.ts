@@ -356,6 +356,53 @@ export async function setPenilaiLuar(t: Ctx, who: { id: number }, pejabat: { id:
   await updatePegawai(t.db, await adminActor(t), p.id, input);
 }
 
+// ── linimasa: reports written straight into the tables ─────────────────────────────────────────
+// The report service (the employee's report, the appraiser's rating) belongs to another part of
+// the work; until the timeline's tests can go through it, these write the rows the way the
+// contract of issue 10 describes them (one report per SKP and period, on the SKP's approved
+// revision; riwayat rows; the rating with its predikat). Named "…Langsung" (written directly) so
+// nobody mistakes them for the services.
+
+export type LaporanLangsungOpts = {
+  status?: 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI';
+  /** realisasi per indicator id: a number (angka), a text (KUALITATIF, with `penilaian`) or null for a row without a value; an indicator left out has no row */
+  realisasi?: Record<number, { angka?: string | null; teks?: string | null; penilaian?: 'TIDAK_TERCAPAI' | 'TERCAPAI' | 'MELAMPAUI' | null }>;
+  /** the history, in order: what happened and when */
+  riwayat?: { jenis: 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI' | 'DIBUKA_HR'; at: Date; alasan?: string; sampai?: Date; olehPegawaiId?: number }[];
+  /** the rating (a DINILAI report) */
+  penilaian?: { at: Date; hasil: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS'; perilaku: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS'; predikat: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG'; penilaiId?: number };
+};
+
+/** A period's report on an SKP (the `urutan`-th period of its cycle), written directly. */
+export async function laporanLangsung(t: Ctx, skp: { id: number }, urutan: number, opts: LaporanLangsungOpts = {}): Promise<{ id: number; periodeId: number }> {
+  const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { revisi: true, siklusId: true } });
+  const periode = await t.db.prisma.periode.findFirstOrThrow({ where: { siklusId: s.siklusId, urutan } });
+  const versi = await t.db.prisma.skpVersi.findFirstOrThrow({ where: { skpId: skp.id }, orderBy: { revisi: 'desc' } });
+  const userOf = async (pegawaiId?: number) => (pegawaiId ? (await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId } })).id : null);
+  return t.db.prisma.$transaction(async (tx) => {
+    const l = await tx.laporanPeriode.create({ data: { skpId: skp.id, periodeId: periode.id, skpRevisi: versi.revisi, status: opts.status ?? 'DIAJUKAN', prestasi: 'Capaian uji' } });
+    for (const [indikatorId, r] of Object.entries(opts.realisasi ?? {})) {
+      await tx.realisasi.create({ data: { laporanId: l.id, indikatorId: Number(indikatorId), angka: r.angka ?? null, teks: r.teks ?? null, penilaian: r.penilaian ?? null } });
+    }
+    for (const r of opts.riwayat ?? []) {
+      await tx.riwayatLaporan.create({ data: { laporanId: l.id, jenis: r.jenis, at: r.at, alasan: r.alasan ?? null, sampai: r.sampai ?? null, olehUserId: await userOf(r.olehPegawaiId) } });
+    }
+    if (opts.penilaian) {
+      const p = opts.penilaian;
+      await tx.penilaianPeriode.create({
+        data: { laporanId: l.id, ratingHasilKerja: p.hasil, ratingPerilaku: p.perilaku, predikat: p.predikat, saranHasilKerja: {}, saranPerilaku: {}, policyVersion: 1, at: p.at, penilaiId: p.penilaiId ?? null },
+      });
+    }
+    return { id: l.id, periodeId: periode.id };
+  });
+}
+
+/** A progress note on an SKP, written directly. */
+export async function catatanProgresLangsung(t: Ctx, skp: { id: number }, tanggal: string, teks: string): Promise<{ id: number }> {
+  const c = await t.db.prisma.catatanProgres.create({ data: { skpId: skp.id, tanggal: new Date(`${tanggal}T00:00:00Z`), teks } });
+  return { id: c.id };
+}
+
 // ── laporan (periodic reports) ──────────────────────────────────────────────────────────────
 
 export type GivenLaporan = { id: number; version: number; skpId: number; periodeId: number; skpRevisi: number; status: string; indikator: number[] };

@@ -307,6 +307,36 @@ const ROUTES: Row[] = [
   ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
   { route: 'GET /laporan/999999/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
   { route: 'GET /laporan/abc/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
+  // ── linimasa ──
+  // The timeline: the employee, their appraiser, the pimpinan of the unit and HR see it; HR has none of its own.
+  { route: 'GET /linimasa', expect: e(303, 200, 200, 200, 404) },
+  ...perRel('GET /linimasa/{pegawai:rel}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
+  { route: 'GET /linimasa/999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /linimasa/abc', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /static/vendor/chart.umd.min.js', expect: e(200, 200, 200, 200, 200) },
+  { route: 'GET /static/js/capaian-chart.js', expect: e(200, 200, 200, 200, 200) },
+  // Feedback and dialogs name the employee in the body, so each target has its own set of fields
+  // (a row's name is its route and its fields). Only the employee's appraiser gets to validation
+  // (422): self is appraised by penilai, penilai by pimpinan; rekan is outside for pegawai, subtree
+  // for penilai; seeing the employee (pimpinan, HR) without appraising them is 403.
+  { route: 'POST /umpan-balik', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'POST /umpan-balik', body: { pegawaiId: '{pegawai:self}' }, expect: e(403, 403, 422, 403, 403, 303) },
+  { route: 'POST /umpan-balik', body: { pegawaiId: '{pegawai:rekan}', teks: '' }, expect: e(403, 404, 422, 403, 403, 303) },
+  { route: 'POST /umpan-balik', body: { pegawaiId: '{pegawai:subtree}', kaitkanSkp: '' }, expect: e(403, 404, 404, 403, 403, 303) },
+  { route: 'POST /umpan-balik', body: { pegawaiId: '{pegawai:penilai}', teks: '', kaitkanSkp: '' }, expect: e(403, 404, 403, 422, 403, 303) },
+  ...perRel('GET /dialog-kinerja/baru?pegawaiId={pegawai:rel}', [e(303, 403, 403, 403, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 403)]),
+  { route: 'GET /dialog-kinerja/baru?pegawaiId=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /dialog-kinerja/baru', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /dialog-kinerja', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'POST /dialog-kinerja', body: { pegawaiId: '{pegawai:self}' }, expect: e(403, 403, 422, 403, 403, 303) },
+  { route: 'POST /dialog-kinerja', body: { pegawaiId: '{pegawai:rekan}', topik: '' }, expect: e(403, 404, 422, 403, 403, 303) },
+  { route: 'POST /dialog-kinerja', body: { pegawaiId: '{pegawai:subtree}', tindakan: '' }, expect: e(403, 404, 404, 403, 403, 303) },
+  { route: 'POST /dialog-kinerja', body: { pegawaiId: '{pegawai:penilai}', topik: '', tindakan: '' }, expect: e(403, 404, 403, 422, 403, 303) },
+  // a recorded dialog (one per person, held by their appraiser): the appraiser edits, the others who see it read it (403)
+  ...perRel('GET /dialog-kinerja/{dialog:rel}/ubah', [e(303, 403, 403, 403, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 403)]),
+  { route: 'GET /dialog-kinerja/999999/ubah', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /dialog-kinerja/{dialog:rel}', [e(403, 403, 403, 403, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 403, 303)]),
+  { route: 'POST /dialog-kinerja/999999', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
 ];
 
 /**
@@ -581,6 +611,38 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /tidak-ada': 404,
   'GET /static/css/app.css': 200,
   'GET /static/js/app.js': 200,
+  // ── linimasa ── (requireLogin: an official outside the agency has no timeline page; the static files are public)
+  'GET /linimasa': 403,
+  'GET /linimasa/{pegawai:own}': null,
+  'GET /linimasa/{pegawai:appraisee}': 403,
+  'GET /linimasa/{pegawai:outside}': 403,
+  'GET /linimasa/999999': 403,
+  'GET /linimasa/abc': 403,
+  'GET /static/vendor/chart.umd.min.js': 200,
+  'GET /static/js/capaian-chart.js': 200,
+  'POST /umpan-balik': 403,
+  'POST /umpan-balik + pegawaiId': 403,
+  'POST /umpan-balik + pegawaiId, teks': 403,
+  'POST /umpan-balik + pegawaiId, kaitkanSkp': 403,
+  'POST /umpan-balik + pegawaiId, teks, kaitkanSkp': 403,
+  'GET /dialog-kinerja/baru?pegawaiId={pegawai:own}': null,
+  'GET /dialog-kinerja/baru?pegawaiId={pegawai:appraisee}': 403,
+  'GET /dialog-kinerja/baru?pegawaiId={pegawai:outside}': 403,
+  'GET /dialog-kinerja/baru?pegawaiId=999999': 403,
+  'GET /dialog-kinerja/baru': 403,
+  'POST /dialog-kinerja': 403,
+  'POST /dialog-kinerja + pegawaiId': 403,
+  'POST /dialog-kinerja + pegawaiId, topik': 403,
+  'POST /dialog-kinerja + pegawaiId, tindakan': 403,
+  'POST /dialog-kinerja + pegawaiId, topik, tindakan': 403,
+  'GET /dialog-kinerja/{dialog:own}/ubah': null,
+  'GET /dialog-kinerja/{dialog:appraisee}/ubah': 403,
+  'GET /dialog-kinerja/{dialog:outside}/ubah': 403,
+  'GET /dialog-kinerja/999999/ubah': 403,
+  'POST /dialog-kinerja/{dialog:own}': null,
+  'POST /dialog-kinerja/{dialog:appraisee}': 403,
+  'POST /dialog-kinerja/{dialog:outside}': 403,
+  'POST /dialog-kinerja/999999': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -603,7 +665,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /** laporan cetak: the SKP's report of the first period */ laporan?: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /** laporan cetak: the SKP's report of the first period */ laporan?: number; /** ── linimasa ── a dialog kinerja held by their appraiser */ dialog?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -636,6 +698,11 @@ beforeAll(async () => {
   // ── laporan cetak: each person's report of the first period (a draft) ──
   const periode = await given.periodeOf(t, siklus.id);
   for (const p of PEOPLE) rec[p].laporan = (await given.laporan(t, rec[p].skp, periode[0]!.id)).id;
+  // ── linimasa ── one recorded dialog kinerja per person, held by their appraiser
+  for (const p of PEOPLE) {
+    const d = await t.db.prisma.dialogKinerja.create({ data: { pegawaiId: rec[p].pegawai, penilaiId: person(p).penilaiId, tanggal: new Date('2026-01-15T00:00:00Z'), topik: 'Dialog uji matriks', tindakan: 'Tindakan uji' } });
+    rec[p].dialog = d.id;
+  }
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });
