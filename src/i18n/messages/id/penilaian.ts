@@ -113,6 +113,13 @@ export const idPenilaian = {
   'penilaian.buka.link': 'Buka kembali laporan periodik',
   'nav.penilaian': 'Penilaian',
   'penilaian.home': 'Laporan periodik menunggu penilaian Anda',
+  'penilaian.kumulatif': 'Kumulatif',
+  'penilaian.rencanaAksi': 'Rencana aksi periode ini',
+  'penilaian.riwayat': 'Riwayat laporan',
+  'penilaian.riwayat.DIAJUKAN': 'Diajukan',
+  'penilaian.riwayat.DIKEMBALIKAN': 'Dikembalikan',
+  'penilaian.riwayat.DINILAI': 'Dinilai',
+  'penilaian.riwayat.DIBUKA_HR': 'Dibuka kembali oleh kepegawaian',
   // the audit log
   'audit.act.laporan.rate': 'Laporan periodik dinilai',
   'audit.act.laporan.return': 'Laporan periodik dikembalikan',
