@@ -302,6 +302,22 @@ const ROUTES: Row[] = [
   { route: 'POST /tidak-ada', body: {}, expect: e(403, 404, 404, 404, 404, 404) },
   { route: 'GET /static/css/app.css', expect: e(200, 200, 200, 200, 200) },
   { route: 'GET /static/js/app.js', expect: e(200, 200, 200, 200, 200) },
+  // ── penilaian ──
+  // The appraiser's queue is open to every login (empty for someone who appraises nobody); a
+  // report ({laporan:…}, each person's first period, submitted) is answered only by the one acting
+  // as its appraiser: anyone else finds nothing (404), their own report included. Empty bodies stop
+  // at validation (422) for the appraiser. HR reopens a person's report (HR only).
+  { route: 'GET /penilaian', expect: LOGGED_IN },
+  ...perRel('GET /penilaian/{laporan:rel}', [e(303, 404, 404, 404, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 404)]),
+  { route: 'GET /penilaian/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /penilaian/{laporan:rel}/nilai', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/nilai', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  ...perRel('POST /penilaian/{laporan:rel}/kembalikan', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/kembalikan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'GET /pegawai/{pegawai:self}/buka-laporan', expect: ADMIN_GET() },
+  { route: 'GET /pegawai/999999/buka-laporan', expect: ADMIN_GET(404) },
+  { route: 'POST /pegawai/{pegawai:self}/buka-laporan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pegawai/999999/buka-laporan', body: {}, expect: ADMIN_POST(404) },
 ];
 
 /**
@@ -570,6 +586,24 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /tidak-ada': 404,
   'GET /static/css/app.css': 200,
   'GET /static/js/app.js': 200,
+  // ── penilaian ── (they answer the reports of the SKPs addressed to them: kadis's)
+  'GET /penilaian': 200,
+  'GET /penilaian/{laporan:own}': null,
+  'GET /penilaian/{laporan:appraisee}': 200,
+  'GET /penilaian/{laporan:outside}': 404,
+  'GET /penilaian/999999': 404,
+  'POST /penilaian/{laporan:own}/nilai': null,
+  'POST /penilaian/{laporan:appraisee}/nilai': 422,
+  'POST /penilaian/{laporan:outside}/nilai': 404,
+  'POST /penilaian/999999/nilai': 404,
+  'POST /penilaian/{laporan:own}/kembalikan': null,
+  'POST /penilaian/{laporan:appraisee}/kembalikan': 422,
+  'POST /penilaian/{laporan:outside}/kembalikan': 404,
+  'POST /penilaian/999999/kembalikan': 404,
+  'GET /pegawai/{pegawai:self}/buka-laporan': 403,
+  'GET /pegawai/999999/buka-laporan': 403,
+  'POST /pegawai/{pegawai:self}/buka-laporan': 403,
+  'POST /pegawai/999999/buka-laporan': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -592,7 +626,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── penilaian ── */ laporan?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -618,6 +652,9 @@ beforeAll(async () => {
     const s = await given.skpDisetujui(t, person(p), { rhk: 1, indikator: 1, lampiran: 1 });
     rec[p] = { pegawai: person(p).id, skp: s.id, rhk: s.rhk[0]!.id, ind: s.rhk[0]!.indikator[0]!, lampiran: s.lampiran[0]!, ver: s.version };
   }
+  // ── penilaian ── each person's report of the first period, submitted
+  const periode = await given.periodeOf(t, siklus.id);
+  for (const p of PEOPLE) rec[p].laporan = (await given.laporan(t, rec[p].skp, periode[0]!.id, { status: 'DIAJUKAN' })).id;
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
