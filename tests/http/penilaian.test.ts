@@ -118,8 +118,11 @@ describe('rating a report', () => {
     const ind = skp.rhk[0]!.indikator[0]!;
     const f = frasaById('HASIL_KERJA.sesuai.1')!;
     const body = ratingBody(l, { [`frasa_i_${ind}`]: f.id, [`umpan_i_${ind}`]: 'Laporan lengkap.', frasa_p_AKUNTABEL: 'AKUNTABEL.sesuai.1', ratingHasilKerja: 'DI_ATAS', alasanHasilKerja: 'Kualitas dokumen jauh di atas standar' });
+    const nextOne = await given.laporan(t, otherSkp.id, periode[2]!.id, { status: 'DIAJUKAN' });
     const [a, b] = await Promise.all([postForm(penilai, `/penilaian/${l.id}/nilai`, body), postForm(penilai, `/penilaian/${l.id}/nilai`, body)]);
     expect([a.status, b.status].sort()).toEqual([303, 409]);
+    // on to the next report waiting
+    expect([a, b].find((r) => r.status === 303)!.headers.location).toBe(`/penilaian/${nextOne.id}`);
     const after = await laporanNow(l.id);
     expect(after.status).toBe('DINILAI');
     expect(after.penilaian).toMatchObject({ ratingHasilKerja: 'DI_ATAS', ratingPerilaku: 'SESUAI', predikat: 'BAIK', policyVersion: 1, alasanHasilKerja: 'Kualitas dokumen jauh di atas standar', alasanPerilaku: null });

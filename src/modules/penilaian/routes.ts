@@ -36,10 +36,7 @@ export function penilaianRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>)
   });
 
   /** After an answer: on to the next report waiting, else back to the queue. */
-  const after = async (req: Req, id: number) => {
-    const next = await S.nextWaiting(db, req.user!, id);
-    return next !== null ? `/penilaian/${next}` : '/penilaian';
-  };
+  const after = (next: number | null) => (next !== null ? `/penilaian/${next}` : '/penilaian');
 
   r.post('/penilaian/:laporanId/nilai', requireAnyLogin, async (req, res) => {
     const id = idParam(req.params.laporanId);
@@ -60,7 +57,7 @@ export function penilaianRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>)
       onValid: async (data) => {
         const done = await S.rateLaporan(db, req.user!, id, data);
         flash(req, 'success', t(res, 'penilaian.rated', { nama: done.nama, predikat: t(res, PREDIKAT_LABEL[done.predikat as keyof typeof PREDIKAT_LABEL]) }));
-        res.redirect(303, await after(req, id));
+        res.redirect(303, after(done.berikutnya));
       },
     });
   });
@@ -83,7 +80,7 @@ export function penilaianRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>)
         if (asked) return;
         const done = await S.returnLaporan(db, clock, req.user!, id, data);
         flash(req, 'success', t(res, 'penilaian.returned', { nama: done.nama, sampai: res.locals.fmt.dateTime(done.sampai) }));
-        res.redirect(303, await after(req, id));
+        res.redirect(303, after(done.berikutnya));
       },
     });
   });

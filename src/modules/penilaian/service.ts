@@ -164,8 +164,8 @@ function feedback(sasaran: SasaranFrasa, field: string, v: { frasa: string | nul
  * the audit entry. Answering it twice is refused (it is rated already), so a double click makes
  * one rating.
  */
-export async function rateLaporan(db: Db, actor: Actor, id: number, input: RatingInput): Promise<{ nama: string; predikat: string }> {
-  return db.prisma.$transaction(async (tx) => {
+export async function rateLaporan(db: Db, actor: Actor, id: number, input: RatingInput): Promise<{ nama: string; predikat: string; berikutnya: number | null }> {
+  const done = await db.prisma.$transaction(async (tx) => {
     const l = await laporanPenilai({ prisma: tx }, actor, id);
     mustWait(l);
     if (l.version !== input.version) throw new Conflict();
@@ -231,6 +231,7 @@ export async function rateLaporan(db: Db, actor: Actor, id: number, input: Ratin
     });
     return { nama: l.nama, predikat: hasil };
   });
+  return { ...done, berikutnya: await nextWaiting(db, actor, id) };
 }
 
 /**
@@ -249,8 +250,8 @@ export async function returnReady(db: Db, clock: Clock, actor: Actor, id: number
  * end of `dibukaSampai` (a calendar day in the cycle's zone, today or later; the form offers seven
  * days from today: defaultDibukaSampai). History and audit in the same transaction.
  */
-export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: number, input: { version: number; alasan: string; dibukaSampai: string }): Promise<{ nama: string; sampai: Date }> {
-  return db.prisma.$transaction(async (tx) => {
+export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: number, input: { version: number; alasan: string; dibukaSampai: string }): Promise<{ nama: string; sampai: Date; berikutnya: number | null }> {
+  const done = await db.prisma.$transaction(async (tx) => {
     const l = await laporanPenilai({ prisma: tx }, actor, id);
     mustWait(l);
     if (l.version !== input.version) throw new Conflict();
@@ -268,4 +269,5 @@ export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: numb
     });
     return { nama: l.nama, sampai };
   });
+  return { ...done, berikutnya: await nextWaiting(db, actor, id) };
 }
