@@ -35,6 +35,8 @@ import { LABELS } from './i18n/labels.js';
 import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
 import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 import { systemClock, type Clock } from './clock.js';
+// ── laporan
+import { laporanRoutes } from './modules/laporan/routes.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
 
@@ -109,6 +111,8 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));
+  // ── laporan: the employee's periodic report, evidence, progress notes
+  app.use(laporanRoutes({ db, store, clock }));
   // ── penilaian ──
   app.use(penilaianRoutes({ db, clock }));
 

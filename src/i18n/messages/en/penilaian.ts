@@ -122,5 +122,4 @@ export const enPenilaian: Record<keyof typeof idPenilaian, string> = {
   'audit.act.laporan.rate': 'Periodic report rated',
   'audit.act.laporan.return': 'Periodic report returned',
   'audit.act.laporan.reopen': 'Periodic report reopened by HR',
-  'audit.kind.laporan_periode': 'Periodic report',
 };

@@ -124,5 +124,4 @@ export const idPenilaian = {
   'audit.act.laporan.rate': 'Laporan periodik dinilai',
   'audit.act.laporan.return': 'Laporan periodik dikembalikan',
   'audit.act.laporan.reopen': 'Laporan periodik dibuka kembali oleh kepegawaian',
-  'audit.kind.laporan_periode': 'Laporan periodik',
 } as const;
