@@ -204,6 +204,47 @@ describe('returning a report', () => {
   });
 });
 
+describe('a returned report goes back to the employee until its date', () => {
+  it('the employee edits and resubmits it while it is open; after the open-until date they cannot save', async () => {
+    const saved = clock.now();
+    const l = await given.laporan(t, lateSkp.id, periode[1]!.id, { status: 'DIAJUKAN' });
+    const ind = lateSkp.rhk[0]!.indikator[0]!;
+    const me = await loginAs(t.app, late.login);
+    // after the period's own deadline: only the return keeps it open
+    clock.set(`${day(new Date(periode[1]!.batasPegawai.getTime() + 86_400_000))}T03:00:00Z`);
+    try {
+      const sampai = day(new Date(clock.now().getTime() + 2 * 86_400_000));
+      const returned = await postForm(penilai, `/penilaian/${l.id}/kembalikan`, { version: String(l.version), alasan: 'Realisasi perlu dirinci', dibukaSampai: sampai, confirmed: '1' });
+      expect(returned.status).toBe(303);
+      const form = async (over: Record<string, string> = {}) => ({ version: String((await laporanNow(l.id)).version), [`ra_${ind}`]: '11', prestasi: 'Capaian dirinci per kegiatan', kendala: '', rencanaPerbaikan: '', ...over });
+      // open: the employee saves and submits it again
+      expect((await postForm(me, `/laporan/${l.id}`, await form(), `/laporan/${l.id}`)).status).toBe(303);
+      expect((await postForm(me, `/laporan/${l.id}/ajukan`, { ...(await form()), confirmed: '1' }, `/laporan/${l.id}`)).status).toBe(303);
+      const resubmitted = await laporanNow(l.id);
+      expect(resubmitted.status).toBe('DIAJUKAN');
+      expect(resubmitted.realisasi[0]!.angka!.toString()).toBe('11');
+      expect(resubmitted.riwayat.map((r) => r.jenis)).toEqual(['DIAJUKAN', 'DIKEMBALIKAN', 'DIAJUKAN']);
+      // back in the appraiser's queue
+      expect((await penilai.get('/penilaian').expect(200)).text).toContain(`href="/penilaian/${l.id}"`);
+
+      // returned once more, then the date passes: the employee can no longer save
+      const again = await postForm(penilai, `/penilaian/${l.id}/kembalikan`, { version: String(resubmitted.version), alasan: 'Bukti dukung masih kurang', dibukaSampai: day(clock.now()), confirmed: '1' });
+      expect(again.status).toBe(303);
+      const dibukaSampai = (await laporanNow(l.id)).dibukaSampai!;
+      clock.set(new Date(dibukaSampai.getTime() - 1000)); // a second before the end of that day: still open
+      expect((await postForm(me, `/laporan/${l.id}`, await form({ kendala: 'Masih sempat' }), `/laporan/${l.id}`)).status).toBe(303);
+      clock.set(dibukaSampai); // the end of that day: closed
+      const late_ = await postForm(me, `/laporan/${l.id}`, await form({ kendala: 'Terlambat' }), `/laporan/${l.id}`);
+      expect(late_.status).toBe(409);
+      const closed = await laporanNow(l.id);
+      expect(closed.kendala).toBe('Masih sempat');
+      expect(closed.status).toBe('DIKEMBALIKAN');
+    } finally {
+      clock.set(saved);
+    }
+  });
+});
+
 describe('HR reopens a report for one person', () => {
   it('after the deadline: sets the open-until date (a draft stays a draft; a report not started is created), audited; before it, refused', async () => {
     const [p, s] = [late, lateSkp];
@@ -219,6 +260,10 @@ describe('HR reopens a report for one person', () => {
     clock.set(`${day(new Date(periode[0]!.batasPegawai.getTime() + 3 * 86_400_000))}T03:00:00Z`);
     try {
       const sampai = day(new Date(clock.now().getTime() + 5 * 86_400_000));
+      // past its deadline the employee cannot save the draft …
+      const me = await loginAs(t.app, p.login);
+      const draftForm = async () => ({ version: String((await laporanNow(draft.id)).version), [`ra_${s.rhk[0]!.indikator[0]!}`]: '9', prestasi: 'Ditulis setelah dibuka kembali', kendala: '', rencanaPerbaikan: '' });
+      expect((await postForm(me, `/laporan/${draft.id}`, await draftForm(), `/laporan/${draft.id}`)).status).toBe(409);
       const ok = await postForm(admin, `/pegawai/${p.id}/buka-laporan`, { skpId: String(s.id), periodeId: String(periode[0]!.id), alasan: 'Sakit selama batas waktu', dibukaSampai: sampai });
       expect(ok.status).toBe(303);
       const after = await laporanNow(draft.id);
@@ -226,6 +271,9 @@ describe('HR reopens a report for one person', () => {
       expect(after.dibukaSampai!.toISOString()).toBe(akhirHari(sampai, 'Asia/Jakarta').toISOString());
       expect(after.riwayat.map((r) => [r.jenis, r.alasan])).toEqual([['DIBUKA_HR', 'Sakit selama batas waktu']]);
       expect(await t.db.prisma.auditLog.count({ where: { aksi: 'laporan.reopen', entitasId: String(draft.id) } })).toBe(1);
+      // … and once HR reopened it, they can
+      expect((await postForm(me, `/laporan/${draft.id}`, await draftForm(), `/laporan/${draft.id}`)).status).toBe(303);
+      expect((await laporanNow(draft.id)).prestasi).toBe('Ditulis setelah dibuka kembali');
 
       // someone without a report yet gets one, open until the date
       const [q, qs] = [fresh, freshSkp];
