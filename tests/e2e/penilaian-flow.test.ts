@@ -1,8 +1,9 @@
-// Browser test of the appraiser's answer to periodic reports: playwright-core drives Debian's
+// Browser test of a periodic report and the appraiser's answer: playwright-core drives Debian's
 // chromium (/usr/bin/chromium — never a browser download) against the real app. Set-up through
-// the factories: an appraiser with two employees whose first-period reports are submitted (the
-// cycle carrying out the year, the clock on the period's deadline day). In the browser the
-// appraiser opens the queue from the menu, rates the first report with a phrase, free text and an
+// the factories: an appraiser with two employees, the cycle carrying out the year, the clock on the
+// first period's deadline day; one employee's report submitted already, the other's a draft. In
+// the browser that employee fills in the realisasi, uploads a PDF as evidence and submits the
+// report (after the confirmation); the appraiser opens the queue from the menu, sees the evidence, rates the first report with a phrase, free text and an
 // override with its reason (the form first refuses it without one), lands on the next report and
 // returns it with a reason after the confirmation. Screenshots: test-output/screenshots/penilaian-*.png.
 import type { Page } from 'playwright-core';
@@ -21,18 +22,21 @@ let penilai: given.GivenPegawai;
 const reports: given.GivenLaporan[] = [];
 const names: string[] = [];
 const clock = fixedClock('2026-01-01T03:00:00Z');
+const pegawaiLogin = {} as { login: string; password: string };
 
 beforeAll(async () => {
   if (!HAVE_CHROMIUM) return;
   t = await testApp({}, { clock });
   const unit = await given.unit(t, { nama: 'Seksi Pelayanan Publik' });
   penilai = await given.pegawai(t, { unitId: unit.id, jenis: 'PENGAWAS', nama: 'Sekar Ayuningtyas, S.Kom.' });
-  for (const nama of ['Bagas Wicaksono, S.T.', 'Rina Maharani, S.E.']) {
+  for (const [i, nama] of ['Bagas Wicaksono, S.T.', 'Rina Maharani, S.E.'].entries()) {
     const p = await given.pegawai(t, { unitId: unit.id, penilai, nama });
     const s = await given.skpDisetujui(t, p, { rhk: 1, indikator: 1 });
     const periode = await given.periodeOf(t, s.siklusId);
-    reports.push(await given.laporan(t, s.id, periode[0]!.id, { status: 'DIAJUKAN', prestasi: `Capaian triwulan ${nama}` }));
+    // the first writes theirs in the browser; the second submitted theirs already
+    reports.push(await given.laporan(t, s.id, periode[0]!.id, i === 0 ? {} : { status: 'DIAJUKAN', prestasi: `Capaian triwulan ${nama}` }));
     names.push(p.nama);
+    if (i === 0) Object.assign(pegawaiLogin, p.login);
     clock.set(`${periode[0]!.batasPegawai.toISOString().slice(0, 10)}T03:00:00Z`);
   }
   // the cycle carries out the year (the guarded move is blocked by the demo's other SKPs)
@@ -50,13 +54,37 @@ afterAll(async () => {
 
 const flashes = async () => (await page.locator('.flash').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
 
-describe('the appraiser works through the queue in a real browser', () => {
-  it('opens the queue from the menu and rates the first report, giving a reason for the override', async () => {
+async function login(who: { login: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('NIP atau nama pengguna').fill(who.login);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+}
+
+describe('a periodic report written, submitted and rated in a real browser', () => {
+  it('the employee fills in the realisasi, uploads evidence and submits the report', async () => {
     needChromium();
-    await page.goto('/login');
-    await page.getByLabel('NIP atau nama pengguna').fill(penilai.login.login);
-    await page.getByLabel('Kata sandi').fill(penilai.login.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await login(pegawaiLogin);
+    const id = reports[0]!.id;
+    const ind = reports[0]!.indikator[0]!;
+    await page.goto(`/laporan/${id}`);
+    await page.locator('#f-berkas').setInputFiles({ name: 'bukti-kegiatan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n') });
+    await page.locator('#bukti').getByLabel('Keterangan').fill('Daftar hadir kegiatan');
+    await Promise.all([page.waitForURL((u) => u.pathname === `/laporan/${id}`), page.getByRole('button', { name: 'Tambah bukti dukung' }).click()]);
+    expect(await page.locator('#bukti').getByRole('link', { name: 'Daftar hadir kegiatan' }).getAttribute('href')).toMatch(/^\/bukti\/\d+$/);
+    await page.locator(`#f-ra_${ind}`).fill('12');
+    await page.locator('#f-prestasi').fill('Dua belas dokumen analisis jabatan selesai disusun.');
+    await shot('penilaian-laporan-pegawai.png');
+    await Promise.all([page.waitForURL((u) => u.pathname === `/laporan/${id}/ajukan`), page.getByRole('button', { name: 'Ajukan laporan' }).click()]);
+    await Promise.all([page.waitForURL((u) => u.pathname === `/laporan/${id}`), page.getByRole('button', { name: 'Ajukan laporan' }).click()]);
+    expect((await t.db.prisma.laporanPeriode.findUniqueOrThrow({ where: { id } })).status).toBe('DIAJUKAN');
+    await shot('penilaian-laporan-diajukan.png');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.getByRole('button', { name: 'Keluar' }).click()]);
+  });
+
+  it('the appraiser opens the queue from the menu and rates that report, giving a reason for the override', async () => {
+    needChromium();
+    await login(penilai.login);
     await page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Penilaian', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/penilaian');
     expect(await page.locator('#menunggu tbody tr').count(), await page.locator('main').innerText()).toBe(2);
@@ -67,6 +95,8 @@ describe('the appraiser works through the queue in a real browser', () => {
     const main = page.locator('main');
     expect(await main.textContent()).toContain('Lebih tinggi lebih baik: 12 dari 12 = 100%');
     expect(await main.textContent()).toContain('1 laporan lain menunggu');
+    // the employee's evidence, to download
+    expect(await page.getByRole('link', { name: /bukti-kegiatan\.pdf/ }).getAttribute('href')).toMatch(/^\/bukti\/\d+$/);
     const ind = reports[0]!.indikator[0]!;
     await page.locator(`#f-frasa_i_${ind}`).selectOption('HASIL_KERJA.sesuai.1');
     await page.locator(`#f-umpan_i_${ind}`).fill('Dokumen disusun rapi dan tepat waktu.');
@@ -87,7 +117,7 @@ describe('the appraiser works through the queue in a real browser', () => {
     expect(rated).toMatchObject({ ratingHasilKerja: 'DI_ATAS', ratingPerilaku: 'SESUAI', predikat: 'BAIK', alasanHasilKerja: 'Mutu dokumen jauh melampaui standar unit' });
   });
 
-  it('returns the next report after the confirmation, then the queue is empty', async () => {
+  it('the appraiser returns the next report after the confirmation; then the queue is empty', async () => {
     needChromium();
     await page.locator('#f-alasan').fill('Lengkapi bukti dukung indikator pertama');
     await Promise.all([page.waitForURL((u) => u.pathname === `/penilaian/${reports[1]!.id}/kembalikan`), page.getByRole('button', { name: 'Kembalikan laporan' }).click()]);

@@ -19,6 +19,7 @@ export const enPenilaian: Record<keyof typeof idPenilaian, string> = {
   'penilaian.predikat': 'Performance predikat',
   'penilaian.dinilaiAt': 'Rated',
   'penilaian.pageTitle': '{periode} report — {nama}',
+  'penilaian.lihatLaporan': 'Report page',
   'penilaian.keAntrian': 'Appraisal queue',
   'penilaian.sebelumnya': '← Previous',
   'penilaian.berikutnya': 'Next →',

@@ -18,6 +18,7 @@ export const idPenilaian = {
   'penilaian.dinilaiAt': 'Dinilai',
   // one report
   'penilaian.pageTitle': 'Laporan {periode} — {nama}',
+  'penilaian.lihatLaporan': 'Halaman laporan',
   'penilaian.keAntrian': 'Antrian penilaian',
   'penilaian.sebelumnya': '← Sebelumnya',
   'penilaian.berikutnya': 'Berikutnya →',
