@@ -842,7 +842,7 @@ describe('data scope details', () => {
 
 /** The employees listed on one page of /pegawai: [id, name]. */
 function listed(html: string): { id: number; nama: string }[] {
-  return [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
+  return [...html.matchAll(/<td[^>]*><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
 }
 const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 const idsOf = (...ps: { id: number }[]) => ps.map((p) => p.id).sort((a, b) => a - b);
