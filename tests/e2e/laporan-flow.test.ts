@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
 import { fixedClock } from '../../src/clock.js';
 
 const clock = fixedClock('2026-05-02T03:00:00Z');
@@ -44,6 +44,7 @@ describe('the employee writes the period report in a browser', () => {
     await page.getByRole('link', { name: 'Laporan Periodik', exact: true }).first().click();
     await page.waitForURL((u) => u.pathname === '/laporan');
     await b!.shot('laporan-list.png');
+    expect(await axeViolations(page)).toEqual([]);
     await page.locator('tr', { hasText: 'Triwulan II' }).getByRole('link', { name: 'Isi laporan' }).click();
     await page.waitForURL(/\/laporan\/\d+$/);
     const url = page.url();
@@ -71,6 +72,7 @@ describe('the employee writes the period report in a browser', () => {
     await page.waitForURL((u) => u.pathname === new URL(url).pathname);
     expect(await page.getByRole('link', { name: 'Notulen rapat layanan' }).count()).toBe(1);
     await b!.shot('laporan-draft.png');
+    expect(await axeViolations(page)).toEqual([]); // WCAG 2.1 A/AA on the report with its form
 
     // submit, confirmed
     await page.getByRole('button', { name: 'Ajukan laporan' }).click();

@@ -467,7 +467,8 @@ export async function catatan(t: Ctx & { config: { berkasDir: string } }, skpId:
   let berkasId: number | null = null;
   if (opts.berkas) {
     const b = await putBerkasSekali(t.db.prisma, localBerkasStore(t.config.berkasDir), { nama: 'catatan.pdf', bytes: Buffer.from(`%PDF-1.4\n% catatan ${next()}\n%%EOF\n`) }, BUKTI_DUKUNG, 'berkas');
-    berkasId = await t.db.prisma.$transaction((tx) => linkBerkas(tx, b, 1));
+    const admin = await adminActor(t);
+    berkasId = await t.db.prisma.$transaction((tx) => linkBerkas(tx, b, admin.userId));
   }
   const c = await t.db.prisma.catatanProgres.create({ data: { skpId, tanggal: new Date(`${opts.tanggal}T00:00:00Z`), teks: opts.teks ?? `Catatan uji ${next()}`, berkasId } });
   return { id: c.id };
