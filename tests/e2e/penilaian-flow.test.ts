@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
 import { fixedClock } from '../../src/clock.js';
 
 let t: TestApp;
@@ -89,6 +89,7 @@ describe('a periodic report written, submitted and rated in a real browser', () 
     await page.waitForURL((u) => u.pathname === '/penilaian');
     expect(await page.locator('#menunggu tbody tr').count(), await page.locator('main').innerText()).toBe(2);
     await shot('penilaian-antrian.png');
+    expect(await axeViolations(page)).toEqual([]); // WCAG 2.1 A/AA
 
     await page.locator('#menunggu tbody tr').first().getByRole('link', { name: 'Nilai', exact: true }).click();
     await page.waitForURL((u) => u.pathname === `/penilaian/${reports[0]!.id}`);
@@ -105,6 +106,7 @@ describe('a periodic report written, submitted and rated in a real browser', () 
     // no marks, so no Rating Perilaku suggestion: the appraiser chooses it
     await page.locator('#saran-perilaku').getByLabel('Sesuai Ekspektasi').check();
     await shot('penilaian-form.png');
+    expect(await axeViolations(page)).toEqual([]);
     await Promise.all([page.waitForURL((u) => u.pathname === `/penilaian/${reports[0]!.id}/nilai`), page.getByRole('button', { name: 'Simpan penilaian' }).click()]);
     // refused: an override needs a reason; what was typed is still there
     expect(await page.locator('#f-alasanHasilKerja-err').textContent()).toContain('memerlukan alasan');
