@@ -38,6 +38,10 @@ import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 // ── linimasa ──
 import { linimasaRoutes } from './modules/linimasa/routes.js';
 import { systemClock, type Clock } from './clock.js';
+// ── laporan
+import { laporanRoutes } from './modules/laporan/routes.js';
+// ── penilaian ──
+import { penilaianRoutes } from './modules/penilaian/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -115,6 +119,10 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));
+  // ── laporan: the employee's periodic report, evidence, progress notes
+  app.use(laporanRoutes({ db, store, clock }));
+  // ── penilaian ──
+  app.use(penilaianRoutes({ db, clock }));
   // ── linimasa ──
   app.use(linimasaRoutes({ db, clock }));
 

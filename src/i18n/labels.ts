@@ -123,12 +123,23 @@ export const LABELS = {
     'skp.close': 'audit.act.skp.close',
     'skp.startSuccessor': 'audit.act.skp.startSuccessor',
     'skp.penilai.move': 'audit.act.skp.penilai.move',
+    // ── laporan
+    'laporan.save': 'audit.act.laporan.save',
+    'laporan.submit': 'audit.act.laporan.submit',
+    'laporan.fillFromNotes': 'audit.act.laporan.fillFromNotes',
+    'laporan.bukti.create': 'audit.act.laporan.bukti.create',
+    'laporan.bukti.delete': 'audit.act.laporan.bukti.delete',
+    'catatanProgres.create': 'audit.act.catatanProgres.create',
+    // ── penilaian ──
+    'laporan.rate': 'audit.act.laporan.rate',
+    'laporan.return': 'audit.act.laporan.return',
+    'laporan.reopen': 'audit.act.laporan.reopen',
     // ── linimasa ──
     'umpanBalik.create': 'audit.act.umpanBalik.create',
     'dialogKinerja.create': 'audit.act.dialogKinerja.create',
     'dialogKinerja.update': 'audit.act.dialogKinerja.update',
   } satisfies Record<AuditAksi, MessageKey>,
-  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi',
+  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi', /* ── laporan */ laporan_periode: 'audit.kind.laporan_periode', catatan_progres: 'audit.kind.catatan_progres',
     // ── linimasa ──
     umpan_balik: 'audit.kind.umpan_balik', dialog_kinerja: 'audit.kind.dialog_kinerja' } satisfies Record<AuditEntitas, MessageKey>,
   /** The fields audit entries record (any other field is shown by its name). */
@@ -139,12 +150,18 @@ export const LABELS = {
     aspek: { KUANTITAS: 'templat.aspek.KUANTITAS', KUALITAS: 'templat.aspek.KUALITAS', WAKTU: 'templat.aspek.WAKTU', BIAYA: 'templat.aspek.BIAYA' } satisfies Record<E.Aspek, MessageKey>,
     lampiran: { DUKUNGAN_SUMBER_DAYA: 'templat.lampiran.DUKUNGAN_SUMBER_DAYA', SKEMA_PERTANGGUNGJAWABAN: 'templat.lampiran.SKEMA_PERTANGGUNGJAWABAN', KONSEKUENSI: 'templat.lampiran.KONSEKUENSI' } satisfies Record<E.JenisLampiran, MessageKey>,
   },
-  // ── linimasa: the timeline's entries ──
+  // ── laporan: the periodic report (docs/domain/laporan.md)
+  laporan: {
+    status: { DRAFT: 'laporan.status.DRAFT', DIAJUKAN: 'laporan.status.DIAJUKAN', DIKEMBALIKAN: 'laporan.status.DIKEMBALIKAN', DINILAI: 'laporan.status.DINILAI' } satisfies Record<E.StatusLaporan, MessageKey>,
+    peristiwa: { DIAJUKAN: 'laporan.peristiwa.DIAJUKAN', DIKEMBALIKAN: 'laporan.peristiwa.DIKEMBALIKAN', DINILAI: 'laporan.peristiwa.DINILAI', DIBUKA_HR: 'laporan.peristiwa.DIBUKA_HR' } satisfies Record<E.PeristiwaLaporan, MessageKey>,
+    tutup: { fase: 'laporan.tutup.fase', belumMulai: 'laporan.tutup.belumMulai', lewatBatas: 'laporan.tutup.lewatBatas' } satisfies Record<'fase' | 'belumMulai' | 'lewatBatas', MessageKey>,
+    ekspektasi: { DI_ATAS: 'scoring.ekspektasi.DI_ATAS', SESUAI: 'scoring.ekspektasi.SESUAI', DI_BAWAH: 'scoring.ekspektasi.DI_BAWAH' } satisfies Record<E.Ekspektasi, MessageKey>,
+    penilaian: { TIDAK_TERCAPAI: 'scoring.penilaian.TIDAK_TERCAPAI', TERCAPAI: 'scoring.penilaian.TERCAPAI', MELAMPAUI: 'scoring.penilaian.MELAMPAUI' } satisfies Record<E.PenilaianKualitatif, MessageKey>,
+    predikat: { SANGAT_BAIK: 'scoring.predikat.SANGAT_BAIK', BAIK: 'scoring.predikat.BAIK', BUTUH_PERBAIKAN: 'scoring.predikat.BUTUH_PERBAIKAN', KURANG: 'scoring.predikat.KURANG', SANGAT_KURANG: 'scoring.predikat.SANGAT_KURANG' } satisfies Record<E.PredikatKinerja, MessageKey>,
+  },
+  // ── linimasa: the timeline's entries (ratings read the laporan tables) ──
   linimasa: {
     peristiwa: { DIAJUKAN: 'linimasa.riwayat.DIAJUKAN', DIKEMBALIKAN: 'linimasa.riwayat.DIKEMBALIKAN', DINILAI: 'linimasa.riwayat.DINILAI', DIBUKA_HR: 'linimasa.riwayat.DIBUKA_HR' } satisfies Record<E.PeristiwaLaporan, MessageKey>,
-    ekspektasi: { DI_BAWAH: 'scoring.ekspektasi.DI_BAWAH', SESUAI: 'scoring.ekspektasi.SESUAI', DI_ATAS: 'scoring.ekspektasi.DI_ATAS' } satisfies Record<E.Ekspektasi, MessageKey>,
-    predikat: { SANGAT_BAIK: 'scoring.predikat.SANGAT_BAIK', BAIK: 'scoring.predikat.BAIK', BUTUH_PERBAIKAN: 'scoring.predikat.BUTUH_PERBAIKAN', KURANG: 'scoring.predikat.KURANG', SANGAT_KURANG: 'scoring.predikat.SANGAT_KURANG' } satisfies Record<E.PredikatKinerja, MessageKey>,
-    penilaian: { TIDAK_TERCAPAI: 'scoring.penilaian.TIDAK_TERCAPAI', TERCAPAI: 'scoring.penilaian.TERCAPAI', MELAMPAUI: 'scoring.penilaian.MELAMPAUI' } satisfies Record<E.PenilaianKualitatif, MessageKey>,
   },
 } as const;
 export type Labels = typeof LABELS;

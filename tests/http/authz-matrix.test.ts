@@ -302,6 +302,41 @@ const ROUTES: Row[] = [
   { route: 'POST /tidak-ada', body: {}, expect: e(403, 404, 404, 404, 404, 404) },
   { route: 'GET /static/css/app.css', expect: e(200, 200, 200, 200, 200) },
   { route: 'GET /static/js/app.js', expect: e(200, 200, 200, 200, 200) },
+  // ── laporan ──
+  // Each person's report on Triwulan I with one file of evidence and one progress note with a file.
+  // Scoped by the report's SKP (visibleLaporan): outside → 404. The world's cycle is still planning,
+  // so the owner's writes that pass validation are refused as closed (409); others are not the owner (403).
+  { route: 'GET /laporan', expect: LOGGED_IN },
+  ...perRel('GET /laporan/{laporan:rel}', SKP_GET(200, 200, 200)),
+  { route: 'GET /laporan/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /laporan/{laporan:rel}', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/ajukan', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/dari-catatan', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/capaian', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/bukti', SKP_POST(409, 403, 403)),
+  ...perRel('POST /laporan/{laporan:rel}/bukti', [e(303, 409, 409, 409, undefined), e(303, undefined, 403, 403, undefined), e(303, 404, 404, 404, 403)]).map((r) => ({ ...r, multipart: true })),
+  ...perRel('GET /bukti/{bukti:rel}', SKP_GET(200, 200, 200)),
+  { route: 'GET /bukti/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /bukti/{bukti:rel}/hapus', SKP_POST(409, 403, 403)),
+  { route: 'GET /catatan-progres', expect: LOGGED_IN },
+  { route: 'POST /catatan-progres', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
+  ...perRel('GET /catatan-progres/{catatan:rel}/berkas', SKP_GET(200, 200, 200)),
+  // ── penilaian ──
+  // The appraiser's queue is open to every login (empty for someone who appraises nobody); a
+  // report ({nilai:…}, each person's second period, submitted) is answered only by the one acting
+  // as its appraiser: anyone else finds nothing (404), their own report included. Empty bodies stop
+  // at validation (422) for the appraiser. HR reopens a person's report (HR only).
+  { route: 'GET /penilaian', expect: LOGGED_IN },
+  ...perRel('GET /penilaian/{nilai:rel}', [e(303, 404, 404, 404, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 404)]),
+  { route: 'GET /penilaian/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /penilaian/{nilai:rel}/nilai', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/nilai', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  ...perRel('POST /penilaian/{nilai:rel}/kembalikan', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/kembalikan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'GET /pegawai/{pegawai:self}/buka-laporan', expect: ADMIN_GET() },
+  { route: 'GET /pegawai/999999/buka-laporan', expect: ADMIN_GET(404) },
+  { route: 'POST /pegawai/{pegawai:self}/buka-laporan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pegawai/999999/buka-laporan', body: {}, expect: ADMIN_POST(404) },
   // ── laporan cetak (the periodic evaluation form) ──
   // whoever may see the report's SKP may print it; an outside official is refused by requireLogin
   ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
@@ -643,6 +678,60 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /dialog-kinerja/{dialog:appraisee}': 403,
   'POST /dialog-kinerja/{dialog:outside}': 403,
   'POST /dialog-kinerja/999999': 403,
+  // ── laporan ── (the report page and its read-only answers are open to the appraiser of kadis)
+  'GET /laporan': 403,
+  'GET /laporan/{laporan:own}': null,
+  'GET /laporan/{laporan:appraisee}': 200,
+  'GET /laporan/{laporan:outside}': 404,
+  'GET /laporan/999999': 404,
+  'POST /laporan/{laporan:own}': null,
+  'POST /laporan/{laporan:appraisee}': 422,
+  'POST /laporan/{laporan:outside}': 404,
+  'POST /laporan/{laporan:own}/ajukan': null,
+  'POST /laporan/{laporan:appraisee}/ajukan': 422,
+  'POST /laporan/{laporan:outside}/ajukan': 404,
+  'POST /laporan/{laporan:own}/dari-catatan': null,
+  'POST /laporan/{laporan:appraisee}/dari-catatan': 422,
+  'POST /laporan/{laporan:outside}/dari-catatan': 404,
+  'POST /laporan/{laporan:own}/capaian': null,
+  'POST /laporan/{laporan:appraisee}/capaian': 422,
+  'POST /laporan/{laporan:outside}/capaian': 404,
+  'POST /laporan/{laporan:own}/bukti': null,
+  'POST /laporan/{laporan:appraisee}/bukti': 403,
+  'POST /laporan/{laporan:outside}/bukti': 404,
+  'POST /laporan/{laporan:own}/bukti (multipart)': null,
+  'POST /laporan/{laporan:appraisee}/bukti (multipart)': 403,
+  'POST /laporan/{laporan:outside}/bukti (multipart)': 404,
+  'GET /bukti/{bukti:own}': null,
+  'GET /bukti/{bukti:appraisee}': 200,
+  'GET /bukti/{bukti:outside}': 404,
+  'GET /bukti/999999': 404,
+  'POST /bukti/{bukti:own}/hapus': null,
+  'POST /bukti/{bukti:appraisee}/hapus': 403,
+  'POST /bukti/{bukti:outside}/hapus': 404,
+  'GET /catatan-progres': 403,
+  'POST /catatan-progres': 403,
+  'GET /catatan-progres/{catatan:own}/berkas': null,
+  'GET /catatan-progres/{catatan:appraisee}/berkas': 200,
+  'GET /catatan-progres/{catatan:outside}/berkas': 404,
+  // ── penilaian ── (they answer the reports of the SKPs addressed to them: kadis's)
+  'GET /penilaian': 200,
+  'GET /penilaian/{nilai:own}': null,
+  'GET /penilaian/{nilai:appraisee}': 200,
+  'GET /penilaian/{nilai:outside}': 404,
+  'GET /penilaian/999999': 404,
+  'POST /penilaian/{nilai:own}/nilai': null,
+  'POST /penilaian/{nilai:appraisee}/nilai': 422,
+  'POST /penilaian/{nilai:outside}/nilai': 404,
+  'POST /penilaian/999999/nilai': 404,
+  'POST /penilaian/{nilai:own}/kembalikan': null,
+  'POST /penilaian/{nilai:appraisee}/kembalikan': 422,
+  'POST /penilaian/{nilai:outside}/kembalikan': 404,
+  'POST /penilaian/999999/kembalikan': 404,
+  'GET /pegawai/{pegawai:self}/buka-laporan': 403,
+  'GET /pegawai/999999/buka-laporan': 403,
+  'POST /pegawai/{pegawai:self}/buka-laporan': 403,
+  'POST /pegawai/999999/buka-laporan': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -656,6 +745,8 @@ const MSG = {
   notPenilai: 'Hanya pejabat penilai pegawai ini yang dapat melakukannya.',
   notFound: 'Halaman atau data yang Anda cari tidak ditemukan.',
   notAtasNama: 'Keputusan atas nama hanya dicatat oleh admin kepegawaian',
+  // ── laporan
+  notOwnerLaporan: 'Hanya pegawai pemilik laporan yang dapat mengubahnya.',
 };
 
 let t: TestApp;
@@ -665,7 +756,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /** laporan cetak: the SKP's report of the first period */ laporan?: number; /** ── linimasa ── a dialog kinerja held by their appraiser */ dialog?: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan (and laporan cetak) */ laporan?: number; bukti?: number; catatan?: number; /* ── penilaian ── */ nilai?: number; /** ── linimasa ── a dialog kinerja held by their appraiser */ dialog?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -691,13 +782,21 @@ beforeAll(async () => {
     const s = await given.skpDisetujui(t, person(p), { rhk: 1, indikator: 1, lampiran: 1 });
     rec[p] = { pegawai: person(p).id, skp: s.id, rhk: s.rhk[0]!.id, ind: s.rhk[0]!.indikator[0]!, lampiran: s.lampiran[0]!, ver: s.version };
   }
+  // ── penilaian ── each person's report of the second period, submitted ({nilai:…})
+  const periodePenilaian = await given.periodeOf(t, siklus.id);
+  for (const p of PEOPLE) rec[p].nilai = (await given.laporan(t, rec[p].skp, periodePenilaian[1]!.id, { status: 'DIAJUKAN' })).id;
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
   const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
-  // ── laporan cetak: each person's report of the first period (a draft) ──
-  const periode = await given.periodeOf(t, siklus.id);
-  for (const p of PEOPLE) rec[p].laporan = (await given.laporan(t, rec[p].skp, periode[0]!.id)).id;
+  // ── laporan: a report on Triwulan I per person, with a file of evidence and a progress note with a file
+  const triwulan1 = (await given.periodeOf(t, siklus.id))[0]!;
+  for (const p of PEOPLE) {
+    const l = await given.laporan(t, rec[p].skp, triwulan1.id);
+    rec[p].laporan = l.id;
+    rec[p].bukti = (await given.bukti(t, l.id)).id;
+    rec[p].catatan = (await given.catatan(t, rec[p].skp, { tanggal: triwulan1.mulai.toISOString().slice(0, 10), berkas: true })).id;
+  }
   // ── linimasa ── one recorded dialog kinerja per person, held by their appraiser
   for (const p of PEOPLE) {
     const d = await t.db.prisma.dialogKinerja.create({ data: { pegawaiId: rec[p].pegawai, penilaiId: person(p).penilaiId, tanggal: new Date('2026-01-15T00:00:00Z'), topik: 'Dialog uji matriks', tindakan: 'Tindakan uji' } });
@@ -766,7 +865,7 @@ describe('authorization matrix', () => {
     if (status === 303 && anonymous && !['POST /bahasa', 'POST /login'].includes(row.route)) expect(res.headers.location).toBe('/login');
     if (status === 403) {
       if (who === 'anon' && row.route.startsWith('POST')) expect(res.text).toContain(MSG.csrf);
-      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama].map((m) => m.replace(/\./g, '\\.')).join('|')));
+      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama, /* ── laporan */ MSG.notOwnerLaporan].map((m) => m.replace(/\./g, '\\.')).join('|')));
     }
     if (status === 404) expect(res.text).toContain(MSG.notFound);
   });

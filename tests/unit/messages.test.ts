@@ -133,7 +133,7 @@ describe('message keys', () => {
       [LABELS.review.pendekatan, Enums.Pendekatan], [LABELS.review.notWaiting, Enums.StatusSkp],
       [LABELS.templat.jenisRhk, Enums.JenisRhk], [LABELS.templat.perspektif, Enums.Perspektif], [LABELS.templat.aspek, Enums.Aspek], [LABELS.templat.lampiran, Enums.JenisLampiran],
       // ── linimasa ──
-      [LABELS.linimasa.peristiwa, Enums.PeristiwaLaporan], [LABELS.linimasa.ekspektasi, Enums.Ekspektasi], [LABELS.linimasa.predikat, Enums.PredikatKinerja], [LABELS.linimasa.penilaian, Enums.PenilaianKualitatif],
+      [LABELS.linimasa.peristiwa, Enums.PeristiwaLaporan],
       [LABELS.skp.rhkTambah, Enums.JenisRhk], [LABELS.skp.rhkEmpty, Enums.JenisRhk], [LABELS.skp.lampiranPlaceholder, Enums.JenisLampiran], [LABELS.skp.jenisTargetHint, Enums.Pendekatan],
     ];
     for (const [table, e] of byEnum) expect(values(table)).toEqual(values(e));

@@ -12,7 +12,11 @@ import { enPenilai } from './penilai.js';
 import { enLuar } from './luar.js';
 // ── linimasa ──
 import { enLinimasa } from './linimasa.js';
+// ── laporan
+import { enLaporan } from './laporan.js';
+// ── penilaian ──
+import { enPenilaian } from './penilaian.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, linimasa: enLinimasa };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, ...enLinimasa };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa };

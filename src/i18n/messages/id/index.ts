@@ -11,8 +11,12 @@ import { idPenilai } from './penilai.js';
 import { idLuar } from './luar.js';
 // ── linimasa ──
 import { idLinimasa } from './linimasa.js';
+// ── laporan
+import { idLaporan } from './laporan.js';
+// ── penilaian ──
+import { idPenilaian } from './penilaian.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, linimasa: idLinimasa };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, ...idLinimasa };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan, /* ── penilaian ── */ penilaian: idPenilaian, /* ── linimasa ── */ linimasa: idLinimasa };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan, /* ── penilaian ── */ ...idPenilaian, /* ── linimasa ── */ ...idLinimasa };
 export type MessageKey = keyof typeof id;
