@@ -321,6 +321,11 @@ const ROUTES: Row[] = [
   { route: 'GET /catatan-progres', expect: LOGGED_IN },
   { route: 'POST /catatan-progres', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
   ...perRel('GET /catatan-progres/{catatan:rel}/berkas', SKP_GET(200, 200, 200)),
+  // ── laporan cetak (the periodic evaluation form) ──
+  // whoever may see the report's SKP may print it; an outside official is refused by requireLogin
+  ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
+  { route: 'GET /laporan/999999/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /laporan/abc/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
 ];
 
 /**
@@ -331,6 +336,12 @@ const ROUTES: Row[] = [
  * null: the row's relation means nobody for them (they have no record of their own in the agency).
  */
 const PEJABAT_LUAR: Record<string, number | null> = {
+  // ── laporan cetak ──
+  'GET /laporan/{laporan:own}/cetak.pdf': null,
+  'GET /laporan/{laporan:appraisee}/cetak.pdf': 403,
+  'GET /laporan/{laporan:outside}/cetak.pdf': 403,
+  'GET /laporan/999999/cetak.pdf': 403,
+  'GET /laporan/abc/cetak.pdf': 403,
   // routes added with the rest of issue 8: HR's, the owner's and printing (requireLogin refuses an outside official)
   'GET /pegawai/{pegawai:self}/mutasi': 403,
   'GET /pegawai/999999/mutasi': 403,
@@ -649,7 +660,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan */ laporan?: number; bukti?: number; catatan?: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan (and laporan cetak): the SKP's report of the first period */ laporan?: number; bukti?: number; catatan?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -679,7 +690,7 @@ beforeAll(async () => {
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
   const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
-  // ── laporan: a report on Triwulan I per person, with a file of evidence and a progress note with a file
+  // ── laporan (and laporan cetak): a report on Triwulan I per person (a draft), with a file of evidence and a progress note with a file
   const triwulan1 = (await given.periodeOf(t, siklus.id))[0]!;
   for (const p of PEOPLE) {
     const l = await given.laporan(t, rec[p].skp, triwulan1.id);
