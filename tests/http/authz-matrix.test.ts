@@ -789,7 +789,7 @@ beforeAll(async () => {
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
   const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
-  // ── laporan: a report on Triwulan I per person, with a file of evidence and a progress note with a file
+  // ── laporan (and laporan cetak): a report on Triwulan I per person (a draft), with a file of evidence and a progress note with a file
   const triwulan1 = (await given.periodeOf(t, siklus.id))[0]!;
   for (const p of PEOPLE) {
     const l = await given.laporan(t, rec[p].skp, triwulan1.id);
