@@ -188,6 +188,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
   const rows: Record<string, number> = {};
   try {
     // 2. The plan: 5 RHKs × 2 indicators per SKP, rencana aksi, period targets, ekspektasi; approved.
+    await q('ANALYZE skp');
     await q('BEGIN');
     await q(
       `INSERT INTO rhk (skp_id, jenis, urutan, teks, perspektif)
@@ -227,6 +228,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
         WHERE s.siklus_id = $1 ORDER BY r.id, k`,
       [siklus.id],
     );
+    await q('ANALYZE rhk, indikator'); // fresh rows: without statistics the planner picks nested loops over seq scans
     const plans = await insertPeriodePlans(client, { siklusId: siklus.id, rencanaAksi: true, targetEvery: 2 });
     rows.rencanaAksi = plans.rencanaAksi;
     rows.targetPeriode = plans.targetPeriode;
@@ -236,6 +238,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
          FROM skp s CROSS JOIN unnest(ARRAY['AKUNTABEL','KOLABORATIF']) AS n WHERE s.siklus_id = $1 ORDER BY s.id`,
       [siklus.id],
     );
+    await q('ANALYZE rencana_aksi, target_periode, ekspektasi_perilaku');
     // Approved in January; 5% revised (revision 2) and approved again in July.
     await q(
       `UPDATE skp SET status = 'DISETUJUI', revisi = CASE WHEN id % 20 = 0 THEN 2 ELSE 1 END, version = version + 2,
@@ -308,6 +311,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
         WHERE s.siklus_id = $1 ORDER BY s.id, p.urutan`,
       [siklus.id, last, PRESTASI, KENDALA, PERBAIKAN],
     );
+    await q('ANALYZE laporan_periode, rencana_aksi, target_periode');
     lap('laporan');
     // Realisasi for every indicator of the report's plan (the live rows keep the document's ids);
     // a draft has not filled in its TAMBAHAN RHK yet. Values around the target (70–130%).
@@ -329,6 +333,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
         ORDER BY l.id, r.jenis, r.urutan, i.urutan`,
       [siklus.id, UMPAN_BALIK],
     );
+    await q('ANALYZE realisasi');
     lap('realisasi');
     await q(
       `INSERT INTO progres_aksi (laporan_id, rencana_aksi_id, persen, keterangan)
@@ -377,6 +382,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
         WHERE s.siklus_id = $1 AND e.ada ORDER BY l.id, e.k`,
       [siklus.id],
     );
+    await q('ANALYZE riwayat_laporan');
     lap('riwayat');
     // Ratings of the rated reports: mostly Sesuai; the suggestion shown, a reason where it differs.
     const saranH = Object.fromEntries(EKSPEKTASI.map((e) => [e, saranHasil(e)]));
@@ -396,6 +402,7 @@ export async function generateLaporan(db: Db, opts: { tahun?: number; log?: (m: 
         WHERE s.siklus_id = $1 AND l.status = 'DINILAI' ORDER BY l.id`,
       [siklus.id, JSON.stringify(predikat), JSON.stringify(saranH), JSON.stringify(saranP)],
     );
+    await q('ANALYZE penilaian_periode');
     // Marks on all seven values on half the rated reports (those whose behaviour suggestion was given).
     await q(
       `INSERT INTO tanda_perilaku (laporan_id, nilai, tanda, umpan_balik)
