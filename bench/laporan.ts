@@ -30,6 +30,9 @@ import express from 'express';
 import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, login, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
 import { generateLaporan, prepareAppraisers } from './laporan-data.js';
 import type { Db } from '../src/db/client.js';
+import { loadActor } from '../src/modules/auth/authenticate.js';
+import { laporanDokumen, visibleLaporan } from '../src/modules/laporan/read.js';
+import { antrianPage } from '../src/modules/penilaian/service.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
@@ -235,6 +238,38 @@ async function profilePage(db: Db, base: string, cookie: string, paths: string[]
   return { statementsPerRequest: mean(perReq), latencyMs: mean(latency), renderMs: mean(renders), statements: rows.map(([k, v]) => ({ sql: k, perRequest: v.n / requests })), plans };
 }
 
+/** The pages' data called directly, one call at a time: wall time and CPU per call (node, PostgreSQL). */
+async function profileComponents(db: Db, dataDir: string, emp: { userId: number; laporanIds: number[] }, appr: { userId: number }, n = 200) {
+  const employee = (await loadActor(db.pool, emp.userId))!;
+  const appraiser = (await loadActor(db.pool, appr.userId))!;
+  const out: Record<string, unknown> = {};
+  console.log(`\n== the pages' data called directly (${n} sequential calls each; CPU per call) ==`);
+  const time = async (label: string, fn: (i: number) => Promise<unknown>) => {
+    for (let i = 0; i < 20; i++) await fn(i);
+    const wall: number[] = [];
+    const s0 = statements;
+    const cpu0 = process.cpuUsage();
+    const pg0 = postgresCpuSeconds(dataDir);
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      await fn(i);
+      wall.push(performance.now() - t0);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    wall.sort((a, b) => a - b);
+    const r = { wallP50: wall[n >> 1]!, statements: (statements - s0) / n, nodeCpuMs: (cpu.user + cpu.system) / 1e3 / n, pgCpuMs: ((postgresCpuSeconds(dataDir) - pg0) * 1e3) / n };
+    out[label] = r;
+    console.log(`   ${label.padEnd(58)} wall p50 ${fmt(r.wallP50, 2).padStart(6)} ms  ${fmt(r.statements, 1).padStart(4)} stmts  CPU node ${fmt(r.nodeCpuMs, 2).padStart(5)} ms  pg ${fmt(r.pgCpuMs, 2).padStart(5)} ms`);
+  };
+  await time('loadActor (every request)', () => loadActor(db.pool, emp.userId));
+  await time('visibleLaporan (the scoped report row)', (i) => visibleLaporan(db, employee, emp.laporanIds[i % emp.laporanIds.length]!));
+  const rows = await Promise.all(emp.laporanIds.map((id) => visibleLaporan(db, employee, id)));
+  await time('laporanDokumen (everything the page shows)', (i) => laporanDokumen(db, rows[i % rows.length]!, { now: new Date() }));
+  await time('visibleLaporan + laporanDokumen', async (i) => laporanDokumen(db, await visibleLaporan(db, employee, emp.laporanIds[i % emp.laporanIds.length]!), { now: new Date() }));
+  await time('antrianPage (the queue)', () => antrianPage(db, appraiser, {}));
+  return out;
+}
+
 // ---- Main ------------------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
@@ -268,8 +303,14 @@ async function main(): Promise<number> {
 
     // Each page once per login, in full.
     const TAMBAHAN = 'Terdokumentasinya hasil rapat koordinasi lintas unit';
-    const laporanPaths = employees.map((e) => (STAND_IN ? [`/skp/${e.skpId}/versi/1`] : e.laporan.map((l) => `/laporan/${l.id}`)));
-    const queuePath = STAND_IN ? '/skp/bawahan' : '/penilaian';
+    // A page that does not exist yet (404 for its owner) is replaced by its stand-in, and said so.
+    const exists = async (cookie: string, path: string) => (await fetch(`${appUrl}${path}`, { redirect: 'manual', headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status))) !== 404;
+    const laporanStandIn = STAND_IN || !(await exists(empCookies[0]!, `/laporan/${employees[0]!.laporan[0]!.id}`));
+    const queueStandIn = STAND_IN || !(await exists(apprCookies[0]!, '/penilaian'));
+    if (laporanStandIn && !STAND_IN) console.log('NOTE: /laporan/:id answers 404: measuring its stand-in /skp/:id/versi/1 instead');
+    if (queueStandIn && !STAND_IN) console.log('NOTE: /penilaian answers 404: measuring its stand-in /skp/bawahan instead');
+    const laporanPaths = employees.map((e) => (laporanStandIn ? [`/skp/${e.skpId}/versi/1`] : e.laporan.map((l) => `/laporan/${l.id}`)));
+    const queuePath = queueStandIn ? '/skp/bawahan' : '/penilaian';
     let laporanBytes = 0;
     for (const [i, e] of employees.entries()) {
       for (const path of laporanPaths[i]!) {
@@ -284,7 +325,7 @@ async function main(): Promise<number> {
       const body = await getPage(appUrl, apprCookies[i]!, queuePath);
       queueBytes = Math.max(queueBytes, body.length);
       waitingCounts.push(a.waiting.length);
-      if (!STAND_IN) {
+      if (!queueStandIn) {
         for (const id of a.waiting) if (!body.includes(`/penilaian/${id}`)) failures.push(`${queuePath} (appraiser ${a.pegawaiId}): submitted report ${id} not listed`);
         for (const id of a.drafts) if (body.includes(`/penilaian/${id}"`)) failures.push(`${queuePath} (appraiser ${a.pegawaiId}): draft or returned report ${id} listed`);
       }
@@ -296,7 +337,7 @@ async function main(): Promise<number> {
 
     const pages: Page[] = [
       { name: 'ping', label: '/ping (floor)', cookies: empCookies, pathsByConnection: employees.map(() => ['/ping']), expect: '<p>OK</p>' },
-      { name: 'laporan', label: STAND_IN ? '/skp/:id/versi/1' : '/laporan/:id', cookies: empCookies, pathsByConnection: laporanPaths, expect: escapeHtml(TAMBAHAN) },
+      { name: 'laporan', label: laporanStandIn ? '/skp/:id/versi/1' : '/laporan/:id', cookies: empCookies, pathsByConnection: laporanPaths, expect: escapeHtml(TAMBAHAN) },
       { name: 'penilaian', label: queuePath, cookies: apprCookies, pathsByConnection: appraisers.map(() => [queuePath]), expect: '</main>' },
     ];
     const cells: Cell[] = [];
@@ -342,6 +383,12 @@ async function main(): Promise<number> {
         laporan: await profilePage(db, appUrl, empCookies[0]!, laporanPaths[0]!),
         penilaian: await profilePage(db, appUrl, apprCookies[0]!, [queuePath]),
         ping: await profilePage(db, appUrl, empCookies[0]!, ['/ping']),
+        components: await profileComponents(
+          db,
+          dataDir,
+          { userId: (await db.pool.query<{ id: number }>('SELECT id FROM app_user WHERE pegawai_id = $1', [employees[0]!.pegawaiId])).rows[0]!.id, laporanIds: employees[0]!.laporan.map((l) => l.id) },
+          { userId: (await db.pool.query<{ id: number }>('SELECT id FROM app_user WHERE pegawai_id = $1', [appraisers[0]!.pegawaiId])).rows[0]!.id },
+        ),
       };
     }
     if (failures.length) {
@@ -352,7 +399,7 @@ async function main(): Promise<number> {
       startedAt: startedAt.toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, platform: process.platform, loadAverageAtEnd: loadavg() },
       loadGenerator: LOAD_GENERATOR,
-      settings: { employees: EMPLOYEES, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, timeoutSeconds: TIMEOUT_SECONDS, concurrency: CONCURRENCY, poolSize: POOL_SIZE, nodeEnv: 'production', standIn: STAND_IN, team: TEAM },
+      settings: { employees: EMPLOYEES, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, timeoutSeconds: TIMEOUT_SECONDS, concurrency: CONCURRENCY, poolSize: POOL_SIZE, nodeEnv: 'production', standIn: { laporan: laporanStandIn, penilaian: queueStandIn }, team: TEAM },
       dataset: { ...dataset, generationMs },
       appraisers: { ...chosen, ms: prepMs, waiting: waitingCounts },
       laporan: { ...data, wallMs: laporanMs },
