@@ -24,7 +24,7 @@ import type { Fase } from '../../domain/siklus.js';
 import { berakhlakDari, parseDokumen, parseIdentitas, type IndikatorDokumen, type Orang, type SkpDokumen } from '../../domain/skp-document.js';
 import { NotFound } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
-import { realisasiSampai } from './queries.js';
+import { laporanIsi, realisasiSampai } from './queries.js';
 
 // The read model of a periodic report (docs/domain/laporan.md): the one place that turns the
 // stored rows into what a page or the printed form shows. The plan is read from the frozen SKP
@@ -228,15 +228,20 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
   const siklus = skp.siklus;
   const zona = zonaOf(siklus);
   const policy = parsePolicy(siklus.policy);
-  const doc = await rencanaLaporan(p, laporan);
-  const realisasi = await p.realisasi.findMany({ where: { laporanId: laporan.id } });
-  const progres = await p.progresAksi.findMany({ where: { laporanId: laporan.id } });
-  const bukti = await p.buktiDukung.findMany({ where: { laporanId: laporan.id }, orderBy: { id: 'asc' }, include: { berkas: { select: { id: true, nama: true, mime: true, ukuran: true } } } });
-  const tanda = await p.tandaPerilaku.findMany({ where: { laporanId: laporan.id } });
-  const penilaian = await p.penilaianPeriode.findUnique({ where: { laporanId: laporan.id } });
-  const riwayat = await p.riwayatLaporan.findMany({ where: { laporanId: laporan.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  // one statement for the report's content (a hot page), then the running totals
+  const q = sqlOn(p);
+  const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi });
+  if (!isi?.plan) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
+  const doc = parseDokumen(isi.plan);
+  const date = (s: string) => new Date(s);
+  const realisasi = isi.realisasi;
+  const progres = isi.progres;
+  const bukti = isi.bukti.map((b) => ({ ...b, createdAt: date(b.createdAt) }));
+  const tanda = isi.tanda;
+  const penilaian = isi.penilaian && { ...isi.penilaian, at: date(isi.penilaian.at) };
+  const riwayat = isi.riwayat.map((r) => ({ ...r, sampai: r.sampai === null ? null : date(r.sampai), at: date(r.at) }));
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const sampai = await realisasiSampai(sqlOn(p), { skpId: skp.id, siklusId: siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
+  const sampai = await realisasiSampai(q, { skpId: skp.id, siklusId: siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
 
   const realisasiOf = new Map(realisasi.map((r) => [r.indikatorId, r]));
   const progresOf = new Map(progres.map((g) => [g.rencanaAksiId, g]));
@@ -249,7 +254,7 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
       const id = ind.id ?? -1;
       const row = realisasiOf.get(id);
       const real: RealisasiLaporan | null = row
-        ? { angka: row.angka === null ? null : row.angka.toString(), teks: row.teks, sumberData: row.sumberData, penilaian: row.penilaian, umpanBalik: row.umpanBalik }
+        ? { angka: row.angka, teks: row.teks, sumberData: row.sumberData, penilaian: row.penilaian, umpanBalik: row.umpanBalik }
         : null;
       const c = capaianIndikator(ind, periode.id, real, policy);
       const kumulatif =
