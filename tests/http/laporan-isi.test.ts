@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { laporanDokumen, visibleLaporan } from '../../src/modules/laporan/read.js';
+import { LAPORAN_INCLUDE, ensureLaporan, laporanDokumen, visibleLaporan } from '../../src/modules/laporan/read.js';
+import { asScoped } from '../../src/domain/access.js';
 
 // laporanDokumen reads a report's content (plan, realisasi, progress, evidence, marks, rating,
 // history) in one statement (src/modules/laporan/queries.ts laporanIsi; the report page is a hot
@@ -54,5 +55,32 @@ describe('laporanDokumen (one statement for the report content)', () => {
     const riwayat = await p.riwayatLaporan.findMany({ where: { laporanId: l.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
     expect(doc.riwayat).toEqual(riwayat.map((r) => ({ id: r.id, jenis: r.jenis, alasan: r.alasan, sampai: r.sampai, at: r.at, olehUserId: r.olehUserId })));
     expect(doc.riwayat[0]).toMatchObject({ jenis: 'DIBUKA_HR', sampai }); // the earliest (millisecond dates kept)
+  });
+});
+
+describe('visibleLaporan (the scope by Prisma, the row in one statement)', () => {
+  it('returns the report row with its relations exactly as Prisma\'s include reads them', async () => {
+    // an appraisee, a unit head (the post that heads a unit, with a parent unit) and a returned report
+    const team = await given.pegawaiWithPenilai(t);
+    const skp = await given.skpDisetujui(t, team.pegawai, { rhk: 1, indikator: 1 });
+    const periode = await given.periodeOf(t, skp.siklusId);
+    const returned = await given.laporan(t, skp.id, periode[0]!.id, { status: 'DIKEMBALIKAN' });
+    const kepala = await t.db.prisma.pegawai.findFirstOrThrow({ where: { aktif: true, penilaiId: { not: null }, jabatan: { mengepalai: { parentId: { not: null } } } }, orderBy: { id: 'desc' } });
+    const headSkp = await given.skpDisetujui(t, kepala, { rhk: 1, indikator: 1 });
+    const head = await given.laporan(t, headSkp.id, periode[1]!.id);
+    const cases = [returned.id, head.id];
+    const seed = await t.db.prisma.laporanPeriode.findFirst({ where: { id: { notIn: cases } }, select: { id: true } });
+    if (seed) cases.push(seed.id);
+    const admin = await given.adminActor(t);
+    for (const id of cases) {
+      const prisma = await t.db.prisma.laporanPeriode.findFirstOrThrow({ where: { id }, include: LAPORAN_INCLUDE });
+      expect(await visibleLaporan(t.db, admin, id)).toEqual(prisma);
+    }
+    expect((await visibleLaporan(t.db, admin, head.id)).skp.pegawai.jabatan.mengepalai?.parent).not.toBeNull(); // the case of a unit head is covered
+    // and through ensureLaporan (the same loader), inside a transaction
+    const row = asScoped(await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id } }));
+    await t.db.prisma.$transaction(async (tx) => {
+      expect(await ensureLaporan({ prisma: tx }, row, periode[0]!)).toEqual(await tx.laporanPeriode.findFirstOrThrow({ where: { id: returned.id }, include: LAPORAN_INCLUDE }));
+    });
   });
 });

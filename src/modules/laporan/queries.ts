@@ -69,3 +69,41 @@ export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skp
     ),
   );
 }
+
+/** A report with its period, SKP and cycle as whole rows (to_jsonb: snake_case keys), and what decides who appraises it. */
+export type LaporanBarisRow = {
+  l: Record<string, unknown>;
+  pr: Record<string, unknown>;
+  s: Record<string, unknown>;
+  c: Record<string, unknown>;
+  skpPenilaiJabatanId: number | null;
+  pegawaiPenilaiId: number | null;
+  pegawaiPenilaiJabatanId: number | null;
+  unitKepalaJabatanId: number | null;
+  mengepalaiId: number | null;
+  mengepalaiParentId: number | null;
+  mengepalaiParentKepalaJabatanId: number | null;
+};
+
+/** The report `id` with what loadLaporan returns, in one statement (the caller has checked the scope). */
+export function laporanBaris(q: Sql, id: number): Promise<LaporanBarisRow | null> {
+  return q.one<LaporanBarisRow>(
+    named(
+      'laporan-baris',
+      sql`SELECT to_jsonb(l) AS l, to_jsonb(pr) AS pr, to_jsonb(s) AS s, to_jsonb(c) AS c,
+                 sp.jabatan_id AS skp_penilai_jabatan_id, p.penilai_id AS pegawai_penilai_id, pp.jabatan_id AS pegawai_penilai_jabatan_id,
+                 u.kepala_jabatan_id AS unit_kepala_jabatan_id, m.id AS mengepalai_id, mp.id AS mengepalai_parent_id, mp.kepala_jabatan_id AS mengepalai_parent_kepala_jabatan_id
+            FROM laporan_periode l
+            JOIN periode pr ON pr.id = l.periode_id
+            JOIN skp s ON s.id = l.skp_id
+            JOIN siklus c ON c.id = s.siklus_id
+            JOIN pegawai p ON p.id = s.pegawai_id
+            JOIN unit_kerja u ON u.id = p.unit_id
+            LEFT JOIN pegawai sp ON sp.id = s.penilai_id
+            LEFT JOIN pegawai pp ON pp.id = p.penilai_id
+            LEFT JOIN unit_kerja m ON m.kepala_jabatan_id = p.jabatan_id
+            LEFT JOIN unit_kerja mp ON mp.id = m.parent_id
+           WHERE l.id = ${id}::int`,
+    ),
+  );
+}

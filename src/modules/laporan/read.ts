@@ -24,7 +24,8 @@ import type { Fase } from '../../domain/siklus.js';
 import { berakhlakDari, parseDokumen, parseIdentitas, type IndikatorDokumen, type Orang, type SkpDokumen } from '../../domain/skp-document.js';
 import { NotFound } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
-import { laporanIsi, realisasiSampai } from './queries.js';
+import { laporanBaris, laporanIsi, realisasiSampai } from './queries.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
 
 // The read model of a periodic report (docs/domain/laporan.md): the one place that turns the
 // stored rows into what a page or the printed form shows. The plan is read from the frozen SKP
@@ -39,7 +40,7 @@ export type StatusLaporan = (typeof STATUS_LAPORAN)[number];
 /** The statuses in which the employee may still write the report (when the period is open for them). */
 export const STATUS_DAPAT_DIUBAH: readonly StatusLaporan[] = ['DRAFT', 'DIKEMBALIKAN'];
 
-const LAPORAN_INCLUDE = {
+export const LAPORAN_INCLUDE = {
   periode: true,
   skp: {
     include: {
@@ -50,11 +51,49 @@ const LAPORAN_INCLUDE = {
   },
 } as const;
 
-async function loadLaporan(db: Client, where: object) {
-  return db.laporanPeriode.findFirst({ where, include: LAPORAN_INCLUDE });
-}
 /** A report with its SKP (with what decides who appraises it: src/domain/acting.ts), cycle and period. */
-export type LaporanRow = NonNullable<Awaited<ReturnType<typeof loadLaporan>>>;
+export type LaporanRow = Prisma.LaporanPeriodeGetPayload<{ include: typeof LAPORAN_INCLUDE }>;
+
+// The scalar columns (to_jsonb gives them snake_case, dates as text) as Prisma gives them.
+const TANGGAL = new Set(['mulai', 'selesai', 'batasPegawai', 'batasPenilai', 'periodeAwal', 'periodeAkhir', 'ditutupAt', 'diajukanAt', 'disetujuiAt', 'dibukaSampai', 'createdAt', 'updatedAt']);
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+function kolom(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in row) {
+    const c = camel(k);
+    const v = row[k];
+    out[c] = TANGGAL.has(c) && typeof v === 'string' ? new Date(v) : v;
+  }
+  return out;
+}
+
+/**
+ * The first report `where` selects, with LAPORAN_INCLUDE's relations. The report page is hot:
+ * Prisma's include would read each relation with its own statement (eleven), so the scope is
+ * checked by Prisma (one statement: `where` holds the visibility rule) and the row is read in one more.
+ */
+async function loadLaporan(db: Client, where: Prisma.LaporanPeriodeWhereInput): Promise<LaporanRow | null> {
+  const hit = await db.laporanPeriode.findFirst({ where, select: { id: true } });
+  if (!hit) return null;
+  const r = await laporanBaris(sqlOn(db), hit.id);
+  if (!r) return null;
+  const skp = kolom(r.s);
+  return {
+    ...kolom(r.l),
+    periode: kolom(r.pr),
+    skp: {
+      ...skp,
+      siklus: kolom(r.c),
+      penilai: skp.penilaiId === null ? null : { jabatanId: r.skpPenilaiJabatanId },
+      pegawai: {
+        penilaiId: r.pegawaiPenilaiId,
+        penilai: r.pegawaiPenilaiId === null ? null : { jabatanId: r.pegawaiPenilaiJabatanId },
+        unit: { kepalaJabatanId: r.unitKepalaJabatanId },
+        jabatan: { mengepalai: r.mengepalaiId === null ? null : { parent: r.mengepalaiParentId === null ? null : { kepalaJabatanId: r.mengepalaiParentKepalaJabatanId } } },
+      },
+    },
+  } as LaporanRow;
+}
 export type ScopedLaporan = Scoped<LaporanRow>;
 
 /**
