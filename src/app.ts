@@ -37,6 +37,8 @@ import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 import { systemClock, type Clock } from './clock.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
+// ── laporan
+import { laporanRoutes } from './modules/laporan/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -111,6 +113,8 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(pejabatLuarRoutes({ db }));
   // ── penilaian ──
   app.use(penilaianRoutes({ db, clock }));
+  // ── laporan: the employee's periodic report, evidence, progress notes
+  app.use(laporanRoutes({ db, store, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -19,6 +19,8 @@ import { createPejabatLuar, setAkunPejabatLuar } from '../../src/modules/pejabat
 import { pejabatLuarForm } from '../../src/modules/pejabat-luar/schemas.js';
 import { ensureLaporan, laporanDokumen, rencanaLaporan } from '../../src/modules/laporan/read.js';
 import { asScoped } from '../../src/domain/access.js';
+import { BUKTI_DUKUNG, linkBerkas, putBerkasSekali } from '../../src/modules/berkas/service.js';
+import { localBerkasStore } from '../../src/storage/berkas-store.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -427,3 +429,46 @@ export async function laporan(
 
 /** The cycle's periods in order (id, name, dates). */
 export const periodeOf = (t: Ctx, siklusId: number) => t.db.prisma.periode.findMany({ where: { siklusId }, orderBy: { urutan: 'asc' } });
+
+/**
+ * The cycle in `fase`, written directly: the guards of a phase move (every SKP approved, the
+ * last period started) are siklus.test.ts's; a report test needs only the phase.
+ */
+export async function faseSiklus(t: Ctx, siklusId: number, fase: 'PERENCANAAN' | 'PELAKSANAAN' | 'PENILAIAN' | 'KALIBRASI' | 'SELESAI' | 'ARSIP'): Promise<void> {
+  await t.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase, version: { increment: 1 } } });
+}
+
+/** The SKP's own appraiser approves it as it stands (it must be DIAJUKAN). */
+export async function approve(t: Ctx, skp: { id: number }): Promise<GivenSkp> {
+  const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true } });
+  await approveSkp(t.db, await actorOf(t, await penilaiOfSkp(t, skp.id)), skp.id, version);
+  return skpState(t, skp.id);
+}
+
+/**
+ * A piece of evidence on report `laporanId`: a file (PDF unless `bytes` is given) stored the way
+ * the app stores it (content check, once per content), as a direct row, whatever the period's
+ * state (the employee's upload is tested through HTTP).
+ */
+export async function bukti(t: Ctx & { config: { berkasDir: string } }, laporanId: number, opts: { nama?: string; bytes?: Buffer; indikatorId?: number | null } = {}): Promise<{ id: number; berkasId: number }> {
+  const store = localBerkasStore(t.config.berkasDir);
+  const bytes = opts.bytes ?? Buffer.from(`%PDF-1.4\n% bukti ${laporanId} ${next()}\n%%EOF\n`);
+  const b = await putBerkasSekali(t.db.prisma, store, { nama: opts.nama ?? 'bukti.pdf', bytes }, BUKTI_DUKUNG, 'berkas');
+  const admin = await adminActor(t);
+  return t.db.prisma.$transaction(async (tx) => {
+    const berkasId = await linkBerkas(tx, b, admin.userId);
+    const row = await tx.buktiDukung.create({ data: { laporanId, berkasId, indikatorId: opts.indikatorId ?? null, keterangan: opts.nama ?? 'Bukti uji' } });
+    return { id: row.id, berkasId };
+  });
+}
+
+/** A progress note on `skpId` (direct row), optionally with a stored file. */
+export async function catatan(t: Ctx & { config: { berkasDir: string } }, skpId: number, opts: { tanggal: string; teks?: string; berkas?: boolean }): Promise<{ id: number }> {
+  let berkasId: number | null = null;
+  if (opts.berkas) {
+    const b = await putBerkasSekali(t.db.prisma, localBerkasStore(t.config.berkasDir), { nama: 'catatan.pdf', bytes: Buffer.from(`%PDF-1.4\n% catatan ${next()}\n%%EOF\n`) }, BUKTI_DUKUNG, 'berkas');
+    berkasId = await t.db.prisma.$transaction((tx) => linkBerkas(tx, b, 1));
+  }
+  const c = await t.db.prisma.catatanProgres.create({ data: { skpId, tanggal: new Date(`${opts.tanggal}T00:00:00Z`), teks: opts.teks ?? `Catatan uji ${next()}`, berkasId } });
+  return { id: c.id };
+}

@@ -26,6 +26,9 @@ export function realisasiSampai(q: Sql, args: { skpId: number; siklusId: number;
   );
 }
 
+/** Holds the report's row until the transaction ends, so that two uploads at once count each other (≤ 20 pieces of evidence). */
+export const lockLaporan = (q: Sql, id: number) => q.rows(sql`SELECT id FROM laporan_periode WHERE id = ${id}::int FOR UPDATE`);
+
 /** What one report holds besides its row, as laporanDokumen reads it (dates as ISO text inside the JSON). */
 export type LaporanIsiRow = {
   plan: unknown;

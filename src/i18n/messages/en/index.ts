@@ -12,7 +12,9 @@ import { enPenilai } from './penilai.js';
 import { enLuar } from './luar.js';
 // ── penilaian ──
 import { enPenilaian } from './penilaian.js';
+// ── laporan
+import { enLaporan } from './laporan.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── penilaian ── */ penilaian: enPenilaian };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── penilaian ── */ ...enPenilaian };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── penilaian ── */ penilaian: enPenilaian, /* ── laporan */ laporan: enLaporan };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── penilaian ── */ ...enPenilaian, /* ── laporan */ ...enLaporan };
