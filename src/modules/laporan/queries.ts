@@ -106,7 +106,7 @@ export function laporanBaris(q: Sql, id: number): Promise<LaporanBarisRow | null
             LEFT JOIN pegawai pp ON pp.id = p.penilai_id
             LEFT JOIN unit_kerja m ON m.kepala_jabatan_id = p.jabatan_id
             LEFT JOIN unit_kerja mp ON mp.id = m.parent_id
-           WHERE l.id = ${id}::int`,
+           WHERE l.id = (SELECT ${id}::int)`, // an InitPlan: one plan for every id, so the cached generic plan is kept
     ),
   );
 }

@@ -51,6 +51,13 @@ export const LAPORAN_INCLUDE = {
   },
 } as const;
 
+/**
+ * The SQL runner: the pool's outside a transaction (named statements are prepared once per
+ * connection and keep their plan; through Prisma's raw query every call is parsed and planned
+ * again), the transaction's inside one.
+ */
+const sqlOf = (db: Db | { prisma: Client }) => ('sql' in db ? db.sql : sqlOn(db.prisma));
+
 /** A report with its SKP (with what decides who appraises it: src/domain/acting.ts), cycle and period. */
 export type LaporanRow = Prisma.LaporanPeriodeGetPayload<{ include: typeof LAPORAN_INCLUDE }>;
 
@@ -72,10 +79,10 @@ function kolom(row: Record<string, unknown>): Record<string, unknown> {
  * Prisma's include would read each relation with its own statement (eleven), so the scope is
  * checked by Prisma (one statement: `where` holds the visibility rule) and the row is read in one more.
  */
-async function loadLaporan(db: Client, where: Prisma.LaporanPeriodeWhereInput): Promise<LaporanRow | null> {
-  const hit = await db.laporanPeriode.findFirst({ where, select: { id: true } });
+async function loadLaporan(db: Db | { prisma: Client }, where: Prisma.LaporanPeriodeWhereInput): Promise<LaporanRow | null> {
+  const hit = await db.prisma.laporanPeriode.findFirst({ where, select: { id: true } });
   if (!hit) return null;
-  const r = await laporanBaris(sqlOn(db), hit.id);
+  const r = await laporanBaris(sqlOf(db), hit.id);
   if (!r) return null;
   const skp = kolom(r.s);
   return {
@@ -101,7 +108,7 @@ export type ScopedLaporan = Scoped<LaporanRow>;
  * reports and their evidence. Otherwise NotFound, like a missing id.
  */
 export async function visibleLaporan(db: Db | { prisma: Client }, actor: Actor, id: number): Promise<ScopedLaporan> {
-  const l = await loadLaporan(db.prisma, { id, skp: visibleSkp(actor) });
+  const l = await loadLaporan(db, { id, skp: visibleSkp(actor) });
   if (!l) throw new NotFound();
   return asScoped(l);
 }
@@ -128,13 +135,13 @@ export async function ensureLaporan(
   periode: { id: number; mulai: Date; selesai: Date },
 ): Promise<ScopedLaporan | null> {
   const p = db.prisma;
-  const existing = await loadLaporan(p, { skpId: skp.id, periodeId: periode.id });
+  const existing = await loadLaporan(db, { skpId: skp.id, periodeId: periode.id });
   if (existing) return asScoped(existing);
   if (!hariDicakup(periode, skp)) return null;
   const revisi = await revisiDisetujui(p, skp.id);
   if (revisi === null) return null;
   await p.laporanPeriode.createMany({ data: [{ skpId: skp.id, periodeId: periode.id, skpRevisi: revisi }], skipDuplicates: true });
-  const made = await loadLaporan(p, { skpId: skp.id, periodeId: periode.id });
+  const made = await loadLaporan(db, { skpId: skp.id, periodeId: periode.id });
   return made ? asScoped(made) : null;
 }
 
@@ -262,13 +269,12 @@ export const rhkBerurut = (doc: SkpDokumen) => [...doc.rhk].sort((a, b) => (a.je
  * it is open and late; without it those are null.
  */
 export async function laporanDokumen(db: Db | { prisma: Client }, laporan: ScopedLaporan, opts: { now?: Date } = {}): Promise<LaporanDokumen> {
-  const p = db.prisma;
   const { skp, periode } = laporan;
   const siklus = skp.siklus;
   const zona = zonaOf(siklus);
   const policy = parsePolicy(siklus.policy);
   // one statement for the report's content (a hot page), then the running totals
-  const q = sqlOn(p);
+  const q = sqlOf(db);
   const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi });
   if (!isi?.plan) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
   const doc = parseDokumen(isi.plan);
