@@ -1,3 +1,4 @@
+import type { ZonaWaktu } from '../domain/periode-laporan.js';
 import type * as E from '../../prisma/generated/enums.js';
 import type { Kind as DiffKind, IndikatorField, RhkField } from '../domain/skp-diff.js';
 import type { MessageKey } from './messages/id/index.js';
@@ -27,6 +28,7 @@ type VersiEnd = 'dari' | 'ke';
 export const LABELS = {
   /** What moving a cycle into each phase does, said before the move is confirmed. */
   confirmFase: { DRAFT: 'siklus.confirm.DRAFT', PERENCANAAN: 'siklus.confirm.PERENCANAAN', PELAKSANAAN: 'siklus.confirm.PELAKSANAAN', PENILAIAN: 'siklus.confirm.PENILAIAN', KALIBRASI: 'siklus.confirm.KALIBRASI', SELESAI: 'siklus.confirm.SELESAI', ARSIP: 'siklus.confirm.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
+  zonaWaktu: { 'Asia/Jakarta': 'zona.Asia/Jakarta', 'Asia/Makassar': 'zona.Asia/Makassar', 'Asia/Jayapura': 'zona.Asia/Jayapura' } satisfies Record<ZonaWaktu, MessageKey>,
   fase: { DRAFT: 'fase.DRAFT', PERENCANAAN: 'fase.PERENCANAAN', PELAKSANAAN: 'fase.PELAKSANAAN', PENILAIAN: 'fase.PENILAIAN', KALIBRASI: 'fase.KALIBRASI', SELESAI: 'fase.SELESAI', ARSIP: 'fase.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
   status: { DRAFT: 'status.DRAFT', DIAJUKAN: 'status.DIAJUKAN', DIKEMBALIKAN: 'status.DIKEMBALIKAN', DISETUJUI: 'status.DISETUJUI' } satisfies Record<E.StatusSkp, MessageKey>,
   jenisJabatan: { JPT: 'jenis.JPT', ADMINISTRATOR: 'jenis.ADMINISTRATOR', PENGAWAS: 'jenis.PENGAWAS', PELAKSANA: 'jenis.PELAKSANA', FUNGSIONAL: 'jenis.FUNGSIONAL' } satisfies Record<E.JenisJabatan, MessageKey>,

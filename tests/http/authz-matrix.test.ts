@@ -665,7 +665,7 @@ beforeAll(async () => {
   }
   // kadis (the JPT form) first: HR records the outside official's approval with the signed document
   const k = await given.skpDiajukan(t, world.people.kadis, { rhk: 1, indikator: 1, lampiran: 1, perspektif: 'PENERIMA_LAYANAN' });
-  const signed = await agents.admin.post(`/skp/${k.id}/atas-nama`).field('_csrf', tokens.admin).field('version', String(k.version)).field('jenis', 'SETUJUI').attach('berkas', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ttd.pdf');
+  const signed = await agents.admin.post(`/skp/${k.id}/atas-nama`).field('_csrf', tokens.admin).field('version', String(k.version)).field('jenis', 'SETUJUI').field('confirmed', '1').attach('berkas', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ttd.pdf');
   if (signed.status !== 303) throw new Error(`recording kadis's approval answered ${signed.status}`);
   const ks = await given.skpNow(t, k.id);
   rec.kadis = { pegawai: world.people.kadis.id, skp: ks.id, rhk: ks.rhk[0]!.id, ind: ks.rhk[0]!.indikator[0]!, lampiran: ks.lampiran[0]!, ver: ks.version };
@@ -842,7 +842,7 @@ describe('data scope details', () => {
 
 /** The employees listed on one page of /pegawai: [id, name]. */
 function listed(html: string): { id: number; nama: string }[] {
-  return [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
+  return [...html.matchAll(/<td[^>]*><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
 }
 const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 const idsOf = (...ps: { id: number }[]) => ps.map((p) => p.id).sort((a, b) => a - b);
