@@ -35,10 +35,10 @@ import { LABELS } from './i18n/labels.js';
 import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
 import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 import { systemClock, type Clock } from './clock.js';
-// ── penilaian ──
-import { penilaianRoutes } from './modules/penilaian/routes.js';
 // ── laporan
 import { laporanRoutes } from './modules/laporan/routes.js';
+// ── penilaian ──
+import { penilaianRoutes } from './modules/penilaian/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -111,10 +111,10 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));
-  // ── penilaian ──
-  app.use(penilaianRoutes({ db, clock }));
   // ── laporan: the employee's periodic report, evidence, progress notes
   app.use(laporanRoutes({ db, store, clock }));
+  // ── penilaian ──
+  app.use(penilaianRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -321,6 +321,22 @@ const ROUTES: Row[] = [
   { route: 'GET /catatan-progres', expect: LOGGED_IN },
   { route: 'POST /catatan-progres', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
   ...perRel('GET /catatan-progres/{catatan:rel}/berkas', SKP_GET(200, 200, 200)),
+  // ── penilaian ──
+  // The appraiser's queue is open to every login (empty for someone who appraises nobody); a
+  // report ({nilai:…}, each person's second period, submitted) is answered only by the one acting
+  // as its appraiser: anyone else finds nothing (404), their own report included. Empty bodies stop
+  // at validation (422) for the appraiser. HR reopens a person's report (HR only).
+  { route: 'GET /penilaian', expect: LOGGED_IN },
+  ...perRel('GET /penilaian/{nilai:rel}', [e(303, 404, 404, 404, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 404)]),
+  { route: 'GET /penilaian/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /penilaian/{nilai:rel}/nilai', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/nilai', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  ...perRel('POST /penilaian/{nilai:rel}/kembalikan', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /penilaian/999999/kembalikan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'GET /pegawai/{pegawai:self}/buka-laporan', expect: ADMIN_GET() },
+  { route: 'GET /pegawai/999999/buka-laporan', expect: ADMIN_GET(404) },
+  { route: 'POST /pegawai/{pegawai:self}/buka-laporan', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /pegawai/999999/buka-laporan', body: {}, expect: ADMIN_POST(404) },
 ];
 
 /**
@@ -625,6 +641,24 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /catatan-progres/{catatan:own}/berkas': null,
   'GET /catatan-progres/{catatan:appraisee}/berkas': 200,
   'GET /catatan-progres/{catatan:outside}/berkas': 404,
+  // ── penilaian ── (they answer the reports of the SKPs addressed to them: kadis's)
+  'GET /penilaian': 200,
+  'GET /penilaian/{nilai:own}': null,
+  'GET /penilaian/{nilai:appraisee}': 200,
+  'GET /penilaian/{nilai:outside}': 404,
+  'GET /penilaian/999999': 404,
+  'POST /penilaian/{nilai:own}/nilai': null,
+  'POST /penilaian/{nilai:appraisee}/nilai': 422,
+  'POST /penilaian/{nilai:outside}/nilai': 404,
+  'POST /penilaian/999999/nilai': 404,
+  'POST /penilaian/{nilai:own}/kembalikan': null,
+  'POST /penilaian/{nilai:appraisee}/kembalikan': 422,
+  'POST /penilaian/{nilai:outside}/kembalikan': 404,
+  'POST /penilaian/999999/kembalikan': 404,
+  'GET /pegawai/{pegawai:self}/buka-laporan': 403,
+  'GET /pegawai/999999/buka-laporan': 403,
+  'POST /pegawai/{pegawai:self}/buka-laporan': 403,
+  'POST /pegawai/999999/buka-laporan': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -649,7 +683,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan */ laporan?: number; bukti?: number; catatan?: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan */ laporan?: number; bukti?: number; catatan?: number; /* ── penilaian ── */ nilai?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -675,6 +709,9 @@ beforeAll(async () => {
     const s = await given.skpDisetujui(t, person(p), { rhk: 1, indikator: 1, lampiran: 1 });
     rec[p] = { pegawai: person(p).id, skp: s.id, rhk: s.rhk[0]!.id, ind: s.rhk[0]!.indikator[0]!, lampiran: s.lampiran[0]!, ver: s.version };
   }
+  // ── penilaian ── each person's report of the second period, submitted ({nilai:…})
+  const periodePenilaian = await given.periodeOf(t, siklus.id);
+  for (const p of PEOPLE) rec[p].nilai = (await given.laporan(t, rec[p].skp, periodePenilaian[1]!.id, { status: 'DIAJUKAN' })).id;
   const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'unit.create', entitasId: String(world.units.seksi.id) } });
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today

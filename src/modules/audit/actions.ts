@@ -18,10 +18,10 @@ export const AUDIT_AKSI = [
   'unit.kepala.update', 'delegasi.create', 'delegasi.cancel',
   // a recorded move (docs/domain/mutasi.md)
   'pegawai.move', 'skp.close', 'skp.startSuccessor', 'skp.penilai.move',
-  // ── penilaian: the appraiser's answer to a period's report, HR's reopening ──
-  'laporan.rate', 'laporan.return', 'laporan.reopen',
   // ── laporan: the employee's periodic report, its evidence, progress notes (docs/domain/laporan.md)
   'laporan.save', 'laporan.submit', 'laporan.fillFromNotes', 'laporan.bukti.create', 'laporan.bukti.delete', 'catatanProgres.create',
+  // ── penilaian: the appraiser's answer to a period's report, HR's reopening ──
+  'laporan.rate', 'laporan.return', 'laporan.reopen',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 

@@ -5,7 +5,8 @@ import { akhirHari, defaultDibukaSampai, FASE_LAPORAN, hariDicakup, laporanBuka,
 import type { Fase } from '../../domain/siklus.js';
 import { Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
-import { zonaOf } from './service.js';
+import { ensureLaporan, zonaOf } from '../laporan/read.js';
+import { asScoped } from '../../domain/access.js';
 
 // HR reopens one person's report of a period whose deadline has passed (docs/domain/penilaian.md
 // § Reopening): with a reason and the day it stays open until, audited. A late draft stays a
@@ -28,7 +29,7 @@ export async function bukaLaporanPage(db: Db, clock: Clock, actor: Actor, pegawa
   });
   const now = clock.now();
   const rows = skp.flatMap((s) => {
-    const zona = zonaOf(s.siklus.zonaWaktu);
+    const zona = zonaOf(s.siklus);
     return s.siklus.periode.flatMap((p) => {
       const dicakup = hariDicakup(p, s);
       if (!dicakup) return [];
@@ -56,7 +57,7 @@ export async function reopenLaporan(
     });
     const p = s ? await tx.periode.findFirst({ where: { id: input.periodeId, siklus: { skp: { some: { id: s.id } } } } }) : null;
     if (!s || !p || !hariDicakup(p, s)) throw new NotFound();
-    const zona = zonaOf(s.siklus.zonaWaktu);
+    const zona = zonaOf(s.siklus);
     const now = clock.now();
     if (input.dibukaSampai < tanggalDi(now, zona)) throw new Refused('penilaian.err.sampaiLewat', { field: 'dibukaSampai' });
     const existing = await tx.laporanPeriode.findUnique({ where: { skpId_periodeId: { skpId: s.id, periodeId: p.id } } });
@@ -64,13 +65,10 @@ export async function reopenLaporan(
     if (!buka.buka && buka.sebab === 'fase') throw new Refused('penilaian.err.fase');
     if (buka.buka || buka.sebab !== 'lewatBatas') throw new Refused('penilaian.err.masihBuka');
     if (existing && (existing.status === 'DIAJUKAN' || existing.status === 'DINILAI')) throw new Refused('penilaian.err.sudahDiajukan');
-    let laporan = existing;
-    if (!laporan) {
-      // a report is written against the SKP's last approved revision (none: nothing to report on yet)
-      const versi = await tx.skpVersi.findFirst({ where: { skpId: s.id }, orderBy: { revisi: 'desc' }, select: { revisi: true } });
-      if (!versi) throw new Refused('penilaian.err.belumDisetujui');
-      laporan = await tx.laporanPeriode.upsert({ where: { skpId_periodeId: { skpId: s.id, periodeId: p.id } }, create: { skpId: s.id, periodeId: p.id, skpRevisi: versi.revisi }, update: {} });
-    }
+    // a report not started yet is created as the app creates every report (against the SKP's
+    // last approved revision; none: there is nothing to report on yet). HR sees every SKP.
+    const laporan = existing ?? (await ensureLaporan({ prisma: tx }, asScoped(s), p));
+    if (!laporan) throw new Refused('penilaian.err.belumDisetujui');
     const sampai = akhirHari(input.dibukaSampai, zona);
     await tx.laporanPeriode.update({ where: { id: laporan.id }, data: { dibukaSampai: sampai, version: { increment: 1 }, updatedAt: new Date() } });
     await tx.riwayatLaporan.create({ data: { laporanId: laporan.id, jenis: 'DIBUKA_HR', alasan: input.alasan, sampai, olehUserId: actor.userId } });

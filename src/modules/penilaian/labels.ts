@@ -15,6 +15,12 @@ export const PENILAIAN_LABELS = {
     alasanHasilKerja: 'penilaian.err.alasanOverride.alasanHasilKerja',
     alasanPerilaku: 'penilaian.err.alasanOverride.alasanPerilaku',
   },
+  riwayat: {
+    DIAJUKAN: 'penilaian.riwayat.DIAJUKAN',
+    DIKEMBALIKAN: 'penilaian.riwayat.DIKEMBALIKAN',
+    DINILAI: 'penilaian.riwayat.DINILAI',
+    DIBUKA_HR: 'penilaian.riwayat.DIBUKA_HR',
+  },
   buka: {
     fase: 'penilaian.buka.fase',
     belumMulai: 'penilaian.buka.belumMulai',

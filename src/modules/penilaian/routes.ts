@@ -24,44 +24,40 @@ export function penilaianRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>)
     res.render('penilaian/antrian', { ...shared, ...(await S.antrianPage(db, req.user!, antrianQuery.parse(req.query))) });
   });
 
-  const pageLocals = async (req: Parameters<Parameters<typeof r.get>[1]>[0], id: number, typedFrom?: Record<string, unknown>) => {
-    const base = await S.penilaianPage(db, clock, req.user!, id);
-    if (!typedFrom) return { ...shared, ...base };
-    // shown again: the suggestions follow what was typed (judgements and marks)
-    const ids = base.rencana.rhk.flatMap((x) => x.indikator.map((i) => i.id));
-    return { ...shared, ...(await S.penilaianPage(db, clock, req.user!, id, typedSoFar(typedFrom, ids))) };
-  };
+  type Req = Parameters<Parameters<typeof r.get>[1]>[0];
+  /** The rating page's locals; shown again after a POST, the suggestions follow what was typed (judgements and marks). */
+  const pageLocals = async (req: Req, id: number, typed?: { body: Record<string, unknown>; ids: readonly number[] }) => ({
+    ...shared,
+    ...(await S.penilaianPage(db, clock, req.user!, id, typed ? typedSoFar(typed.body, typed.ids) : undefined)),
+  });
 
   r.get('/penilaian/:laporanId', requireAnyLogin, async (req, res) => {
     res.render('penilaian/nilai', await pageLocals(req, idParam(req.params.laporanId)));
   });
 
   /** After an answer: on to the next report waiting, else back to the queue. */
-  const after = async (req: Parameters<Parameters<typeof r.get>[1]>[0], id: number) => {
-    const next = await S.nextWaiting(db, req.user!, id);
-    return next !== null ? `/penilaian/${next}` : '/penilaian';
-  };
+  const after = (next: number | null) => (next !== null ? `/penilaian/${next}` : '/penilaian');
 
   r.post('/penilaian/:laporanId/nilai', requireAnyLogin, async (req, res) => {
     const id = idParam(req.params.laporanId);
-    const page = await S.penilaianPage(db, clock, req.user!, id);
-    const indikator = page.rencana.rhk.flatMap((x) => x.indikator);
+    const fields = await S.ratingFields(db, req.user!, id);
     const body = req.body as Record<string, unknown>;
+    const typed = { body, ids: fields.ids };
     // "recompute the suggestion": the same form again with the suggestions of what was typed, nothing saved
     if (body.hitung === '1') {
       const values = { ...body };
       delete values._csrf;
       delete values._who;
-      return res.render('penilaian/nilai', { ...(await pageLocals(req, id, body)), values, recomputed: true });
+      return res.render('penilaian/nilai', { ...(await pageLocals(req, id, typed)), values, recomputed: true });
     }
     await handleForm(req, res, {
-      schema: ratingForm(indikator.map((i) => i.id), new Set(indikator.filter((i) => i.jenisTarget === 'KUALITATIF').map((i) => i.id))),
+      schema: ratingForm(fields.ids, fields.kualitatif),
       view: 'penilaian/nilai',
-      locals: () => pageLocals(req, id, body),
+      locals: () => pageLocals(req, id, typed),
       onValid: async (data) => {
         const done = await S.rateLaporan(db, req.user!, id, data);
         flash(req, 'success', t(res, 'penilaian.rated', { nama: done.nama, predikat: t(res, PREDIKAT_LABEL[done.predikat as keyof typeof PREDIKAT_LABEL]) }));
-        res.redirect(303, await after(req, id));
+        res.redirect(303, after(done.berikutnya));
       },
     });
   });
@@ -84,7 +80,7 @@ export function penilaianRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>)
         if (asked) return;
         const done = await S.returnLaporan(db, clock, req.user!, id, data);
         flash(req, 'success', t(res, 'penilaian.returned', { nama: done.nama, sampai: res.locals.fmt.dateTime(done.sampai) }));
-        res.redirect(303, await after(req, id));
+        res.redirect(303, after(done.berikutnya));
       },
     });
   });

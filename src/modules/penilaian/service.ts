@@ -1,17 +1,18 @@
 import type { Db, Tx } from '../../db/client.js';
 import type { Clock } from '../../clock.js';
-import { visibleSkp, type Actor } from '../../domain/access.js';
-import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type Acting } from '../../domain/acting.js';
+import type { Actor } from '../../domain/access.js';
+import { actingAs, dinilaiOleh, type Acting } from '../../domain/acting.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
-import { akhirHari, defaultDibukaSampai, FASE_LAPORAN, isZonaWaktu, tanggalDi, type ZonaWaktu } from '../../domain/periode-laporan.js';
-import { parsePolicy, predikat, type Ekspektasi, type PenilaianKualitatif } from '../../domain/scoring/index.js';
+import { akhirHari, defaultDibukaSampai, FASE_LAPORAN, tanggalDi } from '../../domain/periode-laporan.js';
+import { predikat, type Ekspektasi, type PenilaianKualitatif } from '../../domain/scoring/index.js';
 import type { Fase } from '../../domain/siklus.js';
 import { susunUmpanBalik, type SasaranFrasa } from '../../domain/frasa-umpan-balik.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { cycleChoice } from '../skp/review/queries.js';
 import { antrianRows, type AntrianRow } from './queries.js';
-import { rencanaLaporan } from './rencana.js';
+import { laporanDokumen, rencanaLaporan, visibleLaporan, zonaOf } from '../laporan/read.js';
+import { parseIdentitas } from '../../domain/skp-document.js';
 import { menyimpang, saranKode, saranPenilaian } from './saran.js';
 import { F, type RatingInput } from './schemas.js';
 import { PENILAIAN_LABELS } from './labels.js';
@@ -21,7 +22,6 @@ import { PENILAIAN_LABELS } from './labels.js';
 // the predikat) and the return with a reason and an open-until date. Who may: the one acting rule
 // (src/domain/acting.ts) on the report's SKP; anyone else finds nothing (404).
 
-export const zonaOf = (z: string): ZonaWaktu => (isZonaWaktu(z) ? z : 'Asia/Jakarta');
 
 // ---- The queue ----------------------------------------------------------------------------
 
@@ -79,61 +79,53 @@ export async function nextWaiting(db: Db, actor: Actor, laporanId: number): Prom
 
 // ---- One report -----------------------------------------------------------------------------
 
-const TARGET_SELECT = {
-  id: true, skpId: true, periodeId: true, skpRevisi: true, status: true, version: true, diajukanAt: true, dibukaSampai: true, alasanKembali: true,
-  prestasi: true, kendala: true, rencanaPerbaikan: true,
-  periode: true,
-  skp: {
-    select: {
-      id: true, pegawaiId: true, penilaiId: true, penilaiLuarId: true, siklusId: true,
-      penilai: { select: { jabatanId: true } },
-      pegawai: { select: { nama: true, nip: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } },
-      siklus: { select: { id: true, tahun: true, fase: true, zonaWaktu: true, policy: true } },
-    },
-  },
-} as const;
-
 /**
- * A report the actor answers as its appraiser: in their scope, submitted at least once (a draft
- * is never the appraiser's), and on an SKP they act on (src/domain/acting.ts). Anything else is
- * not found.
+ * A report the actor answers as its appraiser: in their scope (visibleLaporan), submitted at
+ * least once (a draft is never the appraiser's), and on an SKP they act on
+ * (src/domain/acting.ts). Anything else is not found.
  */
 async function laporanPenilai(db: Db | { prisma: Tx }, actor: Actor, id: number) {
-  const l = await db.prisma.laporanPeriode.findFirst({ where: { id, skp: visibleSkp(actor) }, select: TARGET_SELECT });
-  if (!l || l.status === 'DRAFT') throw new NotFound();
+  const l = await visibleLaporan(db, actor, id);
+  if (l.status === 'DRAFT') throw new NotFound();
   const acting = actingAs(actor, dinilaiOleh(l.skp));
   if (!acting) throw new NotFound();
-  return { ...l, acting, zona: zonaOf(l.skp.siklus.zonaWaktu) };
+  return Object.assign(l, { acting, zona: zonaOf(l.skp.siklus), nama: parseIdentitas(l.skp.snapshot).pegawai.nama });
 }
 type LaporanPenilai = Awaited<ReturnType<typeof laporanPenilai>>;
 
-/** The rating page: the report with its plan, realisasi and capaian, the suggestions (from what was typed, when shown again), the feedback so far, the queue position. */
-export async function penilaianPage(db: Db, clock: Clock, actor: Actor, id: number, typed?: { penilaian: Map<number, PenilaianKualitatif | null>; tanda: Partial<Record<NilaiBerakhlak, Ekspektasi | null>> }) {
+export type Typed = { penilaian: Map<number, PenilaianKualitatif | null>; tanda: Partial<Record<NilaiBerakhlak, Ekspektasi | null>> };
+
+/**
+ * The rating page: the report as the read model gives it (plan, realisasi, capaian, evidence,
+ * marks, rating, history), the suggestions (from what was typed, when the form is shown again),
+ * the queue position and the return form's default date.
+ */
+export async function penilaianPage(db: Db, clock: Clock, actor: Actor, id: number, typed?: Typed) {
   const l = await laporanPenilai(db, actor, id);
-  const policy = parsePolicy(l.skp.siklus.policy);
-  const rencana = await rencanaLaporan(db.prisma, l);
-  const [tanda, rating] = await Promise.all([
-    db.prisma.tandaPerilaku.findMany({ where: { laporanId: l.id } }),
-    db.prisma.penilaianPeriode.findUnique({ where: { laporanId: l.id } }),
-  ]);
-  const tandaTersimpan = Object.fromEntries(tanda.map((t) => [t.nilai, t])) as Partial<Record<NilaiBerakhlak, (typeof tanda)[number]>>;
-  const penilaian = typed?.penilaian ?? new Map(rencana.rhk.flatMap((r) => r.indikator.map((i) => [i.id, i.penilaianTersimpan] as const)));
-  const marks = typed?.tanda ?? Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, tandaTersimpan[n]?.tanda ?? null]));
-  const saran = saranPenilaian(rencana.rhk, penilaian, marks, policy);
   const now = clock.now();
+  const dok = await laporanDokumen(db, l, { now });
+  const penilaian = typed?.penilaian ?? new Map(dok.rhk.flatMap((r) => r.indikator.map((i) => [i.id, i.realisasi?.penilaian ?? null] as const)));
+  const marks = typed?.tanda ?? Object.fromEntries(dok.perilaku.map((p) => [p.nilai, p.tanda]));
+  const saran = saranPenilaian(dok.rhk, penilaian, marks, dok.policy);
   return {
+    dok,
     laporan: l,
     acting: l.acting,
-    rencana,
     saran,
     saranKode: { hasilKerja: saranKode(saran.hasilKerja), perilaku: saranKode(saran.perilaku) },
-    tandaTersimpan,
-    rating,
     bisaDinilai: l.status === 'DIAJUKAN' && FASE_LAPORAN.includes(l.skp.siklus.fase as Fase),
     defaultSampai: defaultDibukaSampai(now, l.zona),
     hariIni: tanggalDi(now, l.zona),
     posisi: await posisi(db, actor, l.skp.siklusId, l.id),
   };
+}
+
+/** The indicators a report's rating form takes (ids, and which are qualitative). */
+export async function ratingFields(db: Db, actor: Actor, id: number) {
+  const l = await laporanPenilai(db, actor, id);
+  const plan = await rencanaLaporan(db.prisma, l);
+  const indikator = plan.rhk.flatMap((r) => r.indikator).filter((i): i is typeof i & { id: number } => i.id !== undefined);
+  return { ids: indikator.map((i) => i.id), kualitatif: new Set(indikator.filter((i) => i.jenisTarget === 'KUALITATIF').map((i) => i.id)) };
 }
 
 /** Refuses unless the report waits for an answer and its cycle is open for reports. */
@@ -172,16 +164,16 @@ function feedback(sasaran: SasaranFrasa, field: string, v: { frasa: string | nul
  * the audit entry. Answering it twice is refused (it is rated already), so a double click makes
  * one rating.
  */
-export async function rateLaporan(db: Db, actor: Actor, id: number, input: RatingInput): Promise<{ nama: string; predikat: string }> {
-  return db.prisma.$transaction(async (tx) => {
+export async function rateLaporan(db: Db, actor: Actor, id: number, input: RatingInput): Promise<{ nama: string; predikat: string; berikutnya: number | null }> {
+  const done = await db.prisma.$transaction(async (tx) => {
     const l = await laporanPenilai({ prisma: tx }, actor, id);
     mustWait(l);
     if (l.version !== input.version) throw new Conflict();
-    const policy = parsePolicy(l.skp.siklus.policy);
-    const rencana = await rencanaLaporan(tx, l);
+    const dok = await laporanDokumen({ prisma: tx }, l);
+    const policy = dok.policy;
     const penilaian = new Map([...input.indikator].map(([i, v]) => [i, v.penilaian]));
     const tanda = Object.fromEntries([...input.nilai].map(([n, v]) => [n, v.tanda])) as Partial<Record<NilaiBerakhlak, Ekspektasi | null>>;
-    const saran = saranPenilaian(rencana.rhk, penilaian, tanda, policy);
+    const saran = saranPenilaian(dok.rhk, penilaian, tanda, policy);
     // what is stored is what was shown: a suggestion moved by the entries asks for a second look
     if ((input.saranHasilKerja && input.saranHasilKerja !== saranKode(saran.hasilKerja)) || (input.saranPerilaku && input.saranPerilaku !== saranKode(saran.perilaku))) {
       throw new Refused('penilaian.err.saranBerubah');
@@ -194,8 +186,8 @@ export async function rateLaporan(db: Db, actor: Actor, id: number, input: Ratin
     const hasil = predikat(input.ratingHasilKerja, input.ratingPerilaku);
 
     await bump(tx, l, input.version, { status: 'DINILAI' });
-    const qualitative = new Set(rencana.rhk.flatMap((r) => r.indikator.filter((i) => i.jenisTarget === 'KUALITATIF').map((i) => i.id)));
-    for (const r of rencana.rhk) {
+    const qualitative = new Set(dok.rhk.flatMap((r) => r.indikator.filter((i) => i.jenisTarget === 'KUALITATIF').map((i) => i.id)));
+    for (const r of dok.rhk) {
       for (const i of r.indikator) {
         const v = input.indikator.get(i.id) ?? { frasa: null, bebas: null, penilaian: null };
         const umpanBalik = feedback('HASIL_KERJA', F.umpanIndikator(i.id), v);
@@ -237,8 +229,9 @@ export async function rateLaporan(db: Db, actor: Actor, id: number, input: Ratin
         alasanHasilKerja: rating.alasanHasilKerja, alasanPerilaku: rating.alasanPerilaku, ...who,
       },
     });
-    return { nama: l.skp.pegawai.nama, predikat: hasil };
+    return { nama: l.nama, predikat: hasil };
   });
+  return { ...done, berikutnya: await nextWaiting(db, actor, id) };
 }
 
 /**
@@ -249,7 +242,7 @@ export async function returnReady(db: Db, clock: Clock, actor: Actor, id: number
   const l = await laporanPenilai(db, actor, id);
   if (l.status !== 'DIAJUKAN' || l.version !== input.version || !FASE_LAPORAN.includes(l.skp.siklus.fase as Fase)) return null;
   if (input.dibukaSampai < tanggalDi(clock.now(), l.zona)) return null;
-  return { nama: l.skp.pegawai.nama, periode: l.periode.nama, sampai: akhirHari(input.dibukaSampai, l.zona) };
+  return { nama: l.nama, periode: l.periode.nama, sampai: akhirHari(input.dibukaSampai, l.zona) };
 }
 
 /**
@@ -257,8 +250,8 @@ export async function returnReady(db: Db, clock: Clock, actor: Actor, id: number
  * end of `dibukaSampai` (a calendar day in the cycle's zone, today or later; the form offers seven
  * days from today: defaultDibukaSampai). History and audit in the same transaction.
  */
-export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: number, input: { version: number; alasan: string; dibukaSampai: string }): Promise<{ nama: string; sampai: Date }> {
-  return db.prisma.$transaction(async (tx) => {
+export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: number, input: { version: number; alasan: string; dibukaSampai: string }): Promise<{ nama: string; sampai: Date; berikutnya: number | null }> {
+  const done = await db.prisma.$transaction(async (tx) => {
     const l = await laporanPenilai({ prisma: tx }, actor, id);
     mustWait(l);
     if (l.version !== input.version) throw new Conflict();
@@ -274,6 +267,7 @@ export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: numb
       before: { status: l.status, dibukaSampai: l.dibukaSampai },
       after: { status: 'DIKEMBALIKAN', alasan: input.alasan, dibukaSampai: sampai, ...actedBy(actor, l.acting) },
     });
-    return { nama: l.skp.pegawai.nama, sampai };
+    return { nama: l.nama, sampai };
   });
+  return { ...done, berikutnya: await nextWaiting(db, actor, id) };
 }

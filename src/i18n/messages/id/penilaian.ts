@@ -18,6 +18,7 @@ export const idPenilaian = {
   'penilaian.dinilaiAt': 'Dinilai',
   // one report
   'penilaian.pageTitle': 'Laporan {periode} — {nama}',
+  'penilaian.lihatLaporan': 'Halaman laporan',
   'penilaian.keAntrian': 'Antrian penilaian',
   'penilaian.sebelumnya': '← Sebelumnya',
   'penilaian.berikutnya': 'Berikutnya →',
@@ -113,9 +114,15 @@ export const idPenilaian = {
   'penilaian.buka.link': 'Buka kembali laporan periodik',
   'nav.penilaian': 'Penilaian',
   'penilaian.home': 'Laporan periodik menunggu penilaian Anda',
+  'penilaian.kumulatif': 'Kumulatif',
+  'penilaian.rencanaAksi': 'Rencana aksi periode ini',
+  'penilaian.riwayat': 'Riwayat laporan',
+  'penilaian.riwayat.DIAJUKAN': 'Diajukan',
+  'penilaian.riwayat.DIKEMBALIKAN': 'Dikembalikan',
+  'penilaian.riwayat.DINILAI': 'Dinilai',
+  'penilaian.riwayat.DIBUKA_HR': 'Dibuka kembali oleh kepegawaian',
   // the audit log
   'audit.act.laporan.rate': 'Laporan periodik dinilai',
   'audit.act.laporan.return': 'Laporan periodik dikembalikan',
   'audit.act.laporan.reopen': 'Laporan periodik dibuka kembali oleh kepegawaian',
-  'audit.kind.laporan_periode': 'Laporan periodik',
 } as const;
