@@ -337,6 +337,11 @@ const ROUTES: Row[] = [
   { route: 'GET /pegawai/999999/buka-laporan', expect: ADMIN_GET(404) },
   { route: 'POST /pegawai/{pegawai:self}/buka-laporan', body: {}, expect: ADMIN_POST(422) },
   { route: 'POST /pegawai/999999/buka-laporan', body: {}, expect: ADMIN_POST(404) },
+  // ── laporan cetak (the periodic evaluation form) ──
+  // whoever may see the report's SKP may print it; an outside official is refused by requireLogin
+  ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
+  { route: 'GET /laporan/999999/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /laporan/abc/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
 ];
 
 /**
@@ -347,6 +352,12 @@ const ROUTES: Row[] = [
  * null: the row's relation means nobody for them (they have no record of their own in the agency).
  */
 const PEJABAT_LUAR: Record<string, number | null> = {
+  // ── laporan cetak ──
+  'GET /laporan/{laporan:own}/cetak.pdf': null,
+  'GET /laporan/{laporan:appraisee}/cetak.pdf': 403,
+  'GET /laporan/{laporan:outside}/cetak.pdf': 403,
+  'GET /laporan/999999/cetak.pdf': 403,
+  'GET /laporan/abc/cetak.pdf': 403,
   // routes added with the rest of issue 8: HR's, the owner's and printing (requireLogin refuses an outside official)
   'GET /pegawai/{pegawai:self}/mutasi': 403,
   'GET /pegawai/999999/mutasi': 403,
