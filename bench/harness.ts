@@ -209,14 +209,16 @@ export async function loginMany(base: string, n: number, loginName: string = BEN
 export const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? '';
 
 /**
- * One autocannon run in a worker thread: `connections` connections, connection i uses cookies[i].
+ * One autocannon run in a worker thread: `connections` connections, connection i uses cookies[i]
+ * and cycles through `paths` (or through its own `pathsByConnection[i]`).
  * autocannon cannot decompress, so with ACCEPT_ENCODING set it checks no bodies; instead each
  * path is fetched once first, decompressed, and must hold `expect` and come compressed.
  */
-export async function load(opts: { url: string; cookies: string[]; paths: string[]; connections: number; seconds: number; timeoutSeconds?: number; expect?: string }): Promise<LoadResult> {
+export async function load(opts: { url: string; cookies: string[]; paths: string[]; pathsByConnection?: string[][]; connections: number; seconds: number; timeoutSeconds?: number; expect?: string }): Promise<LoadResult> {
   if (ACCEPT_ENCODING && opts.expect) {
-    for (const path of new Set(opts.paths)) {
-      const res = await fetch(opts.url + path, { headers: { cookie: opts.cookies[0]!, 'accept-encoding': ACCEPT_ENCODING } });
+    const checks = opts.pathsByConnection ? opts.pathsByConnection.flatMap((ps, i) => ps.map((path) => ({ path, cookie: opts.cookies[i % opts.cookies.length]! }))) : [...new Set(opts.paths)].map((path) => ({ path, cookie: opts.cookies[0]! }));
+    for (const { path, cookie } of checks) {
+      const res = await fetch(opts.url + path, { headers: { cookie, 'accept-encoding': ACCEPT_ENCODING } });
       const body = await res.text();
       if (!body.includes(opts.expect)) throw new Error(`${path}: the decompressed body lacks ${JSON.stringify(opts.expect)}`);
       if (!res.headers.get('content-encoding')) throw new Error(`${path}: not compressed although the load asks for ${ACCEPT_ENCODING}`);
@@ -224,7 +226,7 @@ export async function load(opts: { url: string; cookies: string[]; paths: string
   }
   const worker = new Worker(WORKER, {
     workerData: {
-      url: opts.url, cookies: opts.cookies, paths: opts.paths, connections: opts.connections, seconds: opts.seconds, timeoutSeconds: opts.timeoutSeconds ?? 10,
+      url: opts.url, cookies: opts.cookies, paths: opts.paths, pathsByConnection: opts.pathsByConnection, connections: opts.connections, seconds: opts.seconds, timeoutSeconds: opts.timeoutSeconds ?? 10,
       expect: ACCEPT_ENCODING ? undefined : opts.expect, acceptEncoding: ACCEPT_ENCODING,
     },
   });

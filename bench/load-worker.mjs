@@ -2,15 +2,17 @@
 // its own event loop and does not queue behind the app's (they still share the machine's CPUs).
 // Plain JavaScript: autocannon ships no types, and a worker needs no TypeScript loader this way.
 //
-// workerData: { url, cookies: string[], paths: string[], connections, seconds, timeoutSeconds, expect, acceptEncoding }
+// workerData: { url, cookies: string[], paths: string[], pathsByConnection?: string[][], connections, seconds, timeoutSeconds, expect, acceptEncoding }
 // Each connection gets its own session cookie (cookies[i % cookies.length]) and cycles through
-// `paths`, starting at a different offset, so the connections do not request in lockstep.
+// `paths`, starting at a different offset, so the connections do not request in lockstep; with
+// pathsByConnection, connection i cycles through its own list pathsByConnection[i % length] instead
+// (each session requests what its own login may see).
 // Posts back: counts, rps, and p50/p95/p99 computed from every 2xx response time.
 
 import { parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 
-const { url, cookies, paths, connections, seconds, timeoutSeconds, expect, acceptEncoding } = workerData;
+const { url, cookies, paths: sharedPaths, pathsByConnection, connections, seconds, timeoutSeconds, expect, acceptEncoding } = workerData;
 
 let nextClient = 0;
 const times = [];
@@ -26,6 +28,7 @@ const instance = autocannon({
   setupClient(client) {
     const i = nextClient++;
     const cookie = cookies[i % cookies.length];
+    const paths = pathsByConnection ? pathsByConnection[i % pathsByConnection.length] : sharedPaths;
     const start = (i * 7) % paths.length;
     const headers = acceptEncoding ? { cookie, 'accept-encoding': acceptEncoding } : { cookie };
     client.setRequests(paths.map((_, k) => ({ method: 'GET', path: paths[(start + k) % paths.length], headers })));

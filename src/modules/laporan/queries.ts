@@ -1,4 +1,5 @@
 import { named, sql, type Sql } from '../../db/sql.js';
+import type { Ekspektasi, NilaiBerakhlak, PenilaianKualitatif, PeristiwaLaporan, PredikatKinerja } from '../../../prisma/generated/enums.js';
 
 // The periodic report's set-based reads (docs/architecture.md § Data access; docs/domain/laporan.md).
 
@@ -27,3 +28,85 @@ export function realisasiSampai(q: Sql, args: { skpId: number; siklusId: number;
 
 /** Holds the report's row until the transaction ends, so that two uploads at once count each other (≤ 20 pieces of evidence). */
 export const lockLaporan = (q: Sql, id: number) => q.rows(sql`SELECT id FROM laporan_periode WHERE id = ${id}::int FOR UPDATE`);
+
+/** What one report holds besides its row, as laporanDokumen reads it (dates as ISO text inside the JSON). */
+export type LaporanIsiRow = {
+  plan: unknown;
+  realisasi: { indikatorId: number; angka: string | null; teks: string | null; sumberData: string | null; penilaian: PenilaianKualitatif | null; umpanBalik: string | null }[];
+  progres: { rencanaAksiId: number; persen: number | null; keterangan: string | null }[];
+  bukti: { id: number; indikatorId: number | null; url: string | null; keterangan: string | null; createdAt: string; berkas: { id: number; nama: string; mime: string; ukuran: number } | null }[];
+  tanda: { nilai: NilaiBerakhlak; tanda: Ekspektasi | null; umpanBalik: string | null }[];
+  penilaian: {
+    ratingHasilKerja: Ekspektasi; ratingPerilaku: Ekspektasi; predikat: PredikatKinerja; policyVersion: number; saranHasilKerja: unknown; saranPerilaku: unknown;
+    alasanHasilKerja: string | null; alasanPerilaku: string | null; at: string; version: number; dicatatHr: boolean;
+  } | null;
+  riwayat: { id: number; jenis: PeristiwaLaporan; alasan: string | null; sampai: string | null; at: string; olehUserId: number | null }[];
+};
+
+/**
+ * Everything a report holds besides its own row, in one statement (a hot page: the report, the
+ * appraiser's view, the PDF): the frozen plan it was written against (skp_versi at its revision),
+ * its realisasi, rencana aksi progress, evidence (with the stored file's name), behaviour marks,
+ * rating and history. `angka` as the exact decimal without trailing zeros (as Prisma's Decimal prints it).
+ */
+export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skpRevisi: number }): Promise<LaporanIsiRow | null> {
+  const id = args.laporanId;
+  return q.one<LaporanIsiRow>(
+    named(
+      'laporan-isi',
+      sql`SELECT (SELECT v.data FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int AND v.revisi = ${args.skpRevisi}::int) AS plan,
+                 (SELECT coalesce(json_agg(json_build_object('indikatorId', r.indikator_id, 'angka', trim_scale(r.angka)::text, 'teks', r.teks, 'sumberData', r.sumber_data,
+                                                             'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = ${id}::int) AS realisasi,
+                 (SELECT coalesce(json_agg(json_build_object('rencanaAksiId', g.rencana_aksi_id, 'persen', g.persen, 'keterangan', g.keterangan)), '[]')
+                    FROM progres_aksi g WHERE g.laporan_id = ${id}::int) AS progres,
+                 (SELECT coalesce(json_agg(json_build_object('id', b.id, 'indikatorId', b.indikator_id, 'url', b.url, 'keterangan', b.keterangan, 'createdAt', b.created_at,
+                                                             'berkas', CASE WHEN f.id IS NOT NULL THEN json_build_object('id', f.id, 'nama', f.nama, 'mime', f.mime, 'ukuran', f.ukuran) END) ORDER BY b.id), '[]')
+                    FROM bukti_dukung b LEFT JOIN berkas f ON f.id = b.berkas_id WHERE b.laporan_id = ${id}::int) AS bukti,
+                 (SELECT coalesce(json_agg(json_build_object('nilai', t.nilai, 'tanda', t.tanda, 'umpanBalik', t.umpan_balik)), '[]') FROM tanda_perilaku t WHERE t.laporan_id = ${id}::int) AS tanda,
+                 (SELECT json_build_object('ratingHasilKerja', n.rating_hasil_kerja, 'ratingPerilaku', n.rating_perilaku, 'predikat', n.predikat, 'policyVersion', n.policy_version,
+                                           'saranHasilKerja', n.saran_hasil_kerja, 'saranPerilaku', n.saran_perilaku, 'alasanHasilKerja', n.alasan_hasil_kerja, 'alasanPerilaku', n.alasan_perilaku,
+                                           'at', n.at, 'version', n.version, 'dicatatHr', n.dicatat_hr)
+                    FROM penilaian_periode n WHERE n.laporan_id = ${id}::int) AS penilaian,
+                 (SELECT coalesce(json_agg(json_build_object('id', h.id, 'jenis', h.jenis, 'alasan', h.alasan, 'sampai', h.sampai, 'at', h.at, 'olehUserId', h.oleh_user_id) ORDER BY h.at, h.id), '[]')
+                    FROM riwayat_laporan h WHERE h.laporan_id = ${id}::int) AS riwayat`,
+    ),
+  );
+}
+
+/** A report with its period, SKP and cycle as whole rows (to_jsonb: snake_case keys), and what decides who appraises it. */
+export type LaporanBarisRow = {
+  l: Record<string, unknown>;
+  pr: Record<string, unknown>;
+  s: Record<string, unknown>;
+  c: Record<string, unknown>;
+  skpPenilaiJabatanId: number | null;
+  pegawaiPenilaiId: number | null;
+  pegawaiPenilaiJabatanId: number | null;
+  unitKepalaJabatanId: number | null;
+  mengepalaiId: number | null;
+  mengepalaiParentId: number | null;
+  mengepalaiParentKepalaJabatanId: number | null;
+};
+
+/** The report `id` with what loadLaporan returns, in one statement (the caller has checked the scope). */
+export function laporanBaris(q: Sql, id: number): Promise<LaporanBarisRow | null> {
+  return q.one<LaporanBarisRow>(
+    named(
+      'laporan-baris',
+      sql`SELECT to_jsonb(l) AS l, to_jsonb(pr) AS pr, to_jsonb(s) AS s, to_jsonb(c) AS c,
+                 sp.jabatan_id AS skp_penilai_jabatan_id, p.penilai_id AS pegawai_penilai_id, pp.jabatan_id AS pegawai_penilai_jabatan_id,
+                 u.kepala_jabatan_id AS unit_kepala_jabatan_id, m.id AS mengepalai_id, mp.id AS mengepalai_parent_id, mp.kepala_jabatan_id AS mengepalai_parent_kepala_jabatan_id
+            FROM laporan_periode l
+            JOIN periode pr ON pr.id = l.periode_id
+            JOIN skp s ON s.id = l.skp_id
+            JOIN siklus c ON c.id = s.siklus_id
+            JOIN pegawai p ON p.id = s.pegawai_id
+            JOIN unit_kerja u ON u.id = p.unit_id
+            LEFT JOIN pegawai sp ON sp.id = s.penilai_id
+            LEFT JOIN pegawai pp ON pp.id = p.penilai_id
+            LEFT JOIN unit_kerja m ON m.kepala_jabatan_id = p.jabatan_id
+            LEFT JOIN unit_kerja mp ON mp.id = m.parent_id
+           WHERE l.id = (SELECT ${id}::int)`, // an InitPlan: one plan for every id, so the cached generic plan is kept
+    ),
+  );
+}

@@ -24,7 +24,8 @@ import type { Fase } from '../../domain/siklus.js';
 import { berakhlakDari, parseDokumen, parseIdentitas, type IndikatorDokumen, type Orang, type SkpDokumen } from '../../domain/skp-document.js';
 import { NotFound } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
-import { realisasiSampai } from './queries.js';
+import { laporanBaris, laporanIsi, realisasiSampai } from './queries.js';
+import type { Prisma } from '../../../prisma/generated/client.js';
 
 // The read model of a periodic report (docs/domain/laporan.md): the one place that turns the
 // stored rows into what a page or the printed form shows. The plan is read from the frozen SKP
@@ -39,7 +40,7 @@ export type StatusLaporan = (typeof STATUS_LAPORAN)[number];
 /** The statuses in which the employee may still write the report (when the period is open for them). */
 export const STATUS_DAPAT_DIUBAH: readonly StatusLaporan[] = ['DRAFT', 'DIKEMBALIKAN'];
 
-const LAPORAN_INCLUDE = {
+export const LAPORAN_INCLUDE = {
   periode: true,
   skp: {
     include: {
@@ -50,11 +51,56 @@ const LAPORAN_INCLUDE = {
   },
 } as const;
 
-async function loadLaporan(db: Client, where: object) {
-  return db.laporanPeriode.findFirst({ where, include: LAPORAN_INCLUDE });
-}
+/**
+ * The SQL runner: the pool's outside a transaction (named statements are prepared once per
+ * connection and keep their plan; through Prisma's raw query every call is parsed and planned
+ * again), the transaction's inside one.
+ */
+const sqlOf = (db: Db | { prisma: Client }) => ('sql' in db ? db.sql : sqlOn(db.prisma));
+
 /** A report with its SKP (with what decides who appraises it: src/domain/acting.ts), cycle and period. */
-export type LaporanRow = NonNullable<Awaited<ReturnType<typeof loadLaporan>>>;
+export type LaporanRow = Prisma.LaporanPeriodeGetPayload<{ include: typeof LAPORAN_INCLUDE }>;
+
+// The scalar columns (to_jsonb gives them snake_case, dates as text) as Prisma gives them.
+const TANGGAL = new Set(['mulai', 'selesai', 'batasPegawai', 'batasPenilai', 'periodeAwal', 'periodeAkhir', 'ditutupAt', 'diajukanAt', 'disetujuiAt', 'dibukaSampai', 'createdAt', 'updatedAt']);
+const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+function kolom(row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in row) {
+    const c = camel(k);
+    const v = row[k];
+    out[c] = TANGGAL.has(c) && typeof v === 'string' ? new Date(v) : v;
+  }
+  return out;
+}
+
+/**
+ * The first report `where` selects, with LAPORAN_INCLUDE's relations. The report page is hot:
+ * Prisma's include would read each relation with its own statement (eleven), so the scope is
+ * checked by Prisma (one statement: `where` holds the visibility rule) and the row is read in one more.
+ */
+async function loadLaporan(db: Db | { prisma: Client }, where: Prisma.LaporanPeriodeWhereInput): Promise<LaporanRow | null> {
+  const hit = await db.prisma.laporanPeriode.findFirst({ where, select: { id: true } });
+  if (!hit) return null;
+  const r = await laporanBaris(sqlOf(db), hit.id);
+  if (!r) return null;
+  const skp = kolom(r.s);
+  return {
+    ...kolom(r.l),
+    periode: kolom(r.pr),
+    skp: {
+      ...skp,
+      siklus: kolom(r.c),
+      penilai: skp.penilaiId === null ? null : { jabatanId: r.skpPenilaiJabatanId },
+      pegawai: {
+        penilaiId: r.pegawaiPenilaiId,
+        penilai: r.pegawaiPenilaiId === null ? null : { jabatanId: r.pegawaiPenilaiJabatanId },
+        unit: { kepalaJabatanId: r.unitKepalaJabatanId },
+        jabatan: { mengepalai: r.mengepalaiId === null ? null : { parent: r.mengepalaiParentId === null ? null : { kepalaJabatanId: r.mengepalaiParentKepalaJabatanId } } },
+      },
+    },
+  } as LaporanRow;
+}
 export type ScopedLaporan = Scoped<LaporanRow>;
 
 /**
@@ -62,7 +108,7 @@ export type ScopedLaporan = Scoped<LaporanRow>;
  * reports and their evidence. Otherwise NotFound, like a missing id.
  */
 export async function visibleLaporan(db: Db | { prisma: Client }, actor: Actor, id: number): Promise<ScopedLaporan> {
-  const l = await loadLaporan(db.prisma, { id, skp: visibleSkp(actor) });
+  const l = await loadLaporan(db, { id, skp: visibleSkp(actor) });
   if (!l) throw new NotFound();
   return asScoped(l);
 }
@@ -89,13 +135,13 @@ export async function ensureLaporan(
   periode: { id: number; mulai: Date; selesai: Date },
 ): Promise<ScopedLaporan | null> {
   const p = db.prisma;
-  const existing = await loadLaporan(p, { skpId: skp.id, periodeId: periode.id });
+  const existing = await loadLaporan(db, { skpId: skp.id, periodeId: periode.id });
   if (existing) return asScoped(existing);
   if (!hariDicakup(periode, skp)) return null;
   const revisi = await revisiDisetujui(p, skp.id);
   if (revisi === null) return null;
   await p.laporanPeriode.createMany({ data: [{ skpId: skp.id, periodeId: periode.id, skpRevisi: revisi }], skipDuplicates: true });
-  const made = await loadLaporan(p, { skpId: skp.id, periodeId: periode.id });
+  const made = await loadLaporan(db, { skpId: skp.id, periodeId: periode.id });
   return made ? asScoped(made) : null;
 }
 
@@ -223,20 +269,24 @@ export const rhkBerurut = (doc: SkpDokumen) => [...doc.rhk].sort((a, b) => (a.je
  * it is open and late; without it those are null.
  */
 export async function laporanDokumen(db: Db | { prisma: Client }, laporan: ScopedLaporan, opts: { now?: Date } = {}): Promise<LaporanDokumen> {
-  const p = db.prisma;
   const { skp, periode } = laporan;
   const siklus = skp.siklus;
   const zona = zonaOf(siklus);
   const policy = parsePolicy(siklus.policy);
-  const doc = await rencanaLaporan(p, laporan);
-  const realisasi = await p.realisasi.findMany({ where: { laporanId: laporan.id } });
-  const progres = await p.progresAksi.findMany({ where: { laporanId: laporan.id } });
-  const bukti = await p.buktiDukung.findMany({ where: { laporanId: laporan.id }, orderBy: { id: 'asc' }, include: { berkas: { select: { id: true, nama: true, mime: true, ukuran: true } } } });
-  const tanda = await p.tandaPerilaku.findMany({ where: { laporanId: laporan.id } });
-  const penilaian = await p.penilaianPeriode.findUnique({ where: { laporanId: laporan.id } });
-  const riwayat = await p.riwayatLaporan.findMany({ where: { laporanId: laporan.id }, orderBy: [{ at: 'asc' }, { id: 'asc' }] });
+  // one statement for the report's content (a hot page), then the running totals
+  const q = sqlOf(db);
+  const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi });
+  if (!isi?.plan) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
+  const doc = parseDokumen(isi.plan);
+  const date = (s: string) => new Date(s);
+  const realisasi = isi.realisasi;
+  const progres = isi.progres;
+  const bukti = isi.bukti.map((b) => ({ ...b, createdAt: date(b.createdAt) }));
+  const tanda = isi.tanda;
+  const penilaian = isi.penilaian && { ...isi.penilaian, at: date(isi.penilaian.at) };
+  const riwayat = isi.riwayat.map((r) => ({ ...r, sampai: r.sampai === null ? null : date(r.sampai), at: date(r.at) }));
   const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const sampai = await realisasiSampai(sqlOn(p), { skpId: skp.id, siklusId: siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
+  const sampai = await realisasiSampai(q, { skpId: skp.id, siklusId: siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
 
   const realisasiOf = new Map(realisasi.map((r) => [r.indikatorId, r]));
   const progresOf = new Map(progres.map((g) => [g.rencanaAksiId, g]));
@@ -249,7 +299,7 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
       const id = ind.id ?? -1;
       const row = realisasiOf.get(id);
       const real: RealisasiLaporan | null = row
-        ? { angka: row.angka === null ? null : row.angka.toString(), teks: row.teks, sumberData: row.sumberData, penilaian: row.penilaian, umpanBalik: row.umpanBalik }
+        ? { angka: row.angka, teks: row.teks, sumberData: row.sumberData, penilaian: row.penilaian, umpanBalik: row.umpanBalik }
         : null;
       const c = capaianIndikator(ind, periode.id, real, policy);
       const kumulatif =
