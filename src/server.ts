@@ -6,6 +6,9 @@ import { createDb } from './db/client.js';
 import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
+import { seedLaporan } from './db/seed-laporan.js';
+import { localBerkasStore } from './storage/berkas-store.js';
+import { systemClock } from './clock.js';
 import { createApp, createJobRunner } from './app.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
@@ -30,6 +33,8 @@ async function main(): Promise<void> {
     await seedPlanning(db, jobs, { tahun, log: (m) => console.log(m), demo: { penilai: login('penilai'), pegawai: login('pegawai') } });
     const moved = await seedMutasi(db, { tahun, skip: seed.logins.map((l) => l.login), log: (m) => console.log(m) });
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
+    console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
+    await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
   }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(config.port, config.host);
