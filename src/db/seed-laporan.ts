@@ -164,7 +164,7 @@ const ALASAN_OVERRIDE_NAIK = 'Selain target, pegawai menangani gangguan layanan 
 
 type SkpInfo = {
   id: number; siklusId: number; pegawaiId: number; nip: string; unitId: number; unitNama: string; userId: number | null;
-  periodeAwal: Date; periodeAkhir: Date; revisi: number; plan: RhkDokumen[];
+  periodeAwal: Date; periodeAkhir: Date; revisi: number; plan: RhkDokumen[]; /** begun by a move */ setelahMutasi: boolean;
   rater: { userId: number | null; penilaiId: number | null; penilaiLuarId: number | null; delegasiId: number | null } | null;
 };
 type PeriodeInfo = { id: number; siklusId: number; urutan: number; nama: string; mulai: string; selesai: string; batasPegawai: string; batasPenilai: string };
@@ -215,7 +215,7 @@ export async function seedLaporan(
     where: { siklusId: { in: siklus.map((s) => s.id) } },
     orderBy: { id: 'asc' },
     select: {
-      id: true, siklusId: true, pegawaiId: true, penilaiId: true, penilaiLuarId: true, periodeAwal: true, periodeAkhir: true, revisi: true,
+      id: true, siklusId: true, pegawaiId: true, penilaiId: true, penilaiLuarId: true, periodeAwal: true, periodeAkhir: true, revisi: true, sebelumnyaId: true,
       penilai: { select: { jabatanId: true, user: { select: { id: true } } } },
       pegawai: { select: { nip: true, unitId: true, user: { select: { id: true } }, ...PEGAWAI_PENILAI_INCLUDE, unit: { select: { nama: true, kepalaJabatanId: true } }, penilaiId: true } },
       versi: { orderBy: { revisi: 'desc' }, take: 1, select: { revisi: true, data: true } },
@@ -239,7 +239,7 @@ export async function seedLaporan(
     const doc = parseDokumen(v.data);
     skps.push({
       id: s.id, siklusId: s.siklusId, pegawaiId: s.pegawaiId, nip: s.pegawai.nip, unitId: s.pegawai.unitId, unitNama: s.pegawai.unit.nama, userId: s.pegawai.user?.id ?? null,
-      periodeAwal: s.periodeAwal, periodeAkhir: s.periodeAkhir, revisi: v.revisi,
+      periodeAwal: s.periodeAwal, periodeAkhir: s.periodeAkhir, revisi: v.revisi, setelahMutasi: s.sebelumnyaId !== null,
       plan: [...doc.rhk].sort((a, b) => (a.jenis === b.jenis ? a.urutan - b.urutan : a.jenis === 'UTAMA' ? -1 : 1)),
       rater,
     });
@@ -263,7 +263,7 @@ export async function seedLaporan(
     for (const s of iniSkps) if (s.rater?.penilaiLuarId) special.set(key(s.id, terakhir.id), 'DIAJUKAN');
     // a few people late once the deadline has passed: nothing written, or a draft never submitted
     if (lewatBatas) {
-      const others = iniSkps.filter((s) => !logins.has(s.nip) && !special.has(key(s.id, terakhir.id)) && s.rater?.penilaiId !== demoPenilaiId);
+      const others = iniSkps.filter((s) => !logins.has(s.nip) && !s.setelahMutasi && !special.has(key(s.id, terakhir.id)) && s.rater?.penilaiId !== demoPenilaiId);
       others.filter((_, i) => i % 19 === 7).forEach((s, i) => special.set(key(s.id, terakhir.id), i % 2 ? 'DRAFT' : 'NONE'));
     }
     // one report returned, corrected and then rated, in the first rated period
@@ -307,7 +307,7 @@ export async function seedLaporan(
       if (!skp.rater && nasib === 'DINILAI') nasib = 'DIAJUKAN'; // nobody to rate it
       const sp = special.get(key(skp.id, p.id));
       if (sp) nasib = sp;
-      if (skp.nip === opts.demo?.pegawai && state === 'berjalan') nasib = 'DRAFT'; // the demo employee's current report, started
+      if ((skp.nip === opts.demo?.pegawai || skp.setelahMutasi) && state === 'berjalan') nasib = 'DRAFT'; // the demo employee's (and the moved one's) current report, started
       const late = (nasib === 'NONE' || nasib === 'DRAFT') && today > p.batasPegawai;
       if (late) terlambat++;
       if (nasib === 'NONE') continue;

@@ -17,7 +17,7 @@ import { capaian, chooseScoringTarget, classifyRhk, parsePolicy, predikat, sugge
 // the tables the issue-10 pages read (reports per period, ratings with predikat, the returned
 // report, evidence whose files are in the store, feedback, the dialog, late people).
 
-type World = { t: TestApp; store: BerkasStore; result: SeedLaporanResult | null; today: string; tahun: number; ids: Record<string, number> };
+type World = { t: TestApp; store: BerkasStore; result: SeedLaporanResult | null; today: string; tahun: number; ids: Record<string, number>; moved: { nip: string } | null };
 const worlds: World[] = [];
 
 async function world(clock: Clock): Promise<World> {
@@ -27,12 +27,12 @@ async function world(clock: Clock): Promise<World> {
   const today = tanggalDi(clock.now(), 'Asia/Jakarta');
   const tahun = Number(today.slice(0, 4));
   await seedPlanning(t.db, t.app.locals.jobs as JobRunner, { tahun, demo });
-  await seedMutasi(t.db, { tahun, skip: logins.map((l) => l.login) });
+  const moved = await seedMutasi(t.db, { tahun, skip: logins.map((l) => l.login), setujui: today >= `${tahun}-07-01` });
   const store = localBerkasStore(t.config.berkasDir);
   const result = await seedLaporan(t.db, store, { clock, demo });
   const ids: Record<string, number> = {};
   for (const [role, nip] of Object.entries(LOGINS)) if (role !== 'admin') ids[role] = (await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip } })).id;
-  return { t, store, result, today, tahun, ids };
+  return { t, store, result, today, tahun, ids, moved };
 }
 
 const year = Number(tanggalDi(new Date(), 'Asia/Jakarta').slice(0, 4));
@@ -215,6 +215,19 @@ describe('the demo reports, as of the real today and of a fixed day', () => {
     }
     // mid-August: Q3 is running, some already written; Q2's appraisal closed
     expect(mid.result!.tahun).toBe(year);
+  });
+});
+
+describe('the demo move', () => {
+  it('once 1 July has passed, the moved employee reports on the first SKP for the first half and on the second, approved by the new appraiser, after it', async () => {
+    for (const w of [real, mid]) {
+      const p = await w.t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: w.moved!.nip } });
+      const rows = await q<{ periode_awal: Date; urutan: number; status: string }>(w, `
+        SELECT s.periode_awal, p.urutan, l.status FROM laporan_periode l JOIN skp s ON s.id = l.skp_id JOIN periode p ON p.id = l.periode_id JOIN siklus c ON c.id = s.siklus_id
+         WHERE s.pegawai_id = $1 AND c.tahun = $2 ORDER BY p.urutan`, [p.id, w.tahun]);
+      expect(rows.filter((r) => r.periode_awal.toISOString().slice(5, 10) === '01-01').map((r) => r.urutan)).toEqual([1, 2]);
+      expect(rows.filter((r) => r.periode_awal.toISOString().slice(5, 10) === '07-01').map((r) => r.urutan)[0]).toBe(3);
+    }
   });
 });
 
