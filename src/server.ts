@@ -3,7 +3,7 @@ import { loadConfig, ConfigError } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createDb } from './db/client.js';
-import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
+import { DEMO_PASSWORD, demoPenilai, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
 import { seedLaporan } from './db/seed-laporan.js';
@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   console.log(`\nSIKAP berjalan di http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
   if (seed) {
     console.log(seed.seeded ? 'Agensi demo dibuat. Login demo:' : 'Login demo:');
-    for (const l of seed.logins) console.log(`  ${l.role.padEnd(26)} ${l.login.padEnd(20)} ${l.password}   (${l.nama})`);
+    const penilai = await demoPenilai(db.pool, seed.logins);
+    for (const l of seed.logins) {
+      const oleh = penilai.get(l.login);
+      console.log(`  ${l.role.padEnd(26)} ${l.login.padEnd(20)} ${l.password}   (${l.nama}${oleh ? `; dinilai oleh ${oleh}` : ''})`);
+    }
   }
   console.log('Tekan Ctrl-C untuk berhenti.');
   jobs.kick(); // take up background work an earlier run left unfinished
