@@ -35,6 +35,8 @@ import { LABELS } from './i18n/labels.js';
 import { localBerkasStore, type BerkasStore } from './storage/berkas-store.js';
 import { pejabatLuarRoutes } from './modules/pejabat-luar/routes.js';
 import { systemClock, type Clock } from './clock.js';
+// ── laporan
+import { laporanRoutes } from './modules/laporan/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -107,6 +109,8 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));
+  // ── laporan: the employee's periodic report, evidence, progress notes
+  app.use(laporanRoutes({ db, store, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

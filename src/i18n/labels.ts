@@ -1,3 +1,4 @@
+import type { ZonaWaktu } from '../domain/periode-laporan.js';
 import type * as E from '../../prisma/generated/enums.js';
 import type { Kind as DiffKind, IndikatorField, RhkField } from '../domain/skp-diff.js';
 import type { MessageKey } from './messages/id/index.js';
@@ -27,6 +28,7 @@ type VersiEnd = 'dari' | 'ke';
 export const LABELS = {
   /** What moving a cycle into each phase does, said before the move is confirmed. */
   confirmFase: { DRAFT: 'siklus.confirm.DRAFT', PERENCANAAN: 'siklus.confirm.PERENCANAAN', PELAKSANAAN: 'siklus.confirm.PELAKSANAAN', PENILAIAN: 'siklus.confirm.PENILAIAN', KALIBRASI: 'siklus.confirm.KALIBRASI', SELESAI: 'siklus.confirm.SELESAI', ARSIP: 'siklus.confirm.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
+  zonaWaktu: { 'Asia/Jakarta': 'zona.Asia/Jakarta', 'Asia/Makassar': 'zona.Asia/Makassar', 'Asia/Jayapura': 'zona.Asia/Jayapura' } satisfies Record<ZonaWaktu, MessageKey>,
   fase: { DRAFT: 'fase.DRAFT', PERENCANAAN: 'fase.PERENCANAAN', PELAKSANAAN: 'fase.PELAKSANAAN', PENILAIAN: 'fase.PENILAIAN', KALIBRASI: 'fase.KALIBRASI', SELESAI: 'fase.SELESAI', ARSIP: 'fase.ARSIP' } satisfies Record<E.FaseSiklus, MessageKey>,
   status: { DRAFT: 'status.DRAFT', DIAJUKAN: 'status.DIAJUKAN', DIKEMBALIKAN: 'status.DIKEMBALIKAN', DISETUJUI: 'status.DISETUJUI' } satisfies Record<E.StatusSkp, MessageKey>,
   jenisJabatan: { JPT: 'jenis.JPT', ADMINISTRATOR: 'jenis.ADMINISTRATOR', PENGAWAS: 'jenis.PENGAWAS', PELAKSANA: 'jenis.PELAKSANA', FUNGSIONAL: 'jenis.FUNGSIONAL' } satisfies Record<E.JenisJabatan, MessageKey>,
@@ -121,8 +123,15 @@ export const LABELS = {
     'skp.close': 'audit.act.skp.close',
     'skp.startSuccessor': 'audit.act.skp.startSuccessor',
     'skp.penilai.move': 'audit.act.skp.penilai.move',
+    // ── laporan
+    'laporan.save': 'audit.act.laporan.save',
+    'laporan.submit': 'audit.act.laporan.submit',
+    'laporan.fillFromNotes': 'audit.act.laporan.fillFromNotes',
+    'laporan.bukti.create': 'audit.act.laporan.bukti.create',
+    'laporan.bukti.delete': 'audit.act.laporan.bukti.delete',
+    'catatanProgres.create': 'audit.act.catatanProgres.create',
   } satisfies Record<AuditAksi, MessageKey>,
-  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi' } satisfies Record<AuditEntitas, MessageKey>,
+  auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi', /* ── laporan */ laporan_periode: 'audit.kind.laporan_periode', catatan_progres: 'audit.kind.catatan_progres' } satisfies Record<AuditEntitas, MessageKey>,
   /** The fields audit entries record (any other field is shown by its name). */
   auditField: { id: 'audit.f.id', kode: 'audit.f.kode', nama: 'audit.f.nama', parentId: 'audit.f.parentId', path: 'audit.f.path', aktif: 'audit.f.aktif', version: 'audit.f.version', createdAt: 'audit.f.createdAt', updatedAt: 'audit.f.updatedAt', jenis: 'audit.f.jenis', unitId: 'audit.f.unitId', jabatanId: 'audit.f.jabatanId', penilaiId: 'audit.f.penilaiId', nip: 'audit.f.nip', jenisAsn: 'audit.f.jenisAsn', pangkatGolongan: 'audit.f.pangkatGolongan', email: 'audit.f.email', alasan: 'audit.f.alasan', alasanNonaktif: 'audit.f.alasanNonaktif', status: 'audit.f.status', revisi: 'audit.f.revisi', fase: 'audit.f.fase', tahun: 'audit.f.tahun', jenisPeriode: 'audit.f.jenisPeriode', pendekatan: 'audit.f.pendekatan', teks: 'audit.f.teks', rhkAtasanId: 'audit.f.rhkAtasanId', perspektif: 'audit.f.perspektif', penugasanDari: 'audit.f.penugasanDari', aspek: 'audit.f.aspek', jenisTarget: 'audit.f.jenisTarget', targetAngka: 'audit.f.targetAngka', targetMin: 'audit.f.targetMin', targetMax: 'audit.f.targetMax', satuan: 'audit.f.satuan', targetTeks: 'audit.f.targetTeks', lebihBaik: 'audit.f.lebihBaik', kumulatif: 'audit.f.kumulatif', catatan: 'audit.f.catatan', ekspektasi: 'audit.f.ekspektasi', job: 'audit.f.job', dariSkp: 'audit.f.dariSkp', rhk: 'audit.f.rhk', lampiran: 'audit.f.lampiran', siklusId: 'audit.f.siklusId', diterapkan: 'audit.f.diterapkan', dilewati: 'audit.f.dilewati', skp: 'audit.f.skp', data: 'audit.f.data', urutan: 'audit.f.urutan', mulai: 'audit.f.mulai', selesai: 'audit.f.selesai', batasPegawai: 'audit.f.batasPegawai', batasPenilai: 'audit.f.batasPenilai', instansi: 'audit.f.instansi', unitKerja: 'audit.f.unitKerja', pegawai: 'audit.f.pegawai', pppk: 'audit.f.pppk', users: 'audit.f.users', created: 'audit.f.created', updated: 'audit.f.updated', unchanged: 'audit.f.unchanged', tmt: 'audit.f.tmt', periodeAwal: 'audit.f.periodeAwal', periodeAkhir: 'audit.f.periodeAkhir', penerus: 'audit.f.penerus', sebelumnya: 'audit.f.sebelumnya', penilaiLuarId: 'audit.f.penilaiLuarId', dicatatOleh: 'audit.f.dicatatOleh', username: 'audit.f.username' } satisfies Record<string, MessageKey>,
   templat: {
@@ -130,6 +139,15 @@ export const LABELS = {
     perspektif: { PENERIMA_LAYANAN: 'templat.perspektif.PENERIMA_LAYANAN', PROSES_BISNIS: 'templat.perspektif.PROSES_BISNIS', PENGUATAN_INTERNAL: 'templat.perspektif.PENGUATAN_INTERNAL', ANGGARAN: 'templat.perspektif.ANGGARAN' } satisfies Record<E.Perspektif, MessageKey>,
     aspek: { KUANTITAS: 'templat.aspek.KUANTITAS', KUALITAS: 'templat.aspek.KUALITAS', WAKTU: 'templat.aspek.WAKTU', BIAYA: 'templat.aspek.BIAYA' } satisfies Record<E.Aspek, MessageKey>,
     lampiran: { DUKUNGAN_SUMBER_DAYA: 'templat.lampiran.DUKUNGAN_SUMBER_DAYA', SKEMA_PERTANGGUNGJAWABAN: 'templat.lampiran.SKEMA_PERTANGGUNGJAWABAN', KONSEKUENSI: 'templat.lampiran.KONSEKUENSI' } satisfies Record<E.JenisLampiran, MessageKey>,
+  },
+  // ── laporan: the periodic report (docs/domain/laporan.md)
+  laporan: {
+    status: { DRAFT: 'laporan.status.DRAFT', DIAJUKAN: 'laporan.status.DIAJUKAN', DIKEMBALIKAN: 'laporan.status.DIKEMBALIKAN', DINILAI: 'laporan.status.DINILAI' } satisfies Record<E.StatusLaporan, MessageKey>,
+    peristiwa: { DIAJUKAN: 'laporan.peristiwa.DIAJUKAN', DIKEMBALIKAN: 'laporan.peristiwa.DIKEMBALIKAN', DINILAI: 'laporan.peristiwa.DINILAI', DIBUKA_HR: 'laporan.peristiwa.DIBUKA_HR' } satisfies Record<E.PeristiwaLaporan, MessageKey>,
+    tutup: { fase: 'laporan.tutup.fase', belumMulai: 'laporan.tutup.belumMulai', lewatBatas: 'laporan.tutup.lewatBatas' } satisfies Record<'fase' | 'belumMulai' | 'lewatBatas', MessageKey>,
+    ekspektasi: { DI_ATAS: 'scoring.ekspektasi.DI_ATAS', SESUAI: 'scoring.ekspektasi.SESUAI', DI_BAWAH: 'scoring.ekspektasi.DI_BAWAH' } satisfies Record<E.Ekspektasi, MessageKey>,
+    penilaian: { TIDAK_TERCAPAI: 'scoring.penilaian.TIDAK_TERCAPAI', TERCAPAI: 'scoring.penilaian.TERCAPAI', MELAMPAUI: 'scoring.penilaian.MELAMPAUI' } satisfies Record<E.PenilaianKualitatif, MessageKey>,
+    predikat: { SANGAT_BAIK: 'scoring.predikat.SANGAT_BAIK', BAIK: 'scoring.predikat.BAIK', BUTUH_PERBAIKAN: 'scoring.predikat.BUTUH_PERBAIKAN', KURANG: 'scoring.predikat.KURANG', SANGAT_KURANG: 'scoring.predikat.SANGAT_KURANG' } satisfies Record<E.PredikatKinerja, MessageKey>,
   },
 } as const;
 export type Labels = typeof LABELS;

@@ -37,7 +37,7 @@ afterAll(async () => {
 
 /** How far the page and the given elements reach to the right (px). */
 const reach = (selector: string): Promise<number> =>
-  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => e.getBoundingClientRect().right))`);
+  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth)))`);
 
 describe('the period plan on a phone', () => {
   it('types and saves the plan, then reads the grid, all within 390 px', async () => {

@@ -1,7 +1,8 @@
 // Shared set-up of the browser tests: playwright-core drives Debian's chromium (/usr/bin/chromium,
 // installed by tests/setup/ensure-chromium.mjs — never a browser download) against the real app
 // on a real HTTP server. Screenshots are saved under test-output/screenshots/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -94,4 +95,19 @@ export async function openBrowser(t: TestApp, opts: BrowserOptions = {}): Promis
     await close();
     throw err;
   }
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: string[] };
+let axeSource: string | undefined;
+
+/**
+ * The accessibility check of the page as it stands: axe-core (the npm package) evaluated in the
+ * page through the browser's debugging channel, so the app's CSP needs no exception for it. WCAG
+ * 2.0/2.1 A and AA rules; returns the violations (empty: none).
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as Promise<AxeViolation[]>;
 }

@@ -17,6 +17,10 @@ import { delegasiForm } from '../../src/modules/delegasi/schemas.js';
 import { hariIni } from '../../src/domain/delegasi.js';
 import { createPejabatLuar, setAkunPejabatLuar } from '../../src/modules/pejabat-luar/service.js';
 import { pejabatLuarForm } from '../../src/modules/pejabat-luar/schemas.js';
+import { ensureLaporan, laporanDokumen, rencanaLaporan } from '../../src/modules/laporan/read.js';
+import { asScoped } from '../../src/domain/access.js';
+import { BUKTI_DUKUNG, linkBerkas, putBerkasSekali } from '../../src/modules/berkas/service.js';
+import { localBerkasStore } from '../../src/storage/berkas-store.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -352,4 +356,119 @@ export async function setPenilaiLuar(t: Ctx, who: { id: number }, pejabat: { id:
   const p = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { id: who.id } });
   const input = pegawaiUpdate.parse({ version: String(p.version), nip: p.nip, nama: p.nama, jenisAsn: p.jenisAsn, pangkatGolongan: p.pangkatGolongan, email: p.email ?? '', jabatanId: String(p.jabatanId), penilaiNip: '', penilaiLuarId: String(pejabat.id) });
   await updatePegawai(t.db, await adminActor(t), p.id, input);
+}
+
+// ── laporan (periodic reports) ──────────────────────────────────────────────────────────────
+
+export type GivenLaporan = { id: number; version: number; skpId: number; periodeId: number; skpRevisi: number; status: string; indikator: number[] };
+
+/**
+ * The report of SKP `skpId` for period `periodeId` (created as the app creates it, by
+ * ensureLaporan: the SKP must cover part of the period and have an approved revision). With a
+ * `status` past DRAFT it is given, as direct rows in one transaction, what that status needs:
+ * a realisasi for every indicator of its plan (`realisasi` by indicator id, else the year's
+ * number target, or a sentence for a qualitative one), the achievements, the submission in its
+ * history; DIKEMBALIKAN adds the return (reason, open for seven more days); DINILAI a rating of
+ * Sesuai/Sesuai with the suggestions of the moment. Direct rows, because the cycle need not be in
+ * the phase and day the employee's submission needs (that path is tested with HTTP).
+ */
+export async function laporan(
+  t: Ctx,
+  skpId: number,
+  periodeId: number,
+  opts: { status?: 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI'; realisasi?: Record<number, string>; prestasi?: string; at?: Date } = {},
+): Promise<GivenLaporan> {
+  const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } });
+  const periode = await t.db.prisma.periode.findUniqueOrThrow({ where: { id: periodeId } });
+  const made = await ensureLaporan(t.db, asScoped(skp), periode);
+  if (!made) throw new Error(`SKP ${skpId} gets no report for period ${periodeId}: it does not cover the period, or has no approved revision`);
+  const plan = await rencanaLaporan(t.db.prisma, made);
+  const indikator = plan.rhk.flatMap((r) => r.indikator);
+  const status = opts.status ?? 'DRAFT';
+  const at = opts.at ?? new Date();
+  if (status !== 'DRAFT') {
+    const admin = await adminActor(t);
+    await t.db.prisma.$transaction(async (tx) => {
+      for (const i of indikator) {
+        if (i.id === undefined) continue;
+        const given = opts.realisasi?.[i.id];
+        const kualitatif = i.jenisTarget === 'KUALITATIF';
+        const angka = kualitatif ? null : (given ?? i.targetAngka ?? i.targetMax ?? '1');
+        await tx.realisasi.upsert({
+          where: { laporanId_indikatorId: { laporanId: made.id, indikatorId: i.id } },
+          create: { laporanId: made.id, indikatorId: i.id, angka, teks: kualitatif ? (given ?? 'Terlaksana sesuai rencana') : null, penilaian: kualitatif && status === 'DINILAI' ? 'TERCAPAI' : null },
+          update: {},
+        });
+      }
+      await tx.laporanPeriode.update({ where: { id: made.id }, data: { status: 'DIAJUKAN', prestasi: opts.prestasi ?? 'Capaian periode ini sesuai rencana aksi.', diajukanAt: at, version: { increment: 1 }, updatedAt: at } });
+      await tx.riwayatLaporan.create({ data: { laporanId: made.id, jenis: 'DIAJUKAN', at, olehUserId: null } });
+      if (status === 'DIKEMBALIKAN') {
+        const sampai = new Date(at.getTime() + 7 * 86_400_000);
+        await tx.laporanPeriode.update({ where: { id: made.id }, data: { status: 'DIKEMBALIKAN', alasanKembali: 'Lengkapi bukti dukung', dibukaSampai: sampai, version: { increment: 1 } } });
+        await tx.riwayatLaporan.create({ data: { laporanId: made.id, jenis: 'DIKEMBALIKAN', alasan: 'Lengkapi bukti dukung', sampai, at, olehUserId: admin.userId } });
+      }
+    });
+    if (status === 'DINILAI') {
+      const doc = await laporanDokumen(t.db, (await ensureLaporan(t.db, asScoped(skp), periode))!);
+      await t.db.prisma.$transaction(async (tx) => {
+        await tx.penilaianPeriode.create({
+          data: {
+            laporanId: made.id, ratingHasilKerja: 'SESUAI', ratingPerilaku: 'SESUAI', predikat: 'BAIK',
+            saranHasilKerja: doc.saran.hasilKerja as object, saranPerilaku: doc.saran.perilaku as object, policyVersion: doc.saran.policyVersion,
+            penilaiId: skp.penilaiId, penilaiLuarId: skp.penilaiLuarId, at,
+          },
+        });
+        await tx.laporanPeriode.update({ where: { id: made.id }, data: { status: 'DINILAI', version: { increment: 1 } } });
+        await tx.riwayatLaporan.create({ data: { laporanId: made.id, jenis: 'DINILAI', at, olehUserId: null } });
+      });
+    }
+  }
+  const l = await t.db.prisma.laporanPeriode.findUniqueOrThrow({ where: { id: made.id } });
+  return { id: l.id, version: l.version, skpId: l.skpId, periodeId: l.periodeId, skpRevisi: l.skpRevisi, status: l.status, indikator: indikator.map((i) => i.id!).filter((x) => x !== undefined) };
+}
+
+/** The cycle's periods in order (id, name, dates). */
+export const periodeOf = (t: Ctx, siklusId: number) => t.db.prisma.periode.findMany({ where: { siklusId }, orderBy: { urutan: 'asc' } });
+
+/**
+ * The cycle in `fase`, written directly: the guards of a phase move (every SKP approved, the
+ * last period started) are siklus.test.ts's; a report test needs only the phase.
+ */
+export async function faseSiklus(t: Ctx, siklusId: number, fase: 'PERENCANAAN' | 'PELAKSANAAN' | 'PENILAIAN' | 'KALIBRASI' | 'SELESAI' | 'ARSIP'): Promise<void> {
+  await t.db.prisma.siklus.update({ where: { id: siklusId }, data: { fase, version: { increment: 1 } } });
+}
+
+/** The SKP's own appraiser approves it as it stands (it must be DIAJUKAN). */
+export async function approve(t: Ctx, skp: { id: number }): Promise<GivenSkp> {
+  const { version } = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { version: true } });
+  await approveSkp(t.db, await actorOf(t, await penilaiOfSkp(t, skp.id)), skp.id, version);
+  return skpState(t, skp.id);
+}
+
+/**
+ * A piece of evidence on report `laporanId`: a file (PDF unless `bytes` is given) stored the way
+ * the app stores it (content check, once per content), as a direct row, whatever the period's
+ * state (the employee's upload is tested through HTTP).
+ */
+export async function bukti(t: Ctx & { config: { berkasDir: string } }, laporanId: number, opts: { nama?: string; bytes?: Buffer; indikatorId?: number | null } = {}): Promise<{ id: number; berkasId: number }> {
+  const store = localBerkasStore(t.config.berkasDir);
+  const bytes = opts.bytes ?? Buffer.from(`%PDF-1.4\n% bukti ${laporanId} ${next()}\n%%EOF\n`);
+  const b = await putBerkasSekali(t.db.prisma, store, { nama: opts.nama ?? 'bukti.pdf', bytes }, BUKTI_DUKUNG, 'berkas');
+  const admin = await adminActor(t);
+  return t.db.prisma.$transaction(async (tx) => {
+    const berkasId = await linkBerkas(tx, b, admin.userId);
+    const row = await tx.buktiDukung.create({ data: { laporanId, berkasId, indikatorId: opts.indikatorId ?? null, keterangan: opts.nama ?? 'Bukti uji' } });
+    return { id: row.id, berkasId };
+  });
+}
+
+/** A progress note on `skpId` (direct row), optionally with a stored file. */
+export async function catatan(t: Ctx & { config: { berkasDir: string } }, skpId: number, opts: { tanggal: string; teks?: string; berkas?: boolean }): Promise<{ id: number }> {
+  let berkasId: number | null = null;
+  if (opts.berkas) {
+    const b = await putBerkasSekali(t.db.prisma, localBerkasStore(t.config.berkasDir), { nama: 'catatan.pdf', bytes: Buffer.from(`%PDF-1.4\n% catatan ${next()}\n%%EOF\n`) }, BUKTI_DUKUNG, 'berkas');
+    berkasId = await t.db.prisma.$transaction((tx) => linkBerkas(tx, b, 1));
+  }
+  const c = await t.db.prisma.catatanProgres.create({ data: { skpId, tanggal: new Date(`${opts.tanggal}T00:00:00Z`), teks: opts.teks ?? `Catatan uji ${next()}`, berkasId } });
+  return { id: c.id };
 }

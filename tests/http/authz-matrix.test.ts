@@ -302,6 +302,25 @@ const ROUTES: Row[] = [
   { route: 'POST /tidak-ada', body: {}, expect: e(403, 404, 404, 404, 404, 404) },
   { route: 'GET /static/css/app.css', expect: e(200, 200, 200, 200, 200) },
   { route: 'GET /static/js/app.js', expect: e(200, 200, 200, 200, 200) },
+  // ── laporan ──
+  // Each person's report on Triwulan I with one file of evidence and one progress note with a file.
+  // Scoped by the report's SKP (visibleLaporan): outside → 404. The world's cycle is still planning,
+  // so the owner's writes that pass validation are refused as closed (409); others are not the owner (403).
+  { route: 'GET /laporan', expect: LOGGED_IN },
+  ...perRel('GET /laporan/{laporan:rel}', SKP_GET(200, 200, 200)),
+  { route: 'GET /laporan/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /laporan/{laporan:rel}', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/ajukan', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/dari-catatan', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/capaian', SKP_POST(422, 422, 422)),
+  ...perRel('POST /laporan/{laporan:rel}/bukti', SKP_POST(409, 403, 403)),
+  ...perRel('POST /laporan/{laporan:rel}/bukti', [e(303, 409, 409, 409, undefined), e(303, undefined, 403, 403, undefined), e(303, 404, 404, 404, 403)]).map((r) => ({ ...r, multipart: true })),
+  ...perRel('GET /bukti/{bukti:rel}', SKP_GET(200, 200, 200)),
+  { route: 'GET /bukti/999999', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /bukti/{bukti:rel}/hapus', SKP_POST(409, 403, 403)),
+  { route: 'GET /catatan-progres', expect: LOGGED_IN },
+  { route: 'POST /catatan-progres', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
+  ...perRel('GET /catatan-progres/{catatan:rel}/berkas', SKP_GET(200, 200, 200)),
 ];
 
 /**
@@ -570,6 +589,42 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /tidak-ada': 404,
   'GET /static/css/app.css': 200,
   'GET /static/js/app.js': 200,
+  // ── laporan ── (the report page and its read-only answers are open to the appraiser of kadis)
+  'GET /laporan': 403,
+  'GET /laporan/{laporan:own}': null,
+  'GET /laporan/{laporan:appraisee}': 200,
+  'GET /laporan/{laporan:outside}': 404,
+  'GET /laporan/999999': 404,
+  'POST /laporan/{laporan:own}': null,
+  'POST /laporan/{laporan:appraisee}': 422,
+  'POST /laporan/{laporan:outside}': 404,
+  'POST /laporan/{laporan:own}/ajukan': null,
+  'POST /laporan/{laporan:appraisee}/ajukan': 422,
+  'POST /laporan/{laporan:outside}/ajukan': 404,
+  'POST /laporan/{laporan:own}/dari-catatan': null,
+  'POST /laporan/{laporan:appraisee}/dari-catatan': 422,
+  'POST /laporan/{laporan:outside}/dari-catatan': 404,
+  'POST /laporan/{laporan:own}/capaian': null,
+  'POST /laporan/{laporan:appraisee}/capaian': 422,
+  'POST /laporan/{laporan:outside}/capaian': 404,
+  'POST /laporan/{laporan:own}/bukti': null,
+  'POST /laporan/{laporan:appraisee}/bukti': 403,
+  'POST /laporan/{laporan:outside}/bukti': 404,
+  'POST /laporan/{laporan:own}/bukti (multipart)': null,
+  'POST /laporan/{laporan:appraisee}/bukti (multipart)': 403,
+  'POST /laporan/{laporan:outside}/bukti (multipart)': 404,
+  'GET /bukti/{bukti:own}': null,
+  'GET /bukti/{bukti:appraisee}': 200,
+  'GET /bukti/{bukti:outside}': 404,
+  'GET /bukti/999999': 404,
+  'POST /bukti/{bukti:own}/hapus': null,
+  'POST /bukti/{bukti:appraisee}/hapus': 403,
+  'POST /bukti/{bukti:outside}/hapus': 404,
+  'GET /catatan-progres': 403,
+  'POST /catatan-progres': 403,
+  'GET /catatan-progres/{catatan:own}/berkas': null,
+  'GET /catatan-progres/{catatan:appraisee}/berkas': 200,
+  'GET /catatan-progres/{catatan:outside}/berkas': 404,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -583,6 +638,8 @@ const MSG = {
   notPenilai: 'Hanya pejabat penilai pegawai ini yang dapat melakukannya.',
   notFound: 'Halaman atau data yang Anda cari tidak ditemukan.',
   notAtasNama: 'Keputusan atas nama hanya dicatat oleh admin kepegawaian',
+  // ── laporan
+  notOwnerLaporan: 'Hanya pegawai pemilik laporan yang dapat mengubahnya.',
 };
 
 let t: TestApp;
@@ -592,7 +649,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan */ laporan?: number; bukti?: number; catatan?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -608,7 +665,7 @@ beforeAll(async () => {
   }
   // kadis (the JPT form) first: HR records the outside official's approval with the signed document
   const k = await given.skpDiajukan(t, world.people.kadis, { rhk: 1, indikator: 1, lampiran: 1, perspektif: 'PENERIMA_LAYANAN' });
-  const signed = await agents.admin.post(`/skp/${k.id}/atas-nama`).field('_csrf', tokens.admin).field('version', String(k.version)).field('jenis', 'SETUJUI').attach('berkas', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ttd.pdf');
+  const signed = await agents.admin.post(`/skp/${k.id}/atas-nama`).field('_csrf', tokens.admin).field('version', String(k.version)).field('jenis', 'SETUJUI').field('confirmed', '1').attach('berkas', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ttd.pdf');
   if (signed.status !== 303) throw new Error(`recording kadis's approval answered ${signed.status}`);
   const ks = await given.skpNow(t, k.id);
   rec.kadis = { pegawai: world.people.kadis.id, skp: ks.id, rhk: ks.rhk[0]!.id, ind: ks.rhk[0]!.indikator[0]!, lampiran: ks.lampiran[0]!, ver: ks.version };
@@ -622,6 +679,14 @@ beforeAll(async () => {
   const templat = await given.templat(t, { id: rec.self.skp });
   // a Plh that starts tomorrow: it exists for the cancel route, and gives nobody any right today
   const delegasi = await given.delegasi(t, { jabatanId: world.people.penilai.jabatanId, pemberi: world.people.penilai, penerima: world.people.rekan, mulai: 1, selesai: 5 });
+  // ── laporan: a report on Triwulan I per person, with a file of evidence and a progress note with a file
+  const triwulan1 = (await given.periodeOf(t, siklus.id))[0]!;
+  for (const p of PEOPLE) {
+    const l = await given.laporan(t, rec[p].skp, triwulan1.id);
+    rec[p].laporan = l.id;
+    rec[p].bukti = (await given.bukti(t, l.id)).id;
+    rec[p].catatan = (await given.catatan(t, rec[p].skp, { tanggal: triwulan1.mulai.toISOString().slice(0, 10), berkas: true })).id;
+  }
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });
@@ -685,7 +750,7 @@ describe('authorization matrix', () => {
     if (status === 303 && anonymous && !['POST /bahasa', 'POST /login'].includes(row.route)) expect(res.headers.location).toBe('/login');
     if (status === 403) {
       if (who === 'anon' && row.route.startsWith('POST')) expect(res.text).toContain(MSG.csrf);
-      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama].map((m) => m.replace(/\./g, '\\.')).join('|')));
+      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama, /* ── laporan */ MSG.notOwnerLaporan].map((m) => m.replace(/\./g, '\\.')).join('|')));
     }
     if (status === 404) expect(res.text).toContain(MSG.notFound);
   });

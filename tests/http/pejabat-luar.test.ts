@@ -344,7 +344,20 @@ describe('HR records the official\'s decision on their behalf, with the signed d
   });
 
   it('returns on behalf with an image of the signed document: recorded as the official\'s, "dicatat oleh" HR', async () => {
-    const res = await send(admin, { version: await version(), jenis: 'KEMBALIKAN', alasan: 'Indikator kinerja belum terukur' }, { bytes: PNG, name: 'disposisi.png' });
+    // a deliberate step asks first (issue 9): the document is checked and kept, nothing is decided yet
+    const ask = await send(admin, { version: await version(), jenis: 'KEMBALIKAN', alasan: 'Indikator kinerja belum terukur' }, { bytes: PNG, name: 'disposisi.png' });
+    expect(ask.status).toBe(200);
+    expect(ask.text).toContain('dikembalikan atas nama');
+    expect(ask.text).toContain('disposisi.png');
+    expect((await t.db.prisma.skp.findUniqueOrThrow({ where: { id: w.skp.id } })).status).toBe('DIAJUKAN');
+    expect(await t.db.prisma.berkas.count()).toBe(0);
+    const token = /name="berkasToken" value="([^"]+)"/.exec(ask.text)![1]!;
+    // a token that is not the one held gives nothing: the document is asked for again
+    const forged = await postForm(admin, `/skp/${w.skp.id}/atas-nama`, { version: await version(), jenis: 'KEMBALIKAN', alasan: 'Indikator kinerja belum terukur', berkasToken: 'bukan-token', confirmed: '1' }, `/skp/${w.skp.id}/tinjau`);
+    expect(forged.status).toBe(409);
+    expect(forged.text).toContain('Lampirkan dokumen bertanda tangan.');
+    // the confirmation form carries the token, not the file
+    const res = await postForm(admin, `/skp/${w.skp.id}/atas-nama`, { version: await version(), jenis: 'KEMBALIKAN', alasan: 'Indikator kinerja belum terukur', berkasToken: token, confirmed: '1' }, `/skp/${w.skp.id}/tinjau`);
     expect(res.status).toBe(303);
     const skp = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: w.skp.id } });
     expect(skp).toMatchObject({ status: 'DIKEMBALIKAN', alasanKembali: 'Indikator kinerja belum terukur' });
@@ -360,7 +373,7 @@ describe('HR records the official\'s decision on their behalf, with the signed d
   it('approves on behalf after the head resubmits; the cycle then leaves PERENCANAAN', async () => {
     await given.submit(t, w.skp);
     expect((await moveTo(t, admin, w.siklus.id)).status).toBe(409);
-    const res = await send(admin, { version: await version(), jenis: 'SETUJUI' }, { bytes: PDF, name: 'SKP bertanda tangan.pdf' });
+    const res = await send(admin, { version: await version(), jenis: 'SETUJUI', confirmed: '1' }, { bytes: PDF, name: 'SKP bertanda tangan.pdf' });
     expect(res.status).toBe(303);
     expect((await t.db.prisma.skp.findUniqueOrThrow({ where: { id: w.skp.id } })).status).toBe('DISETUJUI');
     const k = await t.db.prisma.keputusanSkp.findMany({ where: { skpId: w.skp.id }, orderBy: { id: 'asc' } });

@@ -16,9 +16,9 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 type Row = [mulai: string, selesai: string, batasPegawai: string, batasPenilai: string];
-async function save(rows: Row[]) {
+async function save(rows: Row[], extra: Record<string, string> = {}) {
   const s = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id }, include: { periode: { orderBy: { urutan: 'asc' } } } });
-  const params = new URLSearchParams({ _csrf: await csrf(admin, `/siklus/${id}`), version: String(s.version) });
+  const params = new URLSearchParams({ _csrf: await csrf(admin, `/siklus/${id}`), version: String(s.version), ...extra });
   s.periode.forEach((p, i) => {
     const [mulai, selesai, bp, bn] = rows[i]!;
     params.append('id', String(p.id));
@@ -50,4 +50,23 @@ it('saves periods from 1 Jan to 31 Dec that touch, with deadlines on 31 Jan of t
   const p2 = await t.db.prisma.periode.findFirstOrThrow({ where: { siklusId: id, urutan: 2 } });
   expect(p2.mulai.toISOString().slice(0, 10)).toBe('2030-06-30');
   expect(p2.batasPenilai.toISOString().slice(0, 10)).toBe('2031-01-31');
+});
+
+const ROWS: Row[] = [['2030-01-01', '2030-06-29', '2030-07-05', '2030-07-10'], ['2030-06-30', '2030-12-31', '2031-01-31', '2031-01-31']];
+
+it('the cycle keeps the agency time zone its deadlines are read in: WIB by default, WIT when chosen (issue 10 § 6)', async () => {
+  expect((await t.db.prisma.siklus.findUniqueOrThrow({ where: { id } })).zonaWaktu).toBe('Asia/Jakarta');
+  const page = await admin.get(`/siklus/${id}`);
+  expect(page.text).toContain('WIB — Waktu Indonesia Barat');
+  expect((await save(ROWS, { zonaWaktu: 'Asia/Jayapura' })).status).toBe(303);
+  expect((await t.db.prisma.siklus.findUniqueOrThrow({ where: { id } })).zonaWaktu).toBe('Asia/Jayapura');
+  expect((await admin.get(`/siklus/${id}`)).text).toMatch(/<option value="Asia\/Jayapura" selected>/);
+});
+
+it('refuses a time zone that is not WIB, WITA or WIT, keeping the typed dates', async () => {
+  const rows: Row[] = [['2030-01-01', '2030-06-29', '2030-07-06', '2030-07-10'], ROWS[1]!];
+  const res = await save(rows, { zonaWaktu: 'Europe/Paris' });
+  expect(res.status).toBe(422);
+  expect(res.text).toContain('value="2030-07-06"');
+  expect((await t.db.prisma.siklus.findUniqueOrThrow({ where: { id } })).zonaWaktu).toBe('Asia/Jayapura');
 });

@@ -18,11 +18,17 @@ export const AUDIT_AKSI = [
   'unit.kepala.update', 'delegasi.create', 'delegasi.cancel',
   // a recorded move (docs/domain/mutasi.md)
   'pegawai.move', 'skp.close', 'skp.startSuccessor', 'skp.penilai.move',
+  // ── laporan: the employee's periodic report, its evidence, progress notes (docs/domain/laporan.md)
+  'laporan.save', 'laporan.submit', 'laporan.fillFromNotes', 'laporan.bukti.create', 'laporan.bukti.delete', 'catatanProgres.create',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
 /** The kinds of record an entry is about (the `entitas` column: a table name, or `sistem`). */
-export const AUDIT_ENTITAS = ['user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'pejabat_luar', 'sistem', 'delegasi'] as const;
+export const AUDIT_ENTITAS = [
+  'user', 'unit_kerja', 'jabatan', 'pegawai', 'siklus', 'skp', 'skp_templat', 'pejabat_luar', 'sistem', 'delegasi',
+  // ── laporan
+  'laporan_periode', 'catatan_progres',
+] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
 export const isAuditAksi = (s: string): s is AuditAksi => (AUDIT_AKSI as readonly string[]).includes(s);

@@ -28,7 +28,7 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
   });
 
   r.get('/siklus/baru', requireAdmin, (_req, res) => {
-    res.render('siklus/form', { values: { tahun: new Date().getFullYear() + 1, jenisPeriode: 'TRIWULANAN' } });
+    res.render('siklus/form', { values: { tahun: new Date().getFullYear() + 1, jenisPeriode: 'TRIWULANAN', zonaWaktu: 'Asia/Jakarta' } });
   });
 
   r.post('/siklus', requireAdmin, async (req, res) => {
@@ -62,17 +62,18 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
   r.post('/siklus/:id/periode', requireAdmin, async (req, res) => {
     const id = idParam(req.params.id);
     const rows = periodeRows(req);
-    const parsed = periodeForm.safeParse({ version: req.body.version, periode: rows });
-    if (!parsed.success) return renderDetail(res, id, { periodeInput: rows, errors: fieldErrors(parsed.error, res.locals.t) }, 422);
+    const parsed = periodeForm.safeParse({ version: req.body.version, zonaWaktu: req.body.zonaWaktu, periode: rows });
+    const zonaInput = typeof req.body.zonaWaktu === 'string' ? req.body.zonaWaktu : undefined;
+    if (!parsed.success) return renderDetail(res, id, { periodeInput: rows, zonaInput, errors: fieldErrors(parsed.error, res.locals.t) }, 422);
     try {
-      const problems = await updatePeriode(db, req.user!, id, parsed.data.version, parsed.data.periode);
+      const problems = await updatePeriode(db, req.user!, id, parsed.data.version, parsed.data.periode, parsed.data.zonaWaktu);
       if (Object.keys(problems).length) {
         const errors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, t(res, v)]));
-        return renderDetail(res, id, { periodeInput: rows, errors }, 422);
+        return renderDetail(res, id, { periodeInput: rows, zonaInput, errors }, 422);
       }
     } catch (e) {
       if (!(e instanceof Refused)) throw e;
-      return renderDetail(res, id, { periodeInput: rows, formError: t(res, e.key, e.params) }, 409);
+      return renderDetail(res, id, { periodeInput: rows, zonaInput, formError: t(res, e.key, e.params) }, 409);
     }
     flash(req, 'success', t(res, 'siklus.periodeSaved'));
     res.redirect(303, `/siklus/${id}`);

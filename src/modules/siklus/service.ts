@@ -1,3 +1,4 @@
+import type { ZonaWaktu } from '../../domain/periode-laporan.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { defaultPeriode, nextFase, periodeInvalidCount, periodeSetProblems, transitionBlockers, type Fase, type JenisPeriode } from '../../domain/siklus.js';
@@ -43,13 +44,14 @@ async function transitionFacts(db: Db, siklusId: number, tahun: number, periode:
   };
 }
 
-export async function createSiklus(db: Db, actor: Actor, input: { tahun: number; jenisPeriode: JenisPeriode }) {
+export async function createSiklus(db: Db, actor: Actor, input: { tahun: number; jenisPeriode: JenisPeriode; zonaWaktu?: ZonaWaktu }) {
   return db.prisma.$transaction(async (tx) => {
     if (await tx.siklus.findUnique({ where: { tahun: input.tahun } })) throw new Refused('siklus.tahunTaken', { field: 'tahun', tahun: input.tahun });
     const s = await tx.siklus.create({
       data: {
         tahun: input.tahun,
         jenisPeriode: input.jenisPeriode,
+        zonaWaktu: input.zonaWaktu,
         periode: { create: defaultPeriode(input.tahun, input.jenisPeriode).map((p) => ({ ...p, mulai: new Date(p.mulai), selesai: new Date(p.selesai), batasPegawai: new Date(p.batasPegawai), batasPenilai: new Date(p.batasPenilai) })) },
       },
     });
@@ -60,8 +62,8 @@ export async function createSiklus(db: Db, actor: Actor, input: { tahun: number;
 
 export type PeriodeInput = { id: number; mulai: string; selesai: string; batasPegawai: string; batasPenilai: string };
 
-/** Saves the periods' dates; returns per-row problems instead of saving when any is wrong. */
-export async function updatePeriode(db: Db, actor: Actor, siklusId: number, version: number, rows: PeriodeInput[]): Promise<Record<string, string>> {
+/** Saves the periods' dates and the time zone they are read in; returns per-row problems instead of saving when any is wrong. */
+export async function updatePeriode(db: Db, actor: Actor, siklusId: number, version: number, rows: PeriodeInput[], zonaWaktu?: ZonaWaktu): Promise<Record<string, string>> {
   const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { tahun: true } });
   if (!siklus) throw new NotFound();
   const problems = periodeSetProblems(siklus.tahun, rows);
@@ -70,7 +72,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, include: { periode: true } });
     if (!s) throw new NotFound();
     if (s.fase === 'SELESAI' || s.fase === 'ARSIP') throw new Refused('siklus.closed', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
-    const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date() } });
+    const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version }, data: { version: { increment: 1 }, updatedAt: new Date(), ...(zonaWaktu ? { zonaWaktu } : {}) } });
     if (count === 0) throw new Conflict();
     for (const r of rows) {
       const before = s.periode.find((p) => p.id === r.id);
@@ -79,7 +81,7 @@ export async function updatePeriode(db: Db, actor: Actor, siklusId: number, vers
       const data = s.fase === 'DRAFT' ? { mulai: new Date(r.mulai), selesai: new Date(r.selesai) } : {};
       await tx.periode.update({ where: { id: r.id }, data: { ...data, batasPegawai: new Date(r.batasPegawai), batasPenilai: new Date(r.batasPenilai) } });
     }
-    await audit(tx, actor, { aksi: 'siklus.periode.update', entitas: 'siklus', entitasId: siklusId, before: s.periode, after: rows });
+    await audit(tx, actor, { aksi: 'siklus.periode.update', entitas: 'siklus', entitasId: siklusId, before: { zonaWaktu: s.zonaWaktu, periode: s.periode }, after: { zonaWaktu: zonaWaktu ?? s.zonaWaktu, periode: rows } });
   });
   return {};
 }

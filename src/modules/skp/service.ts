@@ -87,6 +87,8 @@ export async function skpSaya(db: Db, actor: Actor, siklusId?: number) {
 /** pemilik: the employee; penilai: the appraiser; atasNama: HR recording an outside official's decision. */
 type EditMode = 'pemilik' | 'penilai' | 'atasNama';
 
+type EditOpts = { aksi: AuditAksi; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string };
+
 /**
  * The one guarded way to change an SKP: inside one transaction it checks who may edit (the
  * employee owns the content; the appraiser writes expectations and decides), that the cycle is
@@ -99,37 +101,50 @@ export async function editSkp<T>(
   actor: Actor,
   skpId: number,
   version: number,
-  opts: { aksi: AuditAksi; mode?: EditMode; changesStatus?: boolean; after?: unknown; /** whose name the audit entry carries, when not the actor's */ auditLabel?: string },
+  opts: EditOpts,
+  fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
+): Promise<T> {
+  return db.prisma.$transaction((tx) => editSkpIn(tx, actor, skpId, version, opts, fn));
+}
+
+/**
+ * `editSkp` inside the caller's transaction, so that one decision written to several SKPs (an
+ * ekspektasi applied to several appraisees) is all or nothing.
+ */
+export async function editSkpIn<T>(
+  tx: Tx,
+  actor: Actor,
+  skpId: number,
+  version: number,
+  opts: EditOpts,
   fn: (tx: Tx, skp: Scoped<{ id: number; status: StatusSkp; revisi: number; pegawaiId: number; siklusId: number; pendekatan: 'KUANTITATIF' | 'KUALITATIF' }>) => Promise<T>,
 ): Promise<T> {
   const mode = opts.mode ?? 'pemilik';
-  return db.prisma.$transaction(async (tx) => {
-    const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true } });
-    if (!skp) throw new NotFound();
-    // Read one relation at a time: inside a transaction Prisma would run sibling relations at once on one connection.
-    const pegawai = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { penilaiId: true, penilai: PEGAWAI_PENILAI_INCLUDE.penilai } });
-    const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
-    const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
-    const skpPenilai = skp.penilaiId === null ? null : await tx.pegawai.findUnique({ where: { id: skp.penilaiId }, select: { jabatanId: true } });
-    const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, penilaiId: skp.penilaiId, penilaiLuarId: skp.penilaiLuarId, penilai: skpPenilai, pegawai: { ...pegawai, ...unit, ...jabatan } });
-    // atasNama: HR recording the decision of the SKP's appraiser outside the agency
-    const allowed = mode === 'pemilik' ? peran.pemilik : mode === 'penilai' ? peran.penilai : peran.admin && skp.penilaiLuarId !== null;
-    if (!allowed) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
-    if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
-    let status = skp.status as StatusSkp;
-    let revisi = skp.revisi;
-    if (mode === 'pemilik' && !opts.changesStatus) {
-      const tr = applySkpAction(status, 'edit');
-      if ('error' in tr) throw new Conflict(tr.error);
-      status = tr.status;
-      if (tr.newRevision) revisi += 1;
-    }
-    const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
-    if (count === 0) throw new Conflict();
-    const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
-    await audit(tx, opts.auditLabel ? { ...actor, label: opts.auditLabel } : actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
-    return result;
-  });
+  const skp = await tx.skp.findFirst({ where: { id: skpId, ...visibleSkp(actor) }, include: { siklus: true } });
+  if (!skp) throw new NotFound();
+  // Read one relation at a time: inside a transaction Prisma would run sibling relations at once on one connection.
+  const pegawai = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { penilaiId: true, penilai: PEGAWAI_PENILAI_INCLUDE.penilai } });
+  const unit = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { unit: PEGAWAI_PENILAI_INCLUDE.unit } });
+  const jabatan = await tx.pegawai.findUniqueOrThrow({ where: { id: skp.pegawaiId }, select: { jabatan: PEGAWAI_PENILAI_INCLUDE.jabatan } });
+  const skpPenilai = skp.penilaiId === null ? null : await tx.pegawai.findUnique({ where: { id: skp.penilaiId }, select: { jabatanId: true } });
+  const peran = peranPada(actor, { pegawaiId: skp.pegawaiId, penilaiId: skp.penilaiId, penilaiLuarId: skp.penilaiLuarId, penilai: skpPenilai, pegawai: { ...pegawai, ...unit, ...jabatan } });
+  // atasNama: HR recording the decision of the SKP's appraiser outside the agency
+  const allowed = mode === 'pemilik' ? peran.pemilik : mode === 'penilai' ? peran.penilai : peran.admin && skp.penilaiLuarId !== null;
+  if (!allowed) throw new Forbidden(mode === 'pemilik' ? 'skp.err.notOwner' : 'skp.err.notPenilai');
+  if (!skpEditable(skp.siklus.fase as Fase)) throw new Refused('skp.err.phaseClosed', { fase: `@${LABELS.fase[skp.siklus.fase]}` });
+  let status = skp.status as StatusSkp;
+  let revisi = skp.revisi;
+  if (mode === 'pemilik' && !opts.changesStatus) {
+    const tr = applySkpAction(status, 'edit');
+    if ('error' in tr) throw new Conflict(tr.error);
+    status = tr.status;
+    if (tr.newRevision) revisi += 1;
+  }
+  const { count } = await tx.skp.updateMany({ where: { id: skpId, version }, data: { version: { increment: 1 }, status, revisi, updatedAt: new Date() } });
+  if (count === 0) throw new Conflict();
+  const result = await fn(tx, asScoped({ id: skp.id, status, revisi, pegawaiId: skp.pegawaiId, siklusId: skp.siklusId, pendekatan: skp.pendekatan }));
+  await audit(tx, opts.auditLabel ? { ...actor, label: opts.auditLabel } : actor, { aksi: opts.aksi, entitas: 'skp', entitasId: skpId, before: { status: skp.status, revisi: skp.revisi }, after: opts.after ?? { status, revisi } });
+  return result;
 }
 
 /**

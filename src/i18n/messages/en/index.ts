@@ -10,7 +10,9 @@ import { enScoring } from './scoring.js';
 import { enMutasi } from './mutasi.js';
 import { enPenilai } from './penilai.js';
 import { enLuar } from './luar.js';
+// ── laporan
+import { enLaporan } from './laporan.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan };

@@ -9,8 +9,10 @@ import { idScoring } from './scoring.js';
 import { idMutasi } from './mutasi.js';
 import { idPenilai } from './penilai.js';
 import { idLuar } from './luar.js';
+// ── laporan
+import { idLaporan } from './laporan.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan };
 export type MessageKey = keyof typeof id;

@@ -7,6 +7,8 @@ import { requireAdmin, requireAnyLogin, requireLogin } from '../../../web/auth.j
 import { uploadWithCsrf } from '../../../web/upload.js';
 import { handleForm } from '../../../web/form.js';
 import { confirmFirst, isConfirmed } from '../../../web/confirm.js';
+import { holdUpload, takeUpload } from '../../../web/held-upload.js';
+import type { StoredBerkas } from '../../berkas/service.js';
 import { flash, t } from '../../../web/locals.js';
 import { formatTarget, getSkp } from '../service.js';
 import * as R from './service.js';
@@ -52,8 +54,9 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       locals: () => reviewLocals(req.user!, id),
       onValid: async (data) => {
         const teks = Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, (data[R.ekspektasiField(n)] as string | null) ?? null]));
-        const out = await R.saveEkspektasi(db, req.user!, id, data.version, teks);
+        const out = await R.saveEkspektasi(db, req.user!, id, data.version, teks, data.juga);
         flash(req, 'success', out.revisiBaru ? t(res, 'review.ekspektasiSavedRevisi', { revisi: out.revisiBaru }) : t(res, 'review.ekspektasiSaved'));
+        if (out.diterapkan > 0) flash(req, 'success', t(res, 'review.ekspektasiJuga.saved', { count: out.diterapkan }));
         res.redirect(303, `/skp/${id}/tinjau#ekspektasi`);
       },
     });
@@ -125,7 +128,22 @@ export function reviewRoutes({ db, config, store }: Pick<RouterDeps, 'db' | 'con
       onValid: async (data) => {
         const catatan = R.catatanOf(skp.rhk, data);
         const file = req.file ? { nama: req.file.originalname, bytes: req.file.buffer } : null;
-        const done = await R.recordDecisionAtasNama(db, store, req.user!, id, { version: data.version, jenis: data.jenis, alasan: data.alasan, catatan }, file);
+        // a deliberate step asks first (issue 9): the document is checked and kept now, the
+        // confirmation carries its token instead of the file (src/web/held-upload.ts)
+        if (!isConfirmed(req)) {
+          const staged = await R.stageAtasNama(db, store, req.user!, id, data.version, file);
+          (req.body as Record<string, string>).berkasToken = holdUpload(req, `skp:${id}`, staged.stored);
+          confirmFirst(req, res, {
+            title: t(res, data.jenis === 'SETUJUI' ? 'review.atasNama.confirmApprove' : 'review.atasNama.confirmReturn', { nama: staged.nama, pejabat: staged.pejabat }),
+            message: t(res, 'review.atasNama.confirmMessage', { berkas: staged.stored.nama }),
+            details: data.jenis === 'KEMBALIKAN' ? [data.alasan, ...[...catatan.values()].filter((v) => v.trim() !== '')] : [],
+            confirm: t(res, 'review.atasNama.submit', { nama: staged.pejabat }),
+            back: `/skp/${id}/tinjau#keputusan`,
+          });
+          return;
+        }
+        const held = file ?? { stored: takeUpload<StoredBerkas>(req, `skp:${id}`, (req.body as Record<string, unknown>).berkasToken) };
+        const done = await R.recordDecisionAtasNama(db, store, req.user!, id, { version: data.version, jenis: data.jenis, alasan: data.alasan, catatan }, held);
         flash(req, 'success', t(res, data.jenis === 'SETUJUI' ? 'review.atasNama.approved' : 'review.atasNama.returned', done));
         res.redirect(303, `/skp/${id}/tinjau`);
       },

@@ -2,17 +2,18 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../../db/client.js';
 import type { Fase } from '../../../domain/siklus.js';
 import { visibleSkp, type Actor } from '../../../domain/access.js';
-import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type Acting } from '../../../domain/acting.js';
+import { actingAs, actingSkpWhere, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE, type Acting } from '../../../domain/acting.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.js';
 import { submissionProblems, type SkpProblem } from '../../../domain/skp-check.js';
 import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
-import { editSkp, getSkp, LIVE, peranPada, skpDocument, type Scoped } from '../service.js';
+import { editSkp, editSkpIn, getSkp, LIVE, peranPada, skpDocument, type Scoped } from '../service.js';
 import { keputusanList } from '../versions/service.js';
 import { DOKUMEN_TANDA_TANGAN, dropBerkas, putBerkas, readBerkas, recordBerkas, type BerkasUpload, type StoredBerkas } from '../../berkas/service.js';
 import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { skpEditable } from '../../../domain/siklus.js';
-import { usesJptForm } from '../../../domain/skp-document.js';
+import { parseDokumen, usesJptForm, type SkpDokumen } from '../../../domain/skp-document.js';
+import { diffSkp } from '../../../domain/skp-diff.js';
 import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
 import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
 import { sqlOn } from '../../../db/sql.js';
@@ -28,10 +29,17 @@ import { refreshPenilaiSnapshot } from '../draft-sql.js';
 export const ekspektasiField = (n: NilaiBerakhlak) => `ekspektasi_${n}`;
 export const catatanField = (rhkId: number) => `catatan_${rhkId}`;
 
+/** Other appraisees' SKPs ticked to receive the same ekspektasi: "skpId:version" each. */
+const juga = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().regex(/^\d{1,9}:\d{1,9}$/, 'err.invalid').transform((s) => { const [skpId, version] = s.split(':').map(Number); return { skpId: skpId!, version: version! }; })).max(200, 'err.invalid'),
+);
+
 export const ekspektasiForm = z.object({
   version,
+  juga,
   ...Object.fromEntries(NILAI_BERAKHLAK.map((n) => [ekspektasiField(n), optionalText(1000)])),
-}) as unknown as z.ZodType<{ version: number } & Record<string, string | number | null>>;
+}) as unknown as z.ZodType<{ version: number; juga: EkspektasiJuga[] } & Record<string, string | number | null | EkspektasiJuga[]>>;
 
 export const approveForm = z.object({ version });
 
@@ -139,7 +147,7 @@ const actedBy = (actor: Actor, acting: Acting) => ({
  * pressed the button, in whose name, under which delegation, and, when HR recorded an outside
  * official's decision, the signed document.
  */
-async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null }) {
+async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: { revisi: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string | null; dicatat: StoredBerkas | null; dokumen?: SkpDokumen }) {
   const berkas = k.dicatat ? await recordBerkas(tx, k.dicatat, actor.userId) : null;
   const { acting } = target;
   await tx.keputusanSkp.create({
@@ -154,6 +162,7 @@ async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: 
       delegasiId: acting.delegasi?.id ?? null,
       dicatatHr: acting.sebagai === 'atasNama',
       berkasId: berkas?.id ?? null,
+      ...(k.dokumen ? { dokumen: k.dokumen as object } : {}),
     },
   });
 }
@@ -229,7 +238,9 @@ async function giveBack(db: Db, actor: Actor, skpId: number, ver: number, alasan
     await tx.skp.update({ where: { id: skp.id }, data: { status: tr.status, alasanKembali: alasan } });
     await tx.rhk.updateMany({ where: { skpId: skp.id, id: { notIn: [...catatan.keys()] } }, data: { catatanPenilai: null } });
     for (const [rhkId, teks] of catatan) await tx.rhk.updateMany({ where: { id: rhkId, skpId: skp.id, ...LIVE }, data: { catatanPenilai: teks } });
-    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat });
+    // what the appraiser saw, for the resubmission's "changed since you returned it"
+    const dokumen = await skpDocument(tx, skp);
+    await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat, dokumen });
   });
 }
 
@@ -260,11 +271,13 @@ export async function recordDecisionAtasNama(
   actor: Actor,
   skpId: number,
   input: { version: number; jenis: 'SETUJUI' | 'KEMBALIKAN'; alasan: string; catatan: Map<number, string> },
-  file: BerkasUpload | null,
+  /** the uploaded file, or the one `stageAtasNama` stored when HR was asked to confirm (null: none, or it expired) */
+  file: BerkasUpload | { stored: StoredBerkas | null },
 ): Promise<{ nama: string; pejabat: string }> {
   const target = await decisionTarget(db, actor, skpId, true);
   if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
-  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  const stored = 'stored' in file ? file.stored : await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  if (!stored) throw new Refused('berkas.required', { field: 'berkas' });
   try {
     if (input.jenis === 'SETUJUI') await approve(db, actor, skpId, input.version, stored);
     else await giveBack(db, actor, skpId, input.version, input.alasan, input.catatan, stored);
@@ -273,6 +286,21 @@ export async function recordDecisionAtasNama(
     throw e;
   }
   return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama };
+}
+
+/**
+ * Before HR confirms a decision "atas nama": the same refusals the decision would give (not
+ * waiting, a stale form, not an outside official's SKP, no file or not a PDF/image by content),
+ * then the file is stored so that the confirmation need not carry it. Returns what the question
+ * names and the stored file.
+ */
+export async function stageAtasNama(db: Db, store: BerkasStore, actor: Actor, skpId: number, version: number, file: BerkasUpload | null) {
+  const target = await decisionTarget(db, actor, skpId, true);
+  if (target.status !== 'DIAJUKAN') throw new Refused('skp.err.notSubmitted');
+  const { version: current } = await db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } });
+  if (current !== version) throw new Conflict();
+  const stored = await putBerkas(store, file, DOKUMEN_TANDA_TANGAN, 'berkas');
+  return { nama: target.pegawai.nama, pejabat: target.penilaiLuar!.nama, stored };
 }
 
 
@@ -286,16 +314,43 @@ export async function keputusanBerkas(db: Db, store: BerkasStore, actor: Actor, 
   return file;
 }
 
+/** Another appraisee's SKP to apply an ekspektasi to, with the version the form was shown. */
+export type EkspektasiJuga = { skpId: number; version: number };
+
 /**
  * Writes the ekspektasi khusus pimpinan (blank deletes). The status stays; on an approved SKP
  * the appraiser's change is approved by its author, so it is frozen as the next revision.
+ *
+ * `juga`: other appraisees' SKPs the same text is applied to (docs/domain/skp.md § Ekspektasi
+ * for several appraisees): each gets the values filled in here, and keeps its own where this form
+ * leaves a value blank. All or nothing: one SKP changed by someone else in between, or not the
+ * actor's to write, and none is written.
  */
-export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: number, teks: Partial<Record<NilaiBerakhlak, string | null>>): Promise<{ berubah: number; revisiBaru: number | null }> {
-  await decisionTarget(db, actor, skpId);
-  return editSkp(db, actor, skpId, ver, { aksi: 'skp.ekspektasi.update', mode: 'penilai', after: { ekspektasi: teks } }, async (tx, skp) => {
+export async function saveEkspektasi(
+  db: Db,
+  actor: Actor,
+  skpId: number,
+  ver: number,
+  teks: Partial<Record<NilaiBerakhlak, string | null>>,
+  juga: readonly EkspektasiJuga[] = [],
+): Promise<{ berubah: number; revisiBaru: number | null; diterapkan: number }> {
+  const lain = juga.filter((j) => j.skpId !== skpId);
+  for (const id of [skpId, ...lain.map((j) => j.skpId)]) await decisionTarget(db, actor, id);
+  const terisi = Object.fromEntries(NILAI_BERAKHLAK.filter((n) => teks[n]).map((n) => [n, teks[n]!])) as Partial<Record<NilaiBerakhlak, string>>;
+  return db.prisma.$transaction(async (tx) => {
+    const out = await writeEkspektasi(tx, actor, skpId, ver, teks, true);
+    for (const j of lain) await writeEkspektasi(tx, actor, j.skpId, j.version, terisi, false);
+    return { ...out, diterapkan: lain.length };
+  });
+}
+
+/** One SKP's ekspektasi; `semua`: the values not given are deleted (the SKP's own form), else left as they are. */
+async function writeEkspektasi(tx: Tx, actor: Actor, skpId: number, ver: number, teks: Partial<Record<NilaiBerakhlak, string | null>>, semua: boolean) {
+  return editSkpIn(tx, actor, skpId, ver, { aksi: 'skp.ekspektasi.update', mode: 'penilai', after: { ekspektasi: teks } }, async (tx, skp) => {
     const lama = new Map((await tx.ekspektasiPerilaku.findMany({ where: { skpId } })).map((e) => [e.nilai as NilaiBerakhlak, e.ekspektasiKhusus]));
     let berubah = 0;
     for (const nilai of NILAI_BERAKHLAK) {
+      if (!semua && !(nilai in teks)) continue;
       const baru = teks[nilai] ?? null;
       if ((lama.get(nilai) ?? null) === baru) continue;
       berubah++;
@@ -307,6 +362,22 @@ export async function saveEkspektasi(db: Db, actor: Actor, skpId: number, ver: n
     await tx.skp.update({ where: { id: skpId }, data: { revisi, disetujuiAt: new Date() } });
     await freezeVersion(tx, actor, skp, revisi);
     return { berubah, revisiBaru: revisi };
+  });
+}
+
+/**
+ * The actor's other appraisees in the same cycle whose SKP is open (not closed by a move), to
+ * apply one ekspektasi to several at once: name, status, version. Bounded (an appraiser has
+ * tens, not thousands); a delegate sees those of the post they act for.
+ */
+async function ekspektasiLainnya(db: Db, actor: Actor, skp: { id: number; siklusId: number }) {
+  const where = actingSkpWhere(actor);
+  if (where.length === 0) return [];
+  return db.prisma.skp.findMany({
+    where: { siklusId: skp.siklusId, ditutupAt: null, id: { not: skp.id }, OR: where },
+    select: { id: true, version: true, status: true, pegawai: { select: { nama: true, nip: true } } },
+    orderBy: [{ pegawai: { nama: 'asc' } }, { id: 'asc' }],
+    take: 200,
   });
 }
 
@@ -336,5 +407,21 @@ export async function reviewPage(db: Db, actor: Actor, id: number) {
     skp.status === 'DIAJUKAN'
       ? await approvalProblems(db.prisma, { id: skp.id, siklusId: skp.siklusId, isJpt: usesJptForm(skp), penilaiId: skp.penilaiId })
       : [];
-  return { skp, acting, doc: await skpDocument(db.prisma, skp), editable: skpEditable(skp.siklus.fase as Fase), problems, atasNama, keputusan: await keputusanList(db, skp) };
+  const editable = skpEditable(skp.siklus.fase as Fase);
+  const lainnya = acting && editable ? await ekspektasiLainnya(db, actor, skp) : [];
+  const doc = await skpDocument(db.prisma, skp);
+  return { skp, acting, doc, editable, problems, atasNama, keputusan: await keputusanList(db, skp), lainnya, sejakDikembalikan: await sinceReturned(db, skp, doc) };
+}
+
+/**
+ * A resubmitted SKP: what changed since the appraiser returned it (the document they saw then,
+ * kept with the return), or null when the SKP waits for a first decision or was never returned.
+ * Returns stored before the document was kept have none: the page then offers the version diff.
+ */
+async function sinceReturned(db: Db, skp: Scoped<{ id: number; status: string }>, doc: SkpDokumen) {
+  if (skp.status !== 'DIAJUKAN') return null;
+  const last = await db.prisma.keputusanSkp.findFirst({ where: { skpId: skp.id }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { jenis: true, at: true, dokumen: true } });
+  if (!last || last.jenis !== 'KEMBALIKAN' || last.dokumen === null) return null;
+  const dari = parseDokumen(last.dokumen);
+  return { at: last.at, hasil: { dari, ke: doc, diff: diffSkp(dari, doc) } };
 }
