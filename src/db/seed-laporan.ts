@@ -27,15 +27,16 @@ import { deflateSync } from 'node:zlib';
 import type { Db } from './client.js';
 import type { Clock } from '../clock.js';
 import type { BerkasStore } from '../storage/berkas-store.js';
-import { putBerkas, type StoredBerkas } from '../modules/berkas/service.js';
+import { BUKTI_DUKUNG, putBerkasSekali, type StoredBerkas } from '../modules/berkas/service.js';
 import { insertLaporan, type LaporanRow } from './bulk-insert.js';
+import { capaianIndikator, rhkBerurut, targetIndikator } from '../modules/laporan/read.js';
 import { prng } from './prng.js';
 import { parseDokumen, type RhkDokumen, type IndikatorDokumen } from '../domain/skp-document.js';
 import { awalHari, akhirHari, defaultDibukaSampai, hariDicakup, isZonaWaktu, tanggalDi, type ZonaWaktu } from '../domain/periode-laporan.js';
 import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../domain/berakhlak.js';
 import { dinilaiOleh, PEGAWAI_PENILAI_INCLUDE } from '../domain/acting.js';
 import {
-  capaian, chooseScoringTarget, classifyRhk, parsePolicy, predikat, suggestRatingHasilKerja, suggestRatingPerilaku,
+  classifyRhk, parsePolicy, predikat, suggestRatingHasilKerja, suggestRatingPerilaku,
   type Ekspektasi, type IndikatorCapaian, type TargetSkor, type RhkDinilai, type SaranRating, type ScoringPolicy, type TandaPerilaku,
   toNumber,
 } from '../domain/scoring/index.js';
@@ -240,7 +241,7 @@ export async function seedLaporan(
     skps.push({
       id: s.id, siklusId: s.siklusId, pegawaiId: s.pegawaiId, nip: s.pegawai.nip, unitId: s.pegawai.unitId, unitNama: s.pegawai.unit.nama, userId: s.pegawai.user?.id ?? null,
       periodeAwal: s.periodeAwal, periodeAkhir: s.periodeAkhir, revisi: v.revisi, setelahMutasi: s.sebelumnyaId !== null,
-      plan: [...doc.rhk].sort((a, b) => (a.jenis === b.jenis ? a.urutan - b.urutan : a.jenis === 'UTAMA' ? -1 : 1)),
+      plan: rhkBerurut(doc), // the report's order (UTAMA first), as the read model numbers them
       rater,
     });
   }
@@ -330,13 +331,13 @@ export async function seedLaporan(
         const inds: IndikatorCapaian<number>[] = [];
         rhk.indikator.forEach((ind, ii) => {
           if (ind.id === undefined) return;
-          const tp = ind.targetPeriode.find((t) => t.periodeId === p.id);
-          const { target } = chooseScoringTarget({ jenisTarget: ind.jenisTarget, targetAngka: ind.targetAngka, targetMin: ind.targetMin, targetMax: ind.targetMax }, tp ?? null);
+          const { target } = targetIndikator(ind, p.id);
           const filled = lengkap || rnd() < 0.6;
           const value = filled ? angkaFor(ind, target, f()) : null;
           const penilaianK = ind.jenisTarget === 'KUALITATIF' && dinilai ? (dasar > 1.1 ? 'MELAMPAUI' : dasar < 0.97 ? 'TIDAK_TERCAPAI' : 'TERCAPAI') : null;
           const teks = ind.jenisTarget === 'KUALITATIF' && filled ? 'Kegiatan terlaksana sesuai rencana dan hasilnya telah dilaporkan kepada atasan.' : null;
-          const c = capaian({ jenisTarget: ind.jenisTarget, lebihBaik: ind.lebihBaik }, { angka: value, teks, penilaian: penilaianK }, target, policy);
+          // the capaian as the report page computes it (the read model's one function)
+          const c = capaianIndikator(ind, p.id, { angka: value, teks, penilaian: penilaianK }, policy).capaian;
           inds.push({ id: ind.id, label: `IKI ${ri + 1}.${ii + 1}`, capaian: c });
           if (c.kind === 'persen' || c.kind === 'kualitatif') kelasInd.set(ind.id, c.kelas);
           if (!prestasiAngka && value !== null && ind.jenisTarget !== 'KUALITATIF') prestasiAngka = `${ind.teks.charAt(0).toLowerCase()}${ind.teks.slice(1)} mencapai ${value.replace('.', ',')}${ind.satuan === '%' ? '%' : ` ${ind.satuan ?? ''}`.trimEnd()}`;
@@ -452,29 +453,27 @@ export async function seedLaporan(
   }
 
   // ---- Step 1: the files, through the berkas service (content checked, stored once each) --------
-  const stored = new Map<string, StoredBerkas>();
-  const bySha = new Map<string, StoredBerkas>();
+  // The same bytes are stored once: a content already in the store (or met earlier here) links its row again.
+  const berkasOf = new Map<string, number>(); // file key → berkas id
+  const baru: { k: string; s: StoredBerkas }[] = [];
+  const bySha = new Map<string, string>(); // sha256 → the first file key with those bytes
   for (const [k, f] of files) {
     const sha = createHash('sha256').update(f.bytes).digest('hex');
-    const same = bySha.get(sha);
-    if (same) { stored.set(k, same); continue; }
-    const s = await putBerkas(store, { nama: f.nama, bytes: f.bytes }, ['application/pdf', 'image/png'], 'berkas');
-    bySha.set(sha, s);
-    stored.set(k, s);
+    if (bySha.has(sha)) continue;
+    bySha.set(sha, k);
+    const b = await putBerkasSekali(db.prisma, store, { nama: f.nama, bytes: f.bytes }, BUKTI_DUKUNG, 'berkas');
+    if (b.berkasId !== null) berkasOf.set(k, b.berkasId);
+    else baru.push({ k, s: b.stored });
   }
   const firstUser = new Map<string, number | null>();
   meta.forEach((m) => m.fileKeys.forEach((k) => { if (k && !firstUser.has(k)) firstUser.set(k, m.skp.userId); }));
-  const distinct = [...bySha.values()];
-  const berkasRows = distinct.length
-    ? await db.prisma.berkas.createManyAndReturn({
-      data: distinct.map((s) => ({ ...s, olehUserId: firstUser.get([...stored].find(([, v]) => v === s)![0]) ?? null })),
-      select: { id: true, kunci: true },
-    })
-    : [];
-  const berkasId = new Map(berkasRows.map((b) => [b.kunci, b.id]));
+  const created = baru.length ? await db.prisma.berkas.createManyAndReturn({ data: baru.map(({ k, s }) => ({ ...s, olehUserId: firstUser.get(k) ?? null })), select: { id: true, kunci: true } }) : [];
+  const idOfKunci = new Map(created.map((b) => [b.kunci, b.id]));
+  for (const { k, s } of baru) berkasOf.set(k, idOfKunci.get(s.kunci)!);
+  const berkasId = (k: string) => berkasOf.get(bySha.get(createHash('sha256').update(files.get(k)!.bytes).digest('hex'))!)!;
   rows.forEach((r, i) => {
     let j = 0;
-    for (const b of r.bukti as LaporanRow['bukti'][number][]) if (b.url === null) b.berkasId = berkasId.get(stored.get(meta[i]!.fileKeys[j++]!)!.kunci)!;
+    for (const b of r.bukti as LaporanRow['bukti'][number][]) if (b.url === null) b.berkasId = berkasId(meta[i]!.fileKeys[j++]!);
   });
 
   // ---- Step 2: the reports, in one transaction ------------------------------------------------------
@@ -501,7 +500,7 @@ export async function seedLaporan(
       if (!hariDicakup(berjalan, { periodeAwal: skp.periodeAwal, periodeAkhir: skp.periodeAkhir })) continue;
       const rnd = prng(skp.pegawaiId * 31 + berjalan.id);
       const n = skp.nip === opts.demo?.pegawai ? 4 : rnd() < 0.7 ? 1 + Math.floor(rnd() * 3) : 0;
-      const png = berkasId.get(stored.get(fileKey.png(skp.unitId))?.kunci ?? '') ?? null;
+      const png = files.has(fileKey.png(skp.unitId)) ? berkasId(fileKey.png(skp.unitId)) : null;
       for (let i = 0; i < n; i++) {
         const tanggal = addDays(berjalan.mulai, Math.min(days - 1, Math.floor(((i + rnd()) / n) * days)));
         const at = new Date(Math.min(awalHari(tanggal, zona).getTime() + 15 * HOUR, now.getTime() - HOUR));
@@ -551,7 +550,7 @@ export async function seedLaporan(
   const count = (s: string) => rows.filter((r) => r.status === s).length;
   const result: SeedLaporanResult = {
     tahun, laporan: ids.length, dinilai: count('DINILAI'), dikembalikan: count('DIKEMBALIKAN'), diajukan: count('DIAJUKAN'), draft: count('DRAFT'), terlambat,
-    berkas: distinct.length, bukti: rows.reduce((n, r) => n + r.bukti.length, 0), catatan: catatan.length, umpanBalik: umpanBalik.length, dialog: dialog.length,
+    berkas: baru.length, bukti: rows.reduce((n, r) => n + r.bukti.length, 0), catatan: catatan.length, umpanBalik: umpanBalik.length, dialog: dialog.length,
   };
   log(`seed: reports as of ${today}: ${result.laporan} (${result.dinilai} rated, ${result.diajukan} waiting, ${result.dikembalikan} returned, ${result.draft} draft; ${result.terlambat} late), ${result.berkas} evidence files for ${result.bukti} evidence rows, ${result.catatan} progress notes, ${result.umpanBalik} feedback, ${result.dialog} dialog kinerja.`);
   return result;

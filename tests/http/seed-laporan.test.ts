@@ -10,6 +10,8 @@ import { fixedClock, systemClock, type Clock } from '../../src/clock.js';
 import { localBerkasStore, type BerkasStore } from '../../src/storage/berkas-store.js';
 import { parseDokumen } from '../../src/domain/skp-document.js';
 import { tanggalDi } from '../../src/domain/periode-laporan.js';
+import { laporanDokumen, visibleLaporan } from '../../src/modules/laporan/read.js';
+import * as given from '../helpers/given.js';
 import { capaian, chooseScoringTarget, classifyRhk, parsePolicy, predikat, suggestRatingHasilKerja, suggestRatingPerilaku, type Ekspektasi, type RhkDinilai } from '../../src/domain/scoring/index.js';
 
 // The demo's periodic reports (src/db/seed-laporan.ts), seeded on the whole demo (agency,
@@ -134,6 +136,25 @@ describe('the demo reports, as of the real today and of a fixed day', () => {
       }
       expect(overrides).toBe(1);
       expect([...classes].sort()).toEqual(['DI_ATAS', 'DI_BAWAH', 'SESUAI']); // some above, as and below target
+    }
+  });
+
+  it('the report read model (what the pages show) computes the same suggestions as stored; the returned report is open for the employee; the late drafts read as late', async () => {
+    for (const w of [real, mid]) {
+      const hr = await given.adminActor(w.t);
+      const now = new Date(`${w.today}T05:00:00Z`);
+      const rated = await w.t.db.prisma.laporanPeriode.findMany({ where: { status: 'DINILAI' }, orderBy: { id: 'asc' }, include: { penilaian: true } });
+      for (const l of rated.filter((_, i) => i % 6 === 0)) {
+        const d = await laporanDokumen(w.t.db, await visibleLaporan(w.t.db, hr, l.id), { now });
+        expect(JSON.parse(JSON.stringify(d.saran.hasilKerja)), `report ${l.id}`).toEqual(l.penilaian!.saranHasilKerja);
+        expect(JSON.parse(JSON.stringify(d.saran.perilaku)), `report ${l.id}`).toEqual(l.penilaian!.saranPerilaku);
+      }
+      const kembali = await w.t.db.prisma.laporanPeriode.findFirstOrThrow({ where: { status: 'DIKEMBALIKAN' } });
+      const d = await laporanDokumen(w.t.db, await visibleLaporan(w.t.db, hr, kembali.id), { now });
+      expect([d.buka?.buka, d.dapatDiubah, d.pegawai.nip]).toEqual([true, true, LOGINS.pegawai]);
+      const lateDraft = await w.t.db.prisma.laporanPeriode.findFirst({ where: { status: 'DRAFT', periode: { batasPegawai: { lt: new Date(`${w.today}T00:00:00Z`) } } } });
+      expect(lateDraft).not.toBeNull();
+      expect((await laporanDokumen(w.t.db, await visibleLaporan(w.t.db, hr, lateDraft!.id), { now })).terlambat).toBe(true);
     }
   });
 
