@@ -433,7 +433,7 @@ function checkBawahan(body: string, p: Prepared): { expect: string; problems: st
   const problems: string[] = [];
   for (const x of p.appraisees) if (!body.includes(`<a href="/skp/${x.skpId}/tinjau">${escapeHtml(x.nama)}</a>`)) problems.push(`bawahan: ${x.nama} (SKP ${x.skpId}) missing`);
   // each row's first cell: the name linking to the review (then, since SKPs have periods, the period)
-  const rows = body.match(/<tr class="[^"]*">\s*<td><a href="\/skp\/\d+\/tinjau">[^<]*<\/a>/g) ?? [];
+  const rows = body.match(/<tr class="[^"]*">\s*<td[^>]*><a href="\/skp\/\d+\/tinjau">[^<]*<\/a>/g) ?? [];
   if (rows.length !== APPRAISEES) problems.push(`bawahan: ${rows.length} rows, expected ${APPRAISEES}`);
   // The last row's link: a response that carries it has rendered the whole list.
   const expect = (rows[rows.length - 1] ?? '<table class="table">').replace(/^<tr class="[^"]*">\s*/, '');

@@ -26,6 +26,7 @@ import { siklusRoutes } from './modules/siklus/routes.js';
 import { skpRoutes } from './modules/skp/planning/routes.js';
 import { reviewRoutes } from './modules/skp/review/routes.js';
 import { cetakRoutes } from './modules/skp/print/routes.js';
+import { cetakLaporanRoutes } from './modules/laporan/print/routes.js';
 import { versionRoutes } from './modules/skp/versions/routes.js';
 import { templatRoutes } from './modules/templat/routes.js';
 import { delegasiRoutes } from './modules/delegasi/routes.js';
@@ -106,6 +107,7 @@ export function createApp({ config, db, jobs = createJobRunner(db), store = loca
   app.use(reviewRoutes({ db, config, store }));
   app.use(versionRoutes({ db }));
   app.use(cetakRoutes({ db }));
+  app.use(cetakLaporanRoutes({ db, clock })); // the periodic evaluation form
   app.use(templatRoutes({ db }));
   app.use(delegasiRoutes({ db }));
   app.use(pejabatLuarRoutes({ db }));

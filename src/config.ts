@@ -41,6 +41,9 @@ export type Config = {
   databaseUrl?: string;
   pgDataDir: string;
   pgPort: number;
+  /** PORT / PG_PORT were set (in the environment or .env): a taken port is then an error, not a reason to pick another. */
+  portFixed: boolean;
+  pgPortFixed: boolean;
   sessionSecret: string;
   seedDemo: boolean;
   loginMaxFailures: number;
@@ -68,6 +71,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = readProcessEnv()): Config
     databaseUrl: e.DATABASE_URL,
     pgDataDir: e.PG_DATA_DIR,
     pgPort: e.PG_PORT,
+    portFixed: (source.PORT ?? '') !== '',
+    pgPortFixed: (source.PG_PORT ?? '') !== '',
     sessionSecret: e.SESSION_SECRET && e.SESSION_SECRET.length > 0 ? e.SESSION_SECRET : randomBytes(32).toString('hex'),
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,

@@ -3,13 +3,15 @@ import { loadConfig, ConfigError } from './config.js';
 import { startEmbeddedPostgres, type EmbeddedDb } from './db/embedded.js';
 import { migrate } from './db/migrate.js';
 import { createDb } from './db/client.js';
-import { DEMO_PASSWORD, demoPenilai, seedDemo } from './db/seed.js';
+import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
 import { seedLaporan } from './db/seed-laporan.js';
 import { localBerkasStore } from './storage/berkas-store.js';
 import { systemClock } from './clock.js';
+import { describeDemoLogins } from './db/demo-logins.js';
 import { createApp, createJobRunner } from './app.js';
+import { choosePort, StartError } from './db/ports.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
@@ -17,8 +19,9 @@ async function main(): Promise<void> {
   let embedded: EmbeddedDb | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    console.log(`Memulai PostgreSQL tertanam (data: ${config.pgDataDir}, port ${config.pgPort}) …`);
-    embedded = await startEmbeddedPostgres({ dataDir: config.pgDataDir, port: config.pgPort, log: (m) => console.error(m) });
+    const pgPort = await choosePort({ port: config.pgPort, fixed: config.pgPortFixed, setting: 'PG_PORT', what: 'PostgreSQL tertanam', log: (m) => console.log(m) });
+    console.log(`Memulai PostgreSQL tertanam (data: ${config.pgDataDir}, port ${pgPort}) …`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.pgDataDir, port: pgPort, log: (m) => console.error(m) });
     url = embedded.url;
   }
   const applied = await migrate(url);
@@ -38,7 +41,7 @@ async function main(): Promise<void> {
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
   }
   const app = createApp({ config, db, jobs });
-  const server: Server = app.listen(config.port, config.host);
+  const server: Server = app.listen(await choosePort({ port: config.port, fixed: config.portFixed, setting: 'PORT', what: 'SIKAP', host: config.host, log: (m) => console.log(m) }), config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
 
   const addr = server.address();
@@ -46,11 +49,7 @@ async function main(): Promise<void> {
   console.log(`\nSIKAP berjalan di http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`);
   if (seed) {
     console.log(seed.seeded ? 'Agensi demo dibuat. Login demo:' : 'Login demo:');
-    const penilai = await demoPenilai(db.pool, seed.logins);
-    for (const l of seed.logins) {
-      const oleh = penilai.get(l.login);
-      console.log(`  ${l.role.padEnd(26)} ${l.login.padEnd(20)} ${l.password}   (${l.nama}${oleh ? `; dinilai oleh ${oleh}` : ''})`);
-    }
+    for (const line of await describeDemoLogins(db, seed.logins)) console.log(line);
   }
   console.log('Tekan Ctrl-C untuk berhenti.');
   jobs.kick(); // take up background work an earlier run left unfinished
@@ -73,6 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  console.error(e instanceof ConfigError || e instanceof StartError ? e.message : e);
   process.exit(1);
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import type { ChildProcess } from 'node:child_process';
@@ -40,8 +40,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const asRoot = userInfo().uid === 0;
   mkdirSync(dirname(dataDir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const server = (databaseDir: string) => new EmbeddedPostgres({
+    databaseDir,
     port: opts.port,
     user: USER,
     password: PASSWORD,
@@ -53,7 +53,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     onLog: () => undefined,
     onError: (m) => opts.log?.(String(m)),
   });
-  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await pg.initialise();
+  if (!existsSync(resolve(dataDir, 'PG_VERSION'))) await initialiseWhole(dataDir, (dir) => server(dir).initialise());
+  const pg = server(dataDir);
   await pg.start().catch((e: unknown) => {
     throw new Error(`The embedded PostgreSQL did not start on port ${opts.port} (is another one running there? set PG_PORT): ${String(e ?? '')}`);
   });
@@ -64,8 +65,8 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   await client.end();
   // If the process exits without stop() (a crash, an explicit exit), PostgreSQL is told to shut down
   // rather than outlive it; `exit` allows no waiting, so this only sends the signal.
-  const server = () => (pg as unknown as { process?: ChildProcess }).process;
-  const stopOnExit = () => void server()?.kill('SIGINT');
+  const child = () => (pg as unknown as { process?: ChildProcess }).process;
+  const stopOnExit = () => void child()?.kill('SIGINT');
   process.on('exit', stopOnExit);
   return {
     url: `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${opts.port}/${database}`,
@@ -74,4 +75,27 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
       await pg.stop();
     },
   };
+}
+
+/**
+ * A new data folder is initialised beside its place (`<dataDir>.init`) and moved there only once
+ * initdb has finished, so an interrupted first run (Ctrl-C, a full disk) never leaves a
+ * half-initialised folder that the next start would trip over; the next start clears the
+ * leftover `.init` folder and begins again. A non-empty folder without PostgreSQL's data in it is
+ * never touched: that is someone's folder, and the message says what to do.
+ */
+async function initialiseWhole(dataDir: string, initialise: (dir: string) => Promise<void>): Promise<void> {
+  if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
+    throw new Error(`Folder ${dataDir} berisi berkas lain, bukan data PostgreSQL (tidak ada PG_VERSION); folder itu tidak diubah. Pindahkan isinya, atau atur PG_DATA_DIR ke folder lain di berkas .env.`);
+  }
+  const tmp = `${dataDir}.init`;
+  rmSync(tmp, { recursive: true, force: true });
+  try {
+    await initialise(tmp);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
+  }
+  rmSync(dataDir, { recursive: true, force: true }); // empty, if it existed
+  renameSync(tmp, dataDir);
 }

@@ -561,18 +561,3 @@ export async function seedDemo(pool: pg.Pool, opts?: { log?: (m: string) => void
     client.release();
   }
 }
-
-/**
- * Who appraises each demo login, for the list printed at start ("dinilai oleh …"): the
- * employee's appraiser or the official outside the agency. Logins that are not employees are
- * left out.
- */
-export async function demoPenilai(pool: pg.Pool, logins: readonly DemoLogin[]): Promise<Map<string, string>> {
-  const r = await pool.query<{ nip: string; penilai: string | null }>(
-    `SELECT p.nip, COALESCE(a.nama, l.nama || ' (' || l.jabatan || ')') AS penilai
-       FROM pegawai p LEFT JOIN pegawai a ON a.id = p.penilai_id LEFT JOIN pejabat_luar l ON l.id = p.penilai_luar_id
-      WHERE p.nip = ANY($1::text[])`,
-    [logins.map((l) => l.login)],
-  );
-  return new Map(r.rows.filter((x) => x.penilai).map((x) => [x.nip, x.penilai!]));
-}

@@ -321,6 +321,11 @@ const ROUTES: Row[] = [
   { route: 'GET /catatan-progres', expect: LOGGED_IN },
   { route: 'POST /catatan-progres', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
   ...perRel('GET /catatan-progres/{catatan:rel}/berkas', SKP_GET(200, 200, 200)),
+  // ── laporan cetak (the periodic evaluation form) ──
+  // whoever may see the report's SKP may print it; an outside official is refused by requireLogin
+  ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
+  { route: 'GET /laporan/999999/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /laporan/abc/cetak.pdf', expect: e(303, 404, 404, 404, 404) },
 ];
 
 /**
@@ -331,6 +336,12 @@ const ROUTES: Row[] = [
  * null: the row's relation means nobody for them (they have no record of their own in the agency).
  */
 const PEJABAT_LUAR: Record<string, number | null> = {
+  // ── laporan cetak ──
+  'GET /laporan/{laporan:own}/cetak.pdf': null,
+  'GET /laporan/{laporan:appraisee}/cetak.pdf': 403,
+  'GET /laporan/{laporan:outside}/cetak.pdf': 403,
+  'GET /laporan/999999/cetak.pdf': 403,
+  'GET /laporan/abc/cetak.pdf': 403,
   // routes added with the rest of issue 8: HR's, the owner's and printing (requireLogin refuses an outside official)
   'GET /pegawai/{pegawai:self}/mutasi': 403,
   'GET /pegawai/999999/mutasi': 403,
@@ -842,7 +853,7 @@ describe('data scope details', () => {
 
 /** The employees listed on one page of /pegawai: [id, name]. */
 function listed(html: string): { id: number; nama: string }[] {
-  return [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
+  return [...html.matchAll(/<td[^>]*><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: m[2]! }));
 }
 const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 const idsOf = (...ps: { id: number }[]) => ps.map((p) => p.id).sort((a, b) => a - b);

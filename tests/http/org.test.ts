@@ -24,7 +24,7 @@ const versionIn = (html: string) => Number(/name="version" value="(\d+)"/.exec(h
 const fieldError = (html: string, name: string) => [...html.matchAll(/<small class="error" id="f-([^"]+)-err">([^<]*)<\/small>/g)].find((m) => m[1] === name)?.[2];
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&#34;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 /** The employees listed on a page of /pegawai. */
-const listed = (html: string) => [...html.matchAll(/<td><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: unescape(m[2]!) }));
+const listed = (html: string) => [...html.matchAll(/<td[^>]*><a href="\/pegawai\/(\d+)">([^<]+)<\/a>/g)].map((m) => ({ id: Number(m[1]), nama: unescape(m[2]!) }));
 const found = (html: string) => Number(/<span class="found">([\d.]+) pegawai<\/span>/.exec(html)?.[1]?.replace(/\./g, ''));
 
 describe('search and paging', () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGINS, testApp, type TestApp } from '../helpers/app.js';
+import { describeDemoLogins } from '../../src/db/demo-logins.js';
+import { seedDemo } from '../../src/db/seed.js';
 
 // The demo agency looks like a real dinas (src/db/seed.ts): the UPT reports to the Kepala Dinas,
 // ranks fit the position levels, and the staff include a JF keterampilan and a CPNS.
@@ -55,5 +57,17 @@ describe('the demo agency', () => {
     for (const nip of [LOGINS.pimpinan, LOGINS.kepalaDinas, LOGINS.penilai, LOGINS.pegawai]) {
       expect(await t.db.prisma.pegawai.findUnique({ where: { nip } })).not.toBeNull();
     }
+  });
+
+  it('prints each demo login with who appraises them and how many they appraise (issue 9 § 10)', async () => {
+    const { logins } = await seedDemo(t.db.pool); // already seeded: the same logins, nothing written
+    const lines = await describeDemoLogins(t.db, logins);
+    const line = (nip: string) => lines.find((l) => l.includes(` ${nip} `))!;
+    const pegawai = await t.db.prisma.pegawai.findUniqueOrThrow({ where: { nip: LOGINS.pegawai }, include: { penilai: true } });
+    expect(line(LOGINS.pegawai)).toContain(`dinilai oleh ${pegawai.penilai!.nama}`);
+    const n = await t.db.prisma.pegawai.count({ where: { penilai: { nip: LOGINS.penilai }, aktif: true } });
+    expect(n).toBeGreaterThan(0);
+    expect(line(LOGINS.penilai)).toContain(`menilai ${n} pegawai`);
+    expect(lines.find((l) => l.includes(' admin '))).not.toContain('dinilai oleh');
   });
 });

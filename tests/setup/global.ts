@@ -1,5 +1,5 @@
+import { freePort } from '../../src/db/ports.js';
 import { mkdirSync, mkdtempSync, rmSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -12,17 +12,6 @@ import { failRunOnThrow } from './exit-status.js';
 // fresh folder, migrated and seeded once into a template database that each test file clones.
 
 export const TEMPLATE_DB = 'sikap_template';
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-    s.on('error', rej);
-  });
-}
 
 let embedded: EmbeddedDb | null = null;
 let dir: string | null = null;

@@ -5,6 +5,13 @@ import { getSkp, skpDocument } from '../service.js';
 import { dokumen } from '../versions/service.js';
 import { skpPdf, tempatDari } from './pdf.js';
 
+/** The agency an employee's unit belongs to, as the official forms name it: the root of the unit tree. */
+export async function instansiOf(db: Db, unit: { id: number; path: string; nama: string }): Promise<string> {
+  const rootId = Number(unit.path.split('/').filter(Boolean)[0] ?? unit.id);
+  const root = await db.prisma.unitKerja.findUnique({ where: { id: rootId }, select: { nama: true } });
+  return root?.nama ?? unit.nama;
+}
+
 /**
  * The SKP as a PDF in the official layout, for anyone who may see it (others: 404). An approved
  * SKP prints the version that was signed, exactly as it was frozen (its BerAKHLAK statements
@@ -13,9 +20,7 @@ import { skpPdf, tempatDari } from './pdf.js';
  */
 export async function skpPdfFor(db: Db, actor: Actor, skpId: number, revisi?: number): Promise<{ pdf: Buffer; filename: string }> {
   const skp = await getSkp(db, actor, skpId);
-  const rootId = Number(skp.pegawai.unit.path.split('/').filter(Boolean)[0] ?? skp.pegawai.unitId);
-  const root = await db.prisma.unitKerja.findUnique({ where: { id: rootId }, select: { nama: true } });
-  const instansi = root?.nama ?? skp.pegawai.unit.nama;
+  const instansi = await instansiOf(db, skp.pegawai.unit);
   const signed = revisi ?? (skp.status === 'DISETUJUI' ? skp.revisi : null);
   const versi = signed === null ? null : await dokumen(db, skp, signed).catch((e: unknown) => {
     // an approved SKP whose version is missing (data changed outside the workflow) prints its working copy
