@@ -6,6 +6,9 @@ import { createDb } from './db/client.js';
 import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
+import { seedLaporan } from './db/seed-laporan.js';
+import { localBerkasStore } from './storage/berkas-store.js';
+import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
 import { createApp, createJobRunner } from './app.js';
 import { choosePort, StartError } from './db/ports.js';
@@ -28,11 +31,14 @@ async function main(): Promise<void> {
   const jobs = createJobRunner(db);
   if (seed?.seeded) {
     console.log('Mengisi SKP demo (tahun lalu dan tahun ini) …');
-    const tahun = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(systemClock.now()); // YYYY-MM-DD
+    const tahun = Number(today.slice(0, 4));
     const login = (role: string) => seed.logins.find((l) => l.role === role)?.login;
     await seedPlanning(db, jobs, { tahun, log: (m) => console.log(m), demo: { penilai: login('penilai'), pegawai: login('pegawai') } });
-    const moved = await seedMutasi(db, { tahun, skip: seed.logins.map((l) => l.login), log: (m) => console.log(m) });
+    const moved = await seedMutasi(db, { tahun, skip: seed.logins.map((l) => l.login), setujui: today >= `${tahun}-07-01`, log: (m) => console.log(m) });
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
+    console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
+    await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
   }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(await choosePort({ port: config.port, fixed: config.portFixed, setting: 'PORT', what: 'SIKAP', host: config.host, log: (m) => console.log(m) }), config.host);

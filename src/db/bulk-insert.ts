@@ -103,6 +103,8 @@ export type PeriodePlanRows = {
   rencanaAksi: boolean;
   /** Period targets on the live ANGKA indicators whose id is a multiple of this (2: half of them). */
   targetEvery: number;
+  /** Period targets on every live ANGKA indicator whose periods add up (JUMLAH) as well, so each period's share is set. */
+  jumlah?: boolean;
 };
 
 /**
@@ -143,10 +145,97 @@ export async function insertPeriodePlans(client: pg.PoolClient | pg.Pool, o: Per
        JOIN (SELECT siklus_id, count(*)::int AS cnt FROM periode GROUP BY siklus_id) n ON n.siklus_id = k.siklus_id
       WHERE k.siklus_id = $1 AND ($2::text[] IS NULL OR k.status::text = ANY($2::text[]))
         AND r.dihapus_revisi IS NULL AND i.dihapus_revisi IS NULL
-        AND i.jenis_target = 'ANGKA' AND i.target_angka IS NOT NULL AND i.id % $3::int = 0
+        AND i.jenis_target = 'ANGKA' AND i.target_angka IS NOT NULL AND (i.id % $3::int = 0 OR ($4::boolean AND i.gabung_periode = 'JUMLAH'))
       ORDER BY i.id, p.urutan
      ON CONFLICT (indikator_id, periode_id) DO NOTHING`,
-    [o.siklusId, status, o.targetEvery],
+    [o.siklusId, status, o.targetEvery, o.jumlah ?? false],
   );
   return { rencanaAksi, targetPeriode: t.rowCount ?? 0 };
+}
+
+// ---- Periodic reports (laporan_periode and what hangs on it) ---------------------------------------
+
+export type LaporanRow = {
+  skpId: number;
+  periodeId: number;
+  skpRevisi: number;
+  status: 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI';
+  prestasi: string | null;
+  kendala: string | null;
+  rencanaPerbaikan: string | null;
+  diajukanAt: Date | null;
+  dibukaSampai: Date | null;
+  alasanKembali: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  realisasi: readonly { indikatorId: number; angka: string | null; teks: string | null; sumberData: string | null; penilaian: 'TIDAK_TERCAPAI' | 'TERCAPAI' | 'MELAMPAUI' | null; umpanBalik: string | null }[];
+  progres: readonly { rencanaAksiId: number; persen: number | null; keterangan: string | null }[];
+  bukti: readonly { indikatorId: number | null; berkasId: number | null; url: string | null; keterangan: string | null; createdAt: Date }[];
+  tanda: readonly { nilai: string; tanda: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS' | null; umpanBalik: string | null }[];
+  penilaian: {
+    ratingHasilKerja: string; ratingPerilaku: string; predikat: string; saranHasilKerja: unknown; saranPerilaku: unknown; policyVersion: number;
+    alasanHasilKerja: string | null; alasanPerilaku: string | null; at: Date; olehUserId: number | null; penilaiId: number | null; penilaiLuarId: number | null; delegasiId: number | null;
+  } | null;
+  riwayat: readonly { jenis: 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI' | 'DIBUKA_HR'; alasan: string | null; sampai: Date | null; at: Date; olehUserId: number | null }[];
+};
+
+/**
+ * Periodic reports with their realisasi, rencana aksi progress, evidence, behaviour marks,
+ * rating and history, set-based: one INSERT … SELECT unnest(…) per table, the report ids taken
+ * from the sequence first (the demo seed, the benchmark dataset). Runs in the caller's
+ * transaction; a caller with very many rows passes them in chunks. Returns the report ids in
+ * the order given.
+ */
+export async function insertLaporan(client: pg.PoolClient | pg.Pool, rows: readonly LaporanRow[]): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const ids = (await client.query<{ l: number[] }>(
+    `SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('laporan_periode', 'id'))::int FROM generate_series(1, $1::int)) AS l`, [rows.length],
+  )).rows[0]!.l.sort((a, b) => a - b);
+  const col = <T, V>(xs: readonly T[], f: (x: T) => V) => xs.map(f);
+  await client.query(
+    `INSERT INTO laporan_periode (id, skp_id, periode_id, skp_revisi, status, prestasi, kendala, rencana_perbaikan, diajukan_at, dibuka_sampai, alasan_kembali, version, created_at, updated_at)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::"StatusLaporan"[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::int[], $13::timestamptz[], $14::timestamptz[])`,
+    [ids, col(rows, (r) => r.skpId), col(rows, (r) => r.periodeId), col(rows, (r) => r.skpRevisi), col(rows, (r) => r.status), col(rows, (r) => r.prestasi), col(rows, (r) => r.kendala),
+      col(rows, (r) => r.rencanaPerbaikan), col(rows, (r) => r.diajukanAt), col(rows, (r) => r.dibukaSampai), col(rows, (r) => r.alasanKembali), col(rows, (r) => r.version), col(rows, (r) => r.createdAt), col(rows, (r) => r.updatedAt)],
+  );
+  const flat = <C>(pick: (r: LaporanRow) => readonly C[]) => rows.flatMap((r, i) => pick(r).map((c) => ({ id: ids[i]!, c })));
+
+  const real = flat((r) => r.realisasi);
+  if (real.length) await client.query(
+    `INSERT INTO realisasi (laporan_id, indikator_id, angka, teks, sumber_data, penilaian, umpan_balik)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::numeric[], $4::text[], $5::text[], $6::"PenilaianKualitatif"[], $7::text[])`,
+    [col(real, (x) => x.id), col(real, (x) => x.c.indikatorId), col(real, (x) => x.c.angka), col(real, (x) => x.c.teks), col(real, (x) => x.c.sumberData), col(real, (x) => x.c.penilaian), col(real, (x) => x.c.umpanBalik)],
+  );
+  const prog = flat((r) => r.progres);
+  if (prog.length) await client.query(
+    `INSERT INTO progres_aksi (laporan_id, rencana_aksi_id, persen, keterangan) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[])`,
+    [col(prog, (x) => x.id), col(prog, (x) => x.c.rencanaAksiId), col(prog, (x) => x.c.persen), col(prog, (x) => x.c.keterangan)],
+  );
+  const bukti = flat((r) => r.bukti);
+  if (bukti.length) await client.query(
+    `INSERT INTO bukti_dukung (laporan_id, indikator_id, berkas_id, url, keterangan, created_at) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])`,
+    [col(bukti, (x) => x.id), col(bukti, (x) => x.c.indikatorId), col(bukti, (x) => x.c.berkasId), col(bukti, (x) => x.c.url), col(bukti, (x) => x.c.keterangan), col(bukti, (x) => x.c.createdAt)],
+  );
+  const tanda = flat((r) => r.tanda);
+  if (tanda.length) await client.query(
+    `INSERT INTO tanda_perilaku (laporan_id, nilai, tanda, umpan_balik) SELECT * FROM unnest($1::int[], $2::"NilaiBerakhlak"[], $3::"Ekspektasi"[], $4::text[])`,
+    [col(tanda, (x) => x.id), col(tanda, (x) => x.c.nilai), col(tanda, (x) => x.c.tanda), col(tanda, (x) => x.c.umpanBalik)],
+  );
+  const pen = rows.flatMap((r, i) => (r.penilaian ? [{ id: ids[i]!, c: r.penilaian }] : []));
+  if (pen.length) await client.query(
+    `INSERT INTO penilaian_periode (laporan_id, rating_hasil_kerja, rating_perilaku, predikat, saran_hasil_kerja, saran_perilaku, policy_version, alasan_hasil_kerja, alasan_perilaku, at, oleh_user_id, penilai_id, penilai_luar_id, delegasi_id)
+     SELECT l, h, p, k, sh::jsonb, sp::jsonb, v, ah, ap, t, u, pn, pl, d
+       FROM unnest($1::int[], $2::"Ekspektasi"[], $3::"Ekspektasi"[], $4::"PredikatKinerja"[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::timestamptz[], $11::int[], $12::int[], $13::int[], $14::int[])
+         AS x(l, h, p, k, sh, sp, v, ah, ap, t, u, pn, pl, d)`,
+    [col(pen, (x) => x.id), col(pen, (x) => x.c.ratingHasilKerja), col(pen, (x) => x.c.ratingPerilaku), col(pen, (x) => x.c.predikat), col(pen, (x) => JSON.stringify(x.c.saranHasilKerja)),
+      col(pen, (x) => JSON.stringify(x.c.saranPerilaku)), col(pen, (x) => x.c.policyVersion), col(pen, (x) => x.c.alasanHasilKerja), col(pen, (x) => x.c.alasanPerilaku), col(pen, (x) => x.c.at),
+      col(pen, (x) => x.c.olehUserId), col(pen, (x) => x.c.penilaiId), col(pen, (x) => x.c.penilaiLuarId), col(pen, (x) => x.c.delegasiId)],
+  );
+  const riw = flat((r) => r.riwayat);
+  if (riw.length) await client.query(
+    `INSERT INTO riwayat_laporan (laporan_id, jenis, alasan, sampai, at, oleh_user_id) SELECT * FROM unnest($1::int[], $2::"PeristiwaLaporan"[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[]) ORDER BY 5`,
+    [col(riw, (x) => x.id), col(riw, (x) => x.c.jenis), col(riw, (x) => x.c.alasan), col(riw, (x) => x.c.sampai), col(riw, (x) => x.c.at), col(riw, (x) => x.c.olehUserId)],
+  );
+  return ids;
 }

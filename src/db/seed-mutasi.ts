@@ -7,7 +7,8 @@
 import type { Db } from './client.js';
 import { loadActor } from '../modules/auth/authenticate.js';
 import { recordMutasi } from '../modules/mutasi/service.js';
-import { saveIndikator, saveRhk } from '../modules/skp/planning/service.js';
+import { saveIndikator, saveRhk, submitSkp } from '../modules/skp/planning/service.js';
+import { approveSkp } from '../modules/skp/review/service.js';
 import { indikatorForm, rhkForm } from '../modules/skp/schemas.js';
 
 const version = async (db: Db, skpId: number) => (await db.prisma.skp.findUniqueOrThrow({ where: { id: skpId }, select: { version: true } })).version;
@@ -15,9 +16,11 @@ const version = async (db: Db, skpId: number) => (await db.prisma.skp.findUnique
 /**
  * Moves one employee in this year's cycle (`tahun`, open for SKP work). Skips (returns null) when
  * there is no such cycle, a move was already seeded, or nobody fits. `skip` lists NIPs to leave
- * alone (the demo logins, whose pages show other steps). Returns who moved.
+ * alone (the demo logins, whose pages show other steps). `setujui`: the second SKP is then
+ * submitted and approved by the new appraiser too (the demo, once 1 July has passed, so the
+ * employee reports on it). Returns who moved.
  */
-export async function seedMutasi(db: Db, opts: { tahun: number; skip?: (string | undefined)[]; log?: (m: string) => void }): Promise<{ nip: string; nama: string } | null> {
+export async function seedMutasi(db: Db, opts: { tahun: number; skip?: (string | undefined)[]; setujui?: boolean; log?: (m: string) => void }): Promise<{ nip: string; nama: string } | null> {
   const log = opts.log ?? (() => undefined);
   const siklus = await db.prisma.siklus.findFirst({ where: { tahun: opts.tahun, fase: { in: ['PERENCANAAN', 'PELAKSANAAN'] } } });
   if (!siklus) return null;
@@ -66,7 +69,12 @@ export async function seedMutasi(db: Db, opts: { tahun: number; skip?: (string |
     const rhk = await db.prisma.rhk.findFirstOrThrow({ where: { skpId }, orderBy: { id: 'desc' }, select: { id: true } });
     const i = indikatorForm('KUANTITATIF').parse({ version: String(await version(db, skpId)), aspek: 'KUANTITAS', teks: 'Jumlah dataset sektoral yang dimutakhirkan', jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'dataset', lebihBaik: 'TINGGI' });
     await saveIndikator(db, { actor, skpId, version: i.version }, { rhkId: rhk.id }, i);
-    log(`seed: ${c.pegawai.nama} moved on 1 July ${opts.tahun}: two SKPs this year (the first approved and closed, the second in progress).`);
+    const penilaiUser = opts.setujui ? await db.prisma.user.findUnique({ where: { pegawaiId: penilai.id }, select: { id: true } }) : null;
+    if (penilaiUser) {
+      await submitSkp(db, { actor, skpId, version: await version(db, skpId) });
+      await approveSkp(db, (await loadActor(db.pool, penilaiUser.id))!, skpId, await version(db, skpId));
+    }
+    log(`seed: ${c.pegawai.nama} moved on 1 July ${opts.tahun}: two SKPs this year (the first approved and closed, the second ${penilaiUser ? 'approved' : 'in progress'}).`);
     return { nip: c.pegawai.nip, nama: c.pegawai.nama };
   }
   return null;

@@ -2,7 +2,8 @@
 // for this year's SKPs, each RHK gets its rencana aksi for every period of the cycle, and every
 // other indicator a target per period, written as the employee would, through the period plan
 // form's schema and savePeriodePlan, before the SKP is submitted (so the approved version has
-// them). A JUMLAH indicator's year is split over the periods so that they add up exactly.
+// them). A JUMLAH indicator always gets its year split over the periods so that they add up
+// exactly (each period's report is then measured against its share, not the whole year).
 
 import type { Db } from './client.js';
 import type { Actor } from '../domain/access.js';
@@ -25,7 +26,7 @@ export async function writePeriodePlans(db: Db, actor: Actor, skpId: number): Pr
     const values: Record<string, string> = {};
     for (const p of periode) values[periodeField.aksi(p.id)] = (p.urutan === 1 ? AKSI_AWAL : [p.urutan === periode.length ? AKSI_AKHIR : AKSI_TENGAH]).join('\n');
     r.indikator.forEach((i, k) => {
-      if (k % 2 === 1 || i.jenisTarget !== 'ANGKA' || i.targetAngka === null) return;
+      if ((k % 2 === 1 && i.gabungPeriode !== 'JUMLAH') || i.jenisTarget !== 'ANGKA' || i.targetAngka === null) return;
       const tahun = Number(i.targetAngka);
       const bagian = Math.floor(tahun / periode.length);
       periode.forEach((p, n) => {

@@ -1,6 +1,6 @@
 // Demo planning data on top of the demo agency (seed.ts): last year's cycle finished with every
-// SKP approved, and this year's in planning with most SKPs approved and the rest at every other
-// step (submitted and waiting, returned with a reason, still a draft). Everything is written
+// SKP approved, and this year's carried out (PELAKSANAAN) on approved SKPs, with a few mid-year
+// revisions at every other step (submitted and waiting, returned with a reason, still a draft). Everything is written
 // through the services the routes call, as the people themselves would, so each rule, frozen
 // version and audit entry is a real one. Deterministic: the same agency gives the same SKPs.
 
@@ -16,6 +16,7 @@ import { usesJptForm } from '../domain/skp-document.js';
 import { Refused } from '../errors.js';
 import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE } from '../domain/acting.js';
 import { writePeriodePlans } from './seed-periode.js';
+import { insertPeriodePlans } from './bulk-insert.js';
 
 type Person = {
   id: number;
@@ -204,33 +205,80 @@ async function writeSkp(db: Db, actor: Actor, p: Person, skpId: number, atasanRh
 
 /**
  * One cycle's SKPs for everyone: written, submitted and approved, except the people `hold`
- * names, who stop at the step given. The head of the agency (no appraiser in the agency) is
- * left submitted.
+ * names, who stop at the step given. First everyone's RHKs (appraisers before their
+ * appraisees: an RHK intervenes the appraiser's), with the period plans written through the
+ * period plan form ('service') or set-based by the bulk writer ('bulk'); then the decisions.
  */
-async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, opts: { periodePlans?: boolean; luarActors?: Map<number, Actor> } = {}): Promise<Counts> {
+async function planCycle(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, opts: { periodePlans?: 'service' | 'bulk' | false; luarActors?: Map<number, Actor> } = {}): Promise<Counts> {
   const periodePlans = opts.periodePlans ?? false;
   const luarActors = opts.luarActors ?? new Map<number, Actor>();
   const counts: Counts = { approved: 0, submitted: 0, returned: 0, draft: 0 };
   const rhkOf = new Map<number, number[]>();
-  for (const level of appraiserLevels(people)) await eachLimited(level, 6, async (p) => {
+  const skpOf = new Map<number, number>();
+  const levels = appraiserLevels(people);
+  for (const level of levels) await eachLimited(level, 6, async (p) => {
     const row = await db.prisma.skp.findFirst({ where: { siklusId, pegawaiId: p.id }, select: { id: true } });
     if (!row) return;
+    skpOf.set(p.id, row.id);
     const actor = actors.get(p.id)!;
     rhkOf.set(p.id, await writeSkp(db, actor, p, row.id, p.penilaiId === null ? undefined : rhkOf.get(p.penilaiId)));
-    if (periodePlans) await writePeriodePlans(db, actor, row.id);
+    if (periodePlans === 'service') await writePeriodePlans(db, actor, row.id);
+  });
+  if (periodePlans === 'bulk') await insertPeriodePlans(db.pool, { siklusId, rencanaAksi: true, targetEvery: 2, jumlah: true });
+  for (const level of levels) await eachLimited(level, 6, async (p) => {
+    const skpId = skpOf.get(p.id);
+    if (skpId === undefined) return;
+    const actor = actors.get(p.id)!;
     const stop = hold.get(p.id);
     if (stop === 'DRAFT') { counts.draft++; return; }
-    await submitSkp(db, { actor, skpId: row.id, version: await versionOf(db, row.id) });
-    const appraiser = p.penilaiId !== null ? actors.get(p.penilaiId) : p.penilaiLuarId !== null ? luarActors.get(p.penilaiLuarId) : await delegateFor(db, row.id, actors);
+    await submitSkp(db, { actor, skpId, version: await versionOf(db, skpId) });
+    const appraiser = await appraiserOf(db, p, skpId, actors, luarActors);
     if (stop === 'DIAJUKAN' || !appraiser) { counts.submitted++; return; }
     if (stop === 'DIKEMBALIKAN') {
-      await returnSkp(db, appraiser, row.id, await versionOf(db, row.id), 'Target kuantitas belum dirinci per triwulan dan satuan indikator kedua perlu diperjelas.', new Map());
+      await returnSkp(db, appraiser, skpId, await versionOf(db, skpId), 'Target kuantitas belum dirinci per triwulan dan satuan indikator kedua perlu diperjelas.', new Map());
       counts.returned++;
       return;
     }
-    await saveEkspektasi(db, appraiser, row.id, await versionOf(db, row.id), EKSPEKTASI);
-    await approveSkp(db, appraiser, row.id, await versionOf(db, row.id));
+    await saveEkspektasi(db, appraiser, skpId, await versionOf(db, skpId), EKSPEKTASI);
+    await approveSkp(db, appraiser, skpId, await versionOf(db, skpId));
     counts.approved++;
+  });
+  return counts;
+}
+
+/** Who decides on the person's SKP: their appraiser, the official outside the agency, or the Plt of a vacant post. */
+async function appraiserOf(db: Db, p: Person, skpId: number, actors: Map<number, Actor>, luarActors: Map<number, Actor>): Promise<Actor | undefined> {
+  return p.penilaiId !== null ? actors.get(p.penilaiId) : p.penilaiLuarId !== null ? luarActors.get(p.penilaiLuarId) : delegateFor(db, skpId, actors);
+}
+
+/**
+ * Mid-year revisions of approved SKPs (the cycle in PELAKSANAAN): each person `hold` names
+ * changes the year's target of their first numeric indicator, which opens revision 2 as a
+ * draft, and stops at the step given (draft, submitted and waiting, returned with a reason).
+ * The approved revision 1 stays what the periodic reports are written against.
+ */
+async function reviseSkp(db: Db, siklusId: number, people: Person[], actors: Map<number, Actor>, hold: Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>, luarActors: Map<number, Actor>): Promise<Omit<Counts, 'approved'>> {
+  const counts = { submitted: 0, returned: 0, draft: 0 };
+  await eachLimited(people.filter((p) => hold.has(p.id)), 6, async (p) => {
+    const skp = await db.prisma.skp.findFirst({ where: { siklusId, pegawaiId: p.id, status: 'DISETUJUI', ditutupAt: null }, select: { id: true, pendekatan: true } });
+    if (!skp) return;
+    const ind = await db.prisma.indikator.findFirst({ where: { rhk: { skpId: skp.id, dihapusRevisi: null }, dihapusRevisi: null, jenisTarget: 'ANGKA' }, orderBy: [{ rhk: { urutan: 'asc' } }, { urutan: 'asc' }] });
+    if (!ind) return;
+    const actor = actors.get(p.id)!;
+    const naik = Number(ind.targetAngka) * (ind.lebihBaik === 'RENDAH' ? 0.8 : 1.1);
+    const target = String(ind.satuan === '%' ? Math.min(100, Math.round(naik * 10) / 10) : Math.max(1, Math.round(naik))).replace('.', ',');
+    const v = indikatorForm(skp.pendekatan).parse({
+      version: String(await versionOf(db, skp.id)), aspek: ind.aspek, teks: ind.teks, jenisTarget: 'ANGKA', targetAngka: target,
+      satuan: ind.satuan ?? '', lebihBaik: ind.lebihBaik, gabungPeriode: ind.gabungPeriode,
+    });
+    await saveIndikator(db, { actor, skpId: skp.id, version: v.version }, { indikatorId: ind.id }, v);
+    const stop = hold.get(p.id)!;
+    if (stop === 'DRAFT') { counts.draft++; return; }
+    await submitSkp(db, { actor, skpId: skp.id, version: await versionOf(db, skp.id) });
+    const appraiser = stop === 'DIKEMBALIKAN' ? await appraiserOf(db, p, skp.id, actors, luarActors) : undefined;
+    if (!appraiser) { counts.submitted++; return; }
+    await returnSkp(db, appraiser, skp.id, await versionOf(db, skp.id), 'Perubahan target di tengah tahun perlu disertai penyesuaian rencana aksi dan target triwulan III–IV.', new Map());
+    counts.returned++;
   });
   return counts;
 }
@@ -295,20 +343,25 @@ export async function seedPlanning(
   // Last year: everyone's SKP approved, the cycle closed.
   const lalu = await createSiklus(db, admin, { tahun: opts.tahun - 1, jenisPeriode: 'TRIWULANAN' });
   await moveTo(db, jobs, admin, lalu.id, 'PERENCANAAN', log);
-  const c1 = await planCycle(db, lalu.id, people, actors, new Map(), { luarActors });
+  const c1 = await planCycle(db, lalu.id, people, actors, new Map(), { periodePlans: 'bulk', luarActors });
   await moveTo(db, jobs, admin, lalu.id, 'SELESAI', log);
 
-  // This year: most approved; a few people at each other step, spread over the units.
+  // This year: every SKP approved (the Sekda approves the Kepala Dinas's), the cycle moved on to
+  // PELAKSANAAN through the cycle service, as HR would once the plans are agreed. The planning
+  // steps then show again as mid-year revisions: a few people at each step, spread over the units.
   const ini = await createSiklus(db, admin, { tahun: opts.tahun, jenisPeriode: 'TRIWULANAN' });
   await moveTo(db, jobs, admin, ini.id, 'PERENCANAAN', log);
+  const c2 = await planCycle(db, ini.id, people, actors, new Map(), { periodePlans: 'service', luarActors });
+  await moveTo(db, jobs, admin, ini.id, 'PELAKSANAAN', log);
+
   const staff = people.filter((p) => p.jenis === 'PELAKSANA' || p.jenis === 'FUNGSIONAL');
   const hold = new Map<number, 'DRAFT' | 'DIAJUKAN' | 'DIKEMBALIKAN'>();
   staff.forEach((p, i) => {
-    if (i % 9 === 2) hold.set(p.id, 'DIAJUKAN');
-    else if (i % 9 === 5) hold.set(p.id, 'DRAFT');
+    if (i % 13 === 2) hold.set(p.id, 'DIAJUKAN');
+    else if (i % 13 === 5) hold.set(p.id, 'DRAFT');
     else if (i % 17 === 7) hold.set(p.id, 'DIKEMBALIKAN');
   });
-  // The demo appraiser finds two SKPs waiting; the demo employee's came back with a reason.
+  // The demo appraiser finds two revisions waiting; the demo employee's came back with a reason.
   const nipOf = new Map(rows.map((r) => [r.id, r.nip]));
   const penilai = rows.find((r) => r.nip === opts.demo?.penilai);
   if (penilai) {
@@ -317,9 +370,10 @@ export async function seedPlanning(
   }
   const pegawai = rows.find((r) => r.nip === opts.demo?.pegawai);
   if (pegawai) hold.set(pegawai.id, 'DIKEMBALIKAN');
-  // The Sekda's demo login finds the Kepala Dinas's SKP waiting for their decision.
+  // The Sekda's demo login finds the Kepala Dinas's revision waiting for their decision.
   for (const p of people) if (p.penilaiLuarId !== null) hold.set(p.id, 'DIAJUKAN');
-  const c2 = await planCycle(db, ini.id, people, actors, hold, { periodePlans: true, luarActors });
-  log(`seed: cycle ${opts.tahun - 1}: ${c1.approved} SKP approved; cycle ${opts.tahun}: ${c2.approved} approved, ${c2.submitted} submitted, ${c2.returned} returned, ${c2.draft} draft.`);
+  const c3 = await reviseSkp(db, ini.id, people, actors, hold, luarActors);
+  const fase = (await db.prisma.siklus.findUniqueOrThrow({ where: { id: ini.id }, select: { fase: true } })).fase;
+  log(`seed: cycle ${opts.tahun - 1}: ${c1.approved} SKP approved; cycle ${opts.tahun} (${fase}): ${c2.approved} approved, then revisions: ${c3.submitted} submitted, ${c3.returned} returned, ${c3.draft} draft.`);
   return true;
 }

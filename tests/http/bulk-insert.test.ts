@@ -6,6 +6,9 @@ import { generateDataset } from '../../bench/generate.js';
 import { migrate } from '../../src/db/migrate.js';
 import { seedDemo } from '../../src/db/seed.js';
 import { withDatabase } from '../setup/global.js';
+import { insertLaporan } from '../../src/db/bulk-insert.js';
+import { testApp, type TestApp } from '../helpers/app.js';
+import * as given from '../helpers/given.js';
 
 // The one bulk writer (src/db/bulk-insert.ts) behind both the demo seed and the benchmark
 // dataset: every reference it writes points at the row the plan meant, on an empty database.
@@ -75,5 +78,40 @@ describe('the bulk writer', () => {
     // the seed's own summary counts what was written
     const audit = (await pools[1]!.query(`SELECT after FROM audit_log WHERE aksi = 'seed.demo'`)).rows[0].after;
     expect(audit.users).toBe(audit.pegawai + 1 + audit.pejabatLuar);
+  });
+});
+
+describe('the bulk writer of periodic reports (insertLaporan)', () => {
+  let t: TestApp;
+  beforeAll(async () => { t = await testApp(); });
+  afterAll(async () => { await t?.close(); });
+
+  it('writes reports with their realisasi, progress, evidence, marks, rating and history, each child on the report it was given with', async () => {
+    const { id: siklusId } = await given.siklusTerbuka(t);
+    const { pegawai } = await given.pegawaiWithPenilai(t);
+    const skp = await given.skpDisetujui(t, pegawai, { rhk: 1, indikator: 2 });
+    const [p1, p2] = await t.db.prisma.periode.findMany({ where: { siklusId }, orderBy: { urutan: 'asc' } });
+    const at = new Date('2026-04-03T02:00:00Z');
+    const base = { skpId: skp.id, skpRevisi: 1, prestasi: 'Tercapai', kendala: null, rencanaPerbaikan: null, diajukanAt: at, dibukaSampai: null, alasanKembali: null, version: 2, createdAt: at, updatedAt: at, progres: [], tanda: [] };
+    const [ind1, ind2] = skp.rhk[0]!.indikator;
+    const ids = await insertLaporan(t.db.pool, [
+      { ...base, periodeId: p1!.id, status: 'DINILAI',
+        realisasi: [{ indikatorId: ind1!, angka: '12.5', teks: null, sumberData: 'SIPD', penilaian: null, umpanBalik: 'Baik' }, { indikatorId: ind2!, angka: '3', teks: null, sumberData: null, penilaian: null, umpanBalik: null }],
+        bukti: [{ indikatorId: ind1!, berkasId: null, url: 'https://example.go.id/a', keterangan: 'berita', createdAt: at }],
+        tanda: [{ nilai: 'AKUNTABEL', tanda: 'DI_ATAS', umpanBalik: 'Rapi' }],
+        penilaian: { ratingHasilKerja: 'SESUAI', ratingPerilaku: 'DI_ATAS', predikat: 'BAIK', saranHasilKerja: { kind: 'saran', rating: 'SESUAI' }, saranPerilaku: { kind: 'withheld' }, policyVersion: 1, alasanHasilKerja: null, alasanPerilaku: 'x', at, olehUserId: null, penilaiId: pegawai.penilaiId, penilaiLuarId: null, delegasiId: null },
+        riwayat: [{ jenis: 'DINILAI', alasan: null, sampai: null, at: new Date(at.getTime() + 1000), olehUserId: null }, { jenis: 'DIAJUKAN', alasan: null, sampai: null, at, olehUserId: null }] },
+      { ...base, periodeId: p2!.id, status: 'DRAFT', diajukanAt: null, realisasi: [{ indikatorId: ind2!, angka: null, teks: null, sumberData: null, penilaian: null, umpanBalik: null }], bukti: [], penilaian: null, riwayat: [] },
+    ]);
+    expect(ids).toHaveLength(2);
+    const rows = await t.db.prisma.laporanPeriode.findMany({ where: { id: { in: ids } }, orderBy: { id: 'asc' }, include: { realisasi: { orderBy: { indikatorId: 'asc' } }, bukti: true, tandaPerilaku: true, penilaian: true, riwayat: { orderBy: { id: 'asc' } } } });
+    expect(rows.map((r) => [r.id, r.periodeId, r.status])).toEqual([[ids[0], p1!.id, 'DINILAI'], [ids[1], p2!.id, 'DRAFT']]);
+    expect(rows[0]!.realisasi.map((r) => [r.indikatorId, r.angka?.toString() ?? null, r.sumberData])).toEqual([[ind1, '12.5', 'SIPD'], [ind2, '3', null]]);
+    expect(rows[1]!.realisasi.map((r) => [r.indikatorId, r.angka])).toEqual([[ind2, null]]);
+    expect(rows[0]!.bukti.map((b) => b.url)).toEqual(['https://example.go.id/a']);
+    expect(rows[0]!.tandaPerilaku.map((x) => [x.nilai, x.tanda])).toEqual([['AKUNTABEL', 'DI_ATAS']]);
+    expect(rows[0]!.penilaian).toMatchObject({ predikat: 'BAIK', saranHasilKerja: { kind: 'saran', rating: 'SESUAI' }, policyVersion: 1, penilaiId: pegawai.penilaiId });
+    expect(rows[0]!.riwayat.map((r) => r.jenis)).toEqual(['DIAJUKAN', 'DINILAI']); // history in time order
+    expect(await insertLaporan(t.db.pool, [])).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { seedPlanning } from '../../src/db/seed-planning.js';
 import { seedDemo } from '../../src/db/seed.js';
 
 // The demo's planning data (src/db/seed-planning.ts) is written through the services on top of
-// the demo agency; this checks what a newcomer finds on first start.
+// the demo agency; this checks what a newcomer finds on first start: last year closed, this year
+// carried out (PELAKSANAAN) on approved SKPs, with mid-year revisions at every step.
 
 let t: TestApp;
 let seeded: boolean;
@@ -19,12 +20,15 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 describe('the demo planning seed', () => {
-  it('adds last year and this year once; a second run adds nothing', async () => {
+  it('adds last year and this year once, this year moved on to PELAKSANAAN; a second run adds nothing', async () => {
     expect(seeded).toBe(true);
     expect(await seedPlanning(t.db, t.app.locals.jobs as JobRunner, { tahun: 2026 })).toBe(false);
     const siklus = await t.db.prisma.siklus.findMany({ orderBy: { tahun: 'asc' } });
     expect(siklus.map((s) => s.tahun)).toEqual([2025, 2026]);
-    expect(siklus[1]!.fase).toBe('PERENCANAAN');
+    expect(siklus.map((s) => s.fase)).toEqual(['SELESAI', 'PELAKSANAAN']);
+    // moved by the cycle service, audited like HR's own move
+    const moves = await t.db.prisma.auditLog.findMany({ where: { aksi: 'siklus.fase.move', entitasId: String(siklus[1]!.id) } });
+    expect(moves.map((m) => (m.after as { fase: string }).fase)).toEqual(['PERENCANAAN', 'PELAKSANAAN']);
   });
 
   it('gives every active employee an SKP with RHKs and indicators in both years', async () => {
@@ -48,17 +52,21 @@ describe('the demo planning seed', () => {
     expect(bad.rows).toEqual([]);
   });
 
-  it('this year shows every step: approved (with a frozen version), submitted, returned with a reason, draft', async () => {
-    const by = await t.db.pool.query<{ status: string; n: number }>(`SELECT s.status, count(*)::int AS n FROM skp s JOIN siklus c ON c.id = s.siklus_id WHERE c.tahun = 2026 GROUP BY 1`);
-    const n = Object.fromEntries(by.rows.map((r) => [r.status, r.n]));
-    expect(n.DISETUJUI).toBeGreaterThan(30);
-    expect(n.DIAJUKAN).toBeGreaterThan(1);
-    expect(n.DIKEMBALIKAN).toBeGreaterThan(0);
-    expect(n.DRAFT).toBeGreaterThan(1);
-    const unversioned = await t.db.pool.query(`SELECT s.id FROM skp s WHERE s.status = 'DISETUJUI' AND NOT EXISTS (SELECT 1 FROM skp_versi v WHERE v.skp_id = s.id)`);
-    expect(unversioned.rows).toEqual([]);
-    const returned = await t.db.prisma.skp.findFirstOrThrow({ where: { status: 'DIKEMBALIKAN' } });
+  it('this year every SKP was approved (revision 1 frozen); mid-year revisions show every other step: submitted, returned with a reason, draft', async () => {
+    const skp = await t.db.prisma.skp.findMany({ where: { siklus: { tahun: 2026 } }, include: { versi: { select: { revisi: true } }, keputusan: { orderBy: { id: 'asc' } } } });
+    for (const s of skp) {
+      expect(s.versi.map((v) => v.revisi), `SKP ${s.id}`).toEqual([1]);
+      expect(s.keputusan[0]).toMatchObject({ revisi: 1, jenis: 'SETUJUI' });
+      expect(s.revisi).toBe(s.status === 'DISETUJUI' ? 1 : 2);
+    }
+    const n = (status: string) => skp.filter((s) => s.status === status).length;
+    expect(n('DISETUJUI')).toBeGreaterThan(30);
+    expect(n('DIAJUKAN')).toBeGreaterThan(1);
+    expect(n('DIKEMBALIKAN')).toBeGreaterThan(0);
+    expect(n('DRAFT')).toBeGreaterThan(1);
+    const returned = skp.find((s) => s.status === 'DIKEMBALIKAN')!;
     expect(returned.alasanKembali).toMatch(/triwulan/);
+    expect(returned.keputusan.map((k) => [k.revisi, k.jenis])).toEqual([[1, 'SETUJUI'], [2, 'KEMBALIKAN']]);
   });
 
   it('the Kepala Dinas is appraised by the Sekda (outside the agency): last year approved by the Sekda\'s login, this year waiting for it', async () => {
@@ -68,15 +76,17 @@ describe('the demo planning seed', () => {
     expect(lalu.status).toBe('DISETUJUI');
     expect(lalu.keputusan).toMatchObject([{ jenis: 'SETUJUI', penilaiLuarId: kadis.penilaiLuarId, dicatatHr: false }]);
     expect(lalu.siklus.fase).toBe('SELESAI');
-    const ini = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawaiId: kadis.id } });
-    expect(ini.status).toBe('DIAJUKAN');
+    const ini = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawaiId: kadis.id }, include: { keputusan: true } });
+    expect([ini.status, ini.revisi]).toEqual(['DIAJUKAN', 2]); // a revision waiting for the Sekda
+    expect(ini.keputusan).toMatchObject([{ revisi: 1, jenis: 'SETUJUI', penilaiLuarId: kadis.penilaiLuarId }]);
   });
 
-  it('the demo appraiser has two SKPs waiting; the demo employee\'s was returned with a reason', async () => {
-    const waiting = await t.db.prisma.skp.count({ where: { siklus: { tahun: 2026 }, status: 'DIAJUKAN', pegawai: { penilai: { nip: demo.penilai } } } });
-    expect(waiting).toBe(2);
-    const own = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawai: { nip: demo.pegawai } } });
-    expect(own.status).toBe('DIKEMBALIKAN');
+  it('the demo appraiser has two revisions waiting; the demo employee\'s revision was returned with a reason', async () => {
+    const waiting = await t.db.prisma.skp.findMany({ where: { siklus: { tahun: 2026 }, status: 'DIAJUKAN', pegawai: { penilai: { nip: demo.penilai } } } });
+    expect(waiting.map((s) => s.revisi)).toEqual([2, 2]);
+    const own = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawai: { nip: demo.pegawai } }, include: { keputusan: { orderBy: { id: 'asc' }, include: { penilai: true } } } });
+    expect([own.status, own.revisi]).toEqual(['DIKEMBALIKAN', 2]);
+    expect(own.keputusan.map((k) => [k.revisi, k.jenis, k.penilai?.nip])).toEqual([[1, 'SETUJUI', demo.penilai], [2, 'KEMBALIKAN', demo.penilai]]);
     const lalu = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2025 }, pegawai: { nip: demo.pegawai } } });
     expect(lalu.status).toBe('DISETUJUI');
   });
