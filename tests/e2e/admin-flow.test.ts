@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { DEMO_PASSWORD, LOGINS, testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, SHOTS, type BrowserSession } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, SHOTS, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
 
 // A valid PNS NIP: born 1995-03-14, appointed 2020-03 (25 years later, in the past), female, serial 007.
 const NIP = '199503142020032007';
@@ -58,9 +58,7 @@ describe('admin in a real browser', () => {
     await page.goto('/login');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Masuk');
     await shot('login.png');
-    await page.getByLabel('NIP atau nama pengguna').fill(LOGINS.admin);
-    await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await loginInBrowser(page, { login: LOGINS.admin, password: DEMO_PASSWORD });
     expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
 import { fixedClock } from '../../src/clock.js';
 
 const clock = fixedClock('2026-05-02T03:00:00Z');
@@ -37,10 +37,7 @@ afterAll(async () => {
 describe('the employee writes the period report in a browser', () => {
   it('fills realisasi with live capaian, uploads evidence, saves and submits', async () => {
     needChromium();
-    await page.goto('/login');
-    await page.getByLabel('NIP atau nama pengguna').fill(login.login);
-    await page.getByLabel('Kata sandi').fill(login.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await loginInBrowser(page, login);
     await page.getByRole('link', { name: 'Laporan Periodik', exact: true }).first().click();
     await page.waitForURL((u) => u.pathname === '/laporan');
     await b!.shot('laporan-list.png');

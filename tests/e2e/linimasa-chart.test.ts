@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
 
 let t: TestApp;
 let b: BrowserSession | undefined;
@@ -40,10 +40,7 @@ afterAll(async () => {
 describe('the capaian chart', () => {
   it('draws each indicator over the periods with Chart.js, gaps left open, no CSP problem', async () => {
     needChromium();
-    await page.goto('/login');
-    await page.getByLabel('NIP atau nama pengguna').fill(login.login);
-    await page.getByLabel('Kata sandi').fill(login.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await loginInBrowser(page, login);
 
     await page.goto(`/linimasa/${pegawaiId}`);
     await page.waitForFunction('window.Chart && window.Chart.getChart(document.querySelector("canvas[data-capaian]"))');

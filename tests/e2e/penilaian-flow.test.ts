@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
 import { fixedClock } from '../../src/clock.js';
 
 let t: TestApp;
@@ -55,10 +55,7 @@ afterAll(async () => {
 const flashes = async () => (await page.locator('.flash').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
 
 async function login(who: { login: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('NIP atau nama pengguna').fill(who.login);
-  await page.getByLabel('Kata sandi').fill(who.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+  await loginInBrowser(page, who);
 }
 
 describe('a periodic report written, submitted and rated in a real browser', () => {

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser, reachRight } from '../helpers/browser.js';
 
 const WIDTH = 390;
 let t: TestApp;
@@ -35,17 +35,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** How far the page and the given elements reach to the right (px). */
-const reach = (selector: string): Promise<number> =>
-  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth)))`);
+const reach = (selector: string): Promise<number> => reachRight(page, selector);
 
 describe('the period plan on a phone', () => {
   it('types and saves the plan, then reads the grid, all within 390 px', async () => {
     needChromium();
-    await page.goto('/login');
-    await page.getByLabel('NIP atau nama pengguna').fill(login.login);
-    await page.getByLabel('Kata sandi').fill(login.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await loginInBrowser(page, login);
 
     await page.goto(`/skp/${ids.skp}/rhk/${ids.rhk}/periode`);
     expect(await reach('.periode-form input, .periode-form textarea, .periode-form fieldset')).toBeLessThanOrEqual(WIDTH);

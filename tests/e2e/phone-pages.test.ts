@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { DEMO_PASSWORD, testApp, type TestApp } from '../helpers/app.js';
-import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { axeViolations, HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser, reachRight } from '../helpers/browser.js';
 
 let t: TestApp;
 let b: BrowserSession | undefined;
@@ -52,15 +52,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const reach = (): Promise<number> =>
-  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('table, .card, form, nav')].map((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth)))`);
+const reach = (): Promise<number> => reachRight(page, 'table, .card, form, nav');
 
 async function loginAs(login: Login) {
   await b!.context.clearCookies();
-  await page.goto('/login');
-  await page.getByLabel('NIP atau nama pengguna').fill(login.login);
-  await page.getByLabel('Kata sandi').fill(login.password);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+  await loginInBrowser(page, login);
 }
 
 describe.each([

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { postForm, loginAs, testApp, type TestApp } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser, reachRight } from '../helpers/browser.js';
 
 const WIDTH = 390;
 let t: TestApp;
@@ -41,17 +41,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** How far the page and the given elements reach to the right (px), counting what a table would scroll sideways to show. */
-const reach = (selector: string): Promise<number> =>
-  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth)))`);
+const reach = (selector: string): Promise<number> => reachRight(page, selector);
 
 describe('the appraiser on a phone', () => {
   it('reads the review page and the versions page within 390 px', async () => {
     needChromium();
-    await page.goto('/login');
-    await page.getByLabel('NIP atau nama pengguna').fill(login.login);
-    await page.getByLabel('Kata sandi').fill(login.password);
-    await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+    await loginInBrowser(page, login);
 
     await page.goto(`/skp/${skpId}/tinjau`);
     await expect(page.locator('#sejak-dikembalikan').textContent()).resolves.toContain('Yang berubah sejak Anda kembalikan');

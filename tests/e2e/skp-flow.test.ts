@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { loginAs, testApp, type TestApp, openPlanning } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
 
 const TAHUN = new Date().getFullYear();
 
@@ -63,10 +63,7 @@ const statusTag = () => page.getByRole('heading', { level: 1 }).locator('.tag[cl
 const skpStatus = async () => (await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } })).status;
 
 async function login(role: 'penilai' | 'pegawai'): Promise<void> {
-  await page.goto('/login');
-  await page.getByLabel('NIP atau nama pengguna').fill(logins[role].login);
-  await page.getByLabel('Kata sandi').fill(logins[role].password);
-  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+  await loginInBrowser(page, logins[role]);
   expect(await page.getByRole('button', { name: 'Keluar' }).count()).toBe(1);
 }
 

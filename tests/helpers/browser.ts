@@ -111,3 +111,18 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as Promise<AxeViolation[]>;
 }
+
+/** Logs in through the real login form and waits for the home page. */
+export async function loginInBrowser(page: Page, who: { login: string; password: string }): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('NIP atau nama pengguna').fill(who.login);
+  await page.getByLabel('Kata sandi').fill(who.password);
+  await Promise.all([page.waitForURL((u) => u.pathname === '/'), page.getByRole('button', { name: 'Masuk' }).click()]);
+}
+
+/**
+ * How far the page and the elements matching `selector` reach to the right (px), counting what
+ * an element would scroll sideways to show (a wide table in an overflow box is still too wide).
+ */
+export const reachRight = (page: Page, selector: string): Promise<number> =>
+  page.evaluate(`Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll(${JSON.stringify(selector)})].map((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth)))`) as Promise<number>;
