@@ -1,5 +1,16 @@
 // Progressive enhancement only: every page works without this script.
 document.addEventListener('DOMContentLoaded', () => {
+  // On a phone the menu folds behind its button (the CSS hides a folded menu only on narrow screens).
+  const navToggle = document.querySelector('.nav-toggle');
+  const nav = document.getElementById('mainnav');
+  if (navToggle && nav) {
+    nav.classList.add('folded');
+    navToggle.hidden = false;
+    navToggle.addEventListener('click', () => {
+      const open = nav.classList.toggle('folded') === false;
+      navToggle.setAttribute('aria-expanded', String(open));
+    });
+  }
   // Employee form: show only the ranks that fit the chosen ASN kind.
   const asn = document.getElementById('f-jenisAsn');
   const gol = document.getElementById('f-pangkatGolongan');

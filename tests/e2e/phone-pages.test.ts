@@ -76,6 +76,23 @@ describe.each([
       await b!.shot(`phone-${p.name}-${width}.png`);
       for (const v of await axeViolations(page)) found.push(`${p.name} (${p.path}): ${v.id} [${v.impact}] ${v.help} — ${v.nodes.join(', ')}`);
     }
+    // the menu: on a phone folded behind its button (issue 9 § 9), on a desktop always shown
+    const toggle = page.getByRole('button', { name: 'Menu' });
+    const home = page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name: 'Beranda', exact: true });
+    if (width < 700) {
+      expect(await home.isVisible()).toBe(false);
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+      expect(await home.isVisible()).toBe(true);
+      expect(await reach()).toBeLessThanOrEqual(width);
+      await b!.shot(`phone-menu-${width}.png`);
+      for (const v of await axeViolations(page)) found.push(`menu open: ${v.id} [${v.impact}] ${v.help} — ${v.nodes.join(', ')}`);
+      await toggle.click();
+      expect(await home.isVisible()).toBe(false);
+    } else {
+      expect(await toggle.isVisible()).toBe(false);
+      expect(await home.isVisible()).toBe(true);
+    }
     expect(found).toEqual([]);
     expect(b!.problems).toEqual([]);
   });

@@ -5,6 +5,7 @@ export const en: Record<keyof typeof id, string> = {
   'app.name': 'SIKAP',
   'app.tagline': 'Civil Service Performance Information System',
   'nav.home': 'Home',
+  'nav.menu': 'Menu',
   'nav.unit': 'Units',
   'nav.jabatan': 'Positions',
   'nav.pegawai': 'Employees',

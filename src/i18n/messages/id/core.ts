@@ -3,6 +3,7 @@ export const id = {
   'app.name': 'SIKAP',
   'app.tagline': 'Sistem Informasi Kinerja Aparatur',
   'nav.home': 'Beranda',
+  'nav.menu': 'Menu',
   'nav.unit': 'Unit Kerja',
   'nav.jabatan': 'Jabatan',
   'nav.pegawai': 'Pegawai',
