@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { loginAs, testApp, type TestApp, openPlanning } from '../helpers/app.js';
-import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser } from '../helpers/browser.js';
+import { HAVE_CHROMIUM, needChromium, openBrowser, type BrowserSession, loginInBrowser, reachRight } from '../helpers/browser.js';
 
 const TAHUN = new Date().getFullYear();
 
@@ -28,36 +28,20 @@ let skpId = 0;
 const nama = { pegawai: '', penilai: '' };
 const logins = {} as Record<'penilai' | 'pegawai', { login: string; password: string }>;
 
-beforeAll(async () => {
-  if (!HAVE_CHROMIUM) return;
-  t = await testApp();
 
-  // Set-up by the admin over HTTP: a cycle for this year, moved to planning; the job that drafts
-  // an SKP for every active employee runs to the end.
-  // The people of the story are the test's own: an appraiser (a Kepala Seksi, appraised in turn
-  // by a Kepala Bidang) and an employee.
-  const admin = await loginAs(t.app, 'admin');
-  const bidang = await given.unit(t, { nama: 'Bidang Aplikasi' });
-  const unit = await given.unit(t, { parentId: bidang.id, nama: 'Seksi Layanan Aplikasi' });
-  const kabid = await given.pegawai(t, { unitId: bidang.id, jenis: 'ADMINISTRATOR', nama: 'Hendrawan Saputra, S.T., M.Kom.' });
-  const pn = await given.pegawai(t, { unitId: unit.id, jenis: 'PENGAWAS', penilai: kabid, nama: 'Sekar Ayuningtyas, S.Kom.' });
-  const pg = await given.pegawai(t, { unitId: unit.id, penilai: pn, nama: 'Bagas Wicaksono, S.T.' });
-  logins.penilai = pn.login;
-  logins.pegawai = pg.login;
-  const siklusId = await openPlanning(t, admin, TAHUN);
-  Object.assign(nama, { pegawai: pg.nama, penilai: pn.nama });
-  skpId = (await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: pg.id, ditutupAt: null } })).id;
-
-  b = await openBrowser(t);
-  ({ page, problems, shot } = b);
-});
-
-afterAll(async () => {
-  await b?.close();
-  await t?.close();
-});
-
-const menu = (name: string) => page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name, exact: true });
+/** A menu link, the menu opened first where it is folded (a phone). */
+async function menu(name: string) {
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  if (await toggle.isVisible()) await toggle.click();
+  return page.getByRole('navigation', { name: 'menu' }).getByRole('link', { name, exact: true });
+}
+/** On a phone: no page wider than the screen (tables that would scroll count). */
+async function fits(): Promise<void> {
+  const width = page.viewportSize()!.width;
+  if (width >= 700) return;
+  const wide = await page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => Math.max(e.getBoundingClientRect().right, e.getBoundingClientRect().left + e.scrollWidth) > ${width}).slice(0, 3).map((e) => e.tagName + '.' + e.className + '#' + e.id)`);
+  expect(await reachRight(page, 'table, .card, form, nav, main'), `${new URL(page.url()).pathname}: ${JSON.stringify(wide)}`).toBeLessThanOrEqual(width);
+}
 const flashes = async () => (await page.locator('.flash').allTextContents()).map((s) => s.trim().replace(/\s+/g, ' '));
 const statusTag = () => page.getByRole('heading', { level: 1 }).locator('.tag[class*="status-"]');
 const skpStatus = async () => (await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skpId } })).status;
@@ -96,11 +80,48 @@ async function addIndikator(rhkTeks: string, fill: () => Promise<void>): Promise
   expect(await flashes()).toContain('Indikator ditambahkan.');
 }
 
-describe('an SKP drafted, submitted and approved in a real browser', () => {
+// The same walk on a desktop and on a 390 px phone (issue 9), each in an app of its own: on the phone
+// the menu is behind its button, and no page of the walk is wider than the screen.
+describe.each([
+  { label: 'a desktop', width: 1280, height: 800 },
+  { label: 'a 390 px phone', width: 390, height: 844 },
+])('an SKP drafted, submitted and approved in a real browser, on $label', ({ width, height }) => {
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) return;
+    t = await testApp();
+
+    // Set-up by the admin over HTTP: a cycle for this year, moved to planning; the job that drafts
+    // an SKP for every active employee runs to the end.
+    // The people of the story are the test's own: an appraiser (a Kepala Seksi, appraised in turn
+    // by a Kepala Bidang) and an employee.
+    const admin = await loginAs(t.app, 'admin');
+    const bidang = await given.unit(t, { nama: 'Bidang Aplikasi' });
+    const unit = await given.unit(t, { parentId: bidang.id, nama: 'Seksi Layanan Aplikasi' });
+    const kabid = await given.pegawai(t, { unitId: bidang.id, jenis: 'ADMINISTRATOR', nama: 'Hendrawan Saputra, S.T., M.Kom.' });
+    const pn = await given.pegawai(t, { unitId: unit.id, jenis: 'PENGAWAS', penilai: kabid, nama: 'Sekar Ayuningtyas, S.Kom.' });
+    const pg = await given.pegawai(t, { unitId: unit.id, penilai: pn, nama: 'Bagas Wicaksono, S.T.' });
+    logins.penilai = pn.login;
+    logins.pegawai = pg.login;
+    const siklusId = await openPlanning(t, admin, TAHUN);
+    Object.assign(nama, { pegawai: pg.nama, penilai: pn.nama });
+    skpId = (await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId: pg.id, ditutupAt: null } })).id;
+
+    b = await openBrowser(t);
+    ({ page, problems } = b);
+    await page.setViewportSize({ width, height });
+    // the desktop run keeps the screenshots' names; the phone run's carry its width
+    shot = (name) => b!.shot(width < 700 ? name.replace(/\.png$/, `-${width}.png`) : name);
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await t?.close();
+  });
+
   it('the appraiser writes an RHK in their own SKP for the employee to link to', async () => {
     needChromium();
     await login('penilai');
-    await menu('SKP Saya').click();
+    await (await menu('SKP Saya')).click();
     await page.waitForURL((u) => u.pathname === '/skp');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`SKP Tahun ${TAHUN}`);
     // The appraiser's own appraiser has no RHK yet: the form says so and saves it unlinked.
@@ -117,7 +138,7 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
   it('the employee drafts two RHKs linked to it, each with an indicator', async () => {
     needChromium();
     await login('pegawai');
-    await menu('SKP Saya').click();
+    await (await menu('SKP Saya')).click();
     await page.waitForURL((u) => u.pathname === '/skp');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`SKP Tahun ${TAHUN}`);
     expect(await statusTag().textContent()).toBe('Draf');
@@ -159,6 +180,7 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(c2[1]).toBe(RHK_ATASAN);
     expect(c2.slice(3, 6)).toEqual(['Kualitas', RHK2.iki, RHK2.target]);
     await shot('skp-draft.png');
+    await fits();
   });
 
   it('the employee submits it and sees it waiting, no longer editable', async () => {
@@ -167,6 +189,7 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}/ajukan`), page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click()]);
     expect(await page.locator('h1').textContent()).toContain(`kepada ${nama.penilai}?`);
     await shot('skp-ajukan-konfirmasi.png');
+    await fits();
     await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}`), page.getByRole('button', { name: 'Ajukan ke pejabat penilai' }).click()]);
     expect((await flashes()).some((f) => f.startsWith(`SKP diajukan; pejabat penilai ${nama.penilai}`))).toBe(true);
     expect(await statusTag().textContent()).toBe('Diajukan');
@@ -176,19 +199,21 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(await page.locator(`form[action^="/skp/${skpId}/"]`).count()).toBe(0);
     expect(await skpStatus()).toBe('DIAJUKAN');
     await shot('skp-diajukan.png');
+    await fits();
     await logout();
   });
 
   it('the appraiser finds it waiting in SKP Bawahan, writes an ekspektasi khusus and approves it', async () => {
     needChromium();
     await login('penilai');
-    await menu('SKP Bawahan').click();
+    await (await menu('SKP Bawahan')).click();
     await page.waitForURL((u) => u.pathname === '/skp/bawahan');
     expect(await flashes()).toContain('1 SKP menunggu persetujuan Anda.');
     const row = page.locator('table tbody tr', { hasText: nama.pegawai });
     expect(await row.locator('.tag').textContent()).toBe('Diajukan');
     expect(await page.locator('table tbody tr').first().textContent()).toContain(nama.pegawai); // waiting first
     await shot('skp-bawahan-menunggu.png');
+    await fits();
 
     await row.getByRole('link', { name: 'Tinjau', exact: true }).click();
     await page.waitForURL((u) => u.pathname === `/skp/${skpId}/tinjau`);
@@ -203,6 +228,7 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(await page.getByLabel('Akuntabel', { exact: true }).inputValue()).toBe(EKSPEKTASI);
     expect(await skpStatus()).toBe('DIAJUKAN');
     await shot('skp-tinjau.png');
+    await fits();
 
     // asked first: the confirmation page carries the same button
     await Promise.all([page.waitForURL((u) => u.pathname === `/skp/${skpId}/setujui`), page.getByRole('button', { name: 'Setujui SKP' }).click()]);
@@ -211,25 +237,28 @@ describe('an SKP drafted, submitted and approved in a real browser', () => {
     expect(await page.locator('table tbody tr', { hasText: nama.pegawai }).locator('.tag').textContent()).toBe('Disetujui');
     expect(await skpStatus()).toBe('DISETUJUI');
     await shot('skp-bawahan-disetujui.png');
+    await fits();
 
     await page.goto(`/skp/${skpId}/tinjau`);
     expect(await page.getByRole('heading', { level: 1 }).locator('.tag').textContent()).toBe('Disetujui');
     expect(await page.locator('#keputusan').textContent()).toContain('SKP telah disetujui.');
     expect(await page.getByRole('button', { name: 'Setujui SKP' }).count()).toBe(0);
     await shot('skp-tinjau-disetujui.png');
+    await fits();
     await logout();
   });
 
   it('the employee sees it approved, with the ekspektasi khusus, and prints it as a PDF', async () => {
     needChromium();
     await login('pegawai');
-    await menu('SKP Saya').click();
+    await (await menu('SKP Saya')).click();
     await page.waitForURL((u) => u.pathname === '/skp');
     expect(await statusTag().textContent()).toBe('Disetujui');
     expect((await flashes()).some((f) => f.startsWith('SKP ini disetujui pada '))).toBe(true);
     const akuntabel = page.locator('#perilaku tbody tr', { hasText: 'Akuntabel' });
     expect(await akuntabel.locator('td').last().textContent()).toContain(EKSPEKTASI);
     await shot('skp-disetujui.png');
+    await fits();
 
     // The page's "Cetak (PDF)" link, fetched with the browser's own session cookie.
     const href = await page.getByRole('link', { name: 'Cetak (PDF)', exact: true }).getAttribute('href');
