@@ -78,6 +78,10 @@ async function addIndikator(rhkTeks: string, fill: () => Promise<void>): Promise
   await fill();
   await Promise.all([page.waitForURL((u) => /^\/skp\/\d+$/.test(u.pathname)), page.getByRole('button', { name: 'Simpan' }).click()]);
   expect(await flashes()).toContain('Indikator ditambahkan.');
+  // the page comes back at the saved row, not at the top (issue 9 § 2)
+  const hash = new URL(page.url()).hash;
+  expect(hash).toMatch(/^#rhk-\d+$/);
+  expect(await page.locator(hash).textContent()).toContain(rhkTeks);
 }
 
 // The same walk on a desktop and on a 390 px phone (issue 9), each in an app of its own: on the phone
@@ -138,6 +142,11 @@ describe.each([
   it('the employee drafts two RHKs linked to it, each with an indicator', async () => {
     needChromium();
     await login('pegawai');
+    // the home page says where they stand and offers the one next step as a button (issue 9 § 1)
+    expect(await page.locator('main').textContent()).toContain('Langkah berikutnya: susun rencana hasil kerja (RHK) Anda');
+    expect(await page.getByRole('link', { name: 'Mulai menyusun SKP', exact: true }).isVisible()).toBe(true);
+    await shot('skp-beranda-pegawai.png');
+    await fits();
     await (await menu('SKP Saya')).click();
     await page.waitForURL((u) => u.pathname === '/skp');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(`SKP Tahun ${TAHUN}`);
