@@ -88,6 +88,13 @@ describe('the periodic evaluation form of a rated report', () => {
     await (await loginAs(t.app, team.pegawai.login)).get('/laporan/999999/cetak.pdf').expect(404);
     await request(t.app).get(`/laporan/${id}/cetak.pdf`).expect(303).expect('location', '/login');
   });
+
+  it('the report page offers the print to whoever reads it', async () => {
+    for (const who of [team.pegawai.login, team.penilai.login, 'admin'] as const) {
+      const page = await (await loginAs(t.app, who)).get(`/laporan/${id}`).expect(200);
+      expect(page.text).toContain(`href="/laporan/${id}/cetak.pdf"`);
+    }
+  });
 });
 
 describe('a report not rated yet', () => {
