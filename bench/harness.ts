@@ -2,7 +2,7 @@
 // dataset, the real app in production mode, sessions through the real login form, autocannon in a
 // worker thread, and a few machine measurements.
 
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -315,4 +315,25 @@ export function loadColumns(concurrency: number, r: LoadResult, elu: number): st
     String(concurrency), fmt(r.rps, 0), fmt(r.latencyMs.p50), fmt(r.latencyMs.p95), fmt(r.latencyMs.p99), fmt(r.latencyMs.max),
     String(r.requests), String(r.errors), String(r.timeouts), String(r.non2xx), String(r.mismatches), fmt(elu, 2), fmt(r.bytesPerResponse / 1024, 1),
   ];
+}
+
+/** Writes a run's report to bench/results/<prefix><start time>.json and says where. */
+export function writeResults(prefix: string, startedAt: Date, report: unknown): string {
+  const outDir = resolve(import.meta.dirname, 'results');
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, `${prefix}${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  console.log(`results: ${file}`);
+  return file;
+}
+
+/** Runs a benchmark's main and exits with its code (1 on an error, printed). */
+export function runBench(main: () => Promise<number>): void {
+  main().then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

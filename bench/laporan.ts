@@ -21,13 +21,11 @@
 // Other settings as `npm run bench` (BENCH_EMPLOYEES, BENCH_SECONDS, BENCH_WARMUP_SECONDS,
 // BENCH_CONCURRENCY, BENCH_TIMEOUT_SECONDS, BENCH_ACCEPT_ENCODING).
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import express from 'express';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, login, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, login, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults } from './harness.js';
 import { generateLaporan, prepareAppraisers } from './laporan-data.js';
 import type { Db } from '../src/db/client.js';
 import { loadActor } from '../src/modules/auth/authenticate.js';
@@ -412,21 +410,11 @@ async function main(): Promise<number> {
       sharedMachine,
       profile,
     };
-    const outDir = resolve(import.meta.dirname, 'results');
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, `laporan-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`results: ${file}`);
+    writeResults('laporan-', startedAt, report);
     return failures.length > 0 ? 1 : 0;
   } finally {
     await stack.cleanup();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -11,11 +11,9 @@
 // "10,50"), BENCH_TIMEOUT_SECONDS (per request, default 10). Exits 1 on any error, timeout, non-2xx or
 // body mismatch; the targets are reported (PASS/FAIL) but do not change the exit code.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult, runBench, writeResults } from './harness.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
@@ -163,21 +161,11 @@ async function main(): Promise<number> {
       otherCpuShare: available > 0 ? other / available : null,
       sharedMachine,
     };
-    const outDir = resolve(import.meta.dirname, 'results');
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`results: ${file}`);
+    writeResults('', startedAt, report);
     return failures > 0 ? 1 : 0;
   } finally {
     await stack.cleanup();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

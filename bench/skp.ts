@@ -27,9 +27,7 @@
 // Exits 1 on a failed check of the bulk run or the pages, or on any error, timeout, non-2xx or
 // body mismatch under load; the targets are reported (PASS/FAIL) but do not change the exit code.
 
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Session } from 'node:inspector/promises';
 import pg from 'pg';
@@ -41,7 +39,7 @@ import type { Db } from '../src/db/client.js';
 import { bawahanPage, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
 import { insertPeriodePlans } from '../src/db/bulk-insert.js';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults } from './harness.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
@@ -861,21 +859,11 @@ async function main(): Promise<number> {
       sharedMachine,
       profile,
     };
-    const outDir = resolve(import.meta.dirname, 'results');
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, `skp-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
-    console.log(`results: ${file}`);
+    writeResults('skp-', startedAt, report);
     return failures.length > 0 ? 1 : 0;
   } finally {
     await stack.cleanup();
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);
