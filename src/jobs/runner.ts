@@ -17,27 +17,43 @@ export type JobHandler = (ctx: JobContext) => Promise<string | void>;
 /** What a feature registers: job kind (= pg-boss queue name) → handler. The runner knows no feature. */
 export type JobHandlers = Record<string, JobHandler>;
 
+/**
+ * A task: a plain pg-boss job with its own data and no `job` row (sending one e-mail, checking for
+ * due reminders). The handler must be safe to run twice for the same data (pg-boss delivers at
+ * least once). `cron` (5 fields, UTC) puts it on pg-boss's schedule: one job per tick across all
+ * instances. A throw is retried by pg-boss per the queue's policy (set in its migration).
+ */
+export type TaskHandler = (data: Record<string, unknown>, ctx: { db: Db }) => Promise<void>;
+export type TaskQueue = { handler: TaskHandler; cron?: string };
+/** What a feature registers: task queue name → its handler (and schedule). */
+export type TaskQueues = Record<string, TaskQueue>;
+export type SendOptions = { singletonKey?: string; startAfter?: Date | number };
+
 export const QUEUE_SCHEMA = 'pgboss';
 
 export type JobRunner = {
   /** Queue a job unless one of the same kind for the same cycle is already queued or running. */
   enqueue: (jenis: string, siklusId: number | null) => Promise<number>;
+  /** Queue a task (see TaskQueues); returns pg-boss's job id, or null when singletonKey refused it. */
+  send: (queue: string, data: Record<string, unknown>, options?: SendOptions) => Promise<string | null>;
   /** Start working (pg-boss starts on first use) and look for work now rather than at the next poll. */
   kick: () => void;
-  /** Resolves when no job of this runner's kinds is waiting or running, on any instance (for tests). */
+  /** Resolves when no job of this runner's kinds is due or running, on any instance (for tests); one queued for later does not count. */
   idle: () => Promise<void>;
   /** Shutdown: the running job stops at its next progress report and goes back to the queue. */
   stop: () => Promise<void>;
 };
 
-export type JobRunnerOptions = { pollingIntervalSeconds?: number };
+export type JobRunnerOptions = { pollingIntervalSeconds?: number; tasks?: TaskQueues };
 
 class Interrupted extends Error {}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function jobRunner(db: Db, handlers: JobHandlers, options: JobRunnerOptions = {}): JobRunner {
-  const kinds = Object.keys(handlers);
+  const tasks = options.tasks ?? {};
+  const kinds = [...Object.keys(handlers), ...Object.keys(tasks)];
+  const scheduled = Object.entries(tasks).filter(([, t]) => t.cron);
   let boss: Promise<PgBoss> | null = null;
   let workers: string[] = [];
   let stopping = false;
@@ -87,7 +103,7 @@ export function jobRunner(db: Db, handlers: JobHandlers, options: JobRunnerOptio
   }
 
   async function start(): Promise<PgBoss> {
-    const b = new PgBoss({ db: adapter, schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: false });
+    const b = new PgBoss({ db: adapter, schema: QUEUE_SCHEMA, migrate: false, supervise: true, schedule: scheduled.length > 0 });
     b.on('error', (e) => {
       if (!stopping) console.error('job queue:', e);
     });
@@ -95,8 +111,14 @@ export function jobRunner(db: Db, handlers: JobHandlers, options: JobRunnerOptio
     for (const name of kinds) {
       if (!(await b.getQueue(name))) throw new Error(`job queue "${name}" does not exist: create it in a migration (docs/architecture.md, "Background jobs")`);
       const work = { batchSize: 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) };
-      workers.push(await b.work<{ jobId: number }>(name, work, async ([j]) => run(j!.data.jobId)));
+      const task = tasks[name];
+      workers.push(
+        task
+          ? await b.work<Record<string, unknown>>(name, work, async ([j]) => task.handler(j!.data ?? {}, { db }))
+          : await b.work<{ jobId: number }>(name, work, async ([j]) => run(j!.data.jobId)),
+      );
     }
+    for (const [name, t] of scheduled) await b.schedule(name, t.cron!, {}, { tz: 'UTC' });
     return b;
   }
 
@@ -107,7 +129,7 @@ export function jobRunner(db: Db, handlers: JobHandlers, options: JobRunnerOptio
   };
 
   async function waiting(): Promise<number> {
-    const r = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) AND state < 'completed'`, [kinds]);
+    const r = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${QUEUE_SCHEMA}.job WHERE name = ANY($1) AND state < 'completed' AND start_after <= now()`, [kinds]);
     return r.rows[0]!.n;
   }
 
@@ -137,6 +159,11 @@ export function jobRunner(db: Db, handlers: JobHandlers, options: JobRunnerOptio
       } finally {
         client.release();
       }
+    },
+    async send(queue, data, opts = {}) {
+      if (!tasks[queue]) throw new Error(`no task queue "${queue}" is registered`);
+      const b = await started();
+      return b.send(queue, data, opts);
     },
     kick() {
       if (stopping) return;

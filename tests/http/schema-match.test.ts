@@ -91,6 +91,9 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     const MIGRATION_ONLY = [
       // at most one open SKP (ditutup_at IS NULL) per employee per cycle; the draft job's ON CONFLICT names it (20261202030000_skp_per_period)
       'skp_open_siklus_id_pegawai_id_key',
+      // the bell's unread count and the outbox sender's due rows read only these rows (20261205000000_notifikasi)
+      'notifikasi_belum_dibaca_idx',
+      'email_keluar_antri_idx',
     ];
     const found = new Set(r.rows.map((x) => x.name));
     expect(MIGRATION_ONLY.filter((n) => !found.has(n))).toEqual([]);
