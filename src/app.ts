@@ -45,8 +45,12 @@ import { penilaianRoutes } from './modules/penilaian/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
-/** The background-job runner with every feature's handlers (each feature registers its own). */
-export const createJobRunner = (db: Db): JobRunner => jobRunner(db, { ...siklusJobs });
+/**
+ * The background-job runner with every feature's handlers and task queues (each feature registers
+ * its own; a task that needs settings or the time takes them from `ctx`).
+ */
+export type JobContextDeps = { config?: Config; clock?: Clock };
+export const createJobRunner = (db: Db, _ctx: JobContextDeps = {}): JobRunner => jobRunner(db, { ...siklusJobs }, { tasks: {} });
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   if (applied.length) console.log(`Migrasi diterapkan: ${applied.join(', ')}`);
   const db = createDb(url, 20);
   const seed = config.seedDemo ? await seedDemo(db.pool) : null;
-  const jobs = createJobRunner(db);
+  const jobs = createJobRunner(db, { config, clock: systemClock });
   if (seed?.seeded) {
     console.log('Mengisi SKP demo (tahun lalu dan tahun ini) …');
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(systemClock.now()); // YYYY-MM-DD

@@ -163,6 +163,10 @@ export const LABELS = {
   linimasa: {
     peristiwa: { DIAJUKAN: 'linimasa.riwayat.DIAJUKAN', DIKEMBALIKAN: 'linimasa.riwayat.DIKEMBALIKAN', DINILAI: 'linimasa.riwayat.DINILAI', DIBUKA_HR: 'linimasa.riwayat.DIBUKA_HR' } satisfies Record<E.PeristiwaLaporan, MessageKey>,
   },
+  // ── notifikasi: one line per kind of event (bell, list, e-mail subject) ──
+  notifikasi: {
+    jenis: { LAPORAN_DIAJUKAN: 'notifikasi.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'notifikasi.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'notifikasi.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'notifikasi.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'notifikasi.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'notifikasi.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'notifikasi.jenis.SKP_DISETUJUI', TENGGAT_H3: 'notifikasi.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'notifikasi.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'notifikasi.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'notifikasi.jenis.PENGINGAT' } satisfies Record<E.JenisNotifikasi, MessageKey>,
+  },
 } as const;
 export type Labels = typeof LABELS;
 

@@ -10,6 +10,8 @@ import { enScoring } from './scoring.js';
 import { enMutasi } from './mutasi.js';
 import { enPenilai } from './penilai.js';
 import { enLuar } from './luar.js';
+// ── notifikasi ──
+import { enNotifikasi } from './notifikasi.js';
 // ── linimasa ──
 import { enLinimasa } from './linimasa.js';
 // ── laporan
@@ -18,5 +20,5 @@ import { enLaporan } from './laporan.js';
 import { enPenilaian } from './penilaian.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi };

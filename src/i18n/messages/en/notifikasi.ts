@@ -1,0 +1,16 @@
+import type { idNotifikasi } from '../id/notifikasi.js';
+
+// English: notifications, reminders and monitoring (keys as in ../id/notifikasi.ts).
+export const enNotifikasi: Record<keyof typeof idNotifikasi, string> = {
+  'notifikasi.jenis.LAPORAN_DIAJUKAN': '{nama} submitted the {periode} report',
+  'notifikasi.jenis.LAPORAN_DIKEMBALIKAN': 'Your {periode} report was returned for correction until {sampai}',
+  'notifikasi.jenis.LAPORAN_DINILAI': 'Your {periode} report has been rated',
+  'notifikasi.jenis.UMPAN_BALIK': '{dari} gave you feedback',
+  'notifikasi.jenis.SKP_DIAJUKAN': '{nama} submitted their {tahun} SKP',
+  'notifikasi.jenis.SKP_DIKEMBALIKAN': 'Your {tahun} SKP was returned for correction',
+  'notifikasi.jenis.SKP_DISETUJUI': 'Your {tahun} SKP was approved',
+  'notifikasi.jenis.TENGGAT_H3': 'The {periode} report is due in 3 days: {tanggal}',
+  'notifikasi.jenis.TENGGAT_LEWAT': 'The {periode} report was due on {tanggal} and yours has not been submitted',
+  'notifikasi.jenis.LAPORAN_DIBUKA_HR': 'HR reopened your {periode} report until {sampai}',
+  'notifikasi.jenis.PENGINGAT': '{oleh} reminds you: your {periode} report has not been submitted (due {tanggal})',
+};
