@@ -55,7 +55,8 @@ export const createJobRunner = (db: Db, _ctx: JobContextDeps = {}): JobRunner =>
 const ROOT = resolve(import.meta.dirname, '..');
 
 /** Builds the Express app: middleware in one visible order, then the feature routers. */
-export function createApp({ config, db, jobs = createJobRunner(db), store = localBerkasStore(config.berkasDir), clock = systemClock }: AppDeps): Express {
+export function createApp({ config, db, jobs: givenJobs, store = localBerkasStore(config.berkasDir), clock = systemClock }: AppDeps): Express {
+  const jobs = givenJobs ?? createJobRunner(db, { config, clock });
   const app = express();
   app.locals.jobs = jobs;
   app.locals.clock = clock;
