@@ -26,12 +26,28 @@ export function realisasiSampai(q: Sql, args: { skpId: number; siklusId: number;
   );
 }
 
+/** The progress notes of an SKP on the days from `mulai` to `selesai` (yyyy-mm-dd), oldest first: what the report page offers. */
+export async function catatanHari(q: Sql, skpId: number, mulai: string, selesai: string): Promise<{ id: number; tanggal: Date; teks: string }[]> {
+  const rows = await q.rows<{ id: number; tanggal: string; teks: string }>(
+    named(
+      'laporan-catatan-hari',
+      sql`SELECT c.id, c.tanggal::text AS tanggal, c.teks FROM catatan_progres c
+           WHERE c.skp_id = ${skpId}::int AND c.tanggal BETWEEN ${mulai}::date AND ${selesai}::date ORDER BY c.tanggal, c.id`,
+    ),
+  );
+  // a DATE as Prisma gives it (midnight UTC), whatever the server's time zone
+  return rows.map((r) => ({ ...r, tanggal: new Date(`${r.tanggal}T00:00:00Z`) }));
+}
+
 /** Holds the report's row until the transaction ends, so that two uploads at once count each other (≤ 20 pieces of evidence). */
 export const lockLaporan = (q: Sql, id: number) => q.rows(sql`SELECT id FROM laporan_periode WHERE id = ${id}::int FOR UPDATE`);
 
 /** What one report holds besides its row, as laporanDokumen reads it (dates as ISO text inside the JSON). */
 export type LaporanIsiRow = {
+  /** null when not asked for (the caller holds the parsed plan already) or missing. */
   plan: unknown;
+  /** The SKP's newest approved revision (a draft report moves to it when saved). */
+  revisiTerbaru: number | null;
   realisasi: { indikatorId: number; angka: string | null; teks: string | null; sumberData: string | null; penilaian: PenilaianKualitatif | null; umpanBalik: string | null }[];
   progres: { rencanaAksiId: number; persen: number | null; keterangan: string | null }[];
   bukti: { id: number; indikatorId: number | null; url: string | null; keterangan: string | null; createdAt: string; berkas: { id: number; nama: string; mime: string; ukuran: number } | null }[];
@@ -49,12 +65,13 @@ export type LaporanIsiRow = {
  * its realisasi, rencana aksi progress, evidence (with the stored file's name), behaviour marks,
  * rating and history. `angka` as the exact decimal without trailing zeros (as Prisma's Decimal prints it).
  */
-export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skpRevisi: number }): Promise<LaporanIsiRow | null> {
+export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skpRevisi: number; withPlan: boolean }): Promise<LaporanIsiRow | null> {
   const id = args.laporanId;
   return q.one<LaporanIsiRow>(
     named(
       'laporan-isi',
-      sql`SELECT (SELECT v.data FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int AND v.revisi = ${args.skpRevisi}::int) AS plan,
+      sql`SELECT CASE WHEN ${args.withPlan}::boolean THEN (SELECT v.data FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int AND v.revisi = ${args.skpRevisi}::int) END AS plan,
+                 (SELECT max(v.revisi) FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int) AS revisi_terbaru,
                  (SELECT coalesce(json_agg(json_build_object('indikatorId', r.indikator_id, 'angka', trim_scale(r.angka)::text, 'teks', r.teks, 'sumberData', r.sumber_data,
                                                              'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = ${id}::int) AS realisasi,
                  (SELECT coalesce(json_agg(json_build_object('rencanaAksiId', g.rencana_aksi_id, 'persen', g.persen, 'keterangan', g.keterangan)), '[]')
@@ -88,11 +105,14 @@ export type LaporanBarisRow = {
   mengepalaiParentKepalaJabatanId: number | null;
 };
 
-/** The report `id` with what loadLaporan returns, in one statement (the caller has checked the scope). */
-export function laporanBaris(q: Sql, id: number): Promise<LaporanBarisRow | null> {
+/**
+ * The report `id` with what loadLaporan returns, in one statement. `scope` (visibleSkpSql) is the
+ * condition the actor's view puts on its SKP; without it the caller has checked the scope.
+ */
+export function laporanBaris(q: Sql, id: number, scope?: { where: ReturnType<typeof sql>; shape: string }): Promise<LaporanBarisRow | null> {
   return q.one<LaporanBarisRow>(
     named(
-      'laporan-baris',
+      scope ? `laporan-baris-${scope.shape}` : 'laporan-baris',
       sql`SELECT to_jsonb(l) AS l, to_jsonb(pr) AS pr, to_jsonb(s) AS s, to_jsonb(c) AS c,
                  sp.jabatan_id AS skp_penilai_jabatan_id, p.penilai_id AS pegawai_penilai_id, pp.jabatan_id AS pegawai_penilai_jabatan_id,
                  u.kepala_jabatan_id AS unit_kepala_jabatan_id, m.id AS mengepalai_id, mp.id AS mengepalai_parent_id, mp.kepala_jabatan_id AS mengepalai_parent_kepala_jabatan_id
@@ -106,7 +126,7 @@ export function laporanBaris(q: Sql, id: number): Promise<LaporanBarisRow | null
             LEFT JOIN pegawai pp ON pp.id = p.penilai_id
             LEFT JOIN unit_kerja m ON m.kepala_jabatan_id = p.jabatan_id
             LEFT JOIN unit_kerja mp ON mp.id = m.parent_id
-           WHERE l.id = (SELECT ${id}::int)`, // an InitPlan: one plan for every id, so the cached generic plan is kept
+           WHERE l.id = (SELECT ${id}::int) AND ${scope ? scope.where : sql`TRUE`}`, // an InitPlan: one plan for every id, so the cached generic plan is kept
     ),
   );
 }

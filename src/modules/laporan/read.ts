@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/client.js';
-import { asScoped, visibleSkp, type Actor, type Scoped } from '../../domain/access.js';
+import { asScoped, type Actor, type Scoped } from '../../domain/access.js';
 import { PEGAWAI_PENILAI_INCLUDE } from '../../domain/acting.js';
 import { BERAKHLAK, NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
 import { hariDicakup, isZonaWaktu, laporanBuka, laporanTerlambat, type LaporanBuka, type ZonaWaktu } from '../../domain/periode-laporan.js';
@@ -24,7 +24,8 @@ import type { Fase } from '../../domain/siklus.js';
 import { berakhlakDari, parseDokumen, parseIdentitas, type IndikatorDokumen, type Orang, type SkpDokumen } from '../../domain/skp-document.js';
 import { NotFound } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
-import { laporanBaris, laporanIsi, realisasiSampai } from './queries.js';
+import { laporanBaris, laporanIsi, realisasiSampai, type LaporanBarisRow } from './queries.js';
+import { visibleSkpSql } from '../skp/review/queries.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 
 // The read model of a periodic report (docs/domain/laporan.md): the one place that turns the
@@ -83,7 +84,10 @@ async function loadLaporan(db: Db | { prisma: Client }, where: Prisma.LaporanPer
   const hit = await db.prisma.laporanPeriode.findFirst({ where, select: { id: true } });
   if (!hit) return null;
   const r = await laporanBaris(sqlOf(db), hit.id);
-  if (!r) return null;
+  return r && laporanRow(r);
+}
+
+function laporanRow(r: LaporanBarisRow): LaporanRow {
   const skp = kolom(r.s);
   return {
     ...kolom(r.l),
@@ -108,9 +112,10 @@ export type ScopedLaporan = Scoped<LaporanRow>;
  * reports and their evidence. Otherwise NotFound, like a missing id.
  */
 export async function visibleLaporan(db: Db | { prisma: Client }, actor: Actor, id: number): Promise<ScopedLaporan> {
-  const l = await loadLaporan(db, { id, skp: visibleSkp(actor) });
-  if (!l) throw new NotFound();
-  return asScoped(l);
+  // the scope in the statement that reads the row (visibleSkpSql: the SQL form of visibleSkp)
+  const r = await laporanBaris(sqlOf(db), id, visibleSkpSql(actor));
+  if (!r) throw new NotFound();
+  return asScoped(laporanRow(r));
 }
 
 /** The cycle's time zone, as the domain takes it (an unknown value reads as WIB, the column's default). */
@@ -235,6 +240,8 @@ export type LaporanDokumen = {
   /** The system's suggestions now (the rating keeps the ones that were shown when it was given). */
   saran: { hasilKerja: SaranRating; perilaku: SaranRating; policyVersion: number };
   riwayat: { id: number; jenis: 'DIAJUKAN' | 'DIKEMBALIKAN' | 'DINILAI' | 'DIBUKA_HR'; alasan: string | null; sampai: Date | null; at: Date; olehUserId: number | null }[];
+  /** The SKP's newest approved revision (a draft report moves to it when saved). */
+  revisiTerbaru: number | null;
 };
 
 /** An indicator of the plan with its target for a period (chooseScoringTarget). */
@@ -260,6 +267,32 @@ export async function rencanaLaporan(db: Client, laporan: Scoped<{ id: number; s
   return parseDokumen(v.data);
 }
 
+// Parsed plans, per database pool, by SKP and revision. A frozen version (skp_versi at a
+// revision) never changes once written, so an entry never goes stale, on any instance; the
+// cache only saves reading and validating the same document again (the report page is hot).
+// Entries are frozen: a reader that tried to change a shared plan would throw.
+const PLAN_CACHE_MAX = 2000;
+const planCaches = new WeakMap<object, Map<string, SkpDokumen>>();
+function planCacheOf(db: Db | { prisma: Client }): Map<string, SkpDokumen> | null {
+  if (!('pool' in db)) return null; // inside a transaction: read what is there
+  let m = planCaches.get(db.pool);
+  if (!m) planCaches.set(db.pool, (m = new Map()));
+  return m;
+}
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+  }
+  return v;
+}
+function remember(m: Map<string, SkpDokumen> | null, key: string, doc: SkpDokumen): SkpDokumen {
+  if (!m) return doc;
+  if (m.size >= PLAN_CACHE_MAX) m.delete(m.keys().next().value!); // the oldest entry
+  m.set(key, deepFreeze(doc));
+  return doc;
+}
+
 /** The RHKs of a plan, UTAMA first, each in its order. */
 export const rhkBerurut = (doc: SkpDokumen) => [...doc.rhk].sort((a, b) => (a.jenis === b.jenis ? a.urutan - b.urutan : a.jenis === 'UTAMA' ? -1 : 1));
 
@@ -275,9 +308,12 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
   const policy = parsePolicy(siklus.policy);
   // one statement for the report's content (a hot page), then the running totals
   const q = sqlOf(db);
-  const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi });
-  if (!isi?.plan) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
-  const doc = parseDokumen(isi.plan);
+  const plans = planCacheOf(db);
+  const key = `${laporan.skpId}:${laporan.skpRevisi}`;
+  const cached = plans?.get(key);
+  const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi, withPlan: !cached });
+  if (!isi || (!cached && !isi.plan)) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
+  const doc = cached ?? remember(plans, key, parseDokumen(isi.plan));
   const date = (s: string) => new Date(s);
   const realisasi = isi.realisasi;
   const progres = isi.progres;
@@ -376,5 +412,6 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
       policyVersion: policy.version,
     },
     riwayat: riwayat.map((r) => ({ id: r.id, jenis: r.jenis, alasan: r.alasan, sampai: r.sampai, at: r.at, olehUserId: r.olehUserId })),
+    revisiTerbaru: isi.revisiTerbaru,
   };
 }

@@ -8,7 +8,7 @@ import { Conflict, Forbidden, Invalid, NotFound, Refused, type Problem } from '.
 import { sqlOn } from '../../db/sql.js';
 import { audit } from '../audit/service.js';
 import { peranPada } from '../skp/service.js';
-import { lockLaporan } from './queries.js';
+import { catatanHari, lockLaporan } from './queries.js';
 import {
   capaianIndikator,
   ensureLaporan,
@@ -152,8 +152,9 @@ export async function laporanPage(db: Db, actor: Actor, id: number, now: Date) {
   const doc = await laporanDokumen(db, l, { now });
   const peran = peranLaporan(actor, l);
   const pemilik = peran.pemilik;
-  const catatan = pemilik ? await catatanPeriode(db.prisma, l) : [];
-  const terbaru = pemilik && doc.laporan.status === 'DRAFT' ? await revisiDisetujui(db.prisma, l.skpId) : null;
+  const hari = pemilik ? hariDicakup(l.periode, l.skp) : null;
+  const catatan = hari ? await catatanHari(db.sql, l.skpId, hari.mulai, hari.selesai) : [];
+  const terbaru = pemilik && doc.laporan.status === 'DRAFT' ? doc.revisiTerbaru : null;
   return {
     doc,
     peran,

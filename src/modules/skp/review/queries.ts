@@ -1,4 +1,5 @@
-import { named, sql, type Sql } from '../../../db/sql.js';
+import { likePrefix, named, sql, type Sql } from '../../../db/sql.js';
+import type { Actor } from '../../../domain/access.js';
 import type { Fase } from '../../../domain/siklus.js';
 import type { StatusSkp } from '../../../domain/skp-status.js';
 
@@ -53,6 +54,34 @@ const JABATAN_PENILAI_S = sql.raw(JABATAN_PENILAI.text.replace(/x\.penilai_id/g,
  */
 export const actingSkpSql = (me: number, posts: readonly number[]) =>
   posts.length === 0 ? sql`s.penilai_id = (SELECT ${me}::int)` : sql`(s.penilai_id = ${me} OR (s.pegawai_id <> ${me} AND (${JABATAN_PENILAI_S}) = ANY(${[...posts]}::int[])))`;
+
+/**
+ * The SKPs an actor may see, as a condition over `skp s JOIN pegawai p ON p.id = s.pegawai_id JOIN
+ * unit_kerja u ON u.id = p.unit_id`: the SQL form of `visibleSkp` in src/domain/access.ts (the
+ * two are proved to agree by tests/http/visible-skp-sql.test.ts), for hot reads that check the
+ * scope in the statement that reads the row. `shape` names the statement's text (it differs by
+ * the kind of actor, never by the actor), so a named statement per shape keeps its plan.
+ */
+export function visibleSkpSql(a: Actor): { where: ReturnType<typeof sql>; shape: string } {
+  if (a.isAdmin) return { where: sql`TRUE`, shape: 'admin' };
+  const or = [];
+  const shape: string[] = [];
+  if (a.pegawaiId !== null) {
+    or.push(sql`s.pegawai_id = ${a.pegawaiId}::int`, sql`p.penilai_id = ${a.pegawaiId}::int`);
+    if (a.pejabatLuarId !== null) or.push(sql`s.penilai_luar_id = ${a.pejabatLuarId}::int`);
+    else or.push(actingSkpSql(a.pegawaiId, a.delegasi.map((d) => d.jabatanId)));
+    shape.push(a.pejabatLuarId !== null ? 'pl' : a.delegasi.length ? 'pd' : 'p');
+  }
+  if (a.isPimpinan && a.pimpinanPath) {
+    or.push(sql`u.path LIKE ${likePrefix(a.pimpinanPath)}`);
+    shape.push('u');
+  }
+  if (a.pejabatLuarId !== null) {
+    or.push(sql`p.penilai_luar_id = ${a.pejabatLuarId}::int`);
+    shape.push('l');
+  }
+  return or.length ? { where: sql`(${sql.join(or, ' OR ')})`, shape: shape.join('') } : { where: sql`FALSE`, shape: 'none' };
+}
 
 /**
  * SKP Bawahan in one statement: the cycles, the chosen one, and the employees the appraiser acts
