@@ -48,6 +48,7 @@ const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((s) => Math.floor(Number(s.trim())));
 const STAND_IN = process.env.BENCH_LAPORAN_PAGES === 'skp';
 const PROFILE = envNum('BENCH_LAPORAN_PROFILE', 0) > 0;
+const CPU_PROFILE = envNum('BENCH_LAPORAN_CPUPROFILE', 0) > 0;
 if (!Number.isSafeInteger(EMPLOYEES) || EMPLOYEES < 200) throw new Error(`employees must be an integer ≥ 200 (got ${process.argv[2] ?? process.env.BENCH_EMPLOYEES})`);
 if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error('BENCH_CONCURRENCY must be a list of positive integers');
 if (SECONDS <= 0) throw new Error('BENCH_SECONDS must be positive');
@@ -217,6 +218,7 @@ async function profilePage(db: Db, base: string, cookie: string, paths: string[]
       perStmt.set(k, e);
     }
   }
+  if (CPU_PROFILE) await cpuProfile(`GET ${paths[0]} (with the client's fetch on the same thread)`, async () => { for (let i = 0; i < requests * 3; i++) await getPage(base, cookie, paths[i % paths.length]!); });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
   console.log(`\n== profile ${paths[0]}${paths.length > 1 ? ` (+${paths.length - 1} more)` : ''}: ${requests} sequential requests: ${fmt(mean(perReq), 1)} statements/request, latency mean ${fmt(mean(latency), 2)} ms, render mean ${fmt(mean(renders), 2)} ms ==`);
   const rows = [...perStmt.entries()].sort((a, b) => b[1].n - a[1].n);
@@ -258,6 +260,7 @@ async function profileComponents(db: Db, dataDir: string, emp: { userId: number;
     const r = { wallP50: wall[n >> 1]!, statements: (statements - s0) / n, nodeCpuMs: (cpu.user + cpu.system) / 1e3 / n, pgCpuMs: ((postgresCpuSeconds(dataDir) - pg0) * 1e3) / n };
     out[label] = r;
     console.log(`   ${label.padEnd(58)} wall p50 ${fmt(r.wallP50, 2).padStart(6)} ms  ${fmt(r.statements, 1).padStart(4)} stmts  CPU node ${fmt(r.nodeCpuMs, 2).padStart(5)} ms  pg ${fmt(r.pgCpuMs, 2).padStart(5)} ms`);
+    if (CPU_PROFILE) await cpuProfile(label, () => Promise.all(Array.from({ length: n }, (_x, i) => i)).then(async (is) => { for (const i of is) await fn(i); }));
   };
   await time('loadActor (every request)', () => loadActor(db.pool, emp.userId));
   await time('visibleLaporan (the scoped report row)', (i) => visibleLaporan(db, employee, emp.laporanIds[i % emp.laporanIds.length]!));
@@ -266,6 +269,39 @@ async function profileComponents(db: Db, dataDir: string, emp: { userId: number;
   await time('visibleLaporan + laporanDokumen', async (i) => laporanDokumen(db, await visibleLaporan(db, employee, emp.laporanIds[i % emp.laporanIds.length]!), { now: new Date() }));
   await time('antrianPage (the queue)', () => antrianPage(db, appraiser, {}));
   return out;
+}
+
+/**
+ * BENCH_LAPORAN_CPUPROFILE=1: a V8 CPU profile of `run` (the app's main thread), its top functions
+ * by self time, to see where a page's CPU goes besides the statements.
+ */
+async function cpuProfile(label: string, run: () => Promise<unknown>) {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  await run();
+  const { profile } = (await session.post('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[] } };
+  session.disconnect();
+  const byNode = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  for (const id of profile.samples) {
+    const f = byNode.get(id)!.callFrame;
+    const k = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|src)\//, '$1/')}:${f.lineNumber + 1}`;
+    self.set(k, (self.get(k) ?? 0) + 1);
+  }
+  const total = profile.samples.length || 1;
+  const byFile = new Map<string, number>();
+  for (const id of profile.samples) {
+    const u = byNode.get(id)!.callFrame.url;
+    const k = u.includes('/node_modules/') ? `node_modules/${u.split('/node_modules/')[1]!.split('/')[0]}` : u.includes('/src/') ? `src/${u.split('/src/')[1]!.split('/').slice(0, -1).join('/')}` : u.includes('/views/') ? 'views' : u ? u.replace(/^.*\//, '') : byNode.get(id)!.callFrame.functionName;
+    byFile.set(k, (byFile.get(k) ?? 0) + 1);
+  }
+  console.log(`     cpu profile of ${label}: self time by place: ${[...byFile.entries()].sort((a, b) => b[1] - a[1]).slice(0, 22).map(([k, v]) => `${k} ${fmt((100 * v) / total, 1)}%`).join(' · ')}`);
+  console.log(`     cpu profile of ${label}: top self time (${total} samples)`);
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`       ${fmt((100 * v) / total, 1).padStart(5)}%  ${k}`);
 }
 
 // ---- Main ------------------------------------------------------------------------------------------------

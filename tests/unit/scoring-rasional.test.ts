@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compare, parseAngka, rasional, round, toDecimalString } from '../../src/domain/scoring/rasional.js';
+import { compare, parseAngka, rasional, round, toDecimalString, toNumber } from '../../src/domain/scoring/rasional.js';
 
 // Exact numbers for scoring (docs/domain/scoring.md § Exact numbers).
 describe('exact decimals — so a capaian on a threshold (110%) is compared as it is, not as binary floating point has it', () => {
@@ -38,5 +38,24 @@ describe('exact decimals — so a capaian on a threshold (110%) is compared as i
 
   it('prints a non-terminating fraction rounded to 10 places', () => {
     expect(toDecimalString(rasional(1n, 3n))).toBe('0.3333333333');
+  });
+});
+
+describe('toNumber and parseAngka take short cuts that must not change a result', () => {
+  const slow = (a: { n: bigint; d: bigint }) => Number(toDecimalString(round(rasional(a.n, a.d), 10)));
+  it('toNumber gives what reading its 10-place decimal text gives, for exact decimals, long fractions, large and negative numbers', () => {
+    let seed = 7;
+    const rnd = (m: number) => ((seed = (seed * 48271) % 2147483647) % m);
+    const cases: [bigint, bigint][] = [[1n, 3n], [2n, 3n], [-1n, 8n], [12345n, 100n], [1n, 1024n], [1n, 10n ** 10n], [1n, 10n ** 11n], [2n ** 60n, 5n], [9007199254740993n, 10n], [-7n, 1n], [0n, 1n]];
+    for (let i = 0; i < 3000; i++) cases.push([BigInt(rnd(2_000_000) - 1_000_000), [1n, 2n, 4n, 5n, 8n, 10n, 16n, 20n, 25n, 100n, 1000n, 3n, 7n, 12n, 625n, 10n ** 6n][rnd(16)]!]);
+    for (const [n, d] of cases) expect(toNumber(rasional(n, d)), `${n}/${d}`).toBe(slow({ n, d }));
+  });
+  it('parseAngka gives the same value for a text read twice, and keeps blanks and junk refused', () => {
+    expect(parseAngka('12.5')).toEqual(parseAngka('12.5'));
+    expect(parseAngka('12.5')).toEqual(rasional(25n, 2n));
+    expect(parseAngka(' 7 ')).toEqual(rasional(7n));
+    expect(parseAngka('abc')).toBeNull();
+    expect(parseAngka('abc')).toBeNull();
+    expect(parseAngka(12.5)).toEqual(rasional(25n, 2n));
   });
 });

@@ -25,6 +25,9 @@ export function rasional(n: bigint, d: bigint = 1n): Rasional {
   return { n: n / g, d: d / g };
 }
 
+const PARSED_MAX = 10_000;
+const parsed = new Map<string, Rasional | null>();
+
 const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:e([+-]?\d+))?$/i;
 
 /**
@@ -36,7 +39,18 @@ export function parseAngka(v: Angka | null | undefined): Rasional | null {
   if (v === null || v === undefined) return null;
   if (typeof v === 'object') return rasional(v.n, v.d);
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
-  const s = String(v).trim();
+  // The same few texts (the policy's thresholds, targets) are read for every indicator of every
+  // page: remembered, as a Rasional is immutable. Bounded: forgotten all at once when full.
+  const key = typeof v === 'number' ? `#${v}` : v;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
+  const r = parseDecimal(String(v).trim());
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  parsed.set(key, r);
+  return r;
+}
+
+function parseDecimal(s: string): Rasional | null {
   const m = DECIMAL.exec(s);
   if (!m || (m[2] === '' && (m[3] ?? '') === '')) return null;
   const frac = m[3] ?? '';
@@ -72,8 +86,13 @@ export function round(a: Rasional, places: number): Rasional {
   return rasional(a.n < 0n ? -q : q, scale);
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const TEN_PLACES = 10n ** 10n;
 /** As a JS number, for display and charts only (never for a comparison). */
-export const toNumber = (a: Rasional): number => Number(toDecimalString(round(a, 10)));
+export const toNumber = (a: Rasional): number =>
+  // A decimal of at most 10 places whose parts are exact doubles: the division is correctly
+  // rounded, as reading its decimal text is, so both give the same number, without the text.
+  a.d <= SAFE && abs(a.n) <= SAFE && TEN_PLACES % a.d === 0n ? Number(a.n) / Number(a.d) : Number(toDecimalString(round(a, 10)));
 
 /** A terminating decimal as text ("110", "93.33"); others first rounded to 10 places. */
 export function toDecimalString(a: Rasional): string {
