@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from '../deep-freeze.js';
 import { Refused } from '../../errors.js';
 
 // The scoring policy of a cycle (siklus.policy; docs/domain/scoring.md § The policy). Every
@@ -78,6 +79,19 @@ export const DEFAULT_POLICY: ScoringPolicy = Object.freeze(scoringPolicySchema.p
 export function parsePolicy(stored: unknown): ScoringPolicy {
   const obj = stored === null || stored === undefined ? {} : stored;
   if (typeof obj !== 'object' || Array.isArray(obj)) throw new Refused('scoring.policy.invalid', { detail: typeof obj });
+  // Every report page reads its cycle's policy: the same few texts, validated once each (frozen,
+  // so a shared result cannot be changed by a reader; bounded).
+  const key = JSON.stringify(obj);
+  const known = parsedPolicies.get(key);
+  if (known) return known;
+  const p = validatePolicy(obj);
+  if (parsedPolicies.size >= 100) parsedPolicies.clear();
+  parsedPolicies.set(key, deepFreeze(p));
+  return p;
+}
+const parsedPolicies = new Map<string, ScoringPolicy>();
+
+function validatePolicy(obj: object): ScoringPolicy {
   const version = (obj as { version?: unknown }).version ?? 1;
   if (!(POLICY_VERSIONS as readonly unknown[]).includes(version)) throw new Refused('scoring.policy.unknownVersion', { version: String(version) });
   const r = scoringPolicySchema.safeParse({ ...obj, version });

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db/client.js';
+import { deepFreeze } from '../../domain/deep-freeze.js';
 import { asScoped, type Actor, type Scoped } from '../../domain/access.js';
 import { PEGAWAI_PENILAI_INCLUDE } from '../../domain/acting.js';
 import { BERAKHLAK, NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../domain/berakhlak.js';
@@ -278,13 +279,6 @@ function planCacheOf(db: Db | { prisma: Client }): Map<string, SkpDokumen> | nul
   let m = planCaches.get(db.pool);
   if (!m) planCaches.set(db.pool, (m = new Map()));
   return m;
-}
-function deepFreeze<T>(v: T): T {
-  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
-    Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
-  }
-  return v;
 }
 function remember(m: Map<string, SkpDokumen> | null, key: string, doc: SkpDokumen): SkpDokumen {
   if (!m) return doc;
