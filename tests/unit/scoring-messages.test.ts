@@ -10,6 +10,9 @@ import {
   realisasiKumulatif,
   suggestRatingHasilKerja,
   suggestRatingPerilaku,
+  cekDistribusi,
+  PREDIKAT,
+  PREDIKAT_ORGANISASI,
   type Reason,
 } from '../../src/domain/scoring/index.js';
 import { formatReason } from '../../src/domain/scoring/reason.js';
@@ -66,6 +69,18 @@ function sample(): Reason[] {
     }
     push(suggestRatingPerilaku({}, p).reason, suggestRatingPerilaku({ LOYAL: 'SESUAI' }, p).reason);
   }
+  // the distribution check: every rule broken both ways, in a large and a small unit, both readings of "sebagian besar"
+  const strict = parsePolicy({ distribusi: { sebagianBesarMinimum: true } });
+  for (const p of [P, strict]) {
+    for (const org of PREDIKAT_ORGANISASI) {
+      for (const n of [20, 5]) {
+        for (const all of PREDIKAT) {
+          const r = cekDistribusi(org, Array.from({ length: n }, (_x, i) => ({ id: i, nama: `P${i}`, predikat: all })), p);
+          push(...r.pelanggaran.map((v) => v.reason), r.catatan);
+        }
+      }
+    }
+  }
   return out;
 }
 
@@ -74,7 +89,7 @@ describe('scoring reasons are whole sentences in every language (Indonesian firs
   const keys = new Set(reasons.map((r) => r.key));
 
   it('the sample reaches the module’s messages', () => {
-    const scoringKeys = Object.keys(LANGUAGES.id.dictionary).filter((k) => k.startsWith('scoring.') && !k.startsWith('scoring.policy.'));
+    const scoringKeys = Object.keys(LANGUAGES.id.dictionary).filter((k) => k.startsWith('scoring.') && !k.startsWith('scoring.policy.') && !k.startsWith('scoring.predikatOrganisasi.')); // policy errors and the organisation predikat's labels are not reasons
     const paramKeys = new Set(reasons.flatMap((r) => Object.values(r.params).filter((v): v is string => typeof v === 'string' && v.startsWith('@')).map((v) => v.slice(1))));
     expect(scoringKeys.filter((k) => !keys.has(k) && !paramKeys.has(k))).toEqual([]);
   });

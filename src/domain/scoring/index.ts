@@ -9,3 +9,4 @@ export * from './target-pilihan.js';
 export * from './klasifikasi-rhk.js';
 export * from './rating.js';
 export * from './predikat.js';
+export * from './distribusi.js';

@@ -53,6 +53,17 @@ const policyV1 = z
         diBawahBila: z.enum(DI_BAWAH_BILA).default('SEBAGIAN_BESAR'),
       })
       .prefault({}),
+    // the distribution of employee predikat by the organisation's (SE MenPANRB 3/2023; distribusi.ts)
+    distribusi: z
+      .object({
+        // "sebagian besar (maksimal 70%)" read also as a minimum (more than half): not confirmed, so off
+        sebagianBesarMinimum: z.boolean().default(false),
+        // below this many people a unit's deviations are warnings (percentages of a few people mislead)
+        minimumOrang: z.number().int().min(1).max(1000).default(10),
+        // the SE calls the pattern a consideration: a violation needs a justification; true blocks finalisation
+        blokir: z.boolean().default(false),
+      })
+      .prefault({}),
   })
   .superRefine((p, ctx) => {
     const { minimum, maksimum } = p.capaian;

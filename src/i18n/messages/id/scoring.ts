@@ -69,4 +69,16 @@ export const idScoring = {
   'scoring.ratingPerilaku.diBawahSebagianBesar': 'Sebagian besar nilai perilaku ({bawah} dari {total}) di bawah ekspektasi ({daftar}): saran {rating}.',
   'scoring.ratingPerilaku.diAtas': 'Sebagian besar nilai perilaku ({atas} dari {total}) di atas ekspektasi ({daftar}) dan tidak ada yang di bawah: saran {rating}.',
   'scoring.ratingPerilaku.sesuai': 'Nilai perilaku: {atas} di atas, {sesuai} sesuai, {bawah} di bawah ekspektasi dari {total}: saran {rating}.',
+  // the distribution of employee predikat by the organisation's (SE MenPANRB 3/2023)
+  'scoring.predikatOrganisasi.ISTIMEWA': 'Istimewa',
+  'scoring.predikatOrganisasi.BAIK': 'Baik',
+  'scoring.predikatOrganisasi.BUTUH_PERBAIKAN': 'Butuh Perbaikan (Cukup)',
+  'scoring.predikatOrganisasi.KURANG': 'Kurang',
+  'scoring.predikatOrganisasi.SANGAT_KURANG': 'Sangat Kurang',
+  'scoring.distribusi.maks': '{a} {jumlah} dari {n} = {persen}% melebihi maksimum {batas}% (paling banyak {izin} orang)',
+  'scoring.distribusi.min': '{a} {jumlah} dari {n} = {persen}% kurang dari minimum {batas}% (paling sedikit {izin} orang)',
+  'scoring.distribusi.minKelompok': '{a} dan/atau {b} {jumlah} dari {n} = {persen}% kurang dari minimum {batas}% (paling sedikit {izin} orang)',
+  'scoring.distribusi.adaKelompok': 'Harus ada pegawai dengan predikat {a} dan/atau {b}; dari {n} pegawai tidak ada',
+  'scoring.distribusi.sebagianBesar': '{a} {jumlah} dari {n} = {persen}% bukan sebagian besar (paling sedikit {izin} orang, lebih dari separuh)',
+  'scoring.distribusi.kecil': 'Unit ini {n} orang, kurang dari {minimum}: penyimpangan dari pola distribusi hanya peringatan.',
 };
