@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cekDistribusi, DEFAULT_POLICY, kalkulatorDistribusi, maksOrang, minOrang, parsePolicy, type Predikat, type PredikatOrganisasi } from '../../src/domain/scoring/index.js';
+import { cekDistribusi, DEFAULT_POLICY, kalkulatorDistribusi, maksOrang, minOrang, nilaiPeringkat, parsePolicy, rasional, ratingKepalaUnit, urutkanPeringkat, type Predikat, type PredikatOrganisasi } from '../../src/domain/scoring/index.js';
 import { formatReason } from '../../src/domain/scoring/reason.js';
 import { translate } from '../../src/i18n/index.js';
 
@@ -132,5 +132,36 @@ describe('the kalkulator distribusi: how many people each predikat may or must h
 describe('the policy keeps its distribution settings with defaults', () => {
   it('a stored policy without them reads the defaults', () => {
     expect(parsePolicy({ version: 1 }).distribusi).toEqual({ sebagianBesarMinimum: false, minimumOrang: 10, blokir: false });
+  });
+});
+
+describe('the unit-head rule: the unit\'s organisation predikat becomes the head\'s Rating Hasil Kerja (SE MenPANRB 3/2023; the mapping a policy setting)', () => {
+  it.each([
+    ['ISTIMEWA', 'DI_ATAS'], ['BAIK', 'SESUAI'], ['BUTUH_PERBAIKAN', 'DI_BAWAH'], ['KURANG', 'DI_BAWAH'], ['SANGAT_KURANG', 'DI_BAWAH'],
+  ] as const)('by default %s → %s', (org, rating) => expect(ratingKepalaUnit(org, DEFAULT_POLICY).rating).toBe(rating));
+  it('says so in words, and follows another mapping when the cycle sets one', () => {
+    expect(say(ratingKepalaUnit('BAIK', DEFAULT_POLICY).reason)).toBe('Kepala unit: predikat kinerja organisasi Baik menjadi Rating Hasil Kerja Sesuai Ekspektasi (SE MenPANRB 3/2023).');
+    expect(ratingKepalaUnit('BUTUH_PERBAIKAN', parsePolicy({ version: 1, kepalaUnit: { BUTUH_PERBAIKAN: 'SESUAI' } })).rating).toBe('SESUAI');
+  });
+});
+
+describe('the ranking inside a predikat: mean capaian of the UTAMA indicators, ties by last year\'s predikat, then by name (docs/domain/scoring.md § Ranking)', () => {
+  const r = (n: bigint) => rasional(n);
+  it('nilai is the exact mean; none without UTAMA capaian', () => {
+    expect(nilaiPeringkat([r(100n), r(110n), r(105n)])).toEqual(r(105n));
+    expect(nilaiPeringkat([r(100n), r(101n)])).toEqual(rasional(201n, 2n));
+    expect(nilaiPeringkat([])).toBeNull();
+  });
+  it('orders by predikat, nilai, last year\'s predikat, name', () => {
+    const rows = [
+      { id: 1, nama: 'Citra', predikat: 'BAIK' as const, nilai: r(100n), predikatLalu: 'BAIK' as const },
+      { id: 2, nama: 'Budi', predikat: 'BAIK' as const, nilai: r(100n), predikatLalu: 'BAIK' as const },
+      { id: 3, nama: 'Ani', predikat: 'BAIK' as const, nilai: r(100n), predikatLalu: 'SANGAT_BAIK' as const },
+      { id: 4, nama: 'Dodi', predikat: 'BAIK' as const, nilai: rasional(20001n, 200n), predikatLalu: null },
+      { id: 5, nama: 'Eka', predikat: 'SANGAT_BAIK' as const, nilai: r(90n), predikatLalu: null },
+      { id: 6, nama: 'Fajar', predikat: 'BAIK' as const, nilai: null, predikatLalu: 'SANGAT_BAIK' as const },
+      { id: 7, nama: 'Gita', predikat: 'BAIK' as const, nilai: r(100n), predikatLalu: null },
+    ];
+    expect(urutkanPeringkat(rows).map((x) => [x.peringkat, x.nama])).toEqual([[1, 'Eka'], [2, 'Dodi'], [3, 'Ani'], [4, 'Budi'], [5, 'Citra'], [6, 'Gita'], [7, 'Fajar']]);
   });
 });

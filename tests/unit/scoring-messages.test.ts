@@ -11,6 +11,7 @@ import {
   suggestRatingHasilKerja,
   suggestRatingPerilaku,
   cekDistribusi,
+  ratingKepalaUnit,
   PREDIKAT,
   PREDIKAT_ORGANISASI,
   type Reason,
@@ -81,6 +82,7 @@ function sample(): Reason[] {
       }
     }
   }
+  for (const org of PREDIKAT_ORGANISASI) push(ratingKepalaUnit(org, P).reason);
   return out;
 }
 

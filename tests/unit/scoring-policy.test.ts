@@ -24,6 +24,7 @@ describe('scoring policy — SIKAP settings (PermenPANRB 6/2022 sets none; defau
       rhk: { diBawahBila: 'SATU' },
       ratingHasilKerja: { hitungTambahan: false },
       ratingPerilaku: { diBawahBila: 'SEBAGIAN_BESAR' },
+      kepalaUnit: { ISTIMEWA: 'DI_ATAS', BAIK: 'SESUAI', BUTUH_PERBAIKAN: 'DI_BAWAH', KURANG: 'DI_BAWAH', SANGAT_KURANG: 'DI_BAWAH' },
       distribusi: { sebagianBesarMinimum: false, minimumOrang: 10, blokir: false },
     });
   });

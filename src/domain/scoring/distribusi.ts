@@ -1,6 +1,7 @@
 import type { ScoringPolicy } from './policy.js';
 import { PREDIKAT, PREDIKAT_LABEL, type Predikat } from './predikat.js';
-import { asParam, reason, type Reason } from './reason.js';
+import { asParam, EKSPEKTASI_LABEL, reason, type Ekspektasi, type Reason } from './reason.js';
+import { add, compare, div, rasional, ZERO, type Rasional } from './rasional.js';
 
 // The distribution of employee predikat a unit's Predikat Kinerja Organisasi allows (SE MenPANRB
 // 3/2023 on PermenPANRB 6/2022 Pasal 24–25; docs/domain/scoring.md § Distribution). Counts are
@@ -154,4 +155,46 @@ export function kalkulatorDistribusi(org: PredikatOrganisasi, n: number, policy:
     } else kelompok.push({ predikat: a.predikat, min: b.min, max: b.max });
   }
   return { n, perPredikat, kelompok };
+}
+
+// ---- The unit head's rating and the ranking inside a predikat -----------------------------------
+
+/**
+ * The unit-head rule (SE MenPANRB 3/2023, domain-2 §1): for an employee who heads a unit, the
+ * unit's organisation predikat becomes their Rating Hasil Kerja, by the policy's mapping.
+ */
+export function ratingKepalaUnit(org: PredikatOrganisasi, policy: ScoringPolicy): { rating: Ekspektasi; reason: Reason } {
+  const rating = policy.kepalaUnit[org];
+  return { rating, reason: reason('scoring.kepalaUnit', { org: asParam(PREDIKAT_ORGANISASI_LABEL[org]), rating: EKSPEKTASI_LABEL[rating] }) };
+}
+
+/** The ranking nilai: the mean capaian of the UTAMA indicators (exact), null without any. */
+export function nilaiPeringkat(capaianUtama: readonly Rasional[]): Rasional | null {
+  if (capaianUtama.length === 0) return null;
+  return div(capaianUtama.reduce((s, c) => add(s, c), ZERO), rasional(BigInt(capaianUtama.length)));
+}
+
+const URUTAN_PREDIKAT = Object.fromEntries(PREDIKAT.map((p, i) => [p, i])) as Record<Predikat, number>;
+const NAMA = new Intl.Collator('id-ID', { sensitivity: 'base', numeric: true });
+
+export type BarisPeringkat<I> = { id: I; nama: string; predikat: Predikat; nilai: Rasional | null; predikatLalu: Predikat | null };
+
+/**
+ * The order inside the unit (docs/domain/scoring.md § Ranking): by predikat, best first; inside
+ * a predikat by the ranking nilai, highest first (none last); ties by last year's predikat, best
+ * first (none last), then by name. Returns a new array, each with its place (1-based).
+ */
+export function urutkanPeringkat<I>(rows: readonly BarisPeringkat<I>[]): (BarisPeringkat<I> & { peringkat: number })[] {
+  const lalu = (p: Predikat | null) => (p === null ? PREDIKAT.length : URUTAN_PREDIKAT[p]);
+  return [...rows]
+    .sort((a, b) => {
+      if (a.predikat !== b.predikat) return URUTAN_PREDIKAT[a.predikat] - URUTAN_PREDIKAT[b.predikat];
+      if (a.nilai && b.nilai) {
+        const c = compare(b.nilai, a.nilai);
+        if (c !== 0) return c;
+      } else if (a.nilai || b.nilai) return a.nilai ? -1 : 1;
+      if (lalu(a.predikatLalu) !== lalu(b.predikatLalu)) return lalu(a.predikatLalu) - lalu(b.predikatLalu);
+      return NAMA.compare(a.nama, b.nama);
+    })
+    .map((r, i) => ({ ...r, peringkat: i + 1 }));
 }

@@ -10,3 +10,4 @@ export * from './klasifikasi-rhk.js';
 export * from './rating.js';
 export * from './predikat.js';
 export * from './distribusi.js';
+export * from './angka-kredit.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { deepFreeze } from '../deep-freeze.js';
 import { Refused } from '../../errors.js';
+import { EKSPEKTASI } from './reason.js';
 
 // The scoring policy of a cycle (siklus.policy; docs/domain/scoring.md § The policy). Every
 // number and variant the suggestions depend on lives here, so that a past year recomputes the
@@ -51,6 +52,17 @@ const policyV1 = z
       .object({
         // the same shape as the results guidance: most of the seven values below
         diBawahBila: z.enum(DI_BAWAH_BILA).default('SEBAGIAN_BESAR'),
+      })
+      .prefault({}),
+    // a unit head's Rating Hasil Kerja is their unit's organisation predikat (SE MenPANRB 3/2023):
+    // how the five organisation levels map onto the three ratings is not in the text, so a setting
+    kepalaUnit: z
+      .object({
+        ISTIMEWA: z.enum(EKSPEKTASI).default('DI_ATAS'),
+        BAIK: z.enum(EKSPEKTASI).default('SESUAI'),
+        BUTUH_PERBAIKAN: z.enum(EKSPEKTASI).default('DI_BAWAH'),
+        KURANG: z.enum(EKSPEKTASI).default('DI_BAWAH'),
+        SANGAT_KURANG: z.enum(EKSPEKTASI).default('DI_BAWAH'),
       })
       .prefault({}),
     // the distribution of employee predikat by the organisation's (SE MenPANRB 3/2023; distribusi.ts)

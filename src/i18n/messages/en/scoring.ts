@@ -76,4 +76,5 @@ export const enScoring: Record<keyof typeof idScoring, string> = {
   'scoring.distribusi.adaKelompok': 'There must be employees rated {a} and/or {b}; of {n} there are none',
   'scoring.distribusi.sebagianBesar': '{a} {jumlah} of {n} = {persen}% is not most of the unit (at least {izin} people, more than half)',
   'scoring.distribusi.kecil': 'This unit has {n} people, fewer than {minimum}: deviations from the distribution pattern are warnings only.',
+  'scoring.kepalaUnit': 'Unit head: the organisation predikat {org} becomes the Rating Hasil Kerja {rating} (SE MenPANRB 3/2023).',
 };

@@ -81,4 +81,5 @@ export const idScoring = {
   'scoring.distribusi.adaKelompok': 'Harus ada pegawai dengan predikat {a} dan/atau {b}; dari {n} pegawai tidak ada',
   'scoring.distribusi.sebagianBesar': '{a} {jumlah} dari {n} = {persen}% bukan sebagian besar (paling sedikit {izin} orang, lebih dari separuh)',
   'scoring.distribusi.kecil': 'Unit ini {n} orang, kurang dari {minimum}: penyimpangan dari pola distribusi hanya peringatan.',
+  'scoring.kepalaUnit': 'Kepala unit: predikat kinerja organisasi {org} menjadi Rating Hasil Kerja {rating} (SE MenPANRB 3/2023).',
 };
