@@ -11,6 +11,7 @@ import {
   suggestRatingHasilKerja,
   suggestRatingPerilaku,
   cekDistribusi,
+  saranTahunan,
   ratingKepalaUnit,
   PREDIKAT,
   PREDIKAT_ORGANISASI,
@@ -83,6 +84,13 @@ function sample(): Reason[] {
     }
   }
   for (const org of PREDIKAT_ORGANISASI) push(ratingKepalaUnit(org, P).reason);
+  // the year: one piece, two pieces (decided and withheld), none; a period missing
+  const ik = (q: (number | null)[]) => ({ id: 1, label: 'IKI 1', jenisTarget: 'ANGKA' as const, lebihBaik: 'TINGGI' as const, gabungPeriode: 'JUMLAH' as const, target: { targetAngka: 10 }, realisasi: q.map((angka, i) => ({ periode: `P${i}`, angka })) });
+  const pc = (q: (number | null)[]) => ({ id: 'a', label: 'SKP A', hari: 100, rhk: [{ id: 1, label: 'RHK 1', jenis: 'UTAMA' as const, indikator: [ik(q)] }] });
+  for (const set of [[pc([5, 5])], [pc([5, 5]), pc([1, 1])], [pc([5, null]), pc([1, 1])], []]) {
+    const y = saranTahunan(set, [], P);
+    push(y.hasilKerja.reason, ...(y.hasilKerja.kind === 'saran' ? y.hasilKerja.rincian : []), ...y.potongan.flatMap((p) => p.rhk.flatMap((r) => r.indikator.map((i) => ('reason' in i.capaian ? i.capaian.reason : null)))));
+  }
   return out;
 }
 

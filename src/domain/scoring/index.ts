@@ -11,3 +11,4 @@ export * from './rating.js';
 export * from './predikat.js';
 export * from './distribusi.js';
 export * from './angka-kredit.js';
+export * from './tahunan.js';

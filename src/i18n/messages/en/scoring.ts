@@ -77,4 +77,9 @@ export const enScoring: Record<keyof typeof idScoring, string> = {
   'scoring.distribusi.sebagianBesar': '{a} {jumlah} of {n} = {persen}% is not most of the unit (at least {izin} people, more than half)',
   'scoring.distribusi.kecil': 'This unit has {n} people, fewer than {minimum}: deviations from the distribution pattern are warnings only.',
   'scoring.kepalaUnit': 'Unit head: the organisation predikat {org} becomes the Rating Hasil Kerja {rating} (SE MenPANRB 3/2023).',
+  'scoring.tahun.periodeHilang': 'No realisasi yet for period {hilang}; the year\'s capaian cannot be computed.',
+  'scoring.tahun.tanpaSkp': 'No SKP in this year; no yearly suggestion.',
+  'scoring.tahun.withheld': 'The yearly Rating Hasil Kerja suggestion waits for: {daftar}.',
+  'scoring.tahun.potongan': '{label} ({hari} days): {rating}',
+  'scoring.tahun.hariTerbanyak': 'Suggested {rating}: the rating of the SKPs covering the most days ({hari} of {total} days).',
 };

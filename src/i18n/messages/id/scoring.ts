@@ -82,4 +82,10 @@ export const idScoring = {
   'scoring.distribusi.sebagianBesar': '{a} {jumlah} dari {n} = {persen}% bukan sebagian besar (paling sedikit {izin} orang, lebih dari separuh)',
   'scoring.distribusi.kecil': 'Unit ini {n} orang, kurang dari {minimum}: penyimpangan dari pola distribusi hanya peringatan.',
   'scoring.kepalaUnit': 'Kepala unit: predikat kinerja organisasi {org} menjadi Rating Hasil Kerja {rating} (SE MenPANRB 3/2023).',
+  // the year's suggestion
+  'scoring.tahun.periodeHilang': 'Realisasi periode {hilang} belum ada; capaian tahunan belum dapat dihitung.',
+  'scoring.tahun.tanpaSkp': 'Tidak ada SKP pada tahun ini; tidak ada saran tahunan.',
+  'scoring.tahun.withheld': 'Saran Rating Hasil Kerja tahunan menunggu: {daftar}.',
+  'scoring.tahun.potongan': '{label} ({hari} hari): {rating}',
+  'scoring.tahun.hariTerbanyak': 'Saran {rating}: rating SKP yang mencakup hari terbanyak ({hari} dari {total} hari).',
 };
