@@ -86,7 +86,7 @@ export type KirimDeps = {
 };
 
 /**
- * The `email.kirim` task: sends the due e-mails of the outbox. Without SMTP configured it does
+ * The task of KIRIM_EMAIL_JOB (jobs.ts): sends the due e-mails of the outbox. Without SMTP configured it does
  * nothing (the e-mails keep waiting). Safe to run on several instances at once: each e-mail is
  * claimed by one run only.
  */
