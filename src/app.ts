@@ -140,7 +140,7 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   // ── linimasa ──
   app.use(linimasaRoutes({ db, clock }));
   // ── mail ──
-  app.use(emailRoutes({ db, config, clock }));
+  app.use(emailRoutes({ db, config, clock, jobs }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

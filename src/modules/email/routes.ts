@@ -13,7 +13,7 @@ import { emailKeluarPage, kirimUlangEmail, preferensiPage, savePreferensi } from
  * and every login's notification settings (an official outside the agency included: they get
  * e-mails too).
  */
-export function emailRoutes({ db, config, clock }: Pick<RouterDeps, 'db' | 'config' | 'clock'>): Router {
+export function emailRoutes({ db, config, clock, jobs }: Pick<RouterDeps, 'db' | 'config' | 'clock' | 'jobs'>): Router {
   const r = Router();
 
   r.get('/email-keluar', requireAdmin, async (req, res) => {
@@ -27,7 +27,7 @@ export function emailRoutes({ db, config, clock }: Pick<RouterDeps, 'db' | 'conf
       view: 'email/keluar',
       locals: () => emailKeluarPage(db, config, res.locals.lang as Lang, { status: 'GAGAL' }),
       onValid: async ({ version }) => {
-        const e = await kirimUlangEmail(db, req.user!, id, version, clock);
+        const e = await kirimUlangEmail(db, req.user!, id, version, { clock, config, jobs });
         flash(req, 'success', t(res, 'email.keluar.dikirimUlang', { kepada: e.kepada }));
         res.redirect(303, '/email-keluar');
       },

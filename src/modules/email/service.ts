@@ -7,7 +7,9 @@ import { LANGS, LANGUAGES, type Lang } from '../../i18n/index.js';
 import { notifikasiText } from '../notifikasi/render.js';
 import { audit } from '../audit/service.js';
 import type { JenisNotifikasi, StatusEmail } from '../../../prisma/generated/client.js';
+import type { JobRunner } from '../../jobs/runner.js';
 import { emailKeluarCounts, emailKeluarRows } from './queries.js';
+import { KIRIM_EMAIL_JOB } from './jobs.js';
 import { JENIS_NOTIFIKASI, type PreferensiInput } from './schemas.js';
 
 // HR's outbox page and its resend; everyone's notification settings (docs/domain/email.md).
@@ -34,10 +36,12 @@ export async function emailKeluarPage(db: Db, config: Pick<Config, 'smtp'>, lang
 /**
  * HR resends a failed e-mail: back to waiting with its attempts at zero, due now (the next run
  * sends it). Only a failed one: a waiting one is on its way already, and resending a sent one
- * would send it twice. Audited.
+ * would send it twice. Audited. With SMTP configured a run is queued at once (`jobs`), so the
+ * e-mail does not wait for the next tick.
  */
-export async function kirimUlangEmail(db: Db, actor: Actor, id: number, version: number, clock: Clock) {
-  return db.prisma.$transaction(async (tx) => {
+export async function kirimUlangEmail(db: Db, actor: Actor, id: number, version: number, deps: { clock: Clock; config: Pick<Config, 'smtp'>; jobs?: Pick<JobRunner, 'send'> }) {
+  const clock = deps.clock;
+  const before = await db.prisma.$transaction(async (tx) => {
     const before = await tx.emailKeluar.findUnique({ where: { id } });
     if (!before) throw new NotFound();
     if (before.status !== 'GAGAL') throw new Refused('email.keluar.bukanGagal');
@@ -55,6 +59,8 @@ export async function kirimUlangEmail(db: Db, actor: Actor, id: number, version:
     });
     return before;
   });
+  if (deps.config.smtp && deps.jobs) await deps.jobs.send(KIRIM_EMAIL_JOB, {});
+  return before;
 }
 
 /** The settings page: for each kind whether it goes by e-mail too, the language, and where e-mails go. */
