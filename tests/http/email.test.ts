@@ -246,7 +246,8 @@ describe('two instances on one database', () => {
     const ps = await Promise.all(Array.from({ length: 40 }, () => penerima()));
     await notify(t.db.sql, ps.map((p) => ({ pegawaiId: p.id, jenis: 'SKP_DISETUJUI' as const, params: { tahun: 2026 }, tautan: '/skp/1' })));
     const dbB = createDb(t.url, 5);
-    smtp.delay(15); // each message takes a moment, so the two senders overlap
+    await dbB.pool.query('SELECT 1'); // connected before the race starts
+    smtp.delay(30); // each message takes a moment, so the two senders overlap
     try {
       const [a, b] = await Promise.all([kirimEmailKeluar(t.db, { ...deps(), batch: 5 }), kirimEmailKeluar(dbB, { ...deps(), batch: 5 })]);
       expect(a.terkirim + b.terkirim).toBe(40);
