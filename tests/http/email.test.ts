@@ -278,3 +278,29 @@ describe('two instances on one database', () => {
     for (const p of ps) expect(to(p.email)).toHaveLength(1);
   });
 });
+
+describe("HR's outbox page", () => {
+  it('pages 50 at a time, newest first, each e-mail once (rows made in one statement share their time)', async () => {
+    const p = await penerima();
+    await notify(t.db.sql, Array.from({ length: 55 }, (_, i) => ({ userId: p.userId, jenis: 'SKP_DISETUJUI' as const, params: { tahun: 2000 + i }, tautan: '/skp' })));
+    const rows = await outbox(p.userId);
+    await t.db.prisma.emailKeluar.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'GAGAL', percobaan: 3, galat: 'uji' } });
+    const admin = await loginAs(t.app, 'admin');
+    const seen: number[] = [];
+    let url: string | null = '/email-keluar?status=GAGAL';
+    let pages = 0;
+    while (url && pages < 10) {
+      const page = await admin.get(url).expect(200);
+      const ids = [...page.text.matchAll(/<tr data-email="(\d+)">/g)].map((m) => Number(m[1]));
+      expect(ids.length).toBeLessThanOrEqual(50);
+      seen.push(...ids);
+      url = /<a href="([^"]+)" rel="next">/.exec(page.text)?.[1]?.replace(/&amp;/g, '&') ?? null;
+      pages++;
+    }
+    const total = await t.db.prisma.emailKeluar.count({ where: { status: 'GAGAL' } });
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+    for (const r of rows) expect(seen).toContain(r.id);
+    expect(pages).toBe(Math.ceil(total / 50));
+  });
+});

@@ -87,8 +87,9 @@ export type EmailKeluarRow = {
 };
 
 /**
- * HR's list: the e-mails of one status, newest first, keyset-paged on id (`sebelum`: the last id
- * of the page before). Returns up to `limit` + 1 rows, so the caller knows whether there is more.
+ * HR's list: the e-mails of one status, newest first, keyset-paged on (created_at, id) through the
+ * (status, created_at) index (`sebelum`: the last id of the page before). Returns up to
+ * `limit` + 1 rows, so the caller knows whether there is more.
  */
 export function emailKeluarRows(q: Sql, status: StatusEmail, sebelum: number | undefined, limit: number): Promise<EmailKeluarRow[]> {
   return q.rows<EmailKeluarRow>(sql`
@@ -99,8 +100,9 @@ export function emailKeluarRows(q: Sql, status: StatusEmail, sebelum: number | u
       JOIN app_user u ON u.id = n.user_id
       LEFT JOIN pegawai p ON p.id = u.pegawai_id
       LEFT JOIN pejabat_luar pl ON pl.id = u.pejabat_luar_id
-     WHERE e.status = ${status}::"StatusEmail" ${sebelum ? sql`AND e.id < ${sebelum}` : sql``}
-     ORDER BY e.id DESC
+     WHERE e.status = ${status}::"StatusEmail"
+       ${sebelum ? sql`AND (e.created_at, e.id) < (SELECT c.created_at, c.id FROM email_keluar c WHERE c.id = ${sebelum})` : sql``}
+     ORDER BY e.created_at DESC, e.id DESC
      LIMIT ${limit + 1}`);
 }
 
