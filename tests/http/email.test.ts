@@ -290,7 +290,7 @@ describe("HR's outbox page", () => {
     let url: string | null = '/email-keluar?status=GAGAL';
     let pages = 0;
     while (url && pages < 10) {
-      const page = await admin.get(url).expect(200);
+      const page: { text: string } = await admin.get(url).expect(200);
       const ids = [...page.text.matchAll(/<tr data-email="(\d+)">/g)].map((m) => Number(m[1]));
       expect(ids.length).toBeLessThanOrEqual(50);
       seen.push(...ids);
