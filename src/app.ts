@@ -42,6 +42,9 @@ import { systemClock, type Clock } from './clock.js';
 import { laporanRoutes } from './modules/laporan/routes.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
+// ── mail ──
+import { emailRoutes } from './modules/email/routes.js';
+import { emailTasks } from './modules/email/jobs.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -50,7 +53,13 @@ export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: Berkas
  * its own; a task that needs settings or the time takes them from `ctx`).
  */
 export type JobContextDeps = { config?: Config; clock?: Clock };
-export const createJobRunner = (db: Db, _ctx: JobContextDeps = {}): JobRunner => jobRunner(db, { ...siklusJobs }, { tasks: {} });
+export const createJobRunner = (db: Db, ctx: JobContextDeps = {}): JobRunner =>
+  jobRunner(db, { ...siklusJobs }, {
+    tasks: {
+      // ── mail ── the outbox's sender (every minute when SMTP is configured)
+      ...(ctx.config ? emailTasks({ config: ctx.config, clock: ctx.clock ?? systemClock }) : {}),
+    },
+  });
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -130,6 +139,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(penilaianRoutes({ db, clock }));
   // ── linimasa ──
   app.use(linimasaRoutes({ db, clock }));
+  // ── mail ──
+  app.use(emailRoutes({ db, config, clock, jobs }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
+// ── mail ──
+import { notify } from '../../src/modules/notifikasi/notify.js';
 
 // The authorization matrix: every route the app has × every kind of actor → the expected status.
 //
@@ -372,6 +374,16 @@ const ROUTES: Row[] = [
   { route: 'GET /dialog-kinerja/999999/ubah', expect: e(303, 404, 404, 404, 404) },
   ...perRel('POST /dialog-kinerja/{dialog:rel}', [e(403, 403, 403, 403, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 403, 303)]),
   { route: 'POST /dialog-kinerja/999999', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  // ── mail ──
+  // HR's outbox ({email}: a failed e-mail of self's): HR only; a resend with a version reaches the
+  // service (a missing one → 404). Everyone's notification settings: any login, their own only
+  // (no id in the path); an empty body stops at validation.
+  { route: 'GET /email-keluar', expect: ADMIN_GET() },
+  { route: 'GET /email-keluar?status=ANTRI', expect: ADMIN_GET() },
+  { route: 'POST /email-keluar/{email}/kirim-ulang', body: {}, expect: ADMIN_POST(422) },
+  { route: 'POST /email-keluar/999999/kirim-ulang', body: { version: '1' }, expect: ADMIN_POST(404) },
+  { route: 'GET /akun/notifikasi', expect: LOGGED_IN },
+  { route: 'POST /akun/notifikasi', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
 ];
 
 /**
@@ -732,6 +744,13 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /pegawai/999999/buka-laporan': 403,
   'POST /pegawai/{pegawai:self}/buka-laporan': 403,
   'POST /pegawai/999999/buka-laporan': 403,
+  // ── mail ── (HR's outbox is closed to them; their own notification settings are open: they get e-mails too)
+  'GET /email-keluar': 403,
+  'GET /email-keluar?status=ANTRI': 403,
+  'POST /email-keluar/{email}/kirim-ulang': 403,
+  'POST /email-keluar/999999/kirim-ulang + version': 403,
+  'GET /akun/notifikasi': 200,
+  'POST /akun/notifikasi': 422,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -802,6 +821,11 @@ beforeAll(async () => {
     const d = await t.db.prisma.dialogKinerja.create({ data: { pegawaiId: rec[p].pegawai, penilaiId: person(p).penilaiId, tanggal: new Date('2026-01-15T00:00:00Z'), topik: 'Dialog uji matriks', tindakan: 'Tindakan uji' } });
     rec[p].dialog = d.id;
   }
+  // ── mail ── a failed e-mail in the outbox (self's notification)
+  await t.db.prisma.pegawai.update({ where: { id: world.people.self.id }, data: { email: `matriks.${world.people.self.id}@uji.go.id` } });
+  await notify(t.db.sql, [{ pegawaiId: world.people.self.id, jenis: 'SKP_DISETUJUI', params: { tahun: siklus.tahun }, tautan: `/skp/${rec.self.skp}` }]);
+  const email = await t.db.prisma.emailKeluar.update({ where: { notifikasiId: (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { user: { pegawaiId: world.people.self.id } } })).id }, data: { status: 'GAGAL', percobaan: 5, galat: '550 uji' } });
+  ids.email = email.id;
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });

@@ -24,6 +24,8 @@ export const AUDIT_AKSI = [
   'laporan.rate', 'laporan.return', 'laporan.reopen',
   // ── linimasa: continuous feedback and dialog kinerja ──
   'umpanBalik.create', 'dialogKinerja.create', 'dialogKinerja.update',
+  // ── mail: HR resends a failed e-mail; a user changes which notifications go by e-mail ──
+  'email.resend', 'preferensi.update',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -34,6 +36,8 @@ export const AUDIT_ENTITAS = [
   'laporan_periode', 'catatan_progres',
   // ── linimasa ──
   'umpan_balik', 'dialog_kinerja',
+  // ── mail ──
+  'email_keluar',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

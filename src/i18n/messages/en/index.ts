@@ -12,6 +12,8 @@ import { enPenilai } from './penilai.js';
 import { enLuar } from './luar.js';
 // ── notifikasi ──
 import { enNotifikasi } from './notifikasi.js';
+// ── mail ──
+import { enEmail } from './email.js';
 // ── linimasa ──
 import { enLinimasa } from './linimasa.js';
 // ── laporan
@@ -20,5 +22,5 @@ import { enLaporan } from './laporan.js';
 import { enPenilaian } from './penilaian.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi, /* ── mail ── */ email: enEmail };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi, /* ── mail ── */ ...enEmail };

@@ -11,6 +11,8 @@ import { idPenilai } from './penilai.js';
 import { idLuar } from './luar.js';
 // ── notifikasi ──
 import { idNotifikasi } from './notifikasi.js';
+// ── mail ──
+import { idEmail } from './email.js';
 // ── linimasa ──
 import { idLinimasa } from './linimasa.js';
 // ── laporan
@@ -19,6 +21,6 @@ import { idLaporan } from './laporan.js';
 import { idPenilaian } from './penilaian.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan, /* ── penilaian ── */ penilaian: idPenilaian, /* ── linimasa ── */ linimasa: idLinimasa, /* ── notifikasi ── */ notifikasi: idNotifikasi };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan, /* ── penilaian ── */ ...idPenilaian, /* ── linimasa ── */ ...idLinimasa, /* ── notifikasi ── */ ...idNotifikasi };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan, /* ── penilaian ── */ penilaian: idPenilaian, /* ── linimasa ── */ linimasa: idLinimasa, /* ── notifikasi ── */ notifikasi: idNotifikasi, /* ── mail ── */ email: idEmail };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan, /* ── penilaian ── */ ...idPenilaian, /* ── linimasa ── */ ...idLinimasa, /* ── notifikasi ── */ ...idNotifikasi, /* ── mail ── */ ...idEmail };
 export type MessageKey = keyof typeof id;
