@@ -42,6 +42,8 @@ import { systemClock, type Clock } from './clock.js';
 import { laporanRoutes } from './modules/laporan/routes.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
+// ── bell ──
+import { bellCount, notifikasiRoutes } from './modules/notifikasi/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -106,6 +108,7 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(viewLocals);
   app.use(requestGuard);
   app.use(csrfProtection);
+  app.use(bellCount({ db })); // ── bell ── the unread count for every rendered page
 
   const throttle = loginThrottle(db.pool, config.loginMaxFailures, config.loginWindowMinutes);
   app.use(authRoutes({ db, throttle }));
@@ -130,6 +133,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(penilaianRoutes({ db, clock }));
   // ── linimasa ──
   app.use(linimasaRoutes({ db, clock }));
+  // ── bell ──
+  app.use(notifikasiRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -1,0 +1,78 @@
+import { sql, sqlOn, type Sql } from '../../db/sql.js';
+import type { Tx } from '../../db/client.js';
+import type { Actor } from '../../domain/access.js';
+import { notify, type Pemberitahuan } from './notify.js';
+
+// The events of the SKP and report workflows, told to the person they concern
+// (docs/domain/notifikasi.md § Events). Each is called inside the transaction of the event, after
+// its write: the notification exists exactly when the event does. A refused or conflicting action
+// throws before it gets here, or rolls back with it.
+//
+// The appraiser of an SKP is the SKP's own one (skp.penilai_luar_id's login for an official outside
+// the agency, else skp.penilai_id's): the one whose queue it is in. An SKP without either tells
+// nobody. Whoever acts under a delegation sees it in their queue, not in the bell.
+
+type Fakta = {
+  skpId: number;
+  pegawaiId: number;
+  nama: string;
+  tahun: number;
+  penilaiUserId: number | null;
+  laporanId: number | null;
+  periode: string | null;
+};
+
+const FAKTA_COLUMNS = sql`s.id AS skp_id, s.pegawai_id, p.nama, si.tahun, COALESCE(ul.id, up.id) AS penilai_user_id`;
+const FAKTA_JOINS = sql`JOIN pegawai p ON p.id = s.pegawai_id JOIN siklus si ON si.id = s.siklus_id
+    LEFT JOIN app_user ul ON s.penilai_luar_id IS NOT NULL AND ul.pejabat_luar_id = s.penilai_luar_id
+    LEFT JOIN app_user up ON s.penilai_luar_id IS NULL AND up.pegawai_id = s.penilai_id`;
+
+const skpFakta = (q: Sql, skpId: number) =>
+  q.one<Fakta>(sql`SELECT ${FAKTA_COLUMNS}, NULL::int AS laporan_id, NULL::text AS periode FROM skp s ${FAKTA_JOINS} WHERE s.id = ${skpId}`);
+
+const laporanFakta = (q: Sql, laporanId: number) =>
+  q.one<Fakta>(sql`SELECT ${FAKTA_COLUMNS}, l.id AS laporan_id, pe.nama AS periode
+     FROM laporan_periode l JOIN periode pe ON pe.id = l.periode_id JOIN skp s ON s.id = l.skp_id ${FAKTA_JOINS}
+    WHERE l.id = ${laporanId}`);
+
+const send = (q: Sql, item: Pemberitahuan | null) => (item ? notify(q, [item]) : Promise.resolve(0));
+
+/** SKP_DIAJUKAN to the appraiser (their review page); SKP_DIKEMBALIKAN / SKP_DISETUJUI to the employee (their SKP). */
+export async function kabarSkp(tx: Tx, skpId: number, jenis: 'SKP_DIAJUKAN' | 'SKP_DIKEMBALIKAN' | 'SKP_DISETUJUI'): Promise<number> {
+  const q = sqlOn(tx);
+  const f = await skpFakta(q, skpId);
+  if (!f) return 0;
+  if (jenis === 'SKP_DIAJUKAN') {
+    return send(q, f.penilaiUserId === null ? null : { userId: f.penilaiUserId, jenis, params: { nama: f.nama, tahun: f.tahun }, tautan: `/skp/${skpId}/tinjau` });
+  }
+  return send(q, { pegawaiId: f.pegawaiId, jenis, params: { tahun: f.tahun }, tautan: `/skp/${skpId}` });
+}
+
+/**
+ * LAPORAN_DIAJUKAN to the appraiser (the rating page); LAPORAN_DIKEMBALIKAN, LAPORAN_DINILAI and
+ * LAPORAN_DIBUKA_HR to the employee (their report). `sampai`: until when a returned or reopened
+ * report stays open.
+ */
+export async function kabarLaporan(
+  tx: Tx,
+  laporanId: number,
+  jenis: 'LAPORAN_DIAJUKAN' | 'LAPORAN_DIKEMBALIKAN' | 'LAPORAN_DINILAI' | 'LAPORAN_DIBUKA_HR',
+  sampai?: Date,
+): Promise<number> {
+  const q = sqlOn(tx);
+  const f = await laporanFakta(q, laporanId);
+  if (!f) return 0;
+  const periode = f.periode ?? '';
+  if (jenis === 'LAPORAN_DIAJUKAN') {
+    return send(q, f.penilaiUserId === null ? null : { userId: f.penilaiUserId, jenis, params: { nama: f.nama, periode }, tautan: `/penilaian/${laporanId}` });
+  }
+  const params: Record<string, string> = { periode, ...(sampai ? { sampai: sampai.toISOString() } : {}) };
+  return send(q, { pegawaiId: f.pegawaiId, jenis, params, tautan: `/laporan/${laporanId}` });
+}
+
+/** UMPAN_BALIK to the employee (their timeline), naming the giver (their name; HR without an employee record: the login's label). */
+export async function kabarUmpanBalik(tx: Tx, actor: Actor, pegawaiId: number): Promise<number> {
+  const q = sqlOn(tx);
+  const giver = actor.pegawaiId === null ? null : await q.one<{ nama: string }>(sql`SELECT nama FROM pegawai WHERE id = ${actor.pegawaiId}`);
+  return send(q, { pegawaiId, jenis: 'UMPAN_BALIK', params: { dari: giver?.nama ?? actor.label }, tautan: '/linimasa' });
+}
