@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, seedDemo } from './db/seed.js';
 import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
 import { seedLaporan } from './db/seed-laporan.js';
+import { seedNotifikasi } from './db/seed-notifikasi.js'; // ── bell ──
 import { localBerkasStore } from './storage/berkas-store.js';
 import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
     console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
+    await seedNotifikasi(db, { log: (m) => console.log(m) }); // ── bell ──
   }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(await choosePort({ port: config.port, fixed: config.portFixed, setting: 'PORT', what: 'SIKAP', host: config.host, log: (m) => console.log(m) }), config.host);
