@@ -71,6 +71,23 @@ describe('SKP events', () => {
     expect(list.text).toContain(`${nama} mengajukan SKP`);
   });
 
+  it('an SKP addressed to an official outside the agency tells their login, who opens it from their bell', async () => {
+    const pejabat = await given.pejabatLuar(t, { login: true });
+    const kepala = await given.pegawai(t, { penilaiLuar: pejabat });
+    const s = await given.skp(t, kepala, { rhk: 1 });
+    const me = await loginAs(t.app, kepala.login);
+    expect((await postForm(me, `/skp/${s.id}/ajukan`, { version: String(s.version), confirmed: '1' })).status).toBe(303);
+    const luarUser = await t.db.prisma.user.findFirstOrThrow({ where: { pejabatLuarId: pejabat.id } });
+    const [n] = await t.db.prisma.notifikasi.findMany({ where: { userId: luarUser.id } });
+    expect(n).toMatchObject({ jenis: 'SKP_DIAJUKAN', tautan: `/skp/${s.id}/tinjau`, params: { nama: kepala.nama } });
+    const luar = await loginAs(t.app, pejabat.login!);
+    expect(bellOf((await luar.get('/').expect(200)).text)).toBe('1');
+    expect((await luar.get('/notifikasi').expect(200)).text).toContain(`${kepala.nama} mengajukan SKP`);
+    const open = await postForm(luar, `/notifikasi/${n!.id}/buka`, {}, '/notifikasi');
+    expect(open.headers.location).toBe(`/skp/${s.id}/tinjau`);
+    await luar.get(`/skp/${s.id}/tinjau`).expect(200);
+  });
+
   it('approved and returned → the employee, with a link to their SKP; a second decision is refused and tells nobody', async () => {
     const s = await given.skpNow(t, toSubmit.id);
     const ok = await postForm(penilai, `/skp/${s.id}/setujui`, { version: String(s.version), confirmed: '1' });
