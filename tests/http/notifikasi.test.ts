@@ -88,6 +88,25 @@ describe('SKP events', () => {
     await luar.get(`/skp/${s.id}/tinjau`).expect(200);
   });
 
+  it('a Plh in force for the appraiser\'s post is told too (one not yet in force is not), as the acting rule lets them act', async () => {
+    const plh = await given.pegawai(t, { penilai: team.penilai });
+    const later = await given.pegawai(t, { penilai: team.penilai });
+    await given.delegasi(t, { jabatanId: team.penilai.jabatanId, pemberi: team.penilai, penerima: plh, mulai: 0, selesai: 0 });
+    await given.delegasi(t, { jabatanId: team.penilai.jabatanId, pemberi: team.penilai, penerima: later, mulai: 1, selesai: 3 });
+    const owner = await given.pegawai(t, { penilai: team.penilai });
+    const s = await given.skp(t, owner, { rhk: 1 });
+    const before = (await notifs(team.penilai.id)).length;
+    expect((await postForm(await loginAs(t.app, owner.login), `/skp/${s.id}/ajukan`, { version: String(s.version), confirmed: '1' })).status).toBe(303);
+    expect((await notifs(team.penilai.id)).length).toBe(before + 1);
+    expect(await lastOf(plh.id)).toMatchObject({ jenis: 'SKP_DIAJUKAN', tautan: `/skp/${s.id}/tinjau` });
+    expect((await notifs(later.id)).filter((n) => n.jenis === 'SKP_DIAJUKAN')).toEqual([]);
+    // the Plh opens it from the bell and may act on it
+    const agent = await loginAs(t.app, plh.login);
+    const n = (await lastOf(plh.id))!;
+    expect((await postForm(agent, `/notifikasi/${n.id}/buka`, {}, '/notifikasi')).headers.location).toBe(`/skp/${s.id}/tinjau`);
+    await agent.get(`/skp/${s.id}/tinjau`).expect(200);
+  });
+
   it('approved and returned → the employee, with a link to their SKP; a second decision is refused and tells nobody', async () => {
     const s = await given.skpNow(t, toSubmit.id);
     const ok = await postForm(penilai, `/skp/${s.id}/setujui`, { version: String(s.version), confirmed: '1' });
