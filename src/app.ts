@@ -45,6 +45,8 @@ import { penilaianRoutes } from './modules/penilaian/routes.js';
 // ── mail ──
 import { emailRoutes } from './modules/email/routes.js';
 import { emailTasks } from './modules/email/jobs.js';
+// ── bell ──
+import { bellCount, notifikasiRoutes } from './modules/notifikasi/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -115,6 +117,7 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(viewLocals);
   app.use(requestGuard);
   app.use(csrfProtection);
+  app.use(bellCount({ db })); // ── bell ── the unread count for every rendered page
 
   const throttle = loginThrottle(db.pool, config.loginMaxFailures, config.loginWindowMinutes);
   app.use(authRoutes({ db, throttle }));
@@ -141,6 +144,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(linimasaRoutes({ db, clock }));
   // ── mail ──
   app.use(emailRoutes({ db, config, clock, jobs }));
+  // ── bell ──
+  app.use(notifikasiRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

@@ -9,6 +9,7 @@ import { seedMutasi } from './db/seed-mutasi.js';
 import { seedLaporan } from './db/seed-laporan.js';
 // ── mail ──
 import { seedEmail } from './db/seed-email.js';
+import { seedNotifikasi } from './db/seed-notifikasi.js'; // ── bell ──
 import { localBerkasStore } from './storage/berkas-store.js';
 import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
     console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
+    await seedNotifikasi(db, { log: (m) => console.log(m) }); // ── bell ──
     // ── mail ── (after every step that writes notifications: it gives their e-mails outcomes)
     await seedEmail(db, { clock: systemClock, logins: seed.logins.map((l) => l.login), pegawai: login('pegawai'), log: (m) => console.log(m) });
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
-// ── mail ──
+// ── mail, bell ──
 import { notify } from '../../src/modules/notifikasi/notify.js';
 
 // The authorization matrix: every route the app has × every kind of actor → the expected status.
@@ -384,6 +384,17 @@ const ROUTES: Row[] = [
   { route: 'POST /email-keluar/999999/kirim-ulang', body: { version: '1' }, expect: ADMIN_POST(404) },
   { route: 'GET /akun/notifikasi', expect: LOGGED_IN },
   { route: 'POST /akun/notifikasi', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
+  // ── bell ──
+  // One's own notifications only ({notif:…}: one per person, to their login; {notifLuar}: the outside
+  // official's). Someone else's, an appraisee's included, is not found (404); opening or marking
+  // one's own goes on (303). Any login, the outside official's included.
+  { route: 'GET /notifikasi', expect: LOGGED_IN },
+  { route: 'POST /notifikasi/baca-semua', expect: e(403, 303, 303, 303, 303, 303) },
+  ...perRel('POST /notifikasi/{notif:rel}/buka', [e(403, 303, 303, 303, undefined, 303), e(403, undefined, 404, 404, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  ...perRel('POST /notifikasi/{notif:rel}/baca', [e(403, 303, 303, 303, undefined, 303), e(403, undefined, 404, 404, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /notifikasi/{notifLuar}/buka', expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'POST /notifikasi/999999/buka', expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'POST /notifikasi/999999/baca', expect: e(403, 404, 404, 404, 404, 303) },
 ];
 
 /**
@@ -751,6 +762,18 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /email-keluar/999999/kirim-ulang + version': 403,
   'GET /akun/notifikasi': 200,
   'POST /akun/notifikasi': 422,
+  // ── bell ── (their own notifications, like anyone's)
+  'GET /notifikasi': 200,
+  'POST /notifikasi/baca-semua': 303,
+  'POST /notifikasi/{notif:own}/buka': null,
+  'POST /notifikasi/{notif:appraisee}/buka': 404,
+  'POST /notifikasi/{notif:outside}/buka': 404,
+  'POST /notifikasi/{notif:own}/baca': null,
+  'POST /notifikasi/{notif:appraisee}/baca': 404,
+  'POST /notifikasi/{notif:outside}/baca': 404,
+  'POST /notifikasi/{notifLuar}/buka': 303,
+  'POST /notifikasi/999999/buka': 404,
+  'POST /notifikasi/999999/baca': 404,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -775,7 +798,7 @@ const tokens = {} as Record<Exclude<Who, 'anon'>, string>;
 let pejabatLuar: given.GivenPejabatLuar;
 const ids: Record<string, number> = {};
 /** Per person: their employee id and their SKP's ids. */
-const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan (and laporan cetak) */ laporan?: number; bukti?: number; catatan?: number; /* ── penilaian ── */ nilai?: number; /** ── linimasa ── a dialog kinerja held by their appraiser */ dialog?: number }>;
+const rec = {} as Record<Person, { pegawai: number; skp: number; rhk: number; ind: number; lampiran: number; ver: number; /* ── laporan (and laporan cetak) */ laporan?: number; bukti?: number; catatan?: number; /* ── penilaian ── */ nilai?: number; /** ── linimasa ── a dialog kinerja held by their appraiser */ dialog?: number; /** ── bell ── a notification to their login */ notif?: number }>;
 const person = (p: Person) => (p === 'luar' ? world.people.outside : world.people[p]);
 
 beforeAll(async () => {
@@ -826,6 +849,14 @@ beforeAll(async () => {
   await notify(t.db.sql, [{ pegawaiId: world.people.self.id, jenis: 'SKP_DISETUJUI', params: { tahun: siklus.tahun }, tautan: `/skp/${rec.self.skp}` }]);
   const email = await t.db.prisma.emailKeluar.update({ where: { notifikasiId: (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { user: { pegawaiId: world.people.self.id } } })).id }, data: { status: 'GAGAL', percobaan: 5, galat: '550 uji' } });
   ids.email = email.id;
+  // ── bell ── one notification per person's login, and one to the outside official's
+  for (const p of PEOPLE) {
+    await notify(t.db.sql, [{ pegawaiId: rec[p].pegawai, jenis: 'UMPAN_BALIK', params: { dari: 'Uji matriks' }, tautan: '/' }]);
+    rec[p].notif = (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { user: { pegawaiId: rec[p].pegawai } }, orderBy: { id: 'desc' } })).id;
+  }
+  const luarUser = await t.db.prisma.user.findFirstOrThrow({ where: { pejabatLuarId: pejabatLuar.id } });
+  await notify(t.db.sql, [{ userId: luarUser.id, jenis: 'LAPORAN_DIAJUKAN', params: { nama: 'Uji', periode: 'Triwulan I' }, tautan: '/' }]);
+  ids.notifLuar = (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { userId: luarUser.id }, orderBy: { id: 'desc' } })).id;
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });

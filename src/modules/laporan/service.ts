@@ -6,6 +6,7 @@ import { parseIdentitas, type SkpDokumen } from '../../domain/skp-document.js';
 import type { Fase } from '../../domain/siklus.js';
 import { Conflict, Forbidden, Invalid, NotFound, Refused, type Problem } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
+import { kabarLaporan } from '../notifikasi/peristiwa.js';
 import { audit } from '../audit/service.js';
 import { peranPada } from '../skp/service.js';
 import { catatanHari, lockLaporan } from './queries.js';
@@ -288,6 +289,7 @@ export async function submitLaporan(db: Db, actor: Actor, id: number, input: Lap
     if (count === 0) throw new Conflict();
     await tx.riwayatLaporan.create({ data: { laporanId: l.id, jenis: 'DIAJUKAN', at: now, olehUserId: actor.userId } });
     await audit(tx, actor, { aksi: 'laporan.submit', entitas: 'laporan_periode', entitasId: id, before: { status: l.status, version: l.version }, after: { status: 'DIAJUKAN', ...auditDraft(input, skpRevisi) } });
+    await kabarLaporan(tx, l.id, 'LAPORAN_DIAJUKAN'); // ── bell ── the appraiser is told (docs/domain/notifikasi.md)
     return { periode: l.periode.nama };
   });
 }

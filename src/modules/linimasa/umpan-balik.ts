@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../domain/access.js';
 import { audit } from '../audit/service.js';
+import { kabarUmpanBalik } from '../notifikasi/peristiwa.js';
 import { pegawaiDinilai } from './service.js';
 import type { UmpanBalikInput } from './schemas.js';
 
@@ -21,6 +22,7 @@ export async function giveUmpanBalik(db: Db, actor: Actor, input: UmpanBalikInpu
       data: { pegawaiId: ctx.pegawai.id, skpId: input.kaitkanSkp && ctx.skp ? ctx.skp.id : null, dariPegawaiId: actor.pegawaiId, olehUserId: actor.userId, teks: input.teks, at: now },
     });
     await audit(tx, actor, { aksi: 'umpanBalik.create', entitas: 'umpan_balik', entitasId: umpanBalik.id, after: { pegawaiId: umpanBalik.pegawaiId, skpId: umpanBalik.skpId, teks: umpanBalik.teks } });
+    await kabarUmpanBalik(tx, actor, umpanBalik.pegawaiId); // ── bell ── (docs/domain/notifikasi.md)
     return { umpanBalik, pegawai: ctx.pegawai };
   });
 }

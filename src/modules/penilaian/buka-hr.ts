@@ -5,6 +5,7 @@ import { akhirHari, defaultDibukaSampai, FASE_LAPORAN, hariDicakup, laporanBuka,
 import type { Fase } from '../../domain/siklus.js';
 import { Forbidden, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { kabarLaporan } from '../notifikasi/peristiwa.js'; // ── bell ──
 import { ensureLaporan, zonaOf } from '../laporan/read.js';
 import { asScoped } from '../../domain/access.js';
 
@@ -79,6 +80,7 @@ export async function reopenLaporan(
       before: { status: laporan.status, dibukaSampai: existing?.dibukaSampai ?? null, dibuat: !existing },
       after: { status: laporan.status, dibukaSampai: sampai, alasan: input.alasan, skpId: s.id, periodeId: p.id },
     });
+    await kabarLaporan(tx, laporan.id, 'LAPORAN_DIBUKA_HR', sampai); // ── bell ── the employee is told (docs/domain/notifikasi.md)
     return { nama: s.pegawai.nama, periode: p.nama, sampai };
   });
 }

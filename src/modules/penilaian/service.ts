@@ -9,6 +9,7 @@ import type { Fase } from '../../domain/siklus.js';
 import { susunUmpanBalik, type SasaranFrasa } from '../../domain/frasa-umpan-balik.js';
 import { Conflict, NotFound, Refused } from '../../errors.js';
 import { audit } from '../audit/service.js';
+import { kabarLaporan } from '../notifikasi/peristiwa.js'; // ── bell ──
 import { cycleChoice } from '../skp/review/queries.js';
 import { antrianRows, type AntrianRow } from './queries.js';
 import { laporanDokumen, rencanaLaporan, visibleLaporan, zonaOf } from '../laporan/read.js';
@@ -229,6 +230,7 @@ export async function rateLaporan(db: Db, actor: Actor, id: number, input: Ratin
         alasanHasilKerja: rating.alasanHasilKerja, alasanPerilaku: rating.alasanPerilaku, ...who,
       },
     });
+    await kabarLaporan(tx, l.id, 'LAPORAN_DINILAI'); // ── bell ── the employee is told (docs/domain/notifikasi.md)
     return { nama: l.nama, predikat: hasil };
   });
   return { ...done, berikutnya: await nextWaiting(db, actor, id) };
@@ -267,6 +269,7 @@ export async function returnLaporan(db: Db, clock: Clock, actor: Actor, id: numb
       before: { status: l.status, dibukaSampai: l.dibukaSampai },
       after: { status: 'DIKEMBALIKAN', alasan: input.alasan, dibukaSampai: sampai, ...actedBy(actor, l.acting) },
     });
+    await kabarLaporan(tx, l.id, 'LAPORAN_DIKEMBALIKAN', sampai); // ── bell ──
     return { nama: l.nama, sampai };
   });
   return { ...done, berikutnya: await nextWaiting(db, actor, id) };

@@ -13,4 +13,17 @@ export const enNotifikasi: Record<keyof typeof idNotifikasi, string> = {
   'notifikasi.jenis.TENGGAT_LEWAT': 'The {periode} report was due on {tanggal} and yours has not been submitted',
   'notifikasi.jenis.LAPORAN_DIBUKA_HR': 'HR reopened your {periode} report until {sampai}',
   'notifikasi.jenis.PENGINGAT': '{oleh} reminds you: your {periode} report has not been submitted (due {tanggal})',
+  // ── bell ──
+  'notifikasi.bell': 'Notifications',
+  'notifikasi.bell.unread': 'unread',
+  'notifikasi.title': 'Notifications',
+  'notifikasi.empty': 'No notifications yet.',
+  'notifikasi.emptyOlder': 'No older notifications.',
+  'notifikasi.belumDibaca': 'Unread',
+  'notifikasi.tandaiDibaca': 'Mark as read',
+  'notifikasi.bacaSemua': 'Mark all as read',
+  'notifikasi.bacaSemua.done': '{n} notifications marked as read.',
+  'notifikasi.pager': 'Notification pages',
+  'notifikasi.terbaru': 'Newest',
+  'notifikasi.lebihLama': 'Older',
 };

@@ -13,4 +13,17 @@ export const idNotifikasi = {
   'notifikasi.jenis.TENGGAT_LEWAT': 'Batas laporan {periode} sudah lewat ({tanggal}) dan laporan Anda belum diajukan',
   'notifikasi.jenis.LAPORAN_DIBUKA_HR': 'Laporan {periode} Anda dibuka kembali oleh SDM sampai {sampai}',
   'notifikasi.jenis.PENGINGAT': '{oleh} mengingatkan: laporan {periode} Anda belum diajukan (batas {tanggal})',
+  // ── bell ── the bell in the top bar and the list /notifikasi
+  'notifikasi.bell': 'Notifikasi',
+  'notifikasi.bell.unread': 'belum dibaca',
+  'notifikasi.title': 'Notifikasi',
+  'notifikasi.empty': 'Belum ada notifikasi.',
+  'notifikasi.emptyOlder': 'Tidak ada notifikasi yang lebih lama.',
+  'notifikasi.belumDibaca': 'Belum dibaca',
+  'notifikasi.tandaiDibaca': 'Tandai sudah dibaca',
+  'notifikasi.bacaSemua': 'Tandai semua sudah dibaca',
+  'notifikasi.bacaSemua.done': '{n} notifikasi ditandai sudah dibaca.',
+  'notifikasi.pager': 'Halaman notifikasi',
+  'notifikasi.terbaru': 'Terbaru',
+  'notifikasi.lebihLama': 'Lebih lama',
 };

@@ -5,6 +5,7 @@ import { applySkpAction } from '../../../domain/skp-status.js';
 import { Conflict, NotFound, Refused } from '../../../errors.js';
 import { editSkp, LIVE, peranPada, skpSaya, type SkpFull } from '../service.js';
 import { removeIndikator, removeRhk } from '../retire.js';
+import { kabarSkp } from '../../notifikasi/peristiwa.js'; // ── bell ──
 import { skpEditable, type Fase } from '../../../domain/siklus.js';
 import type { IndikatorInput, RhkInput } from '../schemas.js';
 import { Prisma } from '../../../../prisma/generated/client.js';
@@ -191,6 +192,7 @@ export async function submitSkp(db: Db, e: Edit) {
       const problems = await problemsOf(tx, s.id, s.siklusId);
       if (problems.length) throw new Refused('skp.ajukan.blocked', { count: problems.length }, problems);
       await tx.skp.update({ where: { id: s.id }, data: { status: tr.status, diajukanAt: new Date() } });
+      await kabarSkp(tx, s.id, 'SKP_DIAJUKAN'); // ── bell ── the appraiser is told (docs/domain/notifikasi.md)
       return { ...s, status: tr.status };
     });
   } catch (err) {

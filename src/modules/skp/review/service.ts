@@ -18,6 +18,7 @@ import { bawahanPageRows, cycleChoice, type BawahanRow } from './queries.js';
 import { idFilter, optionalText, version } from '../../../schemas/primitives.js';
 import { sqlOn } from '../../../db/sql.js';
 import { refreshPenilaiSnapshot } from '../draft-sql.js';
+import { kabarSkp } from '../../notifikasi/peristiwa.js'; // ── bell ──
 
 // The appraiser's side of the SKP (docs/domain/skp.md § Workflow; e-Kinerja's "SKP Bawahan"): the list of
 // appraisees' SKPs, the ekspektasi khusus pimpinan, and the decision to approve or return.
@@ -219,6 +220,7 @@ async function approve(db: Db, actor: Actor, skpId: number, ver: number, dicatat
     await tx.rhk.updateMany({ where: { skpId: skp.id, catatanPenilai: { not: null } }, data: { catatanPenilai: null } });
     await freezeVersion(tx, actor, skp, revisi);
     await recordKeputusan(tx, actor, target, { revisi, jenis: 'SETUJUI', alasan: null, dicatat });
+    await kabarSkp(tx, skp.id, 'SKP_DISETUJUI'); // ── bell ── the employee is told (docs/domain/notifikasi.md)
     return revisi;
   });
   return { nama: target.pegawai.nama, revisi };
@@ -241,6 +243,7 @@ async function giveBack(db: Db, actor: Actor, skpId: number, ver: number, alasan
     // what the appraiser saw, for the resubmission's "changed since you returned it"
     const dokumen = await skpDocument(tx, skp);
     await recordKeputusan(tx, actor, target, { revisi: skp.revisi, jenis: 'KEMBALIKAN', alasan, dicatat, dokumen });
+    await kabarSkp(tx, skp.id, 'SKP_DIKEMBALIKAN'); // ── bell ──
   });
 }
 
