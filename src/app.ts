@@ -42,6 +42,8 @@ import { systemClock, type Clock } from './clock.js';
 import { laporanRoutes } from './modules/laporan/routes.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
+// ── monitoring ──
+import { monitoringRoutes } from './modules/monitoring/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -130,6 +132,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(penilaianRoutes({ db, clock }));
   // ── linimasa ──
   app.use(linimasaRoutes({ db, clock }));
+  // ── monitoring ──
+  app.use(monitoringRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

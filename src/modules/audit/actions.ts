@@ -24,6 +24,8 @@ export const AUDIT_AKSI = [
   'laporan.rate', 'laporan.return', 'laporan.reopen',
   // ── linimasa: continuous feedback and dialog kinerja ──
   'umpanBalik.create', 'dialogKinerja.create', 'dialogKinerja.update',
+  // ── monitoring: the manual reminder (docs/domain/monitoring.md) ──
+  'pengingat.send',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -34,6 +36,8 @@ export const AUDIT_ENTITAS = [
   'laporan_periode', 'catatan_progres',
   // ── linimasa ──
   'umpan_balik', 'dialog_kinerja',
+  // ── monitoring ──
+  'pengingat',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
