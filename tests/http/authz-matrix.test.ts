@@ -372,6 +372,18 @@ const ROUTES: Row[] = [
   { route: 'GET /dialog-kinerja/999999/ubah', expect: e(303, 404, 404, 404, 404) },
   ...perRel('POST /dialog-kinerja/{dialog:rel}', [e(403, 403, 403, 403, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 403, 303)]),
   { route: 'POST /dialog-kinerja/999999', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  // ── monitoring ──
+  // HR watches the whole agency, a pimpinan their unit's subtree ({unit} = seksi, inside it;
+  // {unitLain} = lain, outside it); anyone else finds no such page (404). The manual reminder:
+  // an empty body stops at validation (422) for those who may watch; a missing period is 404.
+  { route: 'GET /monitoring', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring?unit={unit}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /monitoring?periode=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /monitoring/unduh.xlsx', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring/unduh.xlsx?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'POST /monitoring/pengingat', body: {}, expect: e(403, 404, 404, 422, 422, 303) },
+  { route: 'POST /monitoring/pengingat', body: { periodeId: '999999', pegawaiId: '{pegawai:luar}' }, expect: e(403, 404, 404, 404, 404, 303) },
 ];
 
 /**
@@ -732,6 +744,15 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /pegawai/999999/buka-laporan': 403,
   'POST /pegawai/{pegawai:self}/buka-laporan': 403,
   'POST /pegawai/999999/buka-laporan': 403,
+  // ── monitoring ── (requireLogin refuses an outside official)
+  'GET /monitoring': 403,
+  'GET /monitoring?unit={unit}': 403,
+  'GET /monitoring?unit={unitLain}': 403,
+  'GET /monitoring?periode=999999': 403,
+  'GET /monitoring/unduh.xlsx': 403,
+  'GET /monitoring/unduh.xlsx?unit={unitLain}': 403,
+  'POST /monitoring/pengingat': 403,
+  'POST /monitoring/pengingat + periodeId, pegawaiId': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -802,6 +823,8 @@ beforeAll(async () => {
     const d = await t.db.prisma.dialogKinerja.create({ data: { pegawaiId: rec[p].pegawai, penilaiId: person(p).penilaiId, tanggal: new Date('2026-01-15T00:00:00Z'), topik: 'Dialog uji matriks', tindakan: 'Tindakan uji' } });
     rec[p].dialog = d.id;
   }
+  // ── monitoring ── a unit outside the pimpinan's subtree
+  ids.unitLain = world.units.lain.id;
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });
