@@ -253,7 +253,7 @@ describe('the manual reminder', () => {
 /** Reads an xlsx response body back with exceljs. */
 async function readBack(res: request.Response) {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as Buffer);
+  await wb.xlsx.load(res.body);
   return wb;
 }
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { RouterDeps } from '../router-deps.js';
 import { requireLogin } from '../../web/auth.js';
-import { HttpError } from '../../web/errors.js';
+import { Invalid } from '../../errors.js';
 import { flash, t } from '../../web/locals.js';
 import { monitoringQuery, pengingatForm } from './schemas.js';
 import { cekMonitoring, kirimPengingat, monitoringPage } from './service.js';
@@ -30,7 +30,7 @@ export function monitoringRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>
   r.post('/monitoring/pengingat', requireLogin, async (req, res) => {
     cekMonitoring(req.user!); // no monitoring of their own → 404 before the input is read
     const input = pengingatForm.safeParse(req.body);
-    if (!input.success) throw new HttpError(422, 'err.invalid');
+    if (!input.success) throw new Invalid('err.invalid'); // the form is ours: a broken one is simply not usable (422)
     const done = await kirimPengingat(db, clock, req.user!, input.data);
     flash(req, done.terkirim ? 'success' : 'info', t(res, done.terkirim ? 'monitoring.pengingat.terkirim' : 'monitoring.pengingat.sudah', { nama: done.nama }));
     const back = new URLSearchParams({ periode: String(input.data.periodeId), ...(input.data.unit ? { unit: String(input.data.unit) } : {}) });
