@@ -16,14 +16,14 @@ export function bolehMonitoring(a: Actor): string | null {
 type PeriodeZona = { id: number; mulai: Date; selesai: Date; batasPegawai: Date; zona: ZonaWaktu; siklus: { tahun: number } };
 
 /**
- * The period shown when none is chosen: the one today falls in (in its cycle's zone), newest cycle
- * first; else the latest one that has started; else the first listed.
+ * The period shown when none is chosen: where lateness is known, so HR sees who is late at once.
+ * The latest period (by its start, across cycles) whose employees' deadline has passed in its
+ * cycle's zone; before any deadline has passed, the period today falls in, else the latest that
+ * has started; nothing started anywhere: the first listed. Any other period is one choice away.
  */
 export function pilihPeriode<P extends PeriodeZona>(list: readonly P[], now: Date): P | undefined {
-  const started = list.filter((p) => now >= awalHari(p.mulai, p.zona));
-  const current = started.find((p) => now < akhirHari(p.selesai, p.zona));
-  if (current) return current;
-  return [...started].sort((a, b) => b.mulai.getTime() - a.mulai.getTime())[0] ?? list[0];
+  const started = list.filter((p) => now >= awalHari(p.mulai, p.zona)).sort((a, b) => b.mulai.getTime() - a.mulai.getTime());
+  return started.find((p) => now >= akhirHari(p.batasPegawai, p.zona)) ?? started.find((p) => now < akhirHari(p.selesai, p.zona)) ?? started[0] ?? list[0];
 }
 
 export type Hitungan = {

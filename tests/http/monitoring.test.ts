@@ -4,7 +4,14 @@ import request from 'supertest';
 import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 import { fixedClock } from '../../src/clock.js';
-import { akhirHari } from '../../src/domain/periode-laporan.js';
+import { akhirHari, tanggalDi } from '../../src/domain/periode-laporan.js';
+import { systemClock } from '../../src/clock.js';
+import type { JobRunner } from '../../src/jobs/runner.js';
+import { seedDemo } from '../../src/db/seed.js';
+import { seedPlanning } from '../../src/db/seed-planning.js';
+import { seedMutasi } from '../../src/db/seed-mutasi.js';
+import { seedLaporan } from '../../src/db/seed-laporan.js';
+import { localBerkasStore } from '../../src/storage/berkas-store.js';
 
 // Monitoring Pengisian (/monitoring, docs/domain/monitoring.md): the counts per unit against the
 // database, the summary table against a recount, scope (HR the agency, a pimpinan their subtree,
@@ -292,5 +299,30 @@ describe('the Excel export', () => {
     const res = await agents.pimpinan.get(`/monitoring/unduh.xlsx?periode=${periode2.id}`).buffer(true).parse(binary as never).expect(200);
     const wb = await readBack(res);
     expect(wb.worksheets[1]!.rowCount).toBe(1);
+  });
+});
+
+describe('the demo', () => {
+  // The demo seed, as `npm start` writes it (today's date): HR and the demo pimpinan open the page
+  // on the latest period whose deadline has passed, and see people late in it.
+  let demo: TestApp;
+  beforeAll(async () => {
+    demo = await testApp();
+    const { logins } = await seedDemo(demo.db.pool);
+    const roles = { penilai: logins.find((l) => l.role === 'penilai')!.login, pegawai: logins.find((l) => l.role === 'pegawai')!.login };
+    const today = tanggalDi(systemClock.now(), 'Asia/Jakarta');
+    const tahun = Number(today.slice(0, 4));
+    await seedPlanning(demo.db, demo.app.locals.jobs as JobRunner, { tahun, demo: roles });
+    await seedMutasi(demo.db, { tahun, skip: logins.map((l) => l.login), setujui: today >= `${tahun}-07-01` });
+    await seedLaporan(demo.db, localBerkasStore(demo.config.berkasDir), { clock: systemClock, demo: roles });
+  }, 120_000);
+  afterAll(async () => { await demo?.close(); });
+
+  it.each(['admin', 'pimpinan'] as const)('%s sees late people on the default page, with the chart', async (who) => {
+    const agent = await loginAs(demo.app, who);
+    const res = await agent.get('/monitoring').expect(200);
+    expect(res.text).toContain('id="monitoring-chart"');
+    expect(lateIds(res.text).length).toBeGreaterThan(0);
+    expect(res.text).toContain('action="/monitoring/pengingat"');
   });
 });
