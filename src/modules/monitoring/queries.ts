@@ -14,31 +14,7 @@ const SUMS = sql`COALESCE(sum(m.skp_draft), 0)::int AS skp_draft, COALESCE(sum(m
   COALESCE(sum(m.lap_draft), 0)::int AS lap_draft, COALESCE(sum(m.lap_diajukan), 0)::int AS lap_diajukan,
   COALESCE(sum(m.lap_dikembalikan), 0)::int AS lap_dikembalikan, COALESCE(sum(m.lap_dinilai), 0)::int AS lap_dinilai`;
 
-/**
- * The counts of period `periodeId` under the unit whose path is `path` ('/' = the whole agency),
- * grouped by the child unit each row falls under (the next segment of its path after `path`), in
- * one statement over the summary rows of the subtree.
- */
-export const hitunganPerAnak = (q: Sql, periodeId: number, path: string) =>
-  q.rows<HitunganAnak>(
-    named(
-      'monitoring-per-anak',
-      sql`SELECT NULLIF(split_part(substr(u.path, length(${path}::text) + 1), '/', 1), '')::int AS anak_id, ${SUMS}
-            FROM monitoring_ringkasan m JOIN unit_kerja u ON u.id = m.unit_id
-           WHERE m.periode_id = ${periodeId} AND u.path LIKE ${likePrefix(path)}
-           GROUP BY 1`,
-    ),
-  );
-
 export type UnitRingkas = { id: number; kode: string; nama: string; path: string; parentId: number | null };
-
-/** The units directly under `parentId` (null: the top units), by name. */
-export const unitAnak = (q: Sql, parentId: number | null) =>
-  q.rows<UnitRingkas>(
-    parentId === null
-      ? named('monitoring-unit-akar', sql`SELECT id, kode, nama, path, parent_id FROM unit_kerja WHERE parent_id IS NULL ORDER BY nama, id`)
-      : named('monitoring-unit-anak', sql`SELECT id, kode, nama, path, parent_id FROM unit_kerja WHERE parent_id = ${parentId} ORDER BY nama, id`),
-  );
 
 /** A unit and its ancestors, top first (the breadcrumb), from its path. */
 export const unitDanLeluhur = (q: Sql, unitId: number) =>
@@ -99,3 +75,54 @@ export const satuTerlambat = (q: Sql, periodeId: number, pegawaiId: number) =>
     LEFT JOIN laporan_periode l ON l.skp_id = s.id AND l.periode_id = pe.id
    WHERE pe.id = ${periodeId} AND p.id = ${pegawaiId} AND (l.id IS NULL OR l.status IN ('DRAFT', 'DIKEMBALIKAN'))
    ORDER BY s.periode_awal DESC LIMIT 1`);
+
+export type PeriodeRow = { id: number; nama: string; urutan: number; mulai: Date; selesai: Date; batasPegawai: Date; siklus: { id: number; tahun: number; fase: string; zonaWaktu: string } };
+
+/** Every period of every cycle past DRAFT, newest cycle first, in one named statement. */
+export async function periodeRows(q: Sql): Promise<PeriodeRow[]> {
+  const rows = await q.rows<{ id: number; nama: string; urutan: number; mulai: Date; selesai: Date; batasPegawai: Date; siklusId: number; tahun: number; fase: string; zonaWaktu: string }>(
+    named('monitoring-periode', sql`SELECT p.id, p.nama, p.urutan, p.mulai, p.selesai, p.batas_pegawai, s.id AS siklus_id, s.tahun, s.fase, s.zona_waktu
+      FROM periode p JOIN siklus s ON s.id = p.siklus_id WHERE s.fase <> 'DRAFT' ORDER BY s.tahun DESC, p.urutan`),
+  );
+  return rows.map(({ siklusId, tahun, fase, zonaWaktu, ...p }) => ({ ...p, siklus: { id: siklusId, tahun, fase, zonaWaktu } }));
+}
+
+export type Halaman = { anak: UnitRingkas[]; hitungan: HitunganAnak[]; terlambat: TerlambatRow[] | null };
+
+/**
+ * What one page shows, in one statement (one round trip): the child units of the unit looked at
+ * (`unitId` null: the top units), the counts per child from the summary, and — when the deadline
+ * has passed (`lewat`) — one page of the late list (`limit` + 1 rows, after `setelah`).
+ */
+export async function halamanRows(
+  q: Sql,
+  a: { periodeId: number; path: string; unitId: number | null; lewat: boolean; hariIni: string; limit: number; setelah: { nama: string; skpId: number } | null },
+): Promise<Halaman> {
+  const anakWhere = a.unitId === null ? sql`c.parent_id IS NULL` : sql`c.parent_id = ${a.unitId}`;
+  const late = a.lewat
+    ? sql`(SELECT json_agg(json_build_object('skpId', x.skp_id, 'pegawaiId', x.pegawai_id, 'nip', x.nip, 'nama', x.nama, 'unit', x.unit, 'penilai', x.penilai,
+                                   'status', x.status, 'dibukaSampai', x.dibuka_sampai, 'diingatkan', x.diingatkan) ORDER BY x.nama, x.skp_id)
+             FROM (SELECT ${terlambatColumns(a.periodeId, a.hariIni)} ${terlambatFrom(a.periodeId, a.path)}
+                     ${a.setelah ? sql`AND (p.nama, s.id) > (${a.setelah.nama}::text, ${a.setelah.skpId}::int)` : sql``}
+                    ORDER BY p.nama, s.id LIMIT ${sql.raw(String(Math.trunc(a.limit) + 1))}) x)`
+    : sql`NULL::json`;
+  const r = await q.one<{ anak: UnitRingkas[] | null; hitungan: HitunganAnak[] | null; terlambat: (Omit<TerlambatRow, 'dibukaSampai'> & { dibukaSampai: string | null })[] | null }>(
+    named(
+      `monitoring-halaman-${a.unitId === null ? 'akar' : 'unit'}-${a.lewat ? 'lewat' : 'buka'}-${a.setelah ? 'lanjut' : 'awal'}`,
+      sql`SELECT
+        (SELECT json_agg(json_build_object('id', c.id, 'kode', c.kode, 'nama', c.nama, 'path', c.path, 'parentId', c.parent_id) ORDER BY c.nama, c.id) FROM unit_kerja c WHERE ${anakWhere}) AS anak,
+        (SELECT json_agg(json_build_object('anakId', h.anak_id, 'skpDraft', h.skp_draft, 'skpDiajukan', h.skp_diajukan, 'skpDikembalikan', h.skp_dikembalikan, 'skpDisetujui', h.skp_disetujui,
+                                           'lapDraft', h.lap_draft, 'lapDiajukan', h.lap_diajukan, 'lapDikembalikan', h.lap_dikembalikan, 'lapDinilai', h.lap_dinilai))
+           FROM (SELECT NULLIF(split_part(substr(u.path, length(${a.path}::text) + 1), '/', 1), '')::int AS anak_id, ${SUMS}
+                   FROM monitoring_ringkasan m JOIN unit_kerja u ON u.id = m.unit_id
+                  WHERE m.periode_id = ${a.periodeId} AND u.path LIKE ${likePrefix(a.path)}
+                  GROUP BY 1) h) AS hitungan,
+        ${late} AS terlambat`,
+    ),
+  );
+  return {
+    anak: r?.anak ?? [],
+    hitungan: r?.hitungan ?? [],
+    terlambat: a.lewat ? (r?.terlambat ?? []).map((x) => ({ ...x, dibukaSampai: x.dibukaSampai ? new Date(x.dibukaSampai) : null })) : null,
+  };
+}

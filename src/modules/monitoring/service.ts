@@ -8,7 +8,7 @@ import { NotFound } from '../../errors.js';
 import { audit } from '../audit/service.js';
 import { zonaOf } from '../laporan/read.js';
 import { notify } from '../notifikasi/notify.js';
-import { hitunganPerAnak, satuTerlambat, terlambatRows, unitAnak, unitDanLeluhur, type TerlambatRow, type UnitRingkas } from './queries.js';
+import { halamanRows, periodeRows, satuTerlambat, unitDanLeluhur, type TerlambatRow, type UnitRingkas } from './queries.js';
 import type { MonitoringQuery, PengingatInput } from './schemas.js';
 
 // Monitoring Pengisian (docs/domain/monitoring.md): for HR the whole agency, for a pimpinan the
@@ -16,7 +16,7 @@ import type { MonitoringQuery, PengingatInput } from './schemas.js';
 // summary kept in step by the writes; the late list from the rows.
 
 /** How many late people one page lists (the rest by "next", all of them in the export). */
-export const TERLAMBAT_PER_HALAMAN = 100;
+export const TERLAMBAT_PER_HALAMAN = 50;
 
 /** The path of the subtree the actor may watch ('/' = every unit), or NotFound. */
 export const cekMonitoring = (actor: Actor): string => lingkup(actor);
@@ -27,12 +27,7 @@ function lingkup(actor: Actor): string {
 }
 
 async function periodeList(db: Db) {
-  const rows = await db.prisma.periode.findMany({
-    where: { siklus: { fase: { not: 'DRAFT' } } },
-    orderBy: [{ siklus: { tahun: 'desc' } }, { urutan: 'asc' }],
-    select: { id: true, nama: true, urutan: true, mulai: true, selesai: true, batasPegawai: true, siklus: { select: { id: true, tahun: true, fase: true, zonaWaktu: true } } },
-  });
-  return rows.map((p) => ({ ...p, zona: zonaOf(p.siklus) }));
+  return (await periodeRows(db.sql)).map((p) => ({ ...p, zona: zonaOf(p.siklus) }));
 }
 export type PeriodePilihan = Awaited<ReturnType<typeof periodeList>>[number];
 
@@ -64,25 +59,27 @@ export async function monitoringPage(db: Db, clock: Clock, actor: Actor, q: Moni
   const loc = await lokasi(db, scope, q.unit);
   if (!periode) return { periodeAll, periode: null, ...loc, total: null, baris: [], terlambat: null };
 
-  const [perAnak, anak] = await Promise.all([hitunganPerAnak(db.sql, periode.id, loc.path), unitAnak(db.sql, loc.unit?.id ?? null)]);
-  const byAnak = new Map(perAnak.map((r) => [r.anakId, r]));
-  const nol: Hitungan = { skpDraft: 0, skpDiajukan: 0, skpDikembalikan: 0, skpDisetujui: 0, lapDraft: 0, lapDiajukan: 0, lapDikembalikan: 0, lapDinilai: 0 };
-  const total = ringkas(perAnak.reduce<Hitungan>((a, r) => ({
-    skpDraft: a.skpDraft + r.skpDraft, skpDiajukan: a.skpDiajukan + r.skpDiajukan, skpDikembalikan: a.skpDikembalikan + r.skpDikembalikan, skpDisetujui: a.skpDisetujui + r.skpDisetujui,
-    lapDraft: a.lapDraft + r.lapDraft, lapDiajukan: a.lapDiajukan + r.lapDiajukan, lapDikembalikan: a.lapDikembalikan + r.lapDikembalikan, lapDinilai: a.lapDinilai + r.lapDinilai,
-  }), nol));
-  const baris: BarisUnit[] = anak.map((u) => ({ unit: u, sendiri: false, ringkasan: ringkas(byAnak.get(u.id) ?? nol) }));
-  if (loc.unit && byAnak.has(null)) baris.unshift({ unit: loc.unit, sendiri: true, ringkasan: ringkas(byAnak.get(null)!) });
-
   const batas = akhirHari(periode.batasPegawai, periode.zona);
   const lewat = now >= batas;
   const hariIni = tanggalDi(now, periode.zona);
+  const after = lewat && q.setelah ? await db.prisma.skp.findUnique({ where: { id: q.setelah }, select: { id: true, pegawai: { select: { nama: true } } } }) : null;
+  const h = await halamanRows(db.sql, {
+    periodeId: periode.id, path: loc.path, unitId: loc.unit?.id ?? null, lewat, hariIni, limit: TERLAMBAT_PER_HALAMAN,
+    setelah: after ? { nama: after.pegawai.nama, skpId: after.id } : null,
+  });
+  const byAnak = new Map(h.hitungan.map((r) => [r.anakId, r]));
+  const nol: Hitungan = { skpDraft: 0, skpDiajukan: 0, skpDikembalikan: 0, skpDisetujui: 0, lapDraft: 0, lapDiajukan: 0, lapDikembalikan: 0, lapDinilai: 0 };
+  const total = ringkas(h.hitungan.reduce<Hitungan>((a, r) => ({
+    skpDraft: a.skpDraft + r.skpDraft, skpDiajukan: a.skpDiajukan + r.skpDiajukan, skpDikembalikan: a.skpDikembalikan + r.skpDikembalikan, skpDisetujui: a.skpDisetujui + r.skpDisetujui,
+    lapDraft: a.lapDraft + r.lapDraft, lapDiajukan: a.lapDiajukan + r.lapDiajukan, lapDikembalikan: a.lapDikembalikan + r.lapDikembalikan, lapDinilai: a.lapDinilai + r.lapDinilai,
+  }), nol));
+  const baris: BarisUnit[] = h.anak.map((u) => ({ unit: u, sendiri: false, ringkasan: ringkas(byAnak.get(u.id) ?? nol) }));
+  if (loc.unit && byAnak.has(null)) baris.unshift({ unit: loc.unit, sendiri: true, ringkasan: ringkas(byAnak.get(null)!) });
+
   let terlambat: { rows: TerlambatRow[]; berikut: number | null; jumlah: number } | null = null;
-  if (lewat) {
-    const after = q.setelah ? await db.prisma.skp.findUnique({ where: { id: q.setelah }, select: { id: true, pegawai: { select: { nama: true } } } }) : null;
-    const rows = await terlambatRows(db.sql, periode.id, loc.path, hariIni, TERLAMBAT_PER_HALAMAN, after ? { nama: after.pegawai.nama, skpId: after.id } : null);
-    const more = rows.length > TERLAMBAT_PER_HALAMAN;
-    const page = rows.slice(0, TERLAMBAT_PER_HALAMAN);
+  if (h.terlambat) {
+    const more = h.terlambat.length > TERLAMBAT_PER_HALAMAN;
+    const page = h.terlambat.slice(0, TERLAMBAT_PER_HALAMAN);
     terlambat = { rows: page, berikut: more ? page[page.length - 1]!.skpId : null, jumlah: total.terlambatJika };
   }
   return { periodeAll, periode, ...loc, total, baris, batas, lewat, hariIni, terlambat, setelah: q.setelah ?? null };
