@@ -72,6 +72,16 @@ async function main(): Promise<number> {
     console.log(`page check: ${shownSkp} SKPs (database ${truth.skp}), ${shownLate} late (database ${truth.late}), ${lateRows} late rows listed, ${html.length} bytes`);
     if (shownSkp !== truth.skp || shownLate !== truth.late || lateRows !== Math.min(50, truth.late)) failures.push('the page does not agree with the database');
 
+    // sequential latency of the page alone (no load): what one request costs end to end
+    const seq: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await (await fetch(appUrl + path, { headers: { cookie: cookies[0]! } })).text();
+      seq.push(performance.now() - t0);
+    }
+    seq.sort((a, b) => a - b);
+    console.log(`sequential: ${path} p50 ${fmt(seq[10]!, 1)} ms, max ${fmt(seq[19]!, 1)} ms (20 requests)`);
+
     const cells: Cell[] = [];
     const pages = [
       { page: '/ping (floor)', paths: ['/ping'], expect: '<p>OK</p>' },
@@ -123,7 +133,7 @@ async function main(): Promise<number> {
       startedAt: startedAt.toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version, loadAverageAtEnd: loadavg() },
       settings: { employees: EMPLOYEES, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, concurrency: CONCURRENCY, poolSize: POOL_SIZE },
-      page: { path, skp: truth.skp, late: truth.late, bytes: html.length },
+      page: { path, skp: truth.skp, late: truth.late, bytes: html.length, sequentialMs: seq },
       cells,
       ratio,
       export: { ms: exportMs, bytes, rows: truth.late, rssBefore: rss0, rssPeak: peak },

@@ -7,7 +7,7 @@ import type { Actor } from '../../domain/access.js';
 import { safeRow, type CellValue } from '../../export/spreadsheet-cells.js';
 import { LABELS } from '../../i18n/labels.js';
 import { semuaTerlambat } from './queries.js';
-import { monitoringExportSource } from './service.js';
+import { monitoringExportSource, periodeKunci } from './service.js';
 import type { MonitoringQuery } from './schemas.js';
 
 // The Excel export of Monitoring Pengisian (docs/domain/monitoring.md § Export): the same scope,
@@ -56,7 +56,7 @@ async function writeXlsx(db: Db, page: Awaited<ReturnType<typeof monitoringExpor
   terlambat.columns = [{ width: 36 }, { width: 22, style: { numFmt: '@' } }, { width: 36 }, { width: 36 }, { width: 22 }, { width: 16 }];
   row(terlambat, [t('monitoring.col.nama'), t('monitoring.col.nip'), t('monitoring.col.unit'), t('monitoring.col.penilai'), t('monitoring.col.status'), t('monitoring.col.diingatkan')]);
   if (page.lewat) {
-    for await (const batch of semuaTerlambat(db.sql, periode.id, page.path, page.hariIni!)) {
+    for await (const batch of semuaTerlambat(db.sql, periodeKunci(periode), page.path, page.hariIni!)) {
       for (const r of batch) {
         row(terlambat, [r.nama, r.nip, r.unit, r.penilai ?? '', t(r.status ? LABELS.laporan.status[r.status] : 'monitoring.lap.belum'), r.diingatkan ? t('common.yes') : '']);
       }

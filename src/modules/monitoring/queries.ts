@@ -31,37 +31,47 @@ export type TerlambatRow = {
   diingatkan: boolean;
 };
 
-/** What the late list and the export share: the SKPs of the period's cycle covering the period, in the subtree, whose report is not submitted. */
-const terlambatFrom = (periodeId: number, path: string) => sql`
-    FROM periode pe
-    JOIN skp s ON s.siklus_id = pe.siklus_id AND s.periode_awal <= pe.selesai AND s.periode_akhir >= pe.mulai
-    JOIN pegawai p ON p.id = s.pegawai_id AND p.aktif
+/** The period as the late list needs it: its id, its cycle and its days ('YYYY-MM-DD'). */
+export type PeriodeKunci = { id: number; siklusId: number; mulai: string; selesai: string };
+export type Setelah = { nama: string; pegawaiId: number; skpId: number };
+
+/**
+ * What the late list and the export share: the SKPs of the period's cycle covering the period, of
+ * active employees in the subtree, whose report is not submitted. Written from the employee side
+ * with the period's values as parameters, so that PostgreSQL can walk the employees by name (the
+ * (aktif, nama, id) index) and stop at the page's end instead of sorting every late report.
+ */
+const terlambatFrom = (pe: PeriodeKunci, path: string) => sql`
+    FROM pegawai p
+    JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${pe.siklusId} AND s.periode_awal <= ${pe.selesai}::date AND s.periode_akhir >= ${pe.mulai}::date
     JOIN unit_kerja u ON u.id = p.unit_id
-    LEFT JOIN laporan_periode l ON l.skp_id = s.id AND l.periode_id = pe.id
+    LEFT JOIN laporan_periode l ON l.skp_id = s.id AND l.periode_id = ${pe.id}
     LEFT JOIN pegawai pn ON pn.id = s.penilai_id
     LEFT JOIN pejabat_luar pl ON pl.id = s.penilai_luar_id
-   WHERE pe.id = ${periodeId} AND u.path LIKE ${likePrefix(path)} AND (l.id IS NULL OR l.status IN ('DRAFT', 'DIKEMBALIKAN'))`;
+   WHERE p.aktif${path === '/' ? sql`` : sql` AND p.unit_id IN (SELECT id FROM unit_kerja WHERE path LIKE ${likePrefix(path)})`}
+     AND (l.id IS NULL OR l.status IN ('DRAFT', 'DIKEMBALIKAN'))`;
 
 const terlambatColumns = (periodeId: number, hariIni: string) => sql`s.id AS skp_id, p.id AS pegawai_id, p.nip, p.nama, u.nama AS unit, COALESCE(pn.nama, pl.nama) AS penilai,
        l.status, l.dibuka_sampai,
        EXISTS (SELECT 1 FROM pengingat r WHERE r.jenis = 'MANUAL' AND r.periode_id = ${periodeId} AND r.pegawai_id = p.id AND r.tanggal = ${hariIni}::date) AS diingatkan`;
 
-/** One page of the late list, by name (keyset: after the SKP `setelah`), `limit` + 1 rows to tell whether there is more. */
-export const terlambatRows = (q: Sql, periodeId: number, path: string, hariIni: string, limit: number, setelah: { nama: string; skpId: number } | null) =>
-  q.rows<TerlambatRow>(sql`SELECT ${terlambatColumns(periodeId, hariIni)} ${terlambatFrom(periodeId, path)}
-     ${setelah ? sql`AND (p.nama, s.id) > (${setelah.nama}::text, ${setelah.skpId}::int)` : sql``}
-   ORDER BY p.nama, s.id LIMIT ${sql.raw(String(Math.trunc(limit) + 1))}`);
+const afterKey = (setelah: Setelah | null) => (setelah ? sql` AND (p.nama, p.id, s.id) > (${setelah.nama}::text, ${setelah.pegawaiId}::int, ${setelah.skpId}::int)` : sql``);
+
+/** One page of the late list, by name (keyset: after `setelah`), `limit` + 1 rows to tell whether there is more. */
+export const terlambatRows = (q: Sql, pe: PeriodeKunci, path: string, hariIni: string, limit: number, setelah: Setelah | null) =>
+  q.rows<TerlambatRow>(sql`SELECT ${terlambatColumns(pe.id, hariIni)} ${terlambatFrom(pe, path)}${afterKey(setelah)}
+   ORDER BY p.nama, p.id, s.id LIMIT ${sql.raw(String(Math.trunc(limit) + 1))}`);
 
 /** The whole late list of the subtree, for the export: read in pages of `batch` by keyset, so memory stays flat. */
-export async function* semuaTerlambat(q: Sql, periodeId: number, path: string, hariIni: string, batch = 2000): AsyncGenerator<TerlambatRow[]> {
-  let setelah: { nama: string; skpId: number } | null = null;
+export async function* semuaTerlambat(q: Sql, pe: PeriodeKunci, path: string, hariIni: string, batch = 2000): AsyncGenerator<TerlambatRow[]> {
+  let setelah: Setelah | null = null;
   for (;;) {
-    const rows = await terlambatRows(q, periodeId, path, hariIni, batch - 1, setelah);
+    const rows = await terlambatRows(q, pe, path, hariIni, batch - 1, setelah);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;
     const last = rows[rows.length - 1]!;
-    setelah = { nama: last.nama, skpId: last.skpId };
+    setelah = { nama: last.nama, pegawaiId: last.pegawaiId, skpId: last.skpId };
   }
 }
 
@@ -96,26 +106,25 @@ export type Halaman = { anak: UnitRingkas[]; hitungan: HitunganAnak[]; terlambat
  */
 export async function halamanRows(
   q: Sql,
-  a: { periodeId: number; path: string; unitId: number | null; lewat: boolean; hariIni: string; limit: number; setelah: { nama: string; skpId: number } | null },
+  a: { periode: PeriodeKunci; path: string; unitId: number | null; lewat: boolean; hariIni: string; limit: number; setelah: Setelah | null },
 ): Promise<Halaman> {
   const anakWhere = a.unitId === null ? sql`c.parent_id IS NULL` : sql`c.parent_id = ${a.unitId}`;
   const late = a.lewat
     ? sql`(SELECT json_agg(json_build_object('skpId', x.skp_id, 'pegawaiId', x.pegawai_id, 'nip', x.nip, 'nama', x.nama, 'unit', x.unit, 'penilai', x.penilai,
-                                   'status', x.status, 'dibukaSampai', x.dibuka_sampai, 'diingatkan', x.diingatkan) ORDER BY x.nama, x.skp_id)
-             FROM (SELECT ${terlambatColumns(a.periodeId, a.hariIni)} ${terlambatFrom(a.periodeId, a.path)}
-                     ${a.setelah ? sql`AND (p.nama, s.id) > (${a.setelah.nama}::text, ${a.setelah.skpId}::int)` : sql``}
-                    ORDER BY p.nama, s.id LIMIT ${sql.raw(String(Math.trunc(a.limit) + 1))}) x)`
+                                   'status', x.status, 'dibukaSampai', x.dibuka_sampai, 'diingatkan', x.diingatkan) ORDER BY x.nama, x.pegawai_id, x.skp_id)
+             FROM (SELECT ${terlambatColumns(a.periode.id, a.hariIni)} ${terlambatFrom(a.periode, a.path)}${afterKey(a.setelah)}
+                    ORDER BY p.nama, p.id, s.id LIMIT ${sql.raw(String(Math.trunc(a.limit) + 1))}) x)`
     : sql`NULL::json`;
   const r = await q.one<{ anak: UnitRingkas[] | null; hitungan: HitunganAnak[] | null; terlambat: (Omit<TerlambatRow, 'dibukaSampai'> & { dibukaSampai: string | null })[] | null }>(
     named(
-      `monitoring-halaman-${a.unitId === null ? 'akar' : 'unit'}-${a.lewat ? 'lewat' : 'buka'}-${a.setelah ? 'lanjut' : 'awal'}`,
+      `monitoring-halaman-${a.unitId === null ? 'akar' : 'unit'}-${a.path === '/' ? 'semua' : 'cabang'}-${a.lewat ? 'lewat' : 'buka'}-${a.setelah ? 'lanjut' : 'awal'}`,
       sql`SELECT
         (SELECT json_agg(json_build_object('id', c.id, 'kode', c.kode, 'nama', c.nama, 'path', c.path, 'parentId', c.parent_id) ORDER BY c.nama, c.id) FROM unit_kerja c WHERE ${anakWhere}) AS anak,
         (SELECT json_agg(json_build_object('anakId', h.anak_id, 'skpDraft', h.skp_draft, 'skpDiajukan', h.skp_diajukan, 'skpDikembalikan', h.skp_dikembalikan, 'skpDisetujui', h.skp_disetujui,
                                            'lapDraft', h.lap_draft, 'lapDiajukan', h.lap_diajukan, 'lapDikembalikan', h.lap_dikembalikan, 'lapDinilai', h.lap_dinilai))
            FROM (SELECT NULLIF(split_part(substr(u.path, length(${a.path}::text) + 1), '/', 1), '')::int AS anak_id, ${SUMS}
                    FROM monitoring_ringkasan m JOIN unit_kerja u ON u.id = m.unit_id
-                  WHERE m.periode_id = ${a.periodeId} AND u.path LIKE ${likePrefix(a.path)}
+                  WHERE m.periode_id = ${a.periode.id} AND u.path LIKE ${likePrefix(a.path)}
                   GROUP BY 1) h) AS hitungan,
         ${late} AS terlambat`,
     ),

@@ -29,6 +29,10 @@ function lingkup(actor: Actor): string {
 async function periodeList(db: Db) {
   return (await periodeRows(db.sql)).map((p) => ({ ...p, zona: zonaOf(p.siklus) }));
 }
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** The period as the late list's statement takes it. */
+export const periodeKunci = (p: { id: number; siklus: { id: number }; mulai: Date; selesai: Date }) => ({ id: p.id, siklusId: p.siklus.id, mulai: iso(p.mulai), selesai: iso(p.selesai) });
+
 export type PeriodePilihan = Awaited<ReturnType<typeof periodeList>>[number];
 
 type Lokasi = { path: string; unit: UnitRingkas | null; jejak: UnitRingkas[] };
@@ -62,10 +66,10 @@ export async function monitoringPage(db: Db, clock: Clock, actor: Actor, q: Moni
   const batas = akhirHari(periode.batasPegawai, periode.zona);
   const lewat = now >= batas;
   const hariIni = tanggalDi(now, periode.zona);
-  const after = lewat && q.setelah ? await db.prisma.skp.findUnique({ where: { id: q.setelah }, select: { id: true, pegawai: { select: { nama: true } } } }) : null;
+  const after = lewat && q.setelah ? await db.prisma.skp.findUnique({ where: { id: q.setelah }, select: { id: true, pegawai: { select: { id: true, nama: true } } } }) : null;
   const h = await halamanRows(db.sql, {
-    periodeId: periode.id, path: loc.path, unitId: loc.unit?.id ?? null, lewat, hariIni, limit: TERLAMBAT_PER_HALAMAN,
-    setelah: after ? { nama: after.pegawai.nama, skpId: after.id } : null,
+    periode: periodeKunci(periode), path: loc.path, unitId: loc.unit?.id ?? null, lewat, hariIni, limit: TERLAMBAT_PER_HALAMAN,
+    setelah: after ? { nama: after.pegawai.nama, pegawaiId: after.pegawai.id, skpId: after.id } : null,
   });
   const byAnak = new Map(h.hitungan.map((r) => [r.anakId, r]));
   const nol: Hitungan = { skpDraft: 0, skpDiajukan: 0, skpDikembalikan: 0, skpDisetujui: 0, lapDraft: 0, lapDiajukan: 0, lapDikembalikan: 0, lapDinilai: 0 };
