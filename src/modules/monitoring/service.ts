@@ -15,8 +15,8 @@ import type { MonitoringQuery, PengingatInput } from './schemas.js';
 // subtree of the unit they head; anyone else finds no such page (404). The counts come from the
 // summary kept in step by the writes; the late list from the rows.
 
-/** How many late people one page lists (the rest by "next", all of them in the export). */
-export const TERLAMBAT_PER_HALAMAN = 50;
+/** How many late people one page lists (the rest by "next", all of them in the export): a screenful to work through; the page stays light for the whole agency. */
+export const TERLAMBAT_PER_HALAMAN = 25;
 
 /** The path of the subtree the actor may watch ('/' = every unit), or NotFound. */
 export const cekMonitoring = (actor: Actor): string => lingkup(actor);
