@@ -163,6 +163,29 @@ describe('the counts', () => {
   });
 });
 
+describe('the late list, page by page', () => {
+  it('lists 25 by name, then the rest after "Berikutnya", each once', async () => {
+    // a unit of its own with 27 employees whose SKP is still a draft (no report: late)
+    const u = await given.unit(t, { nama: 'Unit Banyak Terlambat' });
+    const head = await given.pegawai(t, { unitId: u.id, jenis: 'PENGAWAS' });
+    const staff = [head];
+    for (let i = 0; i < 26; i++) staff.push(await given.pegawai(t, { unitId: u.id, penilai: head, nama: `Pegawai Antre ${String(i).padStart(2, '0')}` }));
+    const first = await page(agents.admin, { periode: periode.id, unit: u.id }).expect(200);
+    const one = [...first.text.matchAll(/<tr data-pegawai="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(one).toHaveLength(25);
+    const next = /href="(\/monitoring\?[^"]*setelah=\d+[^"]*)#terlambat">Berikutnya</.exec(first.text.replace(/&amp;/g, '&'));
+    expect(next).not.toBeNull();
+    const second = await agents.admin.get(next![1]!).expect(200);
+    const two = [...second.text.matchAll(/<tr data-pegawai="(\d+)">/g)].map((m) => Number(m[1]));
+    expect(two).toHaveLength(2);
+    expect(second.text).not.toContain('>Berikutnya<');
+    expect([...one, ...two].sort((a, b) => a - b)).toEqual(ids(...staff));
+    const byName = new Map(staff.map((p) => [p.id, p.nama]));
+    const names = [...one, ...two].map((id) => byName.get(id)!);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+});
+
 describe('scope', () => {
   it('HR sees everyone late in a unit, with NIP, unit, appraiser and status', async () => {
     const res = await page(agents.admin, { periode: periode.id, unit: world.units.root.id }).expect(200);
