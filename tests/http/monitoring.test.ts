@@ -341,11 +341,17 @@ describe('the demo', () => {
   }, 120_000);
   afterAll(async () => { await demo?.close(); });
 
-  it.each(['admin', 'pimpinan'] as const)('%s sees late people on the default page, with the chart', async (who) => {
+  it.each(['admin', 'pimpinan', 'kepalaDinas'] as const)('%s sees late people on the default page, with the chart', async (who) => {
     const agent = await loginAs(demo.app, who);
     const res = await agent.get('/monitoring').expect(200);
     expect(res.text).toContain('id="monitoring-chart"');
     expect(lateIds(res.text).length).toBeGreaterThan(0);
     expect(res.text).toContain('action="/monitoring/pengingat"');
+  });
+
+  it.each(['penilai', 'pegawai'] as const)('%s has no monitoring page (and no link to one)', async (who) => {
+    const agent = await loginAs(demo.app, who);
+    await agent.get('/monitoring').expect(404);
+    expect((await agent.get('/').expect(200)).text).not.toContain('href="/monitoring"');
   });
 });

@@ -23,7 +23,12 @@ export function monitoringRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock'>
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     res.setHeader('Cache-Control', 'no-store');
-    await file.write(res, (key, params) => t(res, key, params));
+    try {
+      await file.write(res, (key, params) => t(res, key, params));
+    } catch (e) {
+      res.destroy(); // the file is half sent: break the download rather than leave it hanging
+      throw e;
+    }
     res.end();
   });
 
