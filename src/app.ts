@@ -47,6 +47,8 @@ import { emailRoutes } from './modules/email/routes.js';
 import { emailTasks } from './modules/email/jobs.js';
 // ── bell ──
 import { bellCount, notifikasiRoutes } from './modules/notifikasi/routes.js';
+// ── monitoring ──
+import { monitoringRoutes } from './modules/monitoring/routes.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -146,6 +148,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(emailRoutes({ db, config, clock, jobs }));
   // ── bell ──
   app.use(notifikasiRoutes({ db, clock }));
+  // ── monitoring ──
+  app.use(monitoringRoutes({ db, clock }));
 
   app.use(notFoundHandler);
   app.use(errorHandler(!production));

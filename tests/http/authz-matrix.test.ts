@@ -395,6 +395,18 @@ const ROUTES: Row[] = [
   { route: 'POST /notifikasi/{notifLuar}/buka', expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /notifikasi/999999/buka', expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /notifikasi/999999/baca', expect: e(403, 404, 404, 404, 404, 303) },
+  // ── monitoring ──
+  // HR watches the whole agency, a pimpinan their unit's subtree ({unit} = seksi, inside it;
+  // {unitLain} = lain, outside it); anyone else finds no such page (404). The manual reminder:
+  // an empty body stops at validation (422) for those who may watch; a missing period is 404.
+  { route: 'GET /monitoring', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring?unit={unit}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /monitoring?periode=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /monitoring/unduh.xlsx', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /monitoring/unduh.xlsx?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'POST /monitoring/pengingat', body: {}, expect: e(403, 404, 404, 422, 422, 303) },
+  { route: 'POST /monitoring/pengingat', body: { periodeId: '999999', pegawaiId: '{pegawai:luar}' }, expect: e(403, 404, 404, 404, 404, 303) },
 ];
 
 /**
@@ -774,6 +786,15 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /notifikasi/{notifLuar}/buka': 303,
   'POST /notifikasi/999999/buka': 404,
   'POST /notifikasi/999999/baca': 404,
+  // ── monitoring ── (requireLogin refuses an outside official)
+  'GET /monitoring': 403,
+  'GET /monitoring?unit={unit}': 403,
+  'GET /monitoring?unit={unitLain}': 403,
+  'GET /monitoring?periode=999999': 403,
+  'GET /monitoring/unduh.xlsx': 403,
+  'GET /monitoring/unduh.xlsx?unit={unitLain}': 403,
+  'POST /monitoring/pengingat': 403,
+  'POST /monitoring/pengingat + periodeId, pegawaiId': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -857,6 +878,8 @@ beforeAll(async () => {
   const luarUser = await t.db.prisma.user.findFirstOrThrow({ where: { pejabatLuarId: pejabatLuar.id } });
   await notify(t.db.sql, [{ userId: luarUser.id, jenis: 'LAPORAN_DIAJUKAN', params: { nama: 'Uji', periode: 'Triwulan I' }, tautan: '/' }]);
   ids.notifLuar = (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { userId: luarUser.id }, orderBy: { id: 'desc' } })).id;
+  // ── monitoring ── a unit outside the pimpinan's subtree
+  ids.unitLain = world.units.lain.id;
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });

@@ -26,6 +26,8 @@ export const AUDIT_AKSI = [
   'umpanBalik.create', 'dialogKinerja.create', 'dialogKinerja.update',
   // ── mail: HR resends a failed e-mail; a user changes which notifications go by e-mail ──
   'email.resend', 'preferensi.update',
+  // ── monitoring: the manual reminder (docs/domain/monitoring.md) ──
+  'pengingat.send',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -38,6 +40,8 @@ export const AUDIT_ENTITAS = [
   'umpan_balik', 'dialog_kinerja',
   // ── mail ──
   'email_keluar',
+  // ── monitoring ──
+  'pengingat',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

@@ -20,7 +20,9 @@ import { enLinimasa } from './linimasa.js';
 import { enLaporan } from './laporan.js';
 // ── penilaian ──
 import { enPenilaian } from './penilaian.js';
+// ── monitoring ──
+import { enMonitoring } from './monitoring.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi, /* ── mail ── */ email: enEmail };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi, /* ── mail ── */ ...enEmail };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi, /* ── mail ── */ email: enEmail, /* ── monitoring ── */ monitoring: enMonitoring };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi, /* ── mail ── */ ...enEmail, /* ── monitoring ── */ ...enMonitoring };

@@ -19,8 +19,10 @@ import { idLinimasa } from './linimasa.js';
 import { idLaporan } from './laporan.js';
 // ── penilaian ──
 import { idPenilaian } from './penilaian.js';
+// ── monitoring ──
+import { idMonitoring } from './monitoring.js';
 
 /** Bahasa Indonesia, the reference language: the feature files, merged (tests check no key is defined twice). */
-export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan, /* ── penilaian ── */ penilaian: idPenilaian, /* ── linimasa ── */ linimasa: idLinimasa, /* ── notifikasi ── */ notifikasi: idNotifikasi, /* ── mail ── */ email: idEmail };
-export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan, /* ── penilaian ── */ ...idPenilaian, /* ── linimasa ── */ ...idLinimasa, /* ── notifikasi ── */ ...idNotifikasi, /* ── mail ── */ ...idEmail };
+export const idParts = { core, siklus: idSiklus, skp: idSkp, review: idReview, cetak: idCetak, guard: idGuard, audit: idAudit, scoring: idScoring, penilai: idPenilai, mutasi: idMutasi, luar: idLuar, /* ── laporan */ laporan: idLaporan, /* ── penilaian ── */ penilaian: idPenilaian, /* ── linimasa ── */ linimasa: idLinimasa, /* ── notifikasi ── */ notifikasi: idNotifikasi, /* ── mail ── */ email: idEmail, /* ── monitoring ── */ monitoring: idMonitoring };
+export const id = { ...core, ...idSiklus, ...idSkp, ...idReview, ...idCetak, ...idGuard, ...idAudit, ...idScoring, ...idPenilai, ...idMutasi, ...idLuar, /* ── laporan */ ...idLaporan, /* ── penilaian ── */ ...idPenilaian, /* ── linimasa ── */ ...idLinimasa, /* ── notifikasi ── */ ...idNotifikasi, /* ── mail ── */ ...idEmail, /* ── monitoring ── */ ...idMonitoring };
 export type MessageKey = keyof typeof id;
