@@ -29,7 +29,8 @@ describe('notify', () => {
     ]);
     expect(n).toBe(3);
     const ra = await rows(ua);
-    expect(ra.map((x) => [x.jenis, x.params, x.email?.kepada, x.email?.status])).toEqual([['UMPAN_BALIK', { dari: 'Budi' }, 'a@contoh.go.id', 'ANTRI']]);
+    // (its status is the sender's business: a test app with SMTP may already have taken it)
+    expect(ra.map((x) => [x.jenis, x.params, x.email?.kepada])).toEqual([['UMPAN_BALIK', { dari: 'Budi' }, 'a@contoh.go.id']]);
     const rb = await rows(ub);
     expect(rb.map((x) => [x.jenis, x.email?.kepada ?? null])).toEqual([['UMPAN_BALIK', null], ['SKP_DISETUJUI', 'b@contoh.go.id']]);
   });
