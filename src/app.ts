@@ -42,6 +42,8 @@ import { systemClock, type Clock } from './clock.js';
 import { laporanRoutes } from './modules/laporan/routes.js';
 // ── penilaian ──
 import { penilaianRoutes } from './modules/penilaian/routes.js';
+// ── pengingat ──
+import { pengingatTasks } from './modules/pengingat/jobs.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -50,7 +52,13 @@ export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: Berkas
  * its own; a task that needs settings or the time takes them from `ctx`).
  */
 export type JobContextDeps = { config?: Config; clock?: Clock };
-export const createJobRunner = (db: Db, _ctx: JobContextDeps = {}): JobRunner => jobRunner(db, { ...siklusJobs }, { tasks: {} });
+export const createJobRunner = (db: Db, ctx: JobContextDeps = {}): JobRunner =>
+  jobRunner(db, { ...siklusJobs }, {
+    tasks: {
+      // ── pengingat ──
+      ...pengingatTasks(ctx),
+    },
+  });
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -12,6 +12,8 @@ import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
 import { createApp, createJobRunner } from './app.js';
 import { choosePort, StartError } from './db/ports.js';
+// ── pengingat ──
+import { PERIKSA_PENGINGAT } from './modules/pengingat/jobs.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
@@ -53,6 +55,8 @@ async function main(): Promise<void> {
   }
   console.log('Tekan Ctrl-C untuk berhenti.');
   jobs.kick(); // take up background work an earlier run left unfinished
+  // ── pengingat ── one reminder check at start, besides its cron (at most one runs at a time)
+  jobs.send(PERIKSA_PENGINGAT, {}).catch((e: unknown) => console.error('pengingat:', e));
 
   let stopping = false;
   const stop = async (signal: string) => {
