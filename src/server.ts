@@ -14,6 +14,7 @@ import { createApp, createJobRunner } from './app.js';
 import { choosePort, StartError } from './db/ports.js';
 // ── pengingat ──
 import { PERIKSA_PENGINGAT } from './modules/pengingat/jobs.js';
+import { periksaPengingat } from './modules/pengingat/service.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
     console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
+    // ── pengingat ── the reminders due today, so the demo's late reports have theirs from the start
+    const pengingat = await periksaPengingat(db, systemClock.now());
+    console.log(`seed: ${pengingat.total} pengingat tenggat (${pengingat.periode.map((p) => `${p.nama} ${p.jenis} ${p.baru}`).join(', ') || 'tidak ada yang jatuh tempo'}).`);
   }
   const app = createApp({ config, db, jobs });
   const server: Server = app.listen(await choosePort({ port: config.port, fixed: config.portFixed, setting: 'PORT', what: 'SIKAP', host: config.host, log: (m) => console.log(m) }), config.host);

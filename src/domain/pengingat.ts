@@ -5,17 +5,14 @@ import { akhirHari, awalHari, type ZonaWaktu } from './periode-laporan.js';
 //
 // - TENGGAT_H3 ("3 days left"): from the start of the day three days before the employee's
 //   deadline (periode.batas_pegawai) until the deadline closes, both in the cycle's zone.
-// - TENGGAT_LEWAT ("deadline passed"): from the end of the deadline day, for a limited window
-//   (LEWAT_JENDELA_HARI) so that a cycle opened late, or an installation started mid-year, does not
-//   tell people of deadlines long gone.
+// - TENGGAT_LEWAT ("deadline passed"): from the end of the deadline day, as long as the cycle is
+//   open (the caller checks the phase): someone still late weeks later is told once, when the check
+//   first sees it.
 
 export type JenisPengingatOtomatis = 'TENGGAT_H3' | 'TENGGAT_LEWAT';
 
 /** How many calendar days before the deadline day the "3 days left" reminder starts. */
 export const H_SEBELUM = 3;
-/** How long after the deadline closes the "deadline passed" reminder may still go out. */
-export const LEWAT_JENDELA_HARI = 30;
-
 const DAY = 86_400_000;
 
 /** The calendar date `days` after `d` ('YYYY-MM-DD'). */
@@ -31,7 +28,7 @@ export const mulaiH3 = (batasPegawai: Date | string, zona: ZonaWaktu): Date => a
 export function pengingatJatuh(args: { batasPegawai: Date | string; zona: ZonaWaktu; now: Date }): JenisPengingatOtomatis | null {
   const { batasPegawai, zona, now } = args;
   const tutup = akhirHari(batasPegawai, zona);
-  if (now >= tutup) return now.getTime() < tutup.getTime() + LEWAT_JENDELA_HARI * DAY ? 'TENGGAT_LEWAT' : null;
+  if (now >= tutup) return 'TENGGAT_LEWAT';
   return now >= mulaiH3(batasPegawai, zona) ? 'TENGGAT_H3' : null;
 }
 
