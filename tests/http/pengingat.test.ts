@@ -170,8 +170,17 @@ describe('two app instances on one database', () => {
     expect(lewat).toHaveLength(1);
   });
 
-  it('the task is on a cron outside tests', () => {
-    expect(pengingatTasks({})[PERIKSA_PENGINGAT]!.cron).toBe(CRON_PENGINGAT);
+  it('the task is on pg-boss\'s cron outside tests (every 15 minutes, UTC)', async () => {
     expect(pengingatTasks({ config: { env: 'test' } })[PERIKSA_PENGINGAT]!.cron).toBeUndefined();
+    const jobs = createJobRunner(t.db, { clock, config: { ...t.config, env: 'production' } });
+    try {
+      await jobs.idle(); // starts it
+      const r = await t.db.pool.query(`SELECT cron, options->>'tz' AS tz FROM pgboss.schedule WHERE name = $1`, [PERIKSA_PENGINGAT]);
+      expect(r.rows).toEqual([{ cron: CRON_PENGINGAT, tz: 'UTC' }]);
+      expect(CRON_PENGINGAT).toBe('*/15 * * * *');
+    } finally {
+      await jobs.stop();
+      await t.db.pool.query(`DELETE FROM pgboss.schedule WHERE name = $1`, [PERIKSA_PENGINGAT]);
+    }
   });
 });
