@@ -49,6 +49,8 @@ import { emailTasks } from './modules/email/jobs.js';
 import { bellCount, notifikasiRoutes } from './modules/notifikasi/routes.js';
 // ── monitoring ──
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+// ── pengingat ──
+import { pengingatTasks } from './modules/pengingat/jobs.js';
 
 export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: BerkasStore; clock?: Clock };
 
@@ -62,6 +64,8 @@ export const createJobRunner = (db: Db, ctx: JobContextDeps = {}): JobRunner =>
     tasks: {
       // ── mail ── the outbox's sender (every minute when SMTP is configured)
       ...(ctx.config ? emailTasks({ config: ctx.config, clock: ctx.clock ?? systemClock }) : {}),
+      // ── pengingat ──
+      ...pengingatTasks(ctx),
     },
   });
 

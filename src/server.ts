@@ -15,6 +15,9 @@ import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
 import { createApp, createJobRunner } from './app.js';
 import { choosePort, StartError } from './db/ports.js';
+// ── pengingat ──
+import { PERIKSA_PENGINGAT } from './modules/pengingat/jobs.js';
+import { periksaPengingat } from './modules/pengingat/service.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
     if (moved) seed.logins.push({ role: 'pegawai (mutasi, 2 SKP)', login: moved.nip, password: DEMO_PASSWORD, nama: moved.nama });
     console.log('Mengisi laporan periodik demo (tahun lalu dan tahun ini sampai hari ini) …');
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
+    // ── pengingat ── the reminders due today, so the demo's late reports have theirs from the start
+    const pengingat = await periksaPengingat(db, systemClock.now());
+    console.log(`seed: ${pengingat.total} pengingat tenggat (${pengingat.periode.map((p) => `${p.nama} ${p.jenis} ${p.baru}`).join(', ') || 'tidak ada yang jatuh tempo'}).`);
     await seedNotifikasi(db, { log: (m) => console.log(m) }); // ── bell ──
     // ── mail ── (after every step that writes notifications: it gives their e-mails outcomes)
     await seedEmail(db, { clock: systemClock, logins: seed.logins.map((l) => l.login), pegawai: login('pegawai'), log: (m) => console.log(m) });
@@ -59,6 +65,8 @@ async function main(): Promise<void> {
   }
   console.log('Tekan Ctrl-C untuk berhenti.');
   jobs.kick(); // take up background work an earlier run left unfinished
+  // ── pengingat ── one reminder check at start, besides its cron (at most one runs at a time)
+  jobs.send(PERIKSA_PENGINGAT, {}).catch((e: unknown) => console.error('pengingat:', e));
 
   let stopping = false;
   const stop = async (signal: string) => {
