@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import { loadActor } from '../modules/auth/authenticate.js';
 import { notify } from '../modules/notifikasi/notify.js';
 import { catatGagal, catatTerkirim } from '../modules/email/queries.js';
+import { beritahuHrEmailGagal } from '../modules/email/kirim.js';
 import { savePreferensi } from '../modules/email/service.js';
 import { JENIS_NOTIFIKASI } from '../modules/email/schemas.js';
 import type { Db } from './client.js';
@@ -34,7 +35,10 @@ export async function seedEmail(db: Db, opts: { clock: Clock; logins: readonly s
   const rows = await db.prisma.emailKeluar.findMany({ where: { status: 'ANTRI', notifikasi: { userId: { in: withAddress.map((u) => u.id) } } }, orderBy: { id: 'asc' }, select: { id: true, version: true, percobaan: true } });
   const [gagal, ...rest] = rows;
   const sent = rest.slice(0, Math.ceil(rest.length / 2));
-  if (gagal) await catatGagal(db.sql, [{ id: gagal.id, version: gagal.version, status: 'GAGAL', percobaan: 5, cobaLagiAt: now, galat: '550 5.1.1 Mailbox unavailable (contoh demo)' }]);
+  if (gagal) {
+    await catatGagal(db.sql, [{ id: gagal.id, version: gagal.version, status: 'GAGAL', percobaan: 5, cobaLagiAt: now, galat: '550 5.1.1 Mailbox unavailable (contoh demo)' }]);
+    await beritahuHrEmailGagal(db.sql, 1); // as the sender tells HR: the demo's HR login has its notification
+  }
   await catatTerkirim(db.sql, sent, new Date(now.getTime() - 86_400_000));
   // The demo employee receives feedback in the app only.
   const pegawai = opts.pegawai ? users.find((u) => u.pegawai?.nip === opts.pegawai) : undefined;

@@ -174,12 +174,12 @@ export const LABELS = {
   },
   // ── notifikasi: one line per kind of event (bell, list, e-mail subject) ──
   notifikasi: {
-    jenis: { LAPORAN_DIAJUKAN: 'notifikasi.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'notifikasi.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'notifikasi.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'notifikasi.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'notifikasi.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'notifikasi.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'notifikasi.jenis.SKP_DISETUJUI', TENGGAT_H3: 'notifikasi.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'notifikasi.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'notifikasi.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'notifikasi.jenis.PENGINGAT' } satisfies Record<E.JenisNotifikasi, MessageKey>,
+    jenis: { LAPORAN_DIAJUKAN: 'notifikasi.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'notifikasi.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'notifikasi.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'notifikasi.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'notifikasi.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'notifikasi.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'notifikasi.jenis.SKP_DISETUJUI', TENGGAT_H3: 'notifikasi.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'notifikasi.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'notifikasi.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'notifikasi.jenis.PENGINGAT', EMAIL_GAGAL: 'notifikasi.jenis.EMAIL_GAGAL' } satisfies Record<E.JenisNotifikasi, MessageKey>,
   },
   // ── mail: the outbox's statuses, and each kind as the notification settings name it ──
   email: {
     status: { ANTRI: 'email.status.ANTRI', TERKIRIM: 'email.status.TERKIRIM', GAGAL: 'email.status.GAGAL' } satisfies Record<E.StatusEmail, MessageKey>,
-    jenis: { LAPORAN_DIAJUKAN: 'email.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'email.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'email.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'email.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'email.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'email.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'email.jenis.SKP_DISETUJUI', TENGGAT_H3: 'email.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'email.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'email.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'email.jenis.PENGINGAT' } satisfies Record<E.JenisNotifikasi, MessageKey>,
+    jenis: { LAPORAN_DIAJUKAN: 'email.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'email.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'email.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'email.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'email.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'email.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'email.jenis.SKP_DISETUJUI', TENGGAT_H3: 'email.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'email.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'email.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'email.jenis.PENGINGAT', EMAIL_GAGAL: 'email.jenis.EMAIL_GAGAL' } satisfies Record<E.JenisNotifikasi, MessageKey>,
   },
 } as const;
 export type Labels = typeof LABELS;

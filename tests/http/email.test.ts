@@ -119,6 +119,10 @@ describe('a server that refuses', () => {
     const [failed] = await outbox(p.userId);
     expect(failed).toMatchObject({ status: 'GAGAL', percobaan: 3 });
     expect(failed!.galat).toMatch(/550/);
+    // HR is told in the app, never by e-mail (which could fail too)
+    const hrTold = await t.db.prisma.notifikasi.findMany({ where: { jenis: 'EMAIL_GAGAL', user: { peran: { has: 'ADMIN' } } }, include: { email: true } });
+    expect(hrTold.length).toBeGreaterThan(0);
+    expect(hrTold.every((n) => n.tautan === '/email-keluar' && n.email === null && (n.params as { jumlah: number }).jumlah >= 1)).toBe(true);
     expect(to(p.email)).toHaveLength(0);
     // a failed e-mail is not sent again by itself
     await kirimEmailKeluar(t.db, deps());

@@ -22,6 +22,9 @@ it('gives every demo login with an address an e-mail, and HR failed, sent and wa
   for (const u of withAddress) expect(await t.db.prisma.emailKeluar.count({ where: { notifikasi: { userId: u.id } } })).toBeGreaterThan(0);
 
   const admin = await loginAs(t.app, 'admin');
+  // HR has its own unread notification in the demo: the failed e-mail
+  const home = await admin.get('/notifikasi').expect(200);
+  expect(home.text).toContain('1 e-mail gagal dikirim setelah semua percobaan');
   for (const status of ['GAGAL', 'TERKIRIM', 'ANTRI']) {
     const page = await admin.get(`/email-keluar?status=${status}`).expect(200);
     expect(page.text, status).toMatch(/<tr data-email="\d+">/);

@@ -6,6 +6,8 @@ import { setelahGagal, tautanAbsolut } from '../../domain/email-retry.js';
 import { isLang, translate, type Lang } from '../../i18n/index.js';
 import { notifikasiText } from '../notifikasi/render.js';
 import { catatGagal, catatTerkirim, klaimEmail, type Gagal, type Klaim } from './queries.js';
+import { sql, type Sql } from '../../db/sql.js';
+import { notify } from '../notifikasi/notify.js';
 
 // Sending the outbox (docs/domain/email.md). A run claims the due e-mails in batches, renders
 // each in its recipient's language, sends it over SMTP and records the outcome. Nothing here
@@ -127,6 +129,7 @@ export async function kirimEmailKeluar(db: Db, deps: KirimDeps): Promise<HasilKi
       const selesai = deps.clock.now();
       await catatTerkirim(db.sql, terkirim, selesai);
       await catatGagal(db.sql, gagal);
+      await beritahuHrEmailGagal(db.sql, gagal.filter((g) => g.status === 'GAGAL').length);
       hasil.terkirim += terkirim.length;
       hasil.gagal += gagal.filter((g) => g.status === 'GAGAL').length;
       hasil.diulang += gagal.filter((g) => g.status === 'ANTRI').length - sisa.length;
@@ -138,4 +141,14 @@ export async function kirimEmailKeluar(db: Db, deps: KirimDeps): Promise<HasilKi
     if (!deps.pengirim) pengirim.close();
   }
   return hasil;
+}
+
+/**
+ * HR is told in the app (never by e-mail: that could fail too) when e-mails failed after all their
+ * attempts, with how many, linking to the outbox page where they are resent.
+ */
+export async function beritahuHrEmailGagal(q: Sql, jumlah: number): Promise<void> {
+  if (jumlah <= 0) return;
+  const hr = await q.rows<{ id: number }>(sql`SELECT id FROM app_user WHERE aktif AND 'ADMIN' = ANY(peran) ORDER BY id`);
+  await notify(q, hr.map((u) => ({ userId: u.id, jenis: 'EMAIL_GAGAL' as const, params: { jumlah }, tautan: '/email-keluar' })), { email: false });
 }

@@ -5,7 +5,8 @@ import { idFilter, version } from '../../schemas/primitives.js';
 
 // HR's outbox list (its query string), the resend form, and everyone's notification settings.
 
-export const JENIS_NOTIFIKASI = Object.values(JenisNotifikasi) as JenisNotifikasi[];
+/** The kinds a person can have by e-mail (EMAIL_GAGAL, HR's note about failed e-mails, is in the app only). */
+export const JENIS_NOTIFIKASI = (Object.values(JenisNotifikasi) as JenisNotifikasi[]).filter((j) => j !== 'EMAIL_GAGAL');
 const STATUS = Object.values(StatusEmail) as StatusEmail[];
 
 /** The outbox list: which status (failed by default) and the keyset cursor. A value no row could have is no filter. */

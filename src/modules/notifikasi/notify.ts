@@ -24,8 +24,9 @@ export type Pemberitahuan = {
  * Writes the notifications and, for each recipient who has an e-mail address and has not switched
  * e-mail off for that kind, its outbox row. Returns how many notifications were written.
  */
-export async function notify(on: Sql, items: readonly Pemberitahuan[]): Promise<number> {
+export async function notify(on: Sql, items: readonly Pemberitahuan[], opts: { email?: boolean } = {}): Promise<number> {
   if (items.length === 0) return 0;
+  const email = opts.email ?? true; // false: in the app only (a notification about e-mail itself)
   const r = await on.one<{ n: number }>(sql`
     WITH input AS (
       SELECT * FROM unnest(${items.map((i) => i.userId ?? null)}::int[], ${items.map((i) => i.pegawaiId ?? null)}::int[],
@@ -51,7 +52,7 @@ export async function notify(on: Sql, items: readonly Pemberitahuan[]): Promise<
         LEFT JOIN pegawai p ON p.id = u.pegawai_id
         LEFT JOIN pejabat_luar pl ON pl.id = u.pejabat_luar_id
         LEFT JOIN preferensi_notifikasi pf ON pf.user_id = ins.user_id AND pf.jenis = ins.jenis
-       WHERE u.aktif AND COALESCE(p.email, pl.email) IS NOT NULL AND COALESCE(pf.email, true)
+       WHERE ${email}::boolean AND u.aktif AND COALESCE(p.email, pl.email) IS NOT NULL AND COALESCE(pf.email, true)
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM ins)::int AS n, (SELECT count(*) FROM mail)::int AS m`);

@@ -47,4 +47,5 @@ export const enEmail: Record<keyof typeof idEmail, string> = {
   'audit.act.email.resend': 'E-mail resent',
   'audit.act.preferensi.update': 'Notification settings changed',
   'audit.kind.email_keluar': 'Outgoing e-mail',
+  'email.jenis.EMAIL_GAGAL': 'E-mails that failed (for HR)',
 };

@@ -26,4 +26,5 @@ export const enNotifikasi: Record<keyof typeof idNotifikasi, string> = {
   'notifikasi.pager': 'Notification pages',
   'notifikasi.terbaru': 'Newest',
   'notifikasi.lebihLama': 'Older',
+  'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mails failed after all their attempts: check the addresses and resend',
 };

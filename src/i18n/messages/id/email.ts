@@ -51,4 +51,5 @@ export const idEmail = {
   'audit.act.email.resend': 'E-mail dikirim ulang',
   'audit.act.preferensi.update': 'Pengaturan pemberitahuan diubah',
   'audit.kind.email_keluar': 'E-mail keluar',
+  'email.jenis.EMAIL_GAGAL': 'E-mail yang gagal terkirim (untuk SDM)',
 };

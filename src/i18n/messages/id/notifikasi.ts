@@ -26,4 +26,5 @@ export const idNotifikasi = {
   'notifikasi.pager': 'Halaman notifikasi',
   'notifikasi.terbaru': 'Terbaru',
   'notifikasi.lebihLama': 'Lebih lama',
+  'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mail gagal dikirim setelah semua percobaan: periksa alamatnya dan kirim ulang',
 };
