@@ -19,6 +19,21 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { drain, fmt, load, LOAD_HEAD, loadColumns, loginMany, POOL_SIZE, runBench, startStack, textTable, writeResults, type LoadResult } from './harness.js';
 import { generateLaporan } from './laporan-data.js';
+import pg from 'pg';
+
+// BENCH_MONITORING_EXPLAIN=1: the statements of one page request, each with EXPLAIN ANALYZE.
+const EXPLAIN = (process.env.BENCH_MONITORING_EXPLAIN ?? '') === '1';
+let capture: { text: string; values: unknown[] }[] | null = null;
+if (EXPLAIN) {
+  const orig = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  (pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown }).query = function (this: pg.Client, ...args: unknown[]) {
+    if (capture) {
+      const first = args[0] as string | { text?: string; values?: unknown[] };
+      capture.push(typeof first === 'string' ? { text: first, values: (Array.isArray(args[1]) ? args[1] : []) as unknown[] } : { text: first?.text ?? '?', values: first?.values ?? [] });
+    }
+    return orig.apply(this, args);
+  };
+}
 
 const envNum = (name: string, dflt: number): number => {
   const v = process.env[name];
@@ -81,6 +96,17 @@ async function main(): Promise<number> {
     }
     seq.sort((a, b) => a - b);
     console.log(`sequential: ${path} p50 ${fmt(seq[10]!, 1)} ms, max ${fmt(seq[19]!, 1)} ms (20 requests)`);
+    if (EXPLAIN) {
+      capture = [];
+      await (await fetch(appUrl + path, { headers: { cookie: cookies[0]! } })).text();
+      const got = capture;
+      capture = null;
+      for (const q of got) {
+        if (!/^\s*(SELECT|WITH)\b/i.test(q.text)) continue;
+        const plan = await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values);
+        console.log(`\n-- ${q.text.replace(/\s+/g, ' ').slice(0, 300)}\n${plan.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n')}`);
+      }
+    }
 
     const cells: Cell[] = [];
     const pages = [

@@ -43,17 +43,17 @@ export type Setelah = { nama: string; pegawaiId: number; skpId: number };
  */
 const terlambatFrom = (pe: PeriodeKunci, path: string) => sql`
     FROM pegawai p
-    JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = ${pe.siklusId} AND s.periode_awal <= ${pe.selesai}::date AND s.periode_akhir >= ${pe.mulai}::date
+    JOIN skp s ON s.pegawai_id = p.id AND s.siklus_id = (SELECT ${pe.siklusId}::int) AND s.periode_awal <= (SELECT ${pe.selesai}::date) AND s.periode_akhir >= (SELECT ${pe.mulai}::date)
     JOIN unit_kerja u ON u.id = p.unit_id
-    LEFT JOIN laporan_periode l ON l.skp_id = s.id AND l.periode_id = ${pe.id}
+    LEFT JOIN laporan_periode l ON l.skp_id = s.id AND l.periode_id = (SELECT ${pe.id}::int)
     LEFT JOIN pegawai pn ON pn.id = s.penilai_id
     LEFT JOIN pejabat_luar pl ON pl.id = s.penilai_luar_id
-   WHERE p.aktif${path === '/' ? sql`` : sql` AND p.unit_id IN (SELECT id FROM unit_kerja WHERE path LIKE ${likePrefix(path)})`}
+   WHERE p.aktif${path === '/' ? sql`` : sql` AND p.unit_id IN (SELECT id FROM unit_kerja WHERE path LIKE (SELECT ${likePrefix(path)}::text))`}
      AND (l.id IS NULL OR l.status IN ('DRAFT', 'DIKEMBALIKAN'))`;
 
 const terlambatColumns = (periodeId: number, hariIni: string) => sql`s.id AS skp_id, p.id AS pegawai_id, p.nip, p.nama, u.nama AS unit, COALESCE(pn.nama, pl.nama) AS penilai,
        l.status, l.dibuka_sampai,
-       EXISTS (SELECT 1 FROM pengingat r WHERE r.jenis = 'MANUAL' AND r.periode_id = ${periodeId} AND r.pegawai_id = p.id AND r.tanggal = ${hariIni}::date) AS diingatkan`;
+       EXISTS (SELECT 1 FROM pengingat r WHERE r.jenis = 'MANUAL' AND r.periode_id = (SELECT ${periodeId}::int) AND r.pegawai_id = p.id AND r.tanggal = (SELECT ${hariIni}::date)) AS diingatkan`;
 
 const afterKey = (setelah: Setelah | null) => (setelah ? sql` AND (p.nama, p.id, s.id) > (${setelah.nama}::text, ${setelah.pegawaiId}::int, ${setelah.skpId}::int)` : sql``);
 
@@ -100,6 +100,10 @@ export async function periodeRows(q: Sql): Promise<PeriodeRow[]> {
 export type Halaman = { anak: UnitRingkas[]; hitungan: HitunganAnak[]; terlambat: TerlambatRow[] | null };
 
 /**
+ * (Every value is passed as an InitPlan, `(SELECT $n)`, so that PostgreSQL keeps one generic plan
+ * for the named statement instead of planning it afresh on each request: planning it took 3.4 ms,
+ * running it 2 ms, on the 20,000-employee bench.)
+ *
  * What one page shows, in one statement (one round trip): the child units of the unit looked at
  * (`unitId` null: the top units), the counts per child from the summary, and — when the deadline
  * has passed (`lewat`) — one page of the late list (`limit` + 1 rows, after `setelah`).
@@ -124,7 +128,7 @@ export async function halamanRows(
                                            'lapDraft', h.lap_draft, 'lapDiajukan', h.lap_diajukan, 'lapDikembalikan', h.lap_dikembalikan, 'lapDinilai', h.lap_dinilai))
            FROM (SELECT NULLIF(split_part(substr(u.path, length(${a.path}::text) + 1), '/', 1), '')::int AS anak_id, ${SUMS}
                    FROM monitoring_ringkasan m JOIN unit_kerja u ON u.id = m.unit_id
-                  WHERE m.periode_id = ${a.periode.id} AND u.path LIKE ${likePrefix(a.path)}
+                  WHERE m.periode_id = (SELECT ${a.periode.id}::int) AND u.path LIKE (SELECT ${likePrefix(a.path)}::text)
                   GROUP BY 1) h) AS hitungan,
         ${late} AS terlambat`,
     ),
