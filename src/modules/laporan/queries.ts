@@ -3,6 +3,9 @@ import type { Ekspektasi, NilaiBerakhlak, PenilaianKualitatif, PeristiwaLaporan,
 
 // The periodic report's set-based reads (docs/architecture.md § Data access; docs/domain/laporan.md).
 
+// The hot statements pass their values as InitPlans, `(SELECT $n)`: PostgreSQL then keeps one
+// generic plan per named statement rather than planning each call afresh.
+
 /** One period's realisasi of an SKP's indicators, for the running totals (null: no report or no realisasi). */
 export type RealisasiPeriodeRow = { periodeId: number; urutan: number; nama: string; indikatorId: number | null; angka: string | null };
 
@@ -17,10 +20,10 @@ export function realisasiSampai(q: Sql, args: { skpId: number; siklusId: number;
       'laporan-realisasi-sampai',
       sql`SELECT p.id AS periode_id, p.urutan, p.nama, r.indikator_id, r.angka::text AS angka
             FROM periode p
-            LEFT JOIN laporan_periode lp ON lp.periode_id = p.id AND lp.skp_id = ${args.skpId}::int
+            LEFT JOIN laporan_periode lp ON lp.periode_id = p.id AND lp.skp_id = (SELECT ${args.skpId}::int)
             LEFT JOIN realisasi r ON r.laporan_id = lp.id
-           WHERE p.siklus_id = ${args.siklusId}::int AND p.urutan <= ${args.urutan}::int
-             AND p.selesai >= ${args.awal}::date AND p.mulai <= ${args.akhir}::date
+           WHERE p.siklus_id = (SELECT ${args.siklusId}::int) AND p.urutan <= (SELECT ${args.urutan}::int)
+             AND p.selesai >= (SELECT ${args.awal}::date) AND p.mulai <= (SELECT ${args.akhir}::date)
            ORDER BY p.urutan`,
     ),
   );
@@ -32,7 +35,7 @@ export async function catatanHari(q: Sql, skpId: number, mulai: string, selesai:
     named(
       'laporan-catatan-hari',
       sql`SELECT c.id, c.tanggal::text AS tanggal, c.teks FROM catatan_progres c
-           WHERE c.skp_id = ${skpId}::int AND c.tanggal BETWEEN ${mulai}::date AND ${selesai}::date ORDER BY c.tanggal, c.id`,
+           WHERE c.skp_id = (SELECT ${skpId}::int) AND c.tanggal BETWEEN (SELECT ${mulai}::date) AND (SELECT ${selesai}::date) ORDER BY c.tanggal, c.id`,
     ),
   );
   // a DATE as Prisma gives it (midnight UTC), whatever the server's time zone
@@ -70,22 +73,22 @@ export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skp
   return q.one<LaporanIsiRow>(
     named(
       'laporan-isi',
-      sql`SELECT CASE WHEN ${args.withPlan}::boolean THEN (SELECT v.data FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int AND v.revisi = ${args.skpRevisi}::int) END AS plan,
-                 (SELECT max(v.revisi) FROM skp_versi v WHERE v.skp_id = ${args.skpId}::int) AS revisi_terbaru,
+      sql`SELECT CASE WHEN ${args.withPlan}::boolean THEN (SELECT v.data FROM skp_versi v WHERE v.skp_id = (SELECT ${args.skpId}::int) AND v.revisi = (SELECT ${args.skpRevisi}::int)) END AS plan,
+                 (SELECT max(v.revisi) FROM skp_versi v WHERE v.skp_id = (SELECT ${args.skpId}::int)) AS revisi_terbaru,
                  (SELECT coalesce(json_agg(json_build_object('indikatorId', r.indikator_id, 'angka', trim_scale(r.angka)::text, 'teks', r.teks, 'sumberData', r.sumber_data,
-                                                             'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = ${id}::int) AS realisasi,
+                                                             'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = (SELECT ${id}::int)) AS realisasi,
                  (SELECT coalesce(json_agg(json_build_object('rencanaAksiId', g.rencana_aksi_id, 'persen', g.persen, 'keterangan', g.keterangan)), '[]')
-                    FROM progres_aksi g WHERE g.laporan_id = ${id}::int) AS progres,
+                    FROM progres_aksi g WHERE g.laporan_id = (SELECT ${id}::int)) AS progres,
                  (SELECT coalesce(json_agg(json_build_object('id', b.id, 'indikatorId', b.indikator_id, 'url', b.url, 'keterangan', b.keterangan, 'createdAt', b.created_at,
                                                              'berkas', CASE WHEN f.id IS NOT NULL THEN json_build_object('id', f.id, 'nama', f.nama, 'mime', f.mime, 'ukuran', f.ukuran) END) ORDER BY b.id), '[]')
-                    FROM bukti_dukung b LEFT JOIN berkas f ON f.id = b.berkas_id WHERE b.laporan_id = ${id}::int) AS bukti,
-                 (SELECT coalesce(json_agg(json_build_object('nilai', t.nilai, 'tanda', t.tanda, 'umpanBalik', t.umpan_balik)), '[]') FROM tanda_perilaku t WHERE t.laporan_id = ${id}::int) AS tanda,
+                    FROM bukti_dukung b LEFT JOIN berkas f ON f.id = b.berkas_id WHERE b.laporan_id = (SELECT ${id}::int)) AS bukti,
+                 (SELECT coalesce(json_agg(json_build_object('nilai', t.nilai, 'tanda', t.tanda, 'umpanBalik', t.umpan_balik)), '[]') FROM tanda_perilaku t WHERE t.laporan_id = (SELECT ${id}::int)) AS tanda,
                  (SELECT json_build_object('ratingHasilKerja', n.rating_hasil_kerja, 'ratingPerilaku', n.rating_perilaku, 'predikat', n.predikat, 'policyVersion', n.policy_version,
                                            'saranHasilKerja', n.saran_hasil_kerja, 'saranPerilaku', n.saran_perilaku, 'alasanHasilKerja', n.alasan_hasil_kerja, 'alasanPerilaku', n.alasan_perilaku,
                                            'at', n.at, 'version', n.version, 'dicatatHr', n.dicatat_hr)
-                    FROM penilaian_periode n WHERE n.laporan_id = ${id}::int) AS penilaian,
+                    FROM penilaian_periode n WHERE n.laporan_id = (SELECT ${id}::int)) AS penilaian,
                  (SELECT coalesce(json_agg(json_build_object('id', h.id, 'jenis', h.jenis, 'alasan', h.alasan, 'sampai', h.sampai, 'at', h.at, 'olehUserId', h.oleh_user_id) ORDER BY h.at, h.id), '[]')
-                    FROM riwayat_laporan h WHERE h.laporan_id = ${id}::int) AS riwayat`,
+                    FROM riwayat_laporan h WHERE h.laporan_id = (SELECT ${id}::int)) AS riwayat`,
     ),
   );
 }

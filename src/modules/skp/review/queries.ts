@@ -67,17 +67,17 @@ export function visibleSkpSql(a: Actor): { where: ReturnType<typeof sql>; shape:
   const or = [];
   const shape: string[] = [];
   if (a.pegawaiId !== null) {
-    or.push(sql`s.pegawai_id = ${a.pegawaiId}::int`, sql`p.penilai_id = ${a.pegawaiId}::int`);
-    if (a.pejabatLuarId !== null) or.push(sql`s.penilai_luar_id = ${a.pejabatLuarId}::int`);
+    or.push(sql`s.pegawai_id = (SELECT ${a.pegawaiId}::int)`, sql`p.penilai_id = (SELECT ${a.pegawaiId}::int)`);
+    if (a.pejabatLuarId !== null) or.push(sql`s.penilai_luar_id = (SELECT ${a.pejabatLuarId}::int)`);
     else or.push(actingSkpSql(a.pegawaiId, a.delegasi.map((d) => d.jabatanId)));
     shape.push(a.pejabatLuarId !== null ? 'pl' : a.delegasi.length ? 'pd' : 'p');
   }
   if (a.isPimpinan && a.pimpinanPath) {
-    or.push(sql`u.path LIKE ${likePrefix(a.pimpinanPath)}`);
+    or.push(sql`u.path LIKE (SELECT ${likePrefix(a.pimpinanPath)}::text)`);
     shape.push('u');
   }
   if (a.pejabatLuarId !== null) {
-    or.push(sql`p.penilai_luar_id = ${a.pejabatLuarId}::int`);
+    or.push(sql`p.penilai_luar_id = (SELECT ${a.pejabatLuarId}::int)`);
     shape.push('l');
   }
   return or.length ? { where: sql`(${sql.join(or, ' OR ')})`, shape: shape.join('') } : { where: sql`FALSE`, shape: 'none' };
