@@ -337,3 +337,30 @@ export function runBench(main: () => Promise<number>): void {
     },
   );
 }
+
+// ---- Settings every load bench reads ----------------------------------------------------------------
+
+/** A number from the environment (a blank or missing one is the default); refused below 0 (or at 0 with `positive`). */
+export function envNum(name: string, dflt: number, positive = false): number {
+  const v = process.env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0 || (positive && n === 0)) throw new Error(`${name} must be a ${positive ? 'positive' : 'non-negative'} number (got ${v})`);
+  return n;
+}
+
+/**
+ * The settings of a load bench: dataset size (the first argument or BENCH_EMPLOYEES, at least
+ * `minEmployees`), seconds per cell, warm-up, request timeout and the session counts.
+ */
+export function loadSettings(minEmployees: number, opts: { positive?: boolean } = {}) {
+  const positive = opts.positive ?? false;
+  const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_EMPLOYEES', 20_000, positive));
+  const SECONDS = envNum('BENCH_SECONDS', 10, positive);
+  const WARMUP_SECONDS = envNum('BENCH_WARMUP_SECONDS', 3, positive);
+  const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10, positive);
+  const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((x) => Math.floor(Number(x.trim())));
+  if (!Number.isSafeInteger(EMPLOYEES) || EMPLOYEES < minEmployees) throw new Error(`employees must be an integer ≥ ${minEmployees} (got ${process.argv[2] ?? process.env.BENCH_EMPLOYEES})`);
+  if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error('BENCH_CONCURRENCY must be a list of positive integers');
+  return { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY };
+}

@@ -25,7 +25,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import express from 'express';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, login, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, login, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults, envNum, loadSettings } from './harness.js';
 import { generateLaporan, prepareAppraisers } from './laporan-data.js';
 import type { Db } from '../src/db/client.js';
 import { loadActor } from '../src/modules/auth/authenticate.js';
@@ -34,23 +34,10 @@ import { antrianPage } from '../src/modules/penilaian/service.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
-const envNum = (name: string, dflt: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got ${v})`);
-  return n;
-};
-const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_EMPLOYEES', 20_000));
-const SECONDS = envNum('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = envNum('BENCH_WARMUP_SECONDS', 3);
-const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((s) => Math.floor(Number(s.trim())));
+const { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY } = loadSettings(200);
 const STAND_IN = process.env.BENCH_LAPORAN_PAGES === 'skp';
 const PROFILE = envNum('BENCH_LAPORAN_PROFILE', 0) > 0;
 const CPU_PROFILE = envNum('BENCH_LAPORAN_CPUPROFILE', 0) > 0;
-if (!Number.isSafeInteger(EMPLOYEES) || EMPLOYEES < 200) throw new Error(`employees must be an integer ≥ 200 (got ${process.argv[2] ?? process.env.BENCH_EMPLOYEES})`);
-if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error('BENCH_CONCURRENCY must be a list of positive integers');
 if (SECONDS <= 0) throw new Error('BENCH_SECONDS must be positive');
 
 const SESSIONS = Math.max(...CONCURRENCY);

@@ -17,7 +17,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { drain, fmt, load, LOAD_HEAD, loadColumns, loginMany, POOL_SIZE, runBench, startStack, textTable, writeResults, type LoadResult } from './harness.js';
+import { drain, fmt, load, LOAD_HEAD, loadColumns, loginMany, POOL_SIZE, runBench, startStack, textTable, writeResults, type LoadResult, loadSettings } from './harness.js';
 import { generateLaporan } from './laporan-data.js';
 import pg from 'pg';
 
@@ -35,18 +35,7 @@ if (EXPLAIN) {
   };
 }
 
-const envNum = (name: string, dflt: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got ${v})`);
-  return n;
-};
-const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_EMPLOYEES', 20_000));
-const SECONDS = envNum('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = envNum('BENCH_WARMUP_SECONDS', 3);
-const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((s) => Math.floor(Number(s.trim())));
+const { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY } = loadSettings(1);
 const SESSIONS = Math.max(...CONCURRENCY);
 const TARGET_RATIO = 0.25;
 const RATIO_AT = 50;

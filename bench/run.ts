@@ -13,24 +13,11 @@
 
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult, runBench, writeResults } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, searchMix, startStack, type LoadResult, runBench, writeResults, loadSettings } from './harness.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
-const envNum = (name: string, dflt: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number (got ${v})`);
-  return n;
-};
-const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_EMPLOYEES', 20_000));
-const SECONDS = envNum('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = envNum('BENCH_WARMUP_SECONDS', 3);
-const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((s) => Math.floor(Number(s.trim())));
-if (!Number.isSafeInteger(EMPLOYEES) || EMPLOYEES < 1) throw new Error(`employees must be a positive integer (got ${process.argv[2] ?? process.env.BENCH_EMPLOYEES})`);
-if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error(`BENCH_CONCURRENCY must be a list of positive integers`);
+const { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY } = loadSettings(1, { positive: true });
 
 const TARGET_P95_MS = 50; // search page p95 at 10 sessions
 const TARGET_RATIO = 0.35; // search rps / ping rps at 50 sessions

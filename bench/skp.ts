@@ -39,26 +39,13 @@ import type { Db } from '../src/db/client.js';
 import { bawahanPage, chooseSiklus } from '../src/modules/skp/review/service.js';
 import { matriksPeranHasil } from '../src/modules/skp/review/matriks.js';
 import { insertPeriodePlans } from '../src/db/bulk-insert.js';
-import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults } from './harness.js';
+import { ACCEPT_ENCODING, drain, fmt, load, LOAD_HEAD, loadColumns, textTable, loginMany, machineCpuSeconds, mainThreadCpuSeconds, POOL_SIZE, postgresCpuSeconds, startStack, type LoadResult, runBench, writeResults, envNum, loadSettings } from './harness.js';
 
 const LOAD_GENERATOR = `autocannon in a worker thread of the benchmark process (the app runs on the main thread of the same process); Accept-Encoding: ${ACCEPT_ENCODING || 'none (uncompressed pages)'}`;
 
-const envNum = (name: string, dflt: number): number => {
-  const v = process.env[name];
-  if (v === undefined || v === '') return dflt;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${name} must be a non-negative number (got ${v})`);
-  return n;
-};
-const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_EMPLOYEES', 20_000));
-const SECONDS = envNum('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = envNum('BENCH_WARMUP_SECONDS', 3);
-const TIMEOUT_SECONDS = envNum('BENCH_TIMEOUT_SECONDS', 10);
-const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '10,50').split(',').map((s) => Math.floor(Number(s.trim())));
+const { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY } = loadSettings(40);
 const BACKGROUND = envNum('BENCH_SKP_BACKGROUND', 1) > 0;
 const PROFILE = envNum('BENCH_SKP_PROFILE', 0) > 0;
-if (!Number.isSafeInteger(EMPLOYEES) || EMPLOYEES < 40) throw new Error(`employees must be an integer ≥ 40 (got ${process.argv[2] ?? process.env.BENCH_EMPLOYEES})`);
-if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error('BENCH_CONCURRENCY must be a list of positive integers');
 if (SECONDS <= 0) throw new Error('BENCH_SECONDS must be positive');
 
 const APPRAISEES = 30;
