@@ -92,17 +92,16 @@ export function saranTahunan<I extends string | number, P>(pieces: readonly Poto
     const daftar = withheld.map((p) => `${p.label}: ${p.hasilKerja.kind === 'withheld' && p.hasilKerja.hilang.length ? p.hasilKerja.hilang.join(', ') : '—'}`);
     hasilKerja = { kind: 'withheld', hilang: daftar, reason: reason('scoring.tahun.withheld', { daftar: daftar.join('; ') }), policyVersion };
   } else {
+    // every piece has a rating here (none is withheld)
+    const rated = potongan.map((p) => ({ p, rating: (p.hasilKerja as Extract<SaranRating, { kind: 'saran' }>).rating }));
     const hari = new Map<Ekspektasi, number>();
-    for (const p of potongan) hari.set((p.hasilKerja as Extract<SaranRating, { kind: 'saran' }>).rating, (hari.get((p.hasilKerja as Extract<SaranRating, { kind: 'saran' }>).rating) ?? 0) + p.hari);
-    let best: Ekspektasi | null = null;
+    for (const { p, rating } of rated) hari.set(rating, (hari.get(rating) ?? 0) + p.hari);
     // the pieces in order: on equal days the later piece's rating wins
-    for (const p of potongan) {
-      const r = (p.hasilKerja as Extract<SaranRating, { kind: 'saran' }>).rating;
-      if (best === null || hari.get(r)! >= hari.get(best)!) best = r;
-    }
-    const rincian = potongan.map((p) => reason('scoring.tahun.potongan', { label: p.label, hari: p.hari, rating: EKSPEKTASI_LABEL[(p.hasilKerja as Extract<SaranRating, { kind: 'saran' }>).rating] }));
+    let best = rated[0]!.rating;
+    for (const { rating } of rated) if (hari.get(rating)! >= hari.get(best)!) best = rating;
+    const rincian = rated.map(({ p, rating }) => reason('scoring.tahun.potongan', { label: p.label, hari: p.hari, rating: EKSPEKTASI_LABEL[rating] }));
     const first = potongan[0]!.hasilKerja as Extract<SaranRating, { kind: 'saran' }>;
-    hasilKerja = { kind: 'saran', rating: best!, hitungan: first.hitungan, reason: reason('scoring.tahun.hariTerbanyak', { rating: EKSPEKTASI_LABEL[best!], hari: hari.get(best!)!, total: potongan.reduce((s, p) => s + p.hari, 0) }), rincian, policyVersion };
+    hasilKerja = { kind: 'saran', rating: best, hitungan: first.hitungan, reason: reason('scoring.tahun.hariTerbanyak', { rating: EKSPEKTASI_LABEL[best], hari: hari.get(best)!, total: potongan.reduce((s, p) => s + p.hari, 0) }), rincian, policyVersion };
   }
 
   const tandaTahun: TandaPerilaku = {};
