@@ -32,16 +32,15 @@ export async function notify(on: Sql, items: readonly Pemberitahuan[], opts: { e
       SELECT * FROM unnest(${items.map((i) => i.userId ?? null)}::int[], ${items.map((i) => i.pegawaiId ?? null)}::int[],
                            ${items.map((i) => i.jenis)}::text[], ${items.map((i) => JSON.stringify(i.params ?? {}))}::jsonb[],
                            ${items.map((i) => i.tautan)}::text[], ${items.map((i) => i.kunci ?? null)}::text[])
-             AS x(user_id, pegawai_id, jenis, params, tautan, kunci)
-    ),
-    target AS (
-      SELECT DISTINCT ON (COALESCE(i.kunci, random()::text)) COALESCE(i.user_id, u.id) AS user_id, i.jenis, i.params, i.tautan, i.kunci
-        FROM input i LEFT JOIN app_user u ON i.user_id IS NULL AND u.pegawai_id = i.pegawai_id
-       WHERE COALESCE(i.user_id, u.id) IS NOT NULL
+             WITH ORDINALITY AS x(user_id, pegawai_id, jenis, params, tautan, kunci, ord)
     ),
     ins AS (
+      -- in the order given (ids follow it); a key met twice, in this call or before, is written once
       INSERT INTO notifikasi (user_id, jenis, params, tautan, kunci)
-      SELECT user_id, jenis::"JenisNotifikasi", params, tautan, kunci FROM target
+      SELECT COALESCE(i.user_id, u.id), i.jenis::"JenisNotifikasi", i.params, i.tautan, i.kunci
+        FROM input i LEFT JOIN app_user u ON i.user_id IS NULL AND u.pegawai_id = i.pegawai_id
+       WHERE COALESCE(i.user_id, u.id) IS NOT NULL
+       ORDER BY i.ord
       ON CONFLICT (kunci) DO NOTHING
       RETURNING id, user_id, jenis
     ),
