@@ -49,6 +49,12 @@ import { emailTasks } from './modules/email/jobs.js';
 import { bellCount, notifikasiRoutes } from './modules/notifikasi/routes.js';
 // ── monitoring ──
 import { monitoringRoutes } from './modules/monitoring/routes.js';
+// ── evaluasi ──
+import { evaluasiJobs } from './modules/evaluasi/hitung/jobs.js';
+import { hitungRoutes } from './modules/evaluasi/hitung/routes.js';
+import { evaluasiRoutes } from './modules/evaluasi/konfirmasi/routes.js';
+import { kalibrasiRoutes } from './modules/evaluasi/kalibrasi/routes.js';
+import { finalisasiRoutes } from './modules/evaluasi/finalisasi/routes.js';
 // ── pengingat ──
 import { pengingatTasks } from './modules/pengingat/jobs.js';
 
@@ -60,7 +66,7 @@ export type AppDeps = { config: Config; db: Db; jobs?: JobRunner; store?: Berkas
  */
 export type JobContextDeps = { config?: Config; clock?: Clock };
 export const createJobRunner = (db: Db, ctx: JobContextDeps = {}): JobRunner =>
-  jobRunner(db, { ...siklusJobs }, {
+  jobRunner(db, { ...siklusJobs, ...evaluasiJobs /* ── evaluasi: hitung ── */ }, {
     tasks: {
       // ── mail ── the outbox's sender (every minute when SMTP is configured)
       ...(ctx.config ? emailTasks({ config: ctx.config, clock: ctx.clock ?? systemClock }) : {}),
@@ -155,6 +161,14 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   // ── monitoring ──
   app.use(monitoringRoutes({ db, clock }));
 
+  // ── evaluasi: hitung ──
+  app.use(hitungRoutes({ db, clock, jobs, store }));
+  // ── evaluasi: konfirmasi ──
+  app.use(evaluasiRoutes({ db, clock, jobs, store }));
+  // ── evaluasi: kalibrasi ──
+  app.use(kalibrasiRoutes({ db, clock, jobs, store }));
+  // ── evaluasi: finalisasi ──
+  app.use(finalisasiRoutes({ db, clock, jobs, store }));
   app.use(notFoundHandler);
   app.use(errorHandler(!production));
   return app;

@@ -8,6 +8,7 @@ import { LABELS } from '../../i18n/labels.js';
 //   UMPAN_BALIK {dari} · SKP_DIAJUKAN {nama, tahun} · SKP_DIKEMBALIKAN {tahun} · SKP_DISETUJUI {tahun}
 //   TENGGAT_H3 / TENGGAT_LEWAT {periode, tanggal} · LAPORAN_DIBUKA_HR {periode, sampai}
 //   PENGINGAT {oleh, periode, tanggal} · EMAIL_GAGAL {jumlah} (to HR, in the app only)
+//   EVALUASI_SIAP {tahun, jumlah} (to an appraiser) · EVALUASI_FINAL {tahun, predikat: '@scoring.predikat.…'}
 // `tanggal` and `sampai` are ISO dates or instants, formatted here for the reader; a period is its
 // name as stored ("Triwulan I"); a value starting with "@" is a message key, translated here.
 

@@ -48,4 +48,6 @@ export const enEmail: Record<keyof typeof idEmail, string> = {
   'audit.act.preferensi.update': 'Notification settings changed',
   'audit.kind.email_keluar': 'Outgoing e-mail',
   'email.jenis.EMAIL_GAGAL': 'E-mails that failed (for HR)',
+  'email.jenis.EVALUASI_SIAP': 'Annual evaluation suggestions ready to confirm',
+  'email.jenis.EVALUASI_FINAL': 'Your annual evaluation is final',
 };

@@ -22,7 +22,15 @@ import { enLaporan } from './laporan.js';
 import { enPenilaian } from './penilaian.js';
 // ── monitoring ──
 import { enMonitoring } from './monitoring.js';
+// ── evaluasi: finalisasi ──
+import { enFinalisasi } from './finalisasi.js';
+// ── evaluasi: kalibrasi ──
+import { enKalibrasi } from './kalibrasi.js';
+// ── evaluasi: konfirmasi ──
+import { enEvaluasi } from './evaluasi.js';
+// ── evaluasi: hitung ──
+import { enEvaluasiHitung } from './evaluasi-hitung.js';
 
 /** English: one file per feature, each typed against its Indonesian file, so no key is missing. */
-export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi, /* ── mail ── */ email: enEmail, /* ── monitoring ── */ monitoring: enMonitoring };
-export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi, /* ── mail ── */ ...enEmail, /* ── monitoring ── */ ...enMonitoring };
+export const enParts = { core, siklus: enSiklus, skp: enSkp, review: enReview, cetak: enCetak, guard: enGuard, audit: enAudit, scoring: enScoring, penilai: enPenilai, mutasi: enMutasi, luar: enLuar, /* ── laporan */ laporan: enLaporan, /* ── penilaian ── */ penilaian: enPenilaian, /* ── linimasa ── */ linimasa: enLinimasa, /* ── notifikasi ── */ notifikasi: enNotifikasi, /* ── mail ── */ email: enEmail, /* ── monitoring ── */ monitoring: enMonitoring, /* ── evaluasi: hitung ── */ evaluasiHitung: enEvaluasiHitung, /* ── evaluasi: konfirmasi ── */ evaluasi: enEvaluasi, /* ── evaluasi: kalibrasi ── */ kalibrasi: enKalibrasi, /* ── evaluasi: finalisasi ── */ finalisasi: enFinalisasi };
+export const en: Record<MessageKey, string> = { ...core, ...enSiklus, ...enSkp, ...enReview, ...enCetak, ...enGuard, ...enAudit, ...enScoring, ...enPenilai, ...enMutasi, ...enLuar, /* ── laporan */ ...enLaporan, /* ── penilaian ── */ ...enPenilaian, /* ── linimasa ── */ ...enLinimasa, /* ── notifikasi ── */ ...enNotifikasi, /* ── mail ── */ ...enEmail, /* ── monitoring ── */ ...enMonitoring, /* ── evaluasi: hitung ── */ ...enEvaluasiHitung, /* ── evaluasi: konfirmasi ── */ ...enEvaluasi, /* ── evaluasi: kalibrasi ── */ ...enKalibrasi, /* ── evaluasi: finalisasi ── */ ...enFinalisasi };

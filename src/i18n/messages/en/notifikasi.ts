@@ -27,4 +27,6 @@ export const enNotifikasi: Record<keyof typeof idNotifikasi, string> = {
   'notifikasi.terbaru': 'Newest',
   'notifikasi.lebihLama': 'Older',
   'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mails failed after all their attempts: check the addresses and resend',
+  'notifikasi.jenis.EVALUASI_SIAP': 'The {tahun} annual evaluation suggestions are ready: {jumlah} employees wait for your confirmation',
+  'notifikasi.jenis.EVALUASI_FINAL': 'Your {tahun} annual performance evaluation is final: predikat {predikat}',
 };

@@ -52,4 +52,6 @@ export const idEmail = {
   'audit.act.preferensi.update': 'Pengaturan pemberitahuan diubah',
   'audit.kind.email_keluar': 'E-mail keluar',
   'email.jenis.EMAIL_GAGAL': 'E-mail yang gagal terkirim (untuk SDM)',
+  'email.jenis.EVALUASI_SIAP': 'Saran evaluasi tahunan siap dikonfirmasi',
+  'email.jenis.EVALUASI_FINAL': 'Evaluasi tahunan Anda sudah final',
 };

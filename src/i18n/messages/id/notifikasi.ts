@@ -27,4 +27,6 @@ export const idNotifikasi = {
   'notifikasi.terbaru': 'Terbaru',
   'notifikasi.lebihLama': 'Lebih lama',
   'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mail gagal dikirim setelah semua percobaan: periksa alamatnya dan kirim ulang',
+  'notifikasi.jenis.EVALUASI_SIAP': 'Saran evaluasi tahunan {tahun} siap: {jumlah} pegawai menunggu konfirmasi Anda',
+  'notifikasi.jenis.EVALUASI_FINAL': 'Evaluasi kinerja tahunan {tahun} Anda sudah final: predikat {predikat}',
 };

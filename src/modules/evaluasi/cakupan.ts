@@ -1,0 +1,84 @@
+import { named, sql, type Sql } from '../../db/sql.js';
+import type { Ekspektasi } from '../../domain/scoring/reason.js';
+import type { Predikat } from '../../domain/scoring/predikat.js';
+import type { PredikatOrganisasi } from '../../domain/scoring/distribusi.js';
+
+// What the annual evaluation's pages share (docs/domain/evaluasi-tahunan.md): the employees a
+// unit's distribution check covers, each with the predikat that counts now. A unit's check covers
+// the staff of the unit and of its sub-units that have no organisation predikat of their own in
+// the cycle (a sub-unit with one is checked on its own). An employee belongs to the unit of the
+// year's last SKP (saran_tahunan.unit_id). The predikat that counts: the appraiser's (confirmed,
+// overridden, or FINAL) when there is one, else the suggestion, else none (withheld).
+
+export type BarisCakupan = {
+  pegawaiId: number;
+  nip: string;
+  nama: string;
+  unitId: number;
+  unitNama: string;
+  /** the appraiser's predikat, or the suggestion's when not yet confirmed; null = withheld and unconfirmed */
+  predikat: Predikat | null;
+  saranPredikat: Predikat | null;
+  /** the appraiser has confirmed or overridden (or it is FINAL) */
+  dikonfirmasi: boolean;
+  final: boolean;
+  ratingHasilKerja: Ekspektasi | null;
+  ratingPerilaku: Ekspektasi | null;
+  /** the ranking nilai (mean capaian of the UTAMA indicators, percent), as text "104.2500" */
+  nilai: string | null;
+  evaluasiId: number | null;
+  evaluasiVersion: number | null;
+  penilaiId: number | null;
+  penilaiLuarId: number | null;
+  kepalaUnitId: number | null;
+};
+
+/** The ids of the units a unit's check covers (itself and its sub-units without a predikat of their own, transitively). */
+export const unitCakupan = (q: Sql, siklusId: number, unitId: number) =>
+  q.rows<{ id: number }>(
+    named(
+      'evaluasi_unit_cakupan',
+      sql`SELECT c.id FROM unit_kerja u JOIN unit_kerja c ON c.path LIKE u.path || '%'
+           WHERE u.id = (SELECT ${unitId}::int)
+             AND NOT EXISTS (SELECT 1 FROM penetapan_predikat pp JOIN unit_kerja d ON d.id = pp.unit_id
+                              WHERE pp.siklus_id = (SELECT ${siklusId}::int) AND d.id <> u.id
+                                AND d.path LIKE u.path || '%' AND c.path LIKE d.path || '%')
+           ORDER BY c.path`,
+    ),
+  );
+
+/** The employees a unit's check covers with the predikat that counts now, by name. */
+export const barisCakupan = (q: Sql, siklusId: number, unitId: number) =>
+  q.rows<BarisCakupan>(
+    named(
+      'evaluasi_baris_cakupan',
+      sql`WITH cakupan AS (
+            SELECT c.id FROM unit_kerja u JOIN unit_kerja c ON c.path LIKE u.path || '%'
+             WHERE u.id = (SELECT ${unitId}::int)
+               AND NOT EXISTS (SELECT 1 FROM penetapan_predikat pp JOIN unit_kerja d ON d.id = pp.unit_id
+                                WHERE pp.siklus_id = (SELECT ${siklusId}::int) AND d.id <> u.id
+                                  AND d.path LIKE u.path || '%' AND c.path LIKE d.path || '%'))
+          SELECT s.pegawai_id, p.nip, p.nama, s.unit_id, uk.nama AS unit_nama,
+                 COALESCE(e.predikat, s.predikat) AS predikat, s.predikat AS saran_predikat,
+                 (e.id IS NOT NULL) AS dikonfirmasi, COALESCE(e.status = 'FINAL', false) AS final,
+                 COALESCE(e.rating_hasil_kerja, s.hasil_kerja) AS rating_hasil_kerja,
+                 COALESCE(e.rating_perilaku, s.perilaku) AS rating_perilaku,
+                 s.nilai::text AS nilai, e.id AS evaluasi_id, e.version AS evaluasi_version,
+                 s.penilai_id, s.penilai_luar_id, s.kepala_unit_id
+            FROM saran_tahunan s
+            JOIN cakupan ON cakupan.id = s.unit_id
+            JOIN pegawai p ON p.id = s.pegawai_id
+            JOIN unit_kerja uk ON uk.id = s.unit_id
+            LEFT JOIN evaluasi_tahunan e ON e.siklus_id = s.siklus_id AND e.pegawai_id = s.pegawai_id
+           WHERE s.siklus_id = (SELECT ${siklusId}::int)
+           ORDER BY p.nama, p.id`,
+    ),
+  );
+
+/** A unit's organisation predikat in the cycle, or null. */
+export const predikatOrganisasiUnit = async (q: Sql, siklusId: number, unitId: number) =>
+  (
+    await q.rows<{ id: number; predikat: PredikatOrganisasi; version: number }>(
+      sql`SELECT id, predikat, version FROM penetapan_predikat WHERE siklus_id = ${siklusId} AND unit_id = ${unitId}`,
+    )
+  )[0] ?? null;
