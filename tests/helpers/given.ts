@@ -520,3 +520,35 @@ export async function catatan(t: Ctx & { config: { berkasDir: string } }, skpId:
   const c = await t.db.prisma.catatanProgres.create({ data: { skpId, tanggal: new Date(`${opts.tanggal}T00:00:00Z`), teks: opts.teks ?? `Catatan uji ${next()}`, berkasId } });
   return { id: c.id };
 }
+
+// ── evaluasi tahunan ──
+export type SaranLangsungOpts = {
+  /** null = withheld */
+  hasilKerja?: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS' | null;
+  perilaku?: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS' | null;
+  predikat?: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG' | null;
+  /** the unit the employee counts in (default: the employee's unit) */
+  unitId?: number;
+  /** the unit this employee heads (the unit-head rule) */
+  kepalaUnitId?: number | null;
+  /** the ranking nilai, "104.25" */
+  nilai?: string | null;
+  rincian?: object;
+};
+
+/**
+ * What the year-end computation writes for one SKP's employee (saran_tahunan), written directly,
+ * so that tests of confirmation, calibration and finalisation need not run the job (the job's
+ * own tests do). The appraiser is the SKP's.
+ */
+export async function saranLangsung(t: Ctx, skp: { id: number }, opts: SaranLangsungOpts = {}): Promise<void> {
+  const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { siklusId: true, pegawaiId: true, penilaiId: true, penilaiLuarId: true, pegawai: { select: { unitId: true } } } });
+  const hasilKerja = opts.hasilKerja === undefined ? 'SESUAI' : opts.hasilKerja;
+  const perilaku = opts.perilaku === undefined ? 'SESUAI' : opts.perilaku;
+  const predikat = opts.predikat === undefined ? (hasilKerja && perilaku ? 'BAIK' : null) : opts.predikat;
+  const data = {
+    skpId: skp.id, penilaiId: s.penilaiId, penilaiLuarId: s.penilaiLuarId, unitId: opts.unitId ?? s.pegawai.unitId, kepalaUnitId: opts.kepalaUnitId ?? null,
+    hasilKerja, perilaku, predikat, nilai: opts.nilai ?? null, rincian: opts.rincian ?? {}, policyVersion: 1,
+  };
+  await t.db.prisma.saranTahunan.upsert({ where: { siklusId_pegawaiId: { siklusId: s.siklusId, pegawaiId: s.pegawaiId } }, create: { siklusId: s.siklusId, pegawaiId: s.pegawaiId, ...data }, update: data });
+}
