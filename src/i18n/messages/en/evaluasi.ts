@@ -64,7 +64,7 @@ export const enEvaluasi: Record<keyof typeof idEvaluasi, string> = {
   'evaluasi.err.alasanOverride.alasanHasilKerja': 'The Rating Hasil Kerja differs from the suggestion: write the reason.',
   'evaluasi.err.alasanOverride.alasanPerilaku': 'The Rating Perilaku Kerja differs from the suggestion: write the reason.',
   'evaluasi.err.fase': 'Annual ratings are confirmed in the Evaluation and Calibration phases only.',
-  'evaluasi.err.final': 'This evaluation is final and can no longer be changed.',
+  'evaluasi.err.final': 'Not saved: this evaluation has been made final.',
   'evaluasi.err.saranBerubah': 'The suggestion changed since this page was opened (the computation ran again). Check the new suggestion and save again; what you entered is kept.',
   'evaluasi.saya.title': 'My annual evaluation',
   'evaluasi.saya.status': 'Evaluation status',

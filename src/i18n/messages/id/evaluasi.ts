@@ -66,7 +66,7 @@ export const idEvaluasi = {
   'evaluasi.err.alasanOverride.alasanHasilKerja': 'Rating Hasil Kerja berbeda dari saran: tuliskan alasannya.',
   'evaluasi.err.alasanOverride.alasanPerilaku': 'Rating Perilaku Kerja berbeda dari saran: tuliskan alasannya.',
   'evaluasi.err.fase': 'Rating tahunan hanya dapat dikonfirmasi pada fase Penilaian dan Kalibrasi.',
-  'evaluasi.err.final': 'Evaluasi ini sudah final dan tidak dapat diubah lagi.',
+  'evaluasi.err.final': 'Rating tidak disimpan: evaluasi ini sudah ditetapkan final.',
   'evaluasi.err.saranBerubah': 'Saran sistem berubah sejak halaman ini dibuka (perhitungan dijalankan ulang). Periksa saran yang baru lalu simpan lagi; isian Anda tetap ada.',
   // the employee's own year
   'evaluasi.saya.title': 'Evaluasi Tahunan Saya',
