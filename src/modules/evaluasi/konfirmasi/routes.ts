@@ -27,6 +27,8 @@ export function evaluasiRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock' | 
   });
 
   r.get('/evaluasi/saya', requireLogin, async (req, res) => {
+    // HR's own login has no year of its own: its page is the queue
+    if (req.user!.pegawaiId === null) return res.redirect(303, '/evaluasi');
     res.render('evaluasi/konfirmasi/saya', { ...shared, ...(await S.evaluasiSayaPage(db, req.user!, siklusQuery.parse(req.query))) });
   });
 
