@@ -76,7 +76,14 @@ describe('the appraiser confirms the year in a real browser', () => {
     expect(await main.textContent()).toContain('Triwulan I');
     expect(await main.textContent()).toContain('1 pegawai lain menunggu');
     expect(await page.locator('#saran-hasil').count()).toBe(1);
+    expect(await page.locator('#predikat-pilihan output').textContent()).toBe('Baik');
     await page.locator('#rating').getByRole('group', { name: /Rating Hasil Kerja/ }).getByLabel('Di Atas Ekspektasi').check();
+    await page.locator('#rating').getByRole('group', { name: /Rating Perilaku/ }).getByLabel('Di Atas Ekspektasi').check();
+    // the predikat of the chosen ratings, read from the matrix as they are chosen
+    expect(await page.locator('#predikat-pilihan output').textContent()).toBe('Sangat Baik');
+    expect(await page.locator('#matriks-predikat td.terpilih').textContent()).toBe('Sangat Baik');
+    await page.locator('#rating').getByRole('group', { name: /Rating Perilaku/ }).getByLabel('Sesuai Ekspektasi').check();
+    expect(await page.locator('#predikat-pilihan output').textContent()).toBe('Baik');
     await page.locator('#f-alasanPerilaku').fill('Catatan yang tidak boleh hilang');
     await shot('evaluasi-form.png');
     expect(await axeViolations(page)).toEqual([]);

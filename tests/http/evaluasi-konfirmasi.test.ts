@@ -123,6 +123,8 @@ describe('one appraisee\'s year', () => {
     expect(res.text).toMatch(/name="ratingHasilKerja" value="SESUAI" checked/);
     expect(res.text).toMatch(/name="ratingPerilaku" value="SESUAI" checked/);
     expect(res.text).toContain('kuadran PermenPANRB 6/2022');
+    expect(res.text).toMatch(/id="predikat-pilihan"[^]*?<output>Baik<\/output>/);
+    expect(res.text).toContain('data-hasil="SESUAI" data-perilaku="SESUAI" class="terpilih"');
     // a withheld suggestion: nothing preselected, the reason says why
     const w = await page(penilai, ditahan.id).expect(200);
     expect(w.text).toContain('name="saranHasilKerja" value="TIDAK_ADA"');

@@ -51,6 +51,8 @@ export const enEvaluasi: Record<keyof typeof idEvaluasi, string> = {
   'evaluasi.alasanHint': 'A rating that differs from the suggestion, or one without a suggestion, needs a written reason of at least 10 characters.',
   'evaluasi.dikonfirmasiAt': 'confirmed {at}',
   'evaluasi.dicatatHr': 'recorded by HR on behalf of the appraiser',
+  'evaluasi.predikatPilihan': 'Predikat of the chosen ratings',
+  'evaluasi.predikatBelum': 'choose both ratings',
   'evaluasi.simpan': 'Save the year\'s ratings',
   'evaluasi.simpanUlang': 'Save the changed ratings',
   'evaluasi.dikonfirmasi': '{nama}\'s annual ratings confirmed as suggested: {predikat}.',

@@ -51,6 +51,8 @@ export const idEvaluasi = {
   'evaluasi.alasanHint': 'Rating yang berbeda dari saran sistem, atau tanpa saran, memerlukan alasan tertulis minimal 10 karakter.',
   'evaluasi.dikonfirmasiAt': 'dikonfirmasi {at}',
   'evaluasi.dicatatHr': 'dicatat oleh admin kepegawaian atas nama pejabat penilai',
+  'evaluasi.predikatPilihan': 'Predikat dari rating yang dipilih',
+  'evaluasi.predikatBelum': 'pilih kedua rating',
   'evaluasi.simpan': 'Simpan rating tahunan',
   'evaluasi.simpanUlang': 'Simpan perubahan rating',
   'evaluasi.dikonfirmasi': 'Rating tahunan {nama} dikonfirmasi sesuai saran: {predikat}.',
