@@ -28,6 +28,9 @@ let penilaiB: given.GivenPegawai;
 let mover: given.GivenPegawai;
 let moverSkp: { first: number; second: number };
 let luarPegawai: given.GivenPegawai;
+let plh: given.GivenPegawai; // holds a Plh for the penilai's post today
+let didelegasi: given.GivenPegawai; // answered by both the penilai and the Plh
+let kepala: given.GivenPegawai; // heads a unit (the unit-head rule)
 
 const RHK_SESUAI = { kind: 'kelas' as const, kelas: 'SESUAI' as const, hitungan: { atas: 0, sesuai: 1, bawah: 0, total: 1 }, reason: reason('scoring.rhk.sesuai'), rincian: [], policyVersion: 1 };
 /** What the computation stores for a plain Sesuai × Sesuai year (rincian: the SaranTahunan's ratings). */
@@ -83,6 +86,12 @@ beforeAll(async () => {
   const luar = await given.pejabatLuar(t);
   luarPegawai = await given.pegawai(t, { unitId: team.unitId, penilaiLuar: luar });
 
+  // a Plh for the penilai's post, in force today; and an employee heading a unit
+  plh = await given.pegawai(t, { unitId: team.unitId, jenis: 'PENGAWAS' });
+  await given.delegasi(t, { jabatanId: team.penilai.jabatanId, pemberi: team.penilai, penerima: plh });
+  didelegasi = await given.pegawai(t, { unitId: team.unitId, penilai: team.penilai });
+  kepala = await given.pegawai(t, { unitId: team.unitId, penilai: team.penilai });
+
   // the year's suggestions, as the computation would write them
   await given.saranLangsung(t, skp, { nilai: '104.25', rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, ditahan), { hasilKerja: null, rincian: rincianDitahan() });
@@ -91,6 +100,8 @@ beforeAll(async () => {
   await given.saranLangsung(t, { id: moverSkp.second }, { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, luarPegawai), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, stranger.pegawai), { rincian: rincianSesuai() });
+  await given.saranLangsung(t, await given.skp(t, didelegasi), { rincian: rincianSesuai() });
+  await given.saranLangsung(t, await given.skp(t, kepala), { hasilKerja: 'DI_ATAS', predikat: 'BAIK', kepalaUnitId: team.unitId, rincian: rincianSesuai() });
 
   await given.faseSiklus(t, siklusId, 'PENILAIAN');
   penilai = await loginAs(t.app, team.penilai.login);
@@ -104,7 +115,7 @@ describe('the queue', () => {
     expect(q.text).toContain(`href="/evaluasi/${team.pegawai.id}?siklus=${siklusId}"`);
     expect(q.text).toContain(`href="/evaluasi/${ditahan.id}?siklus=${siklusId}"`);
     expect(q.text).toContain('ditahan — Saran Rating Hasil Kerja menunggu klasifikasi RHK: RHK 2.');
-    expect(q.text).toMatch(/<strong>4<\/strong> menunggu konfirmasi/);
+    expect(q.text).toMatch(/<strong>6<\/strong> menunggu konfirmasi/);
     expect(q.text).not.toContain(`/evaluasi/${stranger.pegawai.id}?`);
     expect(q.text).not.toContain(`/evaluasi/${mover.id}?`); // B's now, not the penilai's
     const own = await pegawai.get(`/evaluasi?siklusId=${siklusId}`);
@@ -221,6 +232,30 @@ describe('confirming', () => {
     expect(res.text).toContain('atas namanya');
     expect((await konfirmasi(admin, luarPegawai.id, {})).status).toBe(303);
     expect(await evaluasiOf(luarPegawai.id)).toMatchObject({ dicatatHr: true, penilaiId: null, penilaiLuarId: expect.any(Number) });
+  });
+});
+
+describe('acting for the appraiser', () => {
+  it('a Plh in force confirms in the post holder\'s name (delegasi recorded); two appraisers at once: the later is "changed by someone else"', async () => {
+    const delegate = await loginAs(t.app, plh.login);
+    expect((await delegate.get(`/evaluasi?siklusId=${siklusId}`).expect(200)).text).toContain(`href="/evaluasi/${didelegasi.id}?siklus=${siklusId}"`);
+    const shown = await page(delegate, didelegasi.id).expect(200);
+    expect(shown.text).toContain('Anda menilai sebagai');
+    await page(penilai, didelegasi.id).expect(200);
+    // both opened the page with no answer yet; the Plh saves first
+    expect((await konfirmasi(delegate, didelegasi.id, {})).status).toBe(303);
+    const late = await konfirmasi(penilai, didelegasi.id, { ratingHasilKerja: 'DI_BAWAH', alasanHasilKerja: 'Target utama tidak tercapai' });
+    expect(late.status).toBe(409);
+    expect(late.text).toContain('Data ini baru saja diubah oleh orang lain.');
+    expect(late.text).toContain('Target utama tidak tercapai');
+    const d = await t.db.prisma.delegasi.findFirstOrThrow({ where: { penerimaId: plh.id } });
+    expect(await evaluasiOf(didelegasi.id)).toMatchObject({ ratingHasilKerja: 'SESUAI', penilaiId: team.penilai.id, delegasiId: d.id });
+  });
+
+  it('explains the unit-head rule when the Rating Hasil Kerja comes from the unit\'s organisation predikat', async () => {
+    const res = await page(penilai, kepala.id).expect(200);
+    expect(res.text).toContain('Pegawai ini kepala unit: Rating Hasil Kerja mengikuti Predikat Kinerja Organisasi unitnya (SE MenPANRB 3/2023).');
+    expect(res.text).toContain('name="saranHasilKerja" value="DI_ATAS"');
   });
 });
 
