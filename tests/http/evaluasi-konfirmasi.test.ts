@@ -167,6 +167,11 @@ describe('confirming', () => {
     expect(res.text).toMatch(/name="ratingHasilKerja" value="DI_ATAS" checked/);
     expect(res.text).toMatch(/name="ratingPerilaku" value="DI_BAWAH" checked/);
     expect(await evaluasiOf(team.pegawai.id)).toBeNull();
+    // a form without the hidden suggestion fields: the service checks against the suggestion itself (409, the message beside the field)
+    const bare = await postForm(penilai, `/evaluasi/${team.pegawai.id}?siklus=${siklusId}`, { version: '', ratingHasilKerja: 'DI_BAWAH', ratingPerilaku: 'SESUAI' });
+    expect(bare.status).toBe(409);
+    expect(bare.text).toMatch(/id="f-alasanHasilKerja-err">Rating yang berbeda dari saran sistem memerlukan alasan/);
+    expect(bare.text).toContain('Rating Hasil Kerja berbeda dari saran: tuliskan alasannya.');
     // a withheld suggestion needs a reason for any rating
     const w = await konfirmasi(penilai, ditahan.id, { saranHasilKerja: 'TIDAK_ADA' });
     expect(w.status).toBe(422);

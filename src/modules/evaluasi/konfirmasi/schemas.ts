@@ -34,15 +34,16 @@ export const konfirmasiForm = z
     ratingPerilaku: z.enum(EKSPEKTASI, { message: 'evaluasi.err.ratingRequired' }),
     alasanHasilKerja: alasan,
     alasanPerilaku: alasan,
-    saranHasilKerja: z.enum(SARAN, { message: 'err.staleForm' }),
-    saranPerilaku: z.enum(SARAN, { message: 'err.staleForm' }),
+    // hidden fields: a form without them (not this app's) is checked by the service against the suggestion itself
+    saranHasilKerja: z.enum(SARAN).optional().catch(undefined),
+    saranPerilaku: z.enum(SARAN).optional().catch(undefined),
   })
   .superRefine((v, ctx) => {
     for (const [saran, rating, field] of [
       [v.saranHasilKerja, v.ratingHasilKerja, 'alasanHasilKerja'],
       [v.saranPerilaku, v.ratingPerilaku, 'alasanPerilaku'],
     ] as const) {
-      if (!perluAlasan(saran, rating)) continue;
+      if (saran === undefined || !perluAlasan(saran, rating)) continue;
       const given = v[field];
       if (!given || given.length < ALASAN_MIN) {
         ctx.addIssue({ code: 'custom', path: [field], message: saran === 'TIDAK_ADA' ? 'evaluasi.err.alasanDitahan' : 'evaluasi.err.alasanOverride' });
