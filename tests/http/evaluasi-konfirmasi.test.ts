@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers/app.js';
-import { DEFAULT_POLICY, reason, suggestRatingHasilKerja, suggestRatingPerilaku } from '../../src/domain/scoring/index.js';
+import { DEFAULT_POLICY, reason, saranTahunan, suggestRatingHasilKerja, suggestRatingPerilaku, type IndikatorTahun } from '../../src/domain/scoring/index.js';
 import { NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 
 // The appraiser's confirmation of the year (issue 12 § 2, docs/domain/evaluasi-konfirmasi.md):
@@ -42,6 +42,25 @@ const rincianDitahan = () => ({
   hasilKerja: { kind: 'withheld', hilang: ['RHK 2'], reason: reason('scoring.ratingHasil.withheld', { daftar: 'RHK 2' }), policyVersion: 1 },
   perilaku: rincianSesuai().perilaku,
 });
+
+/** The computation's own result for a mover: January–June 30+30 of 50 (above), July–December 25+25 of 50 (as expected), both the second piece's days. */
+const Q = ['Triwulan I', 'Triwulan II', 'Triwulan III', 'Triwulan IV'];
+const ind = (id: number, quarters: [number, number][]): IndikatorTahun<number> => ({
+  id, label: `IKI ${id}`, jenisTarget: 'ANGKA', lebihBaik: 'TINGGI', gabungPeriode: 'JUMLAH', target: { targetAngka: 50 },
+  realisasi: quarters.map(([q, angka]) => ({ periode: Q[q]!, angka })),
+});
+const rincianMover = () => {
+  const s = saranTahunan(
+    [
+      { id: 'a', label: 'SKP 1 Januari – 30 Juni', hari: 181, rhk: [{ id: 1, label: 'RHK 1', jenis: 'UTAMA', indikator: [ind(1, [[0, 30], [1, 30]])] }] },
+      { id: 'b', label: 'SKP 1 Juli – 31 Desember', hari: 184, rhk: [{ id: 2, label: 'RHK 1', jenis: 'UTAMA', indikator: [ind(2, [[2, 25], [3, 25]])] }] },
+    ],
+    [Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, 'SESUAI']))],
+    DEFAULT_POLICY,
+  );
+  // as stored in jsonb (the exact fractions' bigints as text)
+  return JSON.parse(JSON.stringify(s, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))) as object;
+};
 
 const page = (a: Agent, pegawaiId: number) => a.get(`/evaluasi/${pegawaiId}?siklus=${siklusId}`);
 const konfirmasi = (a: Agent, pegawaiId: number, body: Record<string, string>) =>
@@ -97,7 +116,7 @@ beforeAll(async () => {
   await given.saranLangsung(t, await given.skp(t, ditahan), { hasilKerja: null, rincian: rincianDitahan() });
   await given.saranLangsung(t, await given.skp(t, dobel), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, kalibrasi), { rincian: rincianSesuai() });
-  await given.saranLangsung(t, { id: moverSkp.second }, { rincian: rincianSesuai() });
+  await given.saranLangsung(t, { id: moverSkp.second }, { rincian: rincianMover() });
   await given.saranLangsung(t, await given.skp(t, luarPegawai), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, stranger.pegawai), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, didelegasi), { rincian: rincianSesuai() });
@@ -273,6 +292,10 @@ describe('a mid-year mover', () => {
     expect(res.text).toContain(`id="skp-${moverSkp.second}"`);
     expect(res.text).toMatch(/SKP 1 Januari \d{4} – 30 Juni \d{4} \(181 hari\)/);
     expect(res.text).toContain('Triwulan I'); // the first piece's rated report
+    // the computation's detail: each piece's capaian, and the rating of the piece covering the most days
+    expect(res.text).toContain('Saran Sesuai Ekspektasi: rating SKP yang mencakup hari terbanyak (184 dari 365 hari).');
+    expect(res.text).toContain('SKP 1 Januari – 30 Juni (181 hari): Di Atas Ekspektasi');
+    expect(res.text).toMatch(/id="capaian-tahun"[^]*SKP 1 Juli – 31 Desember · 184 hari[^]*IKI 2: 100%/);
     await page(a, mover.id).expect(404);
     expect((await konfirmasi(a, mover.id, {})).status).toBe(404);
     expect((await a.get(`/evaluasi?siklusId=${siklusId}`)).text).not.toContain(`/evaluasi/${mover.id}?`);
