@@ -28,6 +28,8 @@ let penilaiB: given.GivenPegawai;
 let mover: given.GivenPegawai;
 let moverSkp: { first: number; second: number };
 let luarPegawai: given.GivenPegawai;
+let pejabat: given.GivenPejabatLuar; // an outside official with a login of their own
+let luarPegawai2: given.GivenPegawai;
 let plh: given.GivenPegawai; // holds a Plh for the penilai's post today
 let didelegasi: given.GivenPegawai; // answered by both the penilai and the Plh
 let kepala: given.GivenPegawai; // heads a unit (the unit-head rule)
@@ -104,6 +106,8 @@ beforeAll(async () => {
   // an employee appraised by an official outside the agency (HR records on their behalf)
   const luar = await given.pejabatLuar(t);
   luarPegawai = await given.pegawai(t, { unitId: team.unitId, penilaiLuar: luar });
+  pejabat = await given.pejabatLuar(t, { login: true });
+  luarPegawai2 = await given.pegawai(t, { unitId: team.unitId, penilaiLuar: pejabat });
 
   // a Plh for the penilai's post, in force today; and an employee heading a unit
   plh = await given.pegawai(t, { unitId: team.unitId, jenis: 'PENGAWAS' });
@@ -120,6 +124,7 @@ beforeAll(async () => {
   await given.saranLangsung(t, await given.skp(t, luarPegawai), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, stranger.pegawai), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, didelegasi), { rincian: rincianSesuai() });
+  await given.saranLangsung(t, await given.skp(t, luarPegawai2), { rincian: rincianSesuai() });
   await given.saranLangsung(t, await given.skp(t, kepala), { hasilKerja: 'DI_ATAS', predikat: 'BAIK', kepalaUnitId: team.unitId, rincian: rincianSesuai() });
 
   await given.faseSiklus(t, siklusId, 'PENILAIAN');
@@ -134,7 +139,7 @@ describe('the queue', () => {
     expect(q.text).toContain(`href="/evaluasi/${team.pegawai.id}?siklus=${siklusId}"`);
     expect(q.text).toContain(`href="/evaluasi/${ditahan.id}?siklus=${siklusId}"`);
     expect(q.text).toContain('ditahan — Saran Rating Hasil Kerja menunggu klasifikasi RHK: RHK 2.');
-    expect(q.text).toMatch(/<strong>6<\/strong> menunggu konfirmasi/);
+    expect(q.text).toMatch(/<strong>6<\/strong> menunggu konfirmasi/); // the penilai's six
     expect(q.text).not.toContain(`/evaluasi/${stranger.pegawai.id}?`);
     expect(q.text).not.toContain(`/evaluasi/${mover.id}?`); // B's now, not the penilai's
     const own = await pegawai.get(`/evaluasi?siklusId=${siklusId}`);
@@ -256,6 +261,19 @@ describe('confirming', () => {
     expect(res.text).toContain('atas namanya');
     expect((await konfirmasi(admin, luarPegawai.id, {})).status).toBe(303);
     expect(await evaluasiOf(luarPegawai.id)).toMatchObject({ dicatatHr: true, penilaiId: null, penilaiLuarId: expect.any(Number) });
+    const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'evaluasi.confirm', entitasId: String((await evaluasiOf(luarPegawai.id))!.id) } });
+    expect(entry.after).toMatchObject({ dicatatHr: true, dicatatOleh: expect.any(String) });
+  });
+
+  it('the outside official confirms by their own login, only for the employees who name them', async () => {
+    const official = await loginAs(t.app, pejabat.login!);
+    const q = await official.get(`/evaluasi?siklusId=${siklusId}`).expect(200);
+    expect(q.text).toContain(`href="/evaluasi/${luarPegawai2.id}?siklus=${siklusId}"`);
+    expect(q.text).not.toContain(`/evaluasi/${luarPegawai.id}?`);
+    await page(official, luarPegawai.id).expect(404);
+    expect((await konfirmasi(official, luarPegawai2.id, {})).status).toBe(303);
+    expect(await evaluasiOf(luarPegawai2.id)).toMatchObject({ dicatatHr: false, penilaiId: null, penilaiLuarId: pejabat.id });
+    await official.get(`/evaluasi/saya?siklus=${siklusId}`).expect(403); // no year of their own in the agency
   });
 });
 
