@@ -367,5 +367,10 @@ describe('phases and finalisation', () => {
     expect(post.status).toBe(409);
     expect(post.text).toContain('Rating tahunan hanya dapat dikonfirmasi pada fase Penilaian dan Kalibrasi.');
     expect((await evaluasiOf(kalibrasi.id))!.version).toBe(e.version);
+    // and in ARSIP, a first answer too
+    await given.faseSiklus(t, siklusId, 'ARSIP');
+    expect((await konfirmasi(penilai, kepala.id, { saranHasilKerja: 'DI_ATAS', ratingHasilKerja: 'DI_ATAS' })).status).toBe(409);
+    expect(await evaluasiOf(kepala.id)).toBeNull();
+    expect((await page(penilai, kepala.id).expect(200)).text).not.toMatch(/name="ratingHasilKerja"/);
   });
 });
