@@ -339,6 +339,20 @@ const ROUTES: Row[] = [
   { route: 'GET /pegawai/999999/buka-laporan', expect: ADMIN_GET(404) },
   { route: 'POST /pegawai/{pegawai:self}/buka-laporan', body: {}, expect: ADMIN_POST(422) },
   { route: 'POST /pegawai/999999/buka-laporan', body: {}, expect: ADMIN_POST(404) },
+  // ── evaluasi: konfirmasi ──
+  // The year's queue is open to every login (an employee who appraises nobody is sent to their own
+  // year, /evaluasi/saya); one appraisee's year ({pegawai:…}, each person has a suggestion) is
+  // answered only by the one acting as appraiser of the year's last SKP, or by HR on behalf of an
+  // official outside the agency (kadis's): anyone else finds nothing (404), their own year included.
+  // Empty bodies stop at validation (422) for the one who answers.
+  { route: 'GET /evaluasi', expect: e(303, 303, 200, 200, 200) },
+  { route: 'GET /evaluasi/saya?siklus={siklus}', expect: e(303, 200, 200, 200, 303) }, // HR's login has no year of its own: to the queue
+  ...perRel('GET /evaluasi/{pegawai:rel}?siklus={siklus}', [e(303, 404, 404, 404, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 404)]),
+  { route: 'GET /evaluasi/{pegawai:kadis}?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /evaluasi/999999?siklus={siklus}', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('POST /evaluasi/{pegawai:rel}?siklus={siklus}', [e(403, 404, 404, 404, undefined, 303), e(403, undefined, 422, 422, undefined, 303), e(403, 404, 404, 404, 404, 303)]),
+  { route: 'POST /evaluasi/{pegawai:kadis}?siklus={siklus}', expect: e(403, 404, 404, 404, 422, 303) },
+  { route: 'POST /evaluasi/999999?siklus={siklus}', expect: e(403, 404, 404, 404, 404, 303) },
   // ── laporan cetak (the periodic evaluation form) ──
   // whoever may see the report's SKP may print it; an outside official is refused by requireLogin
   ...perRel('GET /laporan/{laporan:rel}/cetak.pdf', SKP_GET(200, 200, 200)),
@@ -767,6 +781,19 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /pegawai/999999/buka-laporan': 403,
   'POST /pegawai/{pegawai:self}/buka-laporan': 403,
   'POST /pegawai/999999/buka-laporan': 403,
+  // ── evaluasi: konfirmasi ── (they answer for the year of the employees whose last SKP names them: kadis's)
+  'GET /evaluasi': 200,
+  'GET /evaluasi/saya?siklus={siklus}': 403,
+  'GET /evaluasi/{pegawai:own}?siklus={siklus}': null,
+  'GET /evaluasi/{pegawai:appraisee}?siklus={siklus}': 200,
+  'GET /evaluasi/{pegawai:outside}?siklus={siklus}': 404,
+  'GET /evaluasi/{pegawai:kadis}?siklus={siklus}': 200,
+  'GET /evaluasi/999999?siklus={siklus}': 404,
+  'POST /evaluasi/{pegawai:own}?siklus={siklus}': null,
+  'POST /evaluasi/{pegawai:appraisee}?siklus={siklus}': 422,
+  'POST /evaluasi/{pegawai:outside}?siklus={siklus}': 404,
+  'POST /evaluasi/{pegawai:kadis}?siklus={siklus}': 422,
+  'POST /evaluasi/999999?siklus={siklus}': 404,
   // ── mail ── (HR's outbox is closed to them; their own notification settings are open: they get e-mails too)
   'GET /email-keluar': 403,
   'GET /email-keluar?status=ANTRI': 403,
@@ -878,6 +905,8 @@ beforeAll(async () => {
   const luarUser = await t.db.prisma.user.findFirstOrThrow({ where: { pejabatLuarId: pejabatLuar.id } });
   await notify(t.db.sql, [{ userId: luarUser.id, jenis: 'LAPORAN_DIAJUKAN', params: { nama: 'Uji', periode: 'Triwulan I' }, tautan: '/' }]);
   ids.notifLuar = (await t.db.prisma.notifikasi.findFirstOrThrow({ where: { userId: luarUser.id }, orderBy: { id: 'desc' } })).id;
+  // ── evaluasi: konfirmasi ── each person's suggestion of the year (written directly: the computation is tested on its own)
+  for (const p of PEOPLE) await given.saranLangsung(t, { id: rec[p].skp });
   // ── monitoring ── a unit outside the pimpinan's subtree
   ids.unitLain = world.units.lain.id;
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });

@@ -28,6 +28,8 @@ export const AUDIT_AKSI = [
   'email.resend', 'preferensi.update',
   // ── monitoring: the manual reminder (docs/domain/monitoring.md) ──
   'pengingat.send',
+  // ── evaluasi: konfirmasi — the appraiser confirms or overrides the year's suggestion ──
+  'evaluasi.confirm', 'evaluasi.override',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -42,6 +44,8 @@ export const AUDIT_ENTITAS = [
   'email_keluar',
   // ── monitoring ──
   'pengingat',
+  // ── evaluasi: konfirmasi ──
+  'evaluasi_tahunan',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

@@ -31,7 +31,7 @@ export type AntrianRow = {
  * the agency for the SKPs that name them; an employee for those actingSkpSql gives (their own
  * appraisees' and a delegated post's); anyone else for none.
  */
-function actingOn(a: Actor): { where: ReturnType<typeof sql>; variant: string } {
+export function actingOn(a: Actor): { where: ReturnType<typeof sql>; variant: string } {
   if (a.pejabatLuarId !== null) return { where: sql`s.penilai_luar_id = ${a.pejabatLuarId}`, variant: 'luar' };
   if (a.pegawaiId === null) return { where: sql`FALSE`, variant: 'none' };
   const posts = a.delegasi.map((d) => d.jabatanId);
