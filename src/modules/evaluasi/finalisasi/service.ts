@@ -180,7 +180,7 @@ export async function finalisasi(db: Db, actor: Actor, siklusId: number, target:
         entitas: 'kalibrasi_unit',
         entitasId: state.unitId,
         before: { siklusId, unitId: state.unitId, status: 'DIKONFIRMASI', finalAt: null },
-        after: { siklusId, unitId: state.unitId, status: 'FINAL', finalAt: now.toISOString(), pegawai: open.map((r) => r.pegawaiId), predikat: perPredikat, hasil: cek.cek?.hasil ?? null, justifikasi: cek.justifikasi },
+        after: { siklusId, unitId: state.unitId, status: 'FINAL', finalAt: now.toISOString(), pegawai: open.map((r) => r.pegawaiId).sort((a, b) => a - b), predikat: perPredikat, hasil: cek.cek?.hasil ?? null, justifikasi: cek.justifikasi },
       });
       await notify(q, open.map((r) => ({
         pegawaiId: r.pegawaiId,
