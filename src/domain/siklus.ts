@@ -56,6 +56,8 @@ export function transitionBlockers(from: Fase, f: TransitionFacts): Blocker[] {
     case 'KALIBRASI':
       // closing the year needs every evaluation locked by finalisation
       if (f.saranCount === 0) b.push({ key: 'siklus.block.belumDihitung' });
+      // a re-run still going may yet add someone (a suggestion without an evaluation)
+      if (!f.hitungSelesai) b.push({ key: 'siklus.block.hitungBelumSelesai' });
       if (f.evaluasiBelumFinal > 0) b.push({ key: 'siklus.block.belumFinal', params: { count: f.evaluasiBelumFinal } });
       break;
     case 'SELESAI':
