@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DI_BAWAH_BILA, type ScoringPolicy, type ScoringPolicyInput } from '../../../domain/scoring/policy.js';
 import { EKSPEKTASI } from '../../../domain/scoring/reason.js';
-import { PREDIKAT_ORGANISASI } from '../../../domain/scoring/distribusi.js';
 import { parseAngka, version } from '../../../schemas/primitives.js';
 
 // The cycle's scoring policy as a form (docs/domain/finalisasi.md § The policy settings): one
@@ -23,25 +22,51 @@ export type KebijakanField = {
    * cycle's policy with the stated default"); the others are SIKAP's reading of a source.
    */
   belumDikonfirmasi: boolean;
+  /** message keys: the field's label, and why its default is what it is */
+  label: string;
+  hint: string;
 };
 
 export const KEBIJAKAN_FIELDS: readonly KebijakanField[] = [
-  { name: 'capaianMaksimum', path: ['capaian', 'maksimum'], jenis: 'persen', belumDikonfirmasi: false },
-  { name: 'capaianMinimum', path: ['capaian', 'minimum'], jenis: 'persen', belumDikonfirmasi: false },
-  { name: 'capaianDesimal', path: ['capaian', 'desimal'], jenis: 'bulat', belumDikonfirmasi: false },
-  { name: 'indikatorDiAtasLebihDari', path: ['indikator', 'diAtasLebihDari'], jenis: 'persen', belumDikonfirmasi: false },
-  { name: 'indikatorSesuaiMinimal', path: ['indikator', 'sesuaiMinimal'], jenis: 'persen', belumDikonfirmasi: false },
-  { name: 'rhkDiBawahBila', path: ['rhk', 'diBawahBila'], jenis: 'pilihan', pilihan: DI_BAWAH_BILA, belumDikonfirmasi: false },
-  { name: 'hitungTambahan', path: ['ratingHasilKerja', 'hitungTambahan'], jenis: 'yaTidak', belumDikonfirmasi: true },
-  { name: 'perilakuDiBawahBila', path: ['ratingPerilaku', 'diBawahBila'], jenis: 'pilihan', pilihan: DI_BAWAH_BILA, belumDikonfirmasi: false },
-  ...PREDIKAT_ORGANISASI.map((o) => ({ name: `kepalaUnit_${o}`, path: ['kepalaUnit', o] as const, jenis: 'ekspektasi' as const, belumDikonfirmasi: true })),
-  { name: 'sebagianBesarMinimum', path: ['distribusi', 'sebagianBesarMinimum'], jenis: 'yaTidak', belumDikonfirmasi: true },
-  { name: 'minimumOrang', path: ['distribusi', 'minimumOrang'], jenis: 'bulat', belumDikonfirmasi: false },
-  { name: 'blokir', path: ['distribusi', 'blokir'], jenis: 'yaTidak', belumDikonfirmasi: true },
+  { name: 'capaianMaksimum', path: ['capaian', 'maksimum'], jenis: 'persen', belumDikonfirmasi: false, label: 'kebijakan.field.capaianMaksimum', hint: 'kebijakan.hint.capaianMaksimum' },
+  { name: 'capaianMinimum', path: ['capaian', 'minimum'], jenis: 'persen', belumDikonfirmasi: false, label: 'kebijakan.field.capaianMinimum', hint: 'kebijakan.hint.capaianMinimum' },
+  { name: 'capaianDesimal', path: ['capaian', 'desimal'], jenis: 'bulat', belumDikonfirmasi: false, label: 'kebijakan.field.capaianDesimal', hint: 'kebijakan.hint.capaianDesimal' },
+  { name: 'indikatorDiAtasLebihDari', path: ['indikator', 'diAtasLebihDari'], jenis: 'persen', belumDikonfirmasi: false, label: 'kebijakan.field.indikatorDiAtasLebihDari', hint: 'kebijakan.hint.indikatorDiAtasLebihDari' },
+  { name: 'indikatorSesuaiMinimal', path: ['indikator', 'sesuaiMinimal'], jenis: 'persen', belumDikonfirmasi: false, label: 'kebijakan.field.indikatorSesuaiMinimal', hint: 'kebijakan.hint.indikatorSesuaiMinimal' },
+  { name: 'rhkDiBawahBila', path: ['rhk', 'diBawahBila'], jenis: 'pilihan', pilihan: DI_BAWAH_BILA, belumDikonfirmasi: false, label: 'kebijakan.field.rhkDiBawahBila', hint: 'kebijakan.hint.rhkDiBawahBila' },
+  { name: 'hitungTambahan', path: ['ratingHasilKerja', 'hitungTambahan'], jenis: 'yaTidak', belumDikonfirmasi: true, label: 'kebijakan.field.hitungTambahan', hint: 'kebijakan.hint.hitungTambahan' },
+  { name: 'perilakuDiBawahBila', path: ['ratingPerilaku', 'diBawahBila'], jenis: 'pilihan', pilihan: DI_BAWAH_BILA, belumDikonfirmasi: false, label: 'kebijakan.field.perilakuDiBawahBila', hint: 'kebijakan.hint.perilakuDiBawahBila' },
+  { name: 'kepalaUnit_ISTIMEWA', path: ['kepalaUnit', 'ISTIMEWA'], jenis: 'ekspektasi', belumDikonfirmasi: true, label: 'kebijakan.field.kepalaUnit_ISTIMEWA', hint: 'kebijakan.hint.kepalaUnit_ISTIMEWA' },
+  { name: 'kepalaUnit_BAIK', path: ['kepalaUnit', 'BAIK'], jenis: 'ekspektasi', belumDikonfirmasi: true, label: 'kebijakan.field.kepalaUnit_BAIK', hint: 'kebijakan.hint.kepalaUnit_BAIK' },
+  { name: 'kepalaUnit_BUTUH_PERBAIKAN', path: ['kepalaUnit', 'BUTUH_PERBAIKAN'], jenis: 'ekspektasi', belumDikonfirmasi: true, label: 'kebijakan.field.kepalaUnit_BUTUH_PERBAIKAN', hint: 'kebijakan.hint.kepalaUnit_BUTUH_PERBAIKAN' },
+  { name: 'kepalaUnit_KURANG', path: ['kepalaUnit', 'KURANG'], jenis: 'ekspektasi', belumDikonfirmasi: true, label: 'kebijakan.field.kepalaUnit_KURANG', hint: 'kebijakan.hint.kepalaUnit_KURANG' },
+  { name: 'kepalaUnit_SANGAT_KURANG', path: ['kepalaUnit', 'SANGAT_KURANG'], jenis: 'ekspektasi', belumDikonfirmasi: true, label: 'kebijakan.field.kepalaUnit_SANGAT_KURANG', hint: 'kebijakan.hint.kepalaUnit_SANGAT_KURANG' },
+  { name: 'sebagianBesarMinimum', path: ['distribusi', 'sebagianBesarMinimum'], jenis: 'yaTidak', belumDikonfirmasi: true, label: 'kebijakan.field.sebagianBesarMinimum', hint: 'kebijakan.hint.sebagianBesarMinimum' },
+  { name: 'minimumOrang', path: ['distribusi', 'minimumOrang'], jenis: 'bulat', belumDikonfirmasi: false, label: 'kebijakan.field.minimumOrang', hint: 'kebijakan.hint.minimumOrang' },
+  { name: 'blokir', path: ['distribusi', 'blokir'], jenis: 'yaTidak', belumDikonfirmasi: true, label: 'kebijakan.field.blokir', hint: 'kebijakan.hint.blokir' },
 ];
 
-/** The groups the page shows the fields in, in order. */
-export const KEBIJAKAN_GROUPS = ['capaian', 'indikator', 'rhk', 'ratingHasilKerja', 'ratingPerilaku', 'kepalaUnit', 'distribusi'] as const;
+/** The groups the page shows the fields in, in order, with their headings. */
+export const KEBIJAKAN_GROUPS = [
+  { id: 'capaian', label: 'kebijakan.group.capaian' },
+  { id: 'indikator', label: 'kebijakan.group.indikator' },
+  { id: 'rhk', label: 'kebijakan.group.rhk' },
+  { id: 'ratingHasilKerja', label: 'kebijakan.group.ratingHasilKerja' },
+  { id: 'ratingPerilaku', label: 'kebijakan.group.ratingPerilaku' },
+  { id: 'kepalaUnit', label: 'kebijakan.group.kepalaUnit' },
+  { id: 'distribusi', label: 'kebijakan.group.distribusi' },
+] as const;
+
+/** The words of each choice a field offers (its form value → message key). */
+export const OPSI_LABEL: Readonly<Record<string, string>> = {
+  SATU: 'kebijakan.opsi.SATU',
+  SEBAGIAN_BESAR: 'kebijakan.opsi.SEBAGIAN_BESAR',
+  ya: 'kebijakan.opsi.ya',
+  tidak: 'kebijakan.opsi.tidak',
+  DI_ATAS: 'kebijakan.opsi.DI_ATAS',
+  SESUAI: 'kebijakan.opsi.SESUAI',
+  DI_BAWAH: 'kebijakan.opsi.DI_BAWAH',
+};
 
 /** A percentage as typed here ("110", "112,5"), between -1000 and 1000. */
 const persen = z.string({ message: 'kebijakan.err.wajib' }).transform((v, ctx) => {

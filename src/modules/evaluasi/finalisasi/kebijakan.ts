@@ -6,7 +6,7 @@ import { DEFAULT_POLICY, parsePolicy, scoringPolicySchema, type ScoringPolicy, t
 import { Conflict, NotFound, Refused } from '../../../errors.js';
 import { LABELS } from '../../../i18n/labels.js';
 import { audit } from '../../audit/service.js';
-import { KEBIJAKAN_FIELDS, KEBIJAKAN_GROUPS, policyValues } from './kebijakan-schemas.js';
+import { KEBIJAKAN_FIELDS, KEBIJAKAN_GROUPS, OPSI_LABEL, policyValues } from './kebijakan-schemas.js';
 
 // The cycle's scoring policy screen (docs/domain/finalisasi.md § The policy settings): HR views
 // and edits siklus.policy while the cycle is DRAFT … PENILAIAN; from KALIBRASI on it is frozen,
@@ -33,6 +33,7 @@ export async function kebijakanPage(db: Db, actor: Actor, siklusId: number) {
     values: policyValues(policy),
     fields: KEBIJAKAN_FIELDS.map((f) => ({ ...f, bawaan: bawaan[f.name]! })),
     groups: KEBIJAKAN_GROUPS,
+    opsiLabel: OPSI_LABEL,
     editable: policyEditable(s.fase),
   };
 }

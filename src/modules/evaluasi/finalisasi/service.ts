@@ -4,6 +4,7 @@ import { sqlOn } from '../../../db/sql.js';
 import type { Clock } from '../../../clock.js';
 import type { Actor } from '../../../domain/access.js';
 import { angkaKreditTahun } from '../../../domain/scoring/angka-kredit.js';
+import { PREDIKAT_ORGANISASI_LABEL } from '../../../domain/scoring/distribusi.js';
 import { parsePolicy, type ScoringPolicy } from '../../../domain/scoring/policy.js';
 import { PREDIKAT, PREDIKAT_LABEL, type Predikat } from '../../../domain/scoring/predikat.js';
 import { round, toDecimalString } from '../../../domain/scoring/rasional.js';
@@ -38,6 +39,9 @@ const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 });
 const fmt = (params: Record<string, string | number>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'number' ? NUMBER.format(v) : v]));
 
 type UnitRef = { unitId: number; nama: string };
+
+/** A unit's distribution check as the page says it. */
+const HASIL_LABEL = { OK: 'finalisasi.hasil.OK', PERINGATAN: 'finalisasi.hasil.PERINGATAN', PELANGGARAN: 'finalisasi.hasil.PELANGGARAN' } as const;
 
 /** What stops a unit's finalisation, each with the names or numbers (empty: it may be finalised). */
 export function hambatanUnit(u: UnitRef, c: CekUnit, policy: ScoringPolicy): Problem[] {
@@ -113,6 +117,8 @@ export async function finalisasiPage(db: Db, actor: Actor, siklusId: number | un
       final: total((u) => u.final),
     },
     bisaFinalisasi: s.fase === 'KALIBRASI',
+    predikatLabel: PREDIKAT_ORGANISASI_LABEL,
+    hasilLabel: HASIL_LABEL,
     blokir: policy.distribusi.blokir,
   };
 }
