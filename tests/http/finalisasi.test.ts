@@ -3,6 +3,7 @@ import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { DEFAULT_POLICY } from '../../src/domain/scoring/policy.js';
+import { finalisasi } from '../../src/modules/evaluasi/finalisasi/service.js';
 
 // Finalisation (/finalisasi, docs/domain/finalisasi.md): HR, in KALIBRASI, per calibration unit
 // or for the agency. Each scenario is a tree of its own in one cycle: a root, and under it a
@@ -182,9 +183,14 @@ describe('a distribution violation: justified, or blocking when the policy says 
 });
 
 describe('angka kredit at finalisation', () => {
-  it('a functional employee’s year: the final predikat × each piece’s coefficient × months / 12; others none', async () => {
-    const res = await post({ unit: String(trees.ak.unit.id) });
-    expect(res.status).toBe(303);
+  it('a functional employee’s year: the final predikat × each piece’s coefficient × months / 12; others none (finalised twice at once: once)', async () => {
+    // the service called twice at once: both check, one waits for the other's transaction and then finds the unit final
+    const hr = await given.adminActor(t);
+    const [one, two] = await Promise.all([finalisasi(t.db, hr, siklus.id, { unitId: trees.ak.unit.id }, clock), finalisasi(t.db, hr, siklus.id, { unitId: trees.ak.unit.id }, clock)]);
+    expect(one.difinalisasi + two.difinalisasi).toBe(2);
+    expect(one.sudahFinal + two.sudahFinal).toBe(1);
+    for (const p of trees.ak.staff) expect(await notifications(p.id)).toHaveLength(1);
+    expect(await t.db.prisma.auditLog.count({ where: { aksi: 'kalibrasiUnit.finalize', entitasId: String(trees.ak.unit.id) } })).toBe(1);
     // Sangat Baik 150%: Ahli Pertama 12,5 × 6/12 + Ahli Muda 25 × 6/12 = 18,75 → × 1,5 = 28,125
     expect((await evaluasiOf(trees.ak.staff[0]!.id)).angkaKredit?.toString()).toBe('28.125');
     expect((await evaluasiOf(trees.ak.staff[1]!.id)).angkaKredit).toBeNull();

@@ -156,6 +156,11 @@ export async function finalisasi(db: Db, actor: Actor, siklusId: number, target:
       const ids = cek.baris.map((b) => b.pegawaiId);
       // what the check saw must still hold: the same ratings (id and version), predikat and justification
       const rows = await lockEvaluasi(q, siklusId, ids);
+      // finalised meanwhile by the same request sent twice (or by another HR login): nothing left to do
+      if (rows.length === cek.baris.length && rows.every((r) => r.status === 'FINAL')) {
+        hasil.sudahFinal++;
+        continue;
+      }
       const seen = new Map(cek.baris.map((b) => [b.pegawaiId, b]));
       const same = rows.length === cek.baris.length && rows.every((r) => seen.get(r.pegawaiId)?.evaluasiId === r.id && seen.get(r.pegawaiId)?.evaluasiVersion === r.version);
       const unitNow = await readUnitNow(q, siklusId, state.unitId);
