@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 import { DEFAULT_POLICY, parsePolicy } from '../../src/domain/scoring/policy.js';
+import { saranTahunan, type PotonganTahun } from '../../src/domain/scoring/index.js';
 import { policyValues } from '../../src/modules/evaluasi/finalisasi/kebijakan-schemas.js';
 import { cekUnitFinalisasi } from '../../src/modules/evaluasi/finalisasi/cek-unit.js';
 
@@ -163,6 +164,14 @@ describe('frozen from KALIBRASI on, and what is computed reads the stored policy
   it('the stored policy reads back as saved, and checking the year twice gives the same result under it (not the default’s)', async () => {
     const policy = parsePolicy(await stored());
     expect(policy.distribusi).toEqual({ sebagianBesarMinimum: false, minimumOrang: 2, blokir: true });
+    // the year's suggestion from the stored policy, twice: the same; 112 of 100 is above under the default (> 110), as expected under the saved > 112,5
+    const year: PotonganTahun<number, string>[] = [{ id: 'SKP', label: 'SKP', hari: 365, rhk: [{ id: 1, label: 'RHK 1', jenis: 'UTAMA', indikator: [
+      { id: 1, label: 'IKI 1', jenisTarget: 'ANGKA', lebihBaik: 'TINGGI', gabungPeriode: 'JUMLAH', target: { targetAngka: 100 }, realisasi: [28, 28, 28, 28].map((angka, i) => ({ periode: `Triwulan ${i + 1}`, angka })) },
+    ] }] }];
+    const again = parsePolicy(await stored());
+    expect(saranTahunan(year, [], again)).toEqual(saranTahunan(year, [], policy));
+    expect(saranTahunan(year, [], policy).hasilKerja).toMatchObject({ kind: 'saran', rating: 'SESUAI' });
+    expect(saranTahunan(year, [], DEFAULT_POLICY).hasilKerja).toMatchObject({ kind: 'saran', rating: 'DI_ATAS' });
     const first = await cekUnitFinalisasi(t.db.sql, siklus.id, unit.id);
     const second = await cekUnitFinalisasi(t.db.sql, siklus.id, unit.id);
     expect(second).toEqual(first);
