@@ -14,6 +14,7 @@ import { approveSkp, returnSkp, saveEkspektasi } from '../modules/skp/review/ser
 import { indikatorForm, rhkForm } from '../modules/skp/schemas.js';
 import { usesJptForm } from '../domain/skp-document.js';
 import { Refused } from '../errors.js';
+import { audit } from '../modules/audit/service.js';
 import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE } from '../domain/acting.js';
 import { writePeriodePlans } from './seed-periode.js';
 import { insertPeriodePlans } from './bulk-insert.js';
@@ -344,7 +345,15 @@ export async function seedPlanning(
   const lalu = await createSiklus(db, admin, { tahun: opts.tahun - 1, jenisPeriode: 'TRIWULANAN' });
   await moveTo(db, jobs, admin, lalu.id, 'PERENCANAAN', log);
   const c1 = await planCycle(db, lalu.id, people, actors, new Map(), { periodePlans: 'bulk', luarActors });
-  await moveTo(db, jobs, admin, lalu.id, 'SELESAI', log);
+  // ── evaluasi: finalisasi ── Last year predates the annual evaluation in SIKAP: it has no
+  // year-end suggestions, so the guards from PENILAIAN on (computed, confirmed, final; see
+  // docs/domain/finalisasi.md) would keep it open. It is moved by the service as far as they
+  // allow, then recorded as closed, audited.
+  await moveTo(db, jobs, admin, lalu.id, 'PENILAIAN', log);
+  await db.prisma.$transaction(async (tx) => {
+    await tx.siklus.update({ where: { id: lalu.id }, data: { fase: 'SELESAI', version: { increment: 1 }, updatedAt: new Date() } });
+    await audit(tx, admin, { aksi: 'siklus.fase.move', entitas: 'siklus', entitasId: lalu.id, before: { fase: 'PENILAIAN' }, after: { fase: 'SELESAI' } });
+  });
 
   // This year: every SKP approved (the Sekda approves the Kepala Dinas's), the cycle moved on to
   // PELAKSANAAN through the cycle service, as HR would once the plans are agreed. The planning

@@ -14,6 +14,8 @@ export function nextFase(f: Fase): Fase | null {
 export const isClosed = (f: Fase): boolean => f === 'SELESAI' || f === 'ARSIP';
 /** SKPs are drafted and revised while planning and carrying out the year's work. */
 export const skpEditable = (f: Fase): boolean => f === 'PERENCANAAN' || f === 'PELAKSANAAN';
+/** ── evaluasi: finalisasi ── The scoring policy is set until the year's ratings are calibrated: frozen from KALIBRASI on. */
+export const policyEditable = (f: Fase): boolean => f === 'DRAFT' || f === 'PERENCANAAN' || f === 'PELAKSANAAN' || f === 'PENILAIAN';
 
 export type TransitionFacts = {
   periodeCount: number;
@@ -21,6 +23,11 @@ export type TransitionFacts = {
   bulkJobDone: boolean; // draft SKPs created for every active employee
   skpNotApproved: number; // current SKPs not yet DISETUJUI
   lastPeriodStarted: boolean; // the last period has begun (today ≥ its start)
+  // ── evaluasi: finalisasi ── the year-end evaluation (docs/domain/finalisasi.md § Phase guards)
+  saranCount: number; // saran_tahunan rows of the cycle (the year-end computation has written them)
+  hitungSelesai: boolean; // no evaluasi.hitung job, or the last one SELESAI (none queued, running or failed)
+  saranBelumDikonfirmasi: number; // suggestions without the appraiser's evaluasi_tahunan row
+  evaluasiBelumFinal: number; // suggestions whose evaluation is not FINAL (none yet, or DIKONFIRMASI)
 };
 
 export type Blocker = { key: string; params?: Record<string, string | number> };
@@ -41,7 +48,18 @@ export function transitionBlockers(from: Fase, f: TransitionFacts): Blocker[] {
       if (!f.lastPeriodStarted) b.push({ key: 'siklus.block.lastPeriodNotStarted' });
       break;
     case 'PENILAIAN':
+      // calibration works on the year's computed, confirmed ratings
+      if (f.saranCount === 0) b.push({ key: 'siklus.block.belumDihitung' });
+      if (!f.hitungSelesai) b.push({ key: 'siklus.block.hitungBelumSelesai' });
+      if (f.saranBelumDikonfirmasi > 0) b.push({ key: 'siklus.block.belumDikonfirmasi', params: { count: f.saranBelumDikonfirmasi } });
+      break;
     case 'KALIBRASI':
+      // closing the year needs every evaluation locked by finalisation
+      if (f.saranCount === 0) b.push({ key: 'siklus.block.belumDihitung' });
+      // a re-run still going may yet add someone (a suggestion without an evaluation)
+      if (!f.hitungSelesai) b.push({ key: 'siklus.block.hitungBelumSelesai' });
+      if (f.evaluasiBelumFinal > 0) b.push({ key: 'siklus.block.belumFinal', params: { count: f.evaluasiBelumFinal } });
+      break;
     case 'SELESAI':
       break;
     case 'ARSIP':

@@ -552,3 +552,53 @@ export async function saranLangsung(t: Ctx, skp: { id: number }, opts: SaranLang
   };
   await t.db.prisma.saranTahunan.upsert({ where: { siklusId_pegawaiId: { siklusId: s.siklusId, pegawaiId: s.pegawaiId } }, create: { siklusId: s.siklusId, pegawaiId: s.pegawaiId, ...data }, update: data });
 }
+
+// ── evaluasi: finalisasi ──
+export type EvaluasiLangsungOpts = {
+  ratingHasilKerja?: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS';
+  ratingPerilaku?: 'DI_BAWAH' | 'SESUAI' | 'DI_ATAS';
+  /** default: the suggestion's predikat (BAIK when it was withheld) */
+  predikat?: 'SANGAT_BAIK' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG';
+  status?: 'DIKONFIRMASI' | 'FINAL';
+};
+
+/**
+ * The appraiser's confirmed rating of the year (evaluasi_tahunan) for an employee who has a
+ * suggestion (given.saranLangsung first), written directly: the suggestion as shown, the ratings
+ * the suggestion's unless told otherwise (the confirmation's own tests go through its route).
+ */
+export async function evaluasiLangsung(t: Ctx, skp: { id: number }, opts: EvaluasiLangsungOpts = {}): Promise<{ id: number; version: number }> {
+  const s = await t.db.prisma.skp.findUniqueOrThrow({ where: { id: skp.id }, select: { siklusId: true, pegawaiId: true } });
+  const saran = await t.db.prisma.saranTahunan.findUniqueOrThrow({ where: { siklusId_pegawaiId: { siklusId: s.siklusId, pegawaiId: s.pegawaiId } } });
+  const e = await t.db.prisma.evaluasiTahunan.create({
+    data: {
+      siklusId: s.siklusId, pegawaiId: s.pegawaiId, skpId: skp.id, status: opts.status ?? 'DIKONFIRMASI',
+      ratingHasilKerja: opts.ratingHasilKerja ?? saran.hasilKerja ?? 'SESUAI', ratingPerilaku: opts.ratingPerilaku ?? saran.perilaku ?? 'SESUAI',
+      predikat: opts.predikat ?? saran.predikat ?? 'BAIK', saranHasilKerja: saran.hasilKerja, saranPerilaku: saran.perilaku, policyVersion: saran.policyVersion,
+      penilaiId: saran.penilaiId, penilaiLuarId: saran.penilaiLuarId,
+    },
+  });
+  return { id: e.id, version: e.version };
+}
+
+/** A unit's Predikat Kinerja Organisasi in a cycle, written directly (the calibration part's route sets it for real). */
+export async function predikatOrganisasiLangsung(t: Ctx, siklusId: number, unitId: number, predikat: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG'): Promise<void> {
+  await t.db.prisma.penetapanPredikat.upsert({
+    where: { siklusId_unitId: { siklusId, unitId } },
+    create: { siklusId, unitId, predikat, dasar: 'Evaluasi Perjanjian Kinerja (uji)', dicatatHr: true },
+    update: { predikat, version: { increment: 1 } },
+  });
+}
+
+/** A unit's written justification of its remaining distribution violations, written directly. */
+export async function justifikasiLangsung(t: Ctx, siklusId: number, unitId: number, justifikasi: string | null): Promise<void> {
+  await t.db.prisma.kalibrasiUnit.upsert({
+    where: { siklusId_unitId: { siklusId, unitId } },
+    create: { siklusId, unitId, justifikasi, justifikasiAt: new Date() },
+    update: { justifikasi, justifikasiAt: new Date(), version: { increment: 1 } },
+  });
+}
+
+/** The employee's (open) SKP in a cycle: what saranLangsung needs, whatever its state. */
+export const skpDi = (t: Ctx, siklusId: number, pegawaiId: number) =>
+  t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId, ditutupAt: null }, select: { id: true } });

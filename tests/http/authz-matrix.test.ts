@@ -421,6 +421,19 @@ const ROUTES: Row[] = [
   { route: 'GET /monitoring/unduh.xlsx?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
   { route: 'POST /monitoring/pengingat', body: {}, expect: e(403, 404, 404, 422, 422, 303) },
   { route: 'POST /monitoring/pengingat', body: { periodeId: '999999', pegawaiId: '{pegawai:luar}' }, expect: e(403, 404, 404, 404, 404, 303) },
+  // ── evaluasi: finalisasi ──
+  // The cycle's scoring policy and finalisation are HR's: any other login finds no such page
+  // (404), before its input is read. Empty bodies stop at validation (422) for HR; a unit that is
+  // not one of the cycle's calibration units is 404. The world's cycle is still planning: the
+  // policy page is editable, the finalisation page says finalisation waits for KALIBRASI.
+  { route: 'GET /siklus/{siklus}/kebijakan', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /siklus/999999/kebijakan', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /siklus/{siklus}/kebijakan', body: {}, expect: e(403, 404, 404, 404, 422, 303) },
+  { route: 'POST /siklus/999999/kebijakan', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'GET /finalisasi?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /finalisasi?siklus=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /finalisasi', body: {}, expect: e(403, 404, 404, 404, 422, 303) },
+  { route: 'POST /finalisasi', body: { siklus: '{siklus}', unit: '999999' }, expect: e(403, 404, 404, 404, 404, 303) },
 ];
 
 /**
@@ -822,6 +835,15 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /monitoring/unduh.xlsx?unit={unitLain}': 403,
   'POST /monitoring/pengingat': 403,
   'POST /monitoring/pengingat + periodeId, pegawaiId': 403,
+  // ── evaluasi: finalisasi ── (requireLogin refuses an outside official)
+  'GET /siklus/{siklus}/kebijakan': 403,
+  'GET /siklus/999999/kebijakan': 403,
+  'POST /siklus/{siklus}/kebijakan': 403,
+  'POST /siklus/999999/kebijakan': 403,
+  'GET /finalisasi?siklus={siklus}': 403,
+  'GET /finalisasi?siklus=999999': 403,
+  'POST /finalisasi': 403,
+  'POST /finalisasi + siklus, unit': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPeriode, isClosed, nextFase, periodeProblems, skpEditable, transitionBlockers, type TransitionFacts } from '../../src/domain/siklus.js';
 
-const ok: TransitionFacts = { periodeCount: 4, periodeInvalid: 0, bulkJobDone: true, skpNotApproved: 0, lastPeriodStarted: true };
+const ok: TransitionFacts = { periodeCount: 4, periodeInvalid: 0, bulkJobDone: true, skpNotApproved: 0, lastPeriodStarted: true, /* ── evaluasi: finalisasi ── */ saranCount: 3, hitungSelesai: true, saranBelumDikonfirmasi: 0, evaluasiBelumFinal: 0 };
 
 describe('cycle phases — DRAFT → PERENCANAAN → PELAKSANAAN → PENILAIAN → KALIBRASI → SELESAI → ARSIP (docs/domain/siklus.md)', () => {
   it('moves one step forward only', () => {

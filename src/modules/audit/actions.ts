@@ -30,6 +30,8 @@ export const AUDIT_AKSI = [
   'pengingat.send',
   // ── evaluasi: konfirmasi — the appraiser confirms or overrides the year's suggestion ──
   'evaluasi.confirm', 'evaluasi.override',
+  // ── evaluasi: finalisasi ── the cycle's scoring policy; a unit's evaluations locked (docs/domain/finalisasi.md)
+  'siklus.policy.update', 'kalibrasiUnit.finalize',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -46,6 +48,8 @@ export const AUDIT_ENTITAS = [
   'pengingat',
   // ── evaluasi: konfirmasi ──
   'evaluasi_tahunan',
+  // ── evaluasi: finalisasi ──
+  'kalibrasi_unit',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

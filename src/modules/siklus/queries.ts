@@ -29,3 +29,19 @@ export type JobState = { id: number; status: string; total: number; selesai: num
 /** The newest job of a kind for the cycle (its progress bar). */
 export const latestJobRow = (q: Sql, siklusId: number, jenis: string) =>
   q.one<JobState>(sql`SELECT id, status, total, selesai, pesan FROM job WHERE siklus_id = ${siklusId} AND jenis = ${jenis} ORDER BY id DESC LIMIT 1`);
+
+// ── evaluasi: finalisasi ──
+/**
+ * The year-end evaluation's facts for the phase guards (docs/domain/finalisasi.md § Phase guards),
+ * in one statement: suggestions, whether the last year-end computation ended (or none ran:
+ * tests and imports write suggestions directly), suggestions without the appraiser's rating, and
+ * suggestions whose evaluation is not FINAL.
+ */
+export const evaluasiFacts = async (q: Sql, siklusId: number) =>
+  (await q.one<{ saranCount: number; hitungSelesai: boolean; saranBelumDikonfirmasi: number; evaluasiBelumFinal: number }>(sql`
+    SELECT count(*)::int AS saran_count,
+           COALESCE((SELECT j.status = 'SELESAI' FROM job j WHERE j.siklus_id = ${siklusId} AND j.jenis = 'evaluasi.hitung' ORDER BY j.id DESC LIMIT 1), true) AS hitung_selesai,
+           count(*) FILTER (WHERE e.id IS NULL)::int AS saran_belum_dikonfirmasi,
+           count(*) FILTER (WHERE e.status IS DISTINCT FROM 'FINAL')::int AS evaluasi_belum_final
+      FROM saran_tahunan s LEFT JOIN evaluasi_tahunan e ON e.siklus_id = s.siklus_id AND e.pegawai_id = s.pegawai_id
+     WHERE s.siklus_id = ${siklusId}`))!;

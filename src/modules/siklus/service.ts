@@ -6,7 +6,7 @@ import { Conflict, NotFound, Refused } from '../../errors.js';
 import type { JobRunner } from '../../jobs/runner.js';
 import { audit } from '../audit/service.js';
 import { LABELS } from '../../i18n/labels.js';
-import { countNotApproved, countTanpaSkp, latestJobRow, siklusRows, skpCountsByStatus } from './queries.js';
+import { countNotApproved, countTanpaSkp, evaluasiFacts, latestJobRow, siklusRows, skpCountsByStatus } from './queries.js';
 
 export const BULK_JOB = 'skp.buatDraft';
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -32,7 +32,7 @@ export async function siklusOverview(db: Db, id: number) {
 export const latestJob = (db: Db, siklusId: number) => latestJobRow(db.sql, siklusId, BULK_JOB);
 
 async function transitionFacts(db: Db, siklusId: number, tahun: number, periode: { mulai: Date; selesai: Date; batasPegawai: Date; batasPenilai: Date }[]) {
-  const [notApproved, job] = await Promise.all([countNotApproved(db.sql, siklusId), latestJob(db, siklusId)]);
+  const [notApproved, job, evaluasi] = await Promise.all([countNotApproved(db.sql, siklusId), latestJob(db, siklusId), evaluasiFacts(db.sql, siklusId)]);
   const today = iso(new Date());
   const last = periode[periode.length - 1];
   return {
@@ -41,6 +41,8 @@ async function transitionFacts(db: Db, siklusId: number, tahun: number, periode:
     bulkJobDone: job?.status === 'SELESAI',
     skpNotApproved: notApproved,
     lastPeriodStarted: !!last && iso(last.mulai) <= today,
+    // ── evaluasi: finalisasi ──
+    ...evaluasi,
   };
 }
 
