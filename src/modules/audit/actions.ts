@@ -28,6 +28,8 @@ export const AUDIT_AKSI = [
   'email.resend', 'preferensi.update',
   // ── monitoring: the manual reminder (docs/domain/monitoring.md) ──
   'pengingat.send',
+  // ── evaluasi: kalibrasi (docs/domain/kalibrasi.md) ──
+  'predikatOrganisasi.set', 'kalibrasiUnit.justify',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -42,6 +44,8 @@ export const AUDIT_ENTITAS = [
   'email_keluar',
   // ── monitoring ──
   'pengingat',
+  // ── evaluasi: kalibrasi ──
+  'penetapan_predikat', 'kalibrasi_unit',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

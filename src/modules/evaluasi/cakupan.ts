@@ -8,7 +8,8 @@ import type { PredikatOrganisasi } from '../../domain/scoring/distribusi.js';
 // the staff of the unit and of its sub-units that have no organisation predikat of their own in
 // the cycle (a sub-unit with one is checked on its own). An employee belongs to the unit of the
 // year's last SKP (saran_tahunan.unit_id). The predikat that counts: the appraiser's (confirmed,
-// overridden, or FINAL) when there is one, else the suggestion, else none (withheld).
+// overridden, or FINAL) when there is one, else the suggestion, else none (withheld). Last year's
+// predikat (the ranking's tie-break) is the previous year's cycle's FINAL evaluation.
 
 export type BarisCakupan = {
   pegawaiId: number;
@@ -31,6 +32,8 @@ export type BarisCakupan = {
   penilaiId: number | null;
   penilaiLuarId: number | null;
   kepalaUnitId: number | null;
+  /** last year's predikat (the previous cycle's FINAL evaluation): the ranking's first tie-break */
+  predikatLalu: Predikat | null;
 };
 
 /** The ids of the units a unit's check covers (itself and its sub-units without a predikat of their own, transitively). */
@@ -64,12 +67,14 @@ export const barisCakupan = (q: Sql, siklusId: number, unitId: number) =>
                  COALESCE(e.rating_hasil_kerja, s.hasil_kerja) AS rating_hasil_kerja,
                  COALESCE(e.rating_perilaku, s.perilaku) AS rating_perilaku,
                  s.nilai::text AS nilai, e.id AS evaluasi_id, e.version AS evaluasi_version,
-                 s.penilai_id, s.penilai_luar_id, s.kepala_unit_id
+                 s.penilai_id, s.penilai_luar_id, s.kepala_unit_id, el.predikat AS predikat_lalu
             FROM saran_tahunan s
             JOIN cakupan ON cakupan.id = s.unit_id
             JOIN pegawai p ON p.id = s.pegawai_id
             JOIN unit_kerja uk ON uk.id = s.unit_id
             LEFT JOIN evaluasi_tahunan e ON e.siklus_id = s.siklus_id AND e.pegawai_id = s.pegawai_id
+            LEFT JOIN evaluasi_tahunan el ON el.pegawai_id = s.pegawai_id AND el.status = 'FINAL'
+                  AND el.siklus_id = (SELECT l.id FROM siklus l JOIN siklus c ON l.tahun = c.tahun - 1 WHERE c.id = (SELECT ${siklusId}::int))
            WHERE s.siklus_id = (SELECT ${siklusId}::int)
            ORDER BY p.nama, p.id`,
     ),
