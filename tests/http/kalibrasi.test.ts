@@ -120,6 +120,19 @@ describe('the calibration page of a unit', () => {
     await saran(w.staff.seksi[3]!, 'BAIK');
   });
 
+  it('reads every change afresh: the page keeps no stale rows (a rename, a confirmation)', async () => {
+    const p = w.staff.bidang[4]!;
+    expect((await page(a.admin, w.units.bidang.id)).text).toContain(p.nama);
+    await t.db.prisma.pegawai.update({ where: { id: p.id }, data: { nama: `${p.nama} Baru` } });
+    expect((await page(a.admin, w.units.bidang.id)).text).toContain(`${p.nama} Baru`);
+    await t.db.prisma.evaluasiTahunan.create({ data: { siklusId: w.siklus.id, pegawaiId: p.id, skpId: skp.get(p.id)!, ratingHasilKerja: 'DI_BAWAH', ratingPerilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN', saranHasilKerja: 'SESUAI', saranPerilaku: 'SESUAI', alasanHasilKerja: 'Target utama tidak tercapai', policyVersion: 1, penilaiId: w.people.kabid.id } });
+    const after = await page(a.admin, w.units.bidang.id);
+    expect(after.text).toMatch(/data-predikat="BUTUH_PERBAIKAN"><th scope="row">Butuh Perbaikan<\/th><td class="num" data-k="jumlah">1</);
+    await t.db.prisma.evaluasiTahunan.deleteMany({ where: { siklusId: w.siklus.id } });
+    await t.db.prisma.pegawai.update({ where: { id: p.id }, data: { nama: p.nama } });
+    expect((await page(a.admin, w.units.bidang.id)).text).toMatch(/data-predikat="BUTUH_PERBAIKAN"><th scope="row">Butuh Perbaikan<\/th><td class="num" data-k="jumlah">0</);
+  });
+
   it('links each appraiser to adjust the ratings of their own appraisees only', async () => {
     const kabid = await page(a.kabid, w.units.bidang.id);
     expect(kabid.status).toBe(200);

@@ -3,6 +3,7 @@ import type { Fase } from '../../../domain/siklus.js';
 import type { Predikat } from '../../../domain/scoring/predikat.js';
 import type { PredikatOrganisasi } from '../../../domain/scoring/distribusi.js';
 import { actingSkpSql } from '../../skp/review/queries.js';
+import { sidikCakupanSql } from '../cakupan.js';
 
 // The reads of the organisation predikat and calibration pages (docs/domain/kalibrasi.md), set-based
 // and named. Each statement takes its parameters through InitPlans ((SELECT $n::int)), as
@@ -38,6 +39,8 @@ export type UnitKalibrasi = {
   kalibrasi: { id: number; justifikasi: string | null; pelanggaran: unknown; justifikasiAt: string | null; justifikasiOleh: string | null; finalAt: string | null; version: number } | null;
   /** the viewer's position (whether they head the unit) */
   jabatanSaya: number | null;
+  /** the digest of the unit's check (sidikCakupanSql), when the unit has a predikat */
+  sidik: string | null;
 };
 
 /** The unit page's frame in one statement: cycles, the chosen cycle with its policy, the unit, its predikat, the unit above with one, its calibration row. */
@@ -56,7 +59,9 @@ export async function unitKalibrasi(q: Sql, siklusId: number | null, unitId: num
               'justifikasiOleh', (SELECT COALESCE(p.nama, pl.nama, us.username) FROM app_user us LEFT JOIN pegawai p ON p.id = us.pegawai_id LEFT JOIN pejabat_luar pl ON pl.id = us.pejabat_luar_id WHERE us.id = k.justifikasi_oleh_user_id),
               'finalAt', k.final_at, 'version', k.version)
          FROM kalibrasi_unit k WHERE k.siklus_id = (SELECT id FROM chosen) AND k.unit_id = (SELECT id FROM u)) AS kalibrasi,
-      (SELECT jabatan_id FROM pegawai WHERE id = (SELECT ${pegawaiId}::int)) AS jabatan_saya`;
+      (SELECT jabatan_id FROM pegawai WHERE id = (SELECT ${pegawaiId}::int)) AS jabatan_saya,
+      CASE WHEN EXISTS (SELECT 1 FROM penetapan_predikat pp WHERE pp.siklus_id = (SELECT id FROM chosen) AND pp.unit_id = (SELECT id FROM u))
+           THEN ${sidikCakupanSql(sql`(SELECT id FROM chosen)`, sql`(SELECT id FROM u)`)} END AS sidik`;
   const r = await q.one<UnitKalibrasi>(named('kalibrasi_unit_halaman', stmt));
   return r!;
 }

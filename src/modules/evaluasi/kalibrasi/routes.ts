@@ -11,7 +11,7 @@ import { idParam } from '../../../web/params.js';
 import { uploadWithCsrf } from '../../../web/upload.js';
 import { LAMPIRAN_MAX_BYTES, predikatBerkas, predikatListPage, predikatUnitPage, tetapkanPredikatOrganisasi } from './predikat-service.js';
 import { kalibrasiListPage, kalibrasiUnitPage, simpanJustifikasi } from './service.js';
-import { justifikasiForm, predikatForm, siklusQuery } from './schemas.js';
+import { justifikasiForm, predikatForm, siklusQuery, unitQuery } from './schemas.js';
 
 /** Organisation predikat and calibration (docs/domain/kalibrasi.md). */
 export function kalibrasiRoutes({ db, store }: Pick<RouterDeps, 'db' | 'clock' | 'jobs' | 'store'>): Router {
@@ -70,7 +70,7 @@ export function kalibrasiRoutes({ db, store }: Pick<RouterDeps, 'db' | 'clock' |
     res.render('evaluasi/kalibrasi/daftar', { ...shared, ...(await kalibrasiListPage(db, req.user!, siklusQuery.parse(req.query))) });
   });
 
-  const unitLocals = async (req: { user?: Express.User; query: unknown }, unitId: number) => ({ ...shared, ...(await kalibrasiUnitPage(db, req.user!, unitId, siklusQuery.parse(req.query))) });
+  const unitLocals = async (req: { user?: Express.User; query: unknown }, unitId: number) => ({ ...shared, ...(await kalibrasiUnitPage(db, req.user!, unitId, unitQuery.parse(req.query))) });
 
   r.get('/kalibrasi/:unitId', requireLogin, async (req, res) => {
     res.render('evaluasi/kalibrasi/unit', await unitLocals(req, idParam(req.params.unitId)));

@@ -7,6 +7,13 @@ import { angka, idFilter, INT4_MAX, text } from '../../../schemas/primitives.js'
 /** ?siklus= on every page (a value no cycle could have is simply no choice). */
 export const siklusQuery = z.object({ siklus: idFilter });
 
+/** The calibration page's query: the cycle, the ranking's page (1-based), and "only my appraisees". */
+export const unitQuery = siklusQuery.extend({
+  hal: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  saya: z.literal('1').optional().catch(undefined),
+});
+export type UnitQuery = z.output<typeof unitQuery>;
+
 /** The version a form was shown with: blank for a record not yet made (null). */
 const versionOrNew = z
   .union([z.literal(''), z.coerce.number().int('err.staleForm').min(1, 'err.staleForm').max(INT4_MAX, 'err.staleForm')])

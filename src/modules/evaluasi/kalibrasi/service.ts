@@ -13,7 +13,10 @@ import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import { audit } from '../../audit/service.js';
 import { barisCakupan, type BarisCakupan } from '../cakupan.js';
 import { siklusPilihan, unitKalibrasi, unitPenilai, unitRingkasan, type UnitKalibrasi, type UnitRingkasan } from './queries.js';
-import type { JustifikasiInput } from './schemas.js';
+import type { JustifikasiInput, UnitQuery } from './schemas.js';
+
+/** How many of the ranking one page lists (the rest by "next"; the counts, chart and violations always cover the whole unit). */
+export const PERINGKAT_PER_HALAMAN = 50;
 
 // Calibration against the distribution curve (docs/domain/kalibrasi.md § Calibration): per unit,
 // its employees' predikat against the band its organisation predikat allows (SE MenPANRB 3/2023),
@@ -138,6 +141,43 @@ export async function kalibrasiListPage(db: Db, actor: Actor, q: { siklus?: numb
 
 // ---- One unit ------------------------------------------------------------------------------
 
+/** What a unit's page computes from its check's rows: the check, the band, the whole ranking. */
+type ModelUnit = {
+  sidik: string | null; org: PredikatOrganisasi; policyKey: string;
+  baris: BarisCakupan[]; byId: Map<number, BarisCakupan>; cek: CekDistribusi<number>; kalkulator: KalkulatorDistribusi;
+  urut: ReturnType<typeof urutkanPeringkat<number>>;
+};
+
+/**
+ * The models computed lately, by cycle and unit. An entry is used only while the digest the
+ * page's statement returns (sidikCakupanSql: every row of the check as text) and the
+ * organisation predikat and policy are the same, so any change by anyone, in this process or
+ * another, is read afresh; only the unchanged rows are not read and ranked again.
+ */
+const MODEL = new Map<string, ModelUnit>();
+const MODEL_MAKS = 200;
+
+async function modelUnit(db: Db, siklusId: number, unitId: number, org: PredikatOrganisasi, policy: ScoringPolicy, sidik: string | null): Promise<ModelUnit> {
+  const key = `${siklusId}:${unitId}`;
+  const policyKey = JSON.stringify(policy);
+  const hit = MODEL.get(key);
+  if (hit && sidik !== null && hit.sidik === sidik && hit.org === org && hit.policyKey === policyKey) {
+    MODEL.delete(key); // most recently used last
+    MODEL.set(key, hit);
+    return hit;
+  }
+  const baris = await barisCakupan(db.sql, siklusId, unitId);
+  const cek = cekDistribusi(org, pegawaiCek(baris), policy);
+  const urut = urutkanPeringkat(
+    baris.filter((b) => b.predikat !== null).map((b) => ({ id: b.pegawaiId, nama: b.nama, predikat: b.predikat!, nilai: parseAngka(b.nilai), predikatLalu: b.predikatLalu })),
+  );
+  const m: ModelUnit = { sidik, org, policyKey, baris, byId: new Map(baris.map((b) => [b.pegawaiId, b])), cek, kalkulator: kalkulatorDistribusi(org, cek.n, policy), urut };
+  MODEL.delete(key);
+  MODEL.set(key, m);
+  if (MODEL.size > MODEL_MAKS) MODEL.delete(MODEL.keys().next().value!);
+  return m;
+}
+
 export type BarisPeringkatUnit = BarisCakupan & { predikat: Predikat; peringkat: number; bolehUbah: boolean };
 
 /**
@@ -146,7 +186,7 @@ export type BarisPeringkatUnit = BarisCakupan & { predikat: Predikat; peringkat:
  * (urutkanPeringkat), the people still without a predikat, the justification and whether the
  * viewer may write it. A unit without a predikat of its own says whose check it counts in.
  */
-export async function kalibrasiUnitPage(db: Db, actor: Actor, unitId: number, q: { siklus?: number }) {
+export async function kalibrasiUnitPage(db: Db, actor: Actor, unitId: number, q: UnitQuery) {
   if (!mayCalibrate(actor)) throw new NotFound();
   const f = await unitKalibrasi(db.sql, q.siklus ?? null, unitId, actor.pegawaiId);
   if (!f.unit || !f.siklus || (q.siklus !== undefined && f.siklus.id !== q.siklus)) throw new NotFound();
@@ -154,32 +194,39 @@ export async function kalibrasiUnitPage(db: Db, actor: Actor, unitId: number, q:
   const unit = f.unit;
   const org = f.penetapan?.predikat ?? null;
   const tampil = FASE_TAMPIL.includes(siklus.fase);
-  const baris = org && tampil ? await barisCakupan(db.sql, siklus.id, unit.id) : [];
+  const policy = parsePolicy(siklus.policy);
+  const model = org && tampil ? await modelUnit(db, siklus.id, unit.id, org, policy, f.sidik) : null;
   // scope: HR; a pimpinan's subtree; an appraiser's appraisees' units and the checks they count in
   if (!actor.isAdmin && !(actor.isPimpinan && actor.pimpinanPath !== null && unit.path.startsWith(actor.pimpinanPath))) {
     const mine = actor.pegawaiId !== null ? new Set(await unitPenilai(db.sql, siklus.id, actor.pegawaiId, actor.delegasi.map((d) => d.jabatanId))) : new Set<number>();
-    if (!mine.has(unit.id) && !baris.some((b) => mine.has(b.unitId))) throw new NotFound();
+    if (!mine.has(unit.id) && !(model?.baris ?? []).some((b) => mine.has(b.unitId))) throw new NotFound();
   }
-  const policy = parsePolicy(siklus.policy);
   const base = { siklusList: f.siklusList ?? [], siklus, unit, penetapan: f.penetapan, induk: f.induk, akar: f.akar, tampil, policy };
-  if (!org || !tampil) return { ...base, cek: null, kalkulator: null, peringkat: [], ditahan: [], justifikasi: null, bolehJustifikasi: false, final: f.kalibrasi?.finalAt ?? null, version: f.kalibrasi?.version ?? null };
+  const kosong = { rows: [] as BarisPeringkatUnit[], hal: 1, halaman: 1, total: 0, saya: false, perPredikat: {} as Partial<Record<Predikat, number>> };
+  if (!org || !model) return { ...base, cek: null, kalkulator: null, peringkat: kosong, ditahan: [], justifikasi: null, bolehJustifikasi: false, final: f.kalibrasi?.finalAt ?? null, version: f.kalibrasi?.version ?? null };
 
-  const cek = cekDistribusi(org, pegawaiCek(baris), policy);
-  const kalkulator: KalkulatorDistribusi = kalkulatorDistribusi(org, cek.n, policy);
+  const m = model;
+  const { baris, cek, kalkulator, byId } = m;
   const me = actor.pegawaiId;
-  const byId = new Map(baris.map((b) => [b.pegawaiId, b]));
-  const peringkat: BarisPeringkatUnit[] = urutkanPeringkat(
-    baris.filter((b) => b.predikat !== null).map((b) => ({ id: b.pegawaiId, nama: b.nama, predikat: b.predikat!, nilai: parseAngka(b.nilai), predikatLalu: b.predikatLalu })),
-  ).map((r) => {
+  const boleh = (b: BarisCakupan) => me !== null && b.penilaiId === me && !b.final;
+  // the whole unit in order (urutkanPeringkat), then one page of it (only the viewer's appraisees with ?saya=1)
+  const saya = q.saya === '1';
+  const urut = saya ? m.urut.filter((r) => boleh(byId.get(r.id)!)) : m.urut;
+  const halaman = Math.max(1, Math.ceil(urut.length / PERINGKAT_PER_HALAMAN));
+  const hal = Math.min(q.hal ?? 1, halaman);
+  const rows: BarisPeringkatUnit[] = urut.slice((hal - 1) * PERINGKAT_PER_HALAMAN, hal * PERINGKAT_PER_HALAMAN).map((r) => {
     const b = byId.get(r.id)!;
-    return { ...b, predikat: r.predikat, peringkat: r.peringkat, bolehUbah: me !== null && b.penilaiId === me && !b.final };
+    return { ...b, predikat: r.predikat, peringkat: r.peringkat, bolehUbah: boleh(b) };
   });
+  const perPredikat: Partial<Record<Predikat, number>> = {};
+  for (const r of urut) perPredikat[r.predikat] = (perPredikat[r.predikat] ?? 0) + 1;
+  const peringkat = { rows, hal, halaman, total: urut.length, saya, perPredikat };
   const final = f.kalibrasi?.finalAt ?? null;
   const justifikasi = toJustifikasi(f.kalibrasi, cek);
   const bolehJustifikasi = siklus.fase === 'KALIBRASI' && !final && cek.hasil === 'PELANGGARAN' && (actor.isAdmin || holds(actor, f.jabatanSaya, unit.kepalaJabatanId));
   return {
     ...base, cek, kalkulator, peringkat,
-    ditahan: baris.filter((b) => b.predikat === null).map((b) => ({ ...b, bolehUbah: me !== null && b.penilaiId === me && !b.final })),
+    ditahan: baris.filter((b) => b.predikat === null).map((b) => ({ ...b, bolehUbah: boleh(b) })),
     justifikasi, bolehJustifikasi, final, version: f.kalibrasi?.version ?? null,
   };
 }
@@ -191,7 +238,7 @@ export async function kalibrasiUnitPage(db: Db, actor: Actor, unitId: number, q:
  * violated (a small unit's warning needs none). Stores the violations it answers; audited.
  */
 export async function simpanJustifikasi(db: Db, actor: Actor, siklusId: number, unitId: number, input: { version: number | null; justifikasi: JustifikasiInput['justifikasi'] }): Promise<{ unit: string }> {
-  const page = await kalibrasiUnitPage(db, actor, unitId, { siklus: siklusId }); // scope first: 404 for anyone outside it
+  const page = await kalibrasiUnitPage(db, actor, unitId, { siklus: siklusId, hal: undefined, saya: undefined }); // scope first: 404 for anyone outside it
   if (!(actor.isAdmin || page.bolehJustifikasi)) {
     if (page.siklus.fase !== 'KALIBRASI') throw new Refused('kalibrasi.err.fase');
     if (page.final) throw new Refused('kalibrasi.err.final');
