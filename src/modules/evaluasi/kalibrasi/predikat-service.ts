@@ -1,14 +1,14 @@
 import type { Db, Tx } from '../../../db/client.js';
-import { named, sql, sqlOn, type Sql } from '../../../db/sql.js';
+import { sqlOn, type Sql } from '../../../db/sql.js';
 import type { Actor } from '../../../domain/access.js';
-import { penetapPredikat, type Penetap, type UnitPenetapan } from '../../../domain/scoring/penetapan.js';
+import { penetapPredikat, type Penetap } from '../../../domain/scoring/penetapan.js';
 import type { PredikatOrganisasi } from '../../../domain/scoring/distribusi.js';
 import type { Fase } from '../../../domain/siklus.js';
 import { Conflict, Forbidden, NotFound, Refused } from '../../../errors.js';
 import type { BerkasStore } from '../../../storage/berkas-store.js';
 import { audit } from '../../audit/service.js';
 import { BUKTI_DUKUNG, dropBerkasSekali, linkBerkas, putBerkasSekali, readBerkas, type BerkasSekali, type BerkasUpload } from '../../berkas/service.js';
-import { siklusPilihan } from './queries.js';
+import { finalDiAtas, jabatanOf, kunciPredikat, penetapanRows, siklusPilihan, unitById, unitDiBawah, unitNama, type UnitRow } from './queries.js';
 import type { PredikatInput } from './schemas.js';
 
 // A unit's Predikat Kinerja Organisasi (docs/domain/kalibrasi.md § Organisation predikat): who may
@@ -25,41 +25,17 @@ export const LAMPIRAN_MAX_BYTES = 10 * 1024 * 1024;
 /** At most this many attachments per predikat. */
 export const LAMPIRAN_MAKS = 10;
 
-type UnitRow = UnitPenetapan & { id: number; nama: string; path: string; indukNama: string | null; kepalaNama: string | null };
-
-/** A unit with what the rule reads (its head post, the parent's, the official who appraises its head). */
-const UNIT_SQL = (where: ReturnType<typeof sql>) => sql`SELECT u.id, u.nama, u.path, u.parent_id, u.kepala_jabatan_id, pu.kepala_jabatan_id AS kepala_induk_jabatan_id, pu.nama AS induk_nama,
-       (SELECT k.penilai_luar_id FROM pegawai k WHERE k.jabatan_id = u.kepala_jabatan_id AND k.aktif ORDER BY k.id LIMIT 1) AS penilai_luar_kepala_id,
-       (SELECT k.nama FROM pegawai k WHERE k.jabatan_id = u.kepala_jabatan_id AND k.aktif ORDER BY k.id LIMIT 1) AS kepala_nama
-  FROM unit_kerja u LEFT JOIN unit_kerja pu ON pu.id = u.parent_id WHERE ${where}`;
-
-const jabatanOf = async (q: Sql, actor: Actor): Promise<number | null> =>
-  actor.pegawaiId === null ? null : ((await q.one<{ jabatanId: number }>(sql`SELECT jabatan_id FROM pegawai WHERE id = ${actor.pegawaiId}`))?.jabatanId ?? null);
-
 /** The units whose predikat `actor` may set (as penetapPredikat decides), by name. */
 async function unitDitetapkan(q: Sql, actor: Actor, jabatanId: number | null): Promise<UnitRow[]> {
-  let where: ReturnType<typeof sql>;
-  if (actor.pejabatLuarId !== null) where = sql`u.parent_id IS NULL AND u.aktif`;
-  else if (actor.isAdmin) where = sql`u.parent_id IS NULL AND u.aktif`;
+  let rows: UnitRow[];
+  if (actor.pejabatLuarId !== null || actor.isAdmin) rows = await unitDiBawah(q, null);
   else {
     const posts = [...(jabatanId !== null ? [jabatanId] : []), ...actor.delegasi.map((d) => d.jabatanId)];
     if (!posts.length) return [];
-    where = sql`u.aktif AND pu.kepala_jabatan_id = ANY(${posts}::int[])`;
+    rows = await unitDiBawah(q, posts);
   }
-  const rows = await q.rows<UnitRow>(sql`${UNIT_SQL(where)} ORDER BY u.path`);
   return rows.filter((u) => penetapPredikat(actor, jabatanId, u) !== null);
 }
-
-export type PenetapanBaris = {
-  id: number; unitId: number; predikat: PredikatOrganisasi; capaianPk: string | null; dasar: string; at: Date; version: number;
-  dicatatHr: boolean; penetap: string | null; lampiran: number;
-};
-
-const penetapanRows = (q: Sql, siklusId: number, unitIds: number[] | null) =>
-  q.rows<PenetapanBaris>(sql`SELECT pp.id, pp.unit_id, pp.predikat::text AS predikat, pp.capaian_pk::text AS capaian_pk, pp.dasar, pp.at, pp.version, pp.dicatat_hr,
-        COALESCE(pg.nama, pl.nama) AS penetap, (SELECT count(*)::int FROM penetapan_predikat_berkas b WHERE b.penetapan_predikat_id = pp.id) AS lampiran
-      FROM penetapan_predikat pp LEFT JOIN pegawai pg ON pg.id = pp.penetap_pegawai_id LEFT JOIN pejabat_luar pl ON pl.id = pp.penetap_luar_id
-     WHERE pp.siklus_id = ${siklusId}${unitIds === null ? sql`` : sql` AND pp.unit_id = ANY(${unitIds}::int[])`}`);
 
 /**
  * The list page: the cycle (asked for, else the newest from PENILAIAN on), the units the viewer
@@ -74,7 +50,7 @@ export async function predikatListPage(db: Db, actor: Actor, q: { siklus?: numbe
   const set = siklus ? await penetapanRows(db.sql, siklus.id, actor.isAdmin ? null : units.map((u) => u.id)) : [];
   const byUnit = new Map(set.map((p) => [p.unitId, p]));
   const semua = actor.isAdmin && siklus
-    ? await db.sql.rows<{ id: number; nama: string; path: string }>(sql`SELECT u.id, u.nama, u.path FROM unit_kerja u WHERE u.id = ANY(${set.map((p) => p.unitId)}::int[]) ORDER BY u.path`)
+    ? await unitNama(db.sql, set.map((p) => p.unitId))
     : [];
   return {
     siklusList,
@@ -87,7 +63,7 @@ export async function predikatListPage(db: Db, actor: Actor, q: { siklus?: numbe
 
 /** A unit as the rule reads it, or NotFound. */
 async function unitPenetapan(q: Sql, unitId: number): Promise<UnitRow> {
-  const u = await q.one<UnitRow>(UNIT_SQL(sql`u.id = ${unitId}`));
+  const u = await unitById(q, unitId);
   if (!u) throw new NotFound();
   return u;
 }
@@ -108,11 +84,6 @@ async function siklusOf(q: Sql, siklusId: number | undefined) {
   if (!siklus || (siklusId !== undefined && siklus.id !== siklusId)) throw new NotFound();
   return { siklusList, siklus };
 }
-
-/** Whether the unit's calibration, or that of a unit above it, is final in the cycle (its predikat then stays). */
-const finalDiAtas = async (q: Sql, siklusId: number, path: string) =>
-  (await q.one<{ ada: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM kalibrasi_unit k JOIN unit_kerja a ON a.id = k.unit_id
-      WHERE k.siklus_id = ${siklusId} AND k.final_at IS NOT NULL AND ${path} LIKE a.path || '%') AS ada`))!.ada;
 
 /** The form (or the read-only view) of one unit's predikat in a cycle. */
 export async function predikatUnitPage(db: Db, actor: Actor, unitId: number, q: { siklus?: number }) {
@@ -167,7 +138,7 @@ export async function tetapkanPredikatOrganisasi(
     for (const f of files) stored.push(await putBerkasSekali(db.prisma, store, f, BUKTI_DUKUNG, 'berkas', 'kalibrasi.predikat.err.jenisBerkas'));
     return await db.prisma.$transaction(async (tx) => {
       const q = sqlOn(tx);
-      await q.exec(named('kalibrasi_kunci_predikat', sql`SELECT pg_advisory_xact_lock(hashtext('penetapan_predikat'), (SELECT ${unitId}::int))`));
+      await kunciPredikat(q, unitId);
       if (await finalDiAtas(q, siklusId, u.path)) throw new Refused('kalibrasi.predikat.err.final');
       const before = await tx.penetapanPredikat.findUnique({ where: { siklusId_unitId: { siklusId, unitId } }, include: { berkas: { select: { berkasId: true } } } });
       if ((before?.version ?? null) !== input.version) throw new Conflict();

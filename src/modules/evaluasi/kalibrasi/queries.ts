@@ -2,6 +2,8 @@ import { named, sql, type Sql } from '../../../db/sql.js';
 import type { Fase } from '../../../domain/siklus.js';
 import type { Predikat } from '../../../domain/scoring/predikat.js';
 import type { PredikatOrganisasi } from '../../../domain/scoring/distribusi.js';
+import type { Actor } from '../../../domain/access.js';
+import type { UnitPenetapan } from '../../../domain/scoring/penetapan.js';
 import { actingSkpSql } from '../../skp/review/queries.js';
 import { sidikCakupanSql } from '../cakupan.js';
 
@@ -129,3 +131,47 @@ export async function unitPenilai(q: Sql, siklusId: number, me: number, posts: r
   );
   return rows.map((r) => r.unitId);
 }
+
+// ---- The organisation predikat (predikat-service.ts) -----------------------------------------
+
+export type UnitRow = UnitPenetapan & { id: number; nama: string; path: string; indukNama: string | null; kepalaNama: string | null };
+
+/** A unit with what the rule reads (its head post, the parent's, the official who appraises its head). */
+export const UNIT_SQL = (where: ReturnType<typeof sql>) => sql`SELECT u.id, u.nama, u.path, u.parent_id, u.kepala_jabatan_id, pu.kepala_jabatan_id AS kepala_induk_jabatan_id, pu.nama AS induk_nama,
+       (SELECT k.penilai_luar_id FROM pegawai k WHERE k.jabatan_id = u.kepala_jabatan_id AND k.aktif ORDER BY k.id LIMIT 1) AS penilai_luar_kepala_id,
+       (SELECT k.nama FROM pegawai k WHERE k.jabatan_id = u.kepala_jabatan_id AND k.aktif ORDER BY k.id LIMIT 1) AS kepala_nama
+  FROM unit_kerja u LEFT JOIN unit_kerja pu ON pu.id = u.parent_id WHERE ${where}`;
+
+export const jabatanOf = async (q: Sql, actor: Actor): Promise<number | null> =>
+  actor.pegawaiId === null ? null : ((await q.one<{ jabatanId: number }>(sql`SELECT jabatan_id FROM pegawai WHERE id = ${actor.pegawaiId}`))?.jabatanId ?? null);
+
+export type PenetapanBaris = {
+  id: number; unitId: number; predikat: PredikatOrganisasi; capaianPk: string | null; dasar: string; at: Date; version: number;
+  dicatatHr: boolean; penetap: string | null; lampiran: number;
+};
+
+export const penetapanRows = (q: Sql, siklusId: number, unitIds: number[] | null) =>
+  q.rows<PenetapanBaris>(sql`SELECT pp.id, pp.unit_id, pp.predikat::text AS predikat, pp.capaian_pk::text AS capaian_pk, pp.dasar, pp.at, pp.version, pp.dicatat_hr,
+        COALESCE(pg.nama, pl.nama) AS penetap, (SELECT count(*)::int FROM penetapan_predikat_berkas b WHERE b.penetapan_predikat_id = pp.id) AS lampiran
+      FROM penetapan_predikat pp LEFT JOIN pegawai pg ON pg.id = pp.penetap_pegawai_id LEFT JOIN pejabat_luar pl ON pl.id = pp.penetap_luar_id
+     WHERE pp.siklus_id = ${siklusId}${unitIds === null ? sql`` : sql` AND pp.unit_id = ANY(${unitIds}::int[])`}`);
+
+/** Whether the unit's calibration, or that of a unit above it, is final in the cycle (its predikat then stays). */
+export const finalDiAtas = async (q: Sql, siklusId: number, path: string) =>
+  (await q.one<{ ada: boolean }>(sql`SELECT EXISTS (SELECT 1 FROM kalibrasi_unit k JOIN unit_kerja a ON a.id = k.unit_id
+      WHERE k.siklus_id = ${siklusId} AND k.final_at IS NOT NULL AND ${path} LIKE a.path || '%') AS ada`))!.ada;
+
+/** The units below the given head posts (whose predikat their holders set), or the roots. */
+export const unitDiBawah = (q: Sql, posts: readonly number[] | null) =>
+  q.rows<UnitRow>(sql`${UNIT_SQL(posts === null ? sql`u.parent_id IS NULL AND u.aktif` : sql`u.aktif AND pu.kepala_jabatan_id = ANY(${[...posts]}::int[])`)} ORDER BY u.path`);
+
+/** One unit as the rule reads it, or null. */
+export const unitById = (q: Sql, unitId: number) => q.one<UnitRow>(UNIT_SQL(sql`u.id = ${unitId}`));
+
+/** Units by id, in tree order. */
+export const unitNama = (q: Sql, ids: readonly number[]) =>
+  q.rows<{ id: number; nama: string; path: string }>(sql`SELECT u.id, u.nama, u.path FROM unit_kerja u WHERE u.id = ANY(${[...ids]}::int[]) ORDER BY u.path`);
+
+/** Serialises the writes of one unit's predikat (two saves at once: the second sees the first's version). */
+export const kunciPredikat = (q: Sql, unitId: number) =>
+  q.exec(named('kalibrasi_kunci_predikat', sql`SELECT pg_advisory_xact_lock(hashtext('penetapan_predikat'), (SELECT ${unitId}::int))`));
