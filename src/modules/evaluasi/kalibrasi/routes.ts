@@ -13,10 +13,13 @@ import { LAMPIRAN_MAX_BYTES, predikatBerkas, predikatListPage, predikatUnitPage,
 import { kalibrasiListPage, kalibrasiUnitPage, simpanJustifikasi } from './service.js';
 import { justifikasiForm, predikatForm, siklusQuery, unitQuery } from './schemas.js';
 
+/** The result of a unit's check, in words. */
+const HASIL_LABEL = { OK: 'kalibrasi.hasil.OK', PERINGATAN: 'kalibrasi.hasil.PERINGATAN', PELANGGARAN: 'kalibrasi.hasil.PELANGGARAN' } as const;
+
 /** Organisation predikat and calibration (docs/domain/kalibrasi.md). */
 export function kalibrasiRoutes({ db, store }: Pick<RouterDeps, 'db' | 'clock' | 'jobs' | 'store'>): Router {
   const r = Router();
-  const shared = { PREDIKAT, PREDIKAT_LABEL, PREDIKAT_ORGANISASI, PREDIKAT_ORGANISASI_LABEL, formatReason };
+  const shared = { PREDIKAT, PREDIKAT_LABEL, PREDIKAT_ORGANISASI, PREDIKAT_ORGANISASI_LABEL, HASIL_LABEL, formatReason };
   const upload = uploadWithCsrf({ field: 'berkas', maxBytes: LAMPIRAN_MAX_BYTES });
   /** A POST's cycle: ?siklus= is required (the form's action carries it). */
   const siklusOf = (query: unknown) => {
