@@ -191,6 +191,8 @@ describe('the justification', () => {
     expect((k.pelanggaran as { pegawai: unknown[] }[])[0]!.pegawai).toHaveLength(11);
     const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'kalibrasiUnit.justify', entitasId: String(k.id) } });
     expect(audit.after).toMatchObject({ unitId: w.units.bidang.id, justifikasi: TEKS, version: 1 });
+    expect((await justify(a.kabid, w.units.bidang.id, { version: '', justifikasi: TEKS })).status).toBe(303); // a double click: one save
+    expect((await t.db.prisma.kalibrasiUnit.findFirstOrThrow({ where: { unitId: w.units.bidang.id } })).version).toBe(1);
     const shown = await page(a.kabid, w.units.bidang.id);
     expect(shown.text).toContain('id="justifikasi-teks"');
     expect(shown.text).toContain(w.people.kabid.nama);

@@ -146,6 +146,13 @@ describe('the form', () => {
     expect((await row(w.units.seksi.id))!.predikat).toBe('BAIK');
   });
 
+  it('takes the same form sent twice as one save (a double click)', async () => {
+    const r = (await row(w.units.seksi.id))!;
+    const again = await tetapkan(a.kabid, w.units.seksi.id, { version: String(r.version - 1 || ''), predikat: r.predikat, capaianPk: '97,5', dasar: r.dasar });
+    expect(again.status).toBe(303);
+    expect((await row(w.units.seksi.id))!.version).toBe(r.version);
+  });
+
   it('refuses bad input field by field, keeping what was typed', async () => {
     const res = await tetapkan(a.kabid, w.units.seksi.id, { version: '1', predikat: 'LUAR_BIASA', capaianPk: 'sembilan puluh', dasar: 'pendek' });
     expect(res.status).toBe(422);

@@ -141,7 +141,13 @@ export async function tetapkanPredikatOrganisasi(
       await kunciPredikat(q, unitId);
       if (await finalDiAtas(q, siklusId, u.path)) throw new Refused('kalibrasi.predikat.err.final');
       const before = await tx.penetapanPredikat.findUnique({ where: { siklusId_unitId: { siklusId, unitId } }, include: { berkas: { select: { berkasId: true } } } });
-      if ((before?.version ?? null) !== input.version) throw new Conflict();
+      if ((before?.version ?? null) !== input.version) {
+        // the same form sent twice (a double click): the first one saved exactly this, so there is nothing to do
+        const same = before && before.olehUserId === actor.userId && before.version === (input.version ?? 0) + 1 && before.predikat === input.predikat
+          && before.dasar === input.dasar && before.capaianPk?.toFixed(2) === input.capaianPk.toFixed(2) && files.length === 0;
+        if (same) return { unit: u.nama, predikat: before.predikat as PredikatOrganisasi, id: before.id };
+        throw new Conflict();
+      }
       const already = before?.berkas.length ?? 0;
       if (already + files.length > LAMPIRAN_MAKS) throw new Refused('kalibrasi.predikat.err.lampiranPenuh', { field: 'berkas', max: LAMPIRAN_MAKS });
       if (penetap.sebagai === 'atasNama' && already + files.length === 0) throw new Refused('kalibrasi.predikat.err.atasNamaBerkas', { field: 'berkas' });

@@ -250,7 +250,11 @@ export async function simpanJustifikasi(db: Db, actor: Actor, siklusId: number, 
     const s = await tx.siklus.findUniqueOrThrow({ where: { id: siklusId }, select: { fase: true } });
     if (s.fase !== 'KALIBRASI') throw new Refused('kalibrasi.err.fase');
     const before = await tx.kalibrasiUnit.findUnique({ where: { siklusId_unitId: { siklusId, unitId } } });
-    if ((before?.version ?? null) !== input.version) throw new Conflict();
+    if ((before?.version ?? null) !== input.version) {
+      // the same justification sent twice (a double click): already saved
+      if (before && before.justifikasiOlehUserId === actor.userId && before.version === (input.version ?? 0) + 1 && before.justifikasi === input.justifikasi) return { unit: page.unit.nama };
+      throw new Conflict();
+    }
     if (before?.finalAt) throw new Refused('kalibrasi.err.final');
     const now = await cekUnit({ sql: q }, siklusId, unitId);
     if (!now.cek || now.cek.hasil !== 'PELANGGARAN') throw new Refused('kalibrasi.err.tanpaPelanggaran');
