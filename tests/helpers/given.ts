@@ -602,3 +602,35 @@ export async function justifikasiLangsung(t: Ctx, siklusId: number, unitId: numb
 /** The employee's (open) SKP in a cycle: what saranLangsung needs, whatever its state. */
 export const skpDi = (t: Ctx, siklusId: number, pegawaiId: number) =>
   t.db.prisma.skp.findFirstOrThrow({ where: { siklusId, pegawaiId, ditutupAt: null }, select: { id: true } });
+// ── evaluasi: kalibrasi ──
+/**
+ * An agency of its own for the organisation predikat and calibration (docs/domain/kalibrasi.md),
+ * on the cycle open for planning (each employee gets their draft SKP), every unit with a head post:
+ *
+ *   root ── kadis (JPT, head; appraised by `luar`, an official outside the agency with a login)
+ *    ├─ bidang ── kabid (head, appraised by kadis), staff.bidang (appraised by kabid)
+ *    │   └─ seksi ── kasi (head, appraised by kabid), staff.seksi (appraised by kasi)
+ *    └─ lain ── kalain (head, appraised by kadis), staff.lain (appraised by kalain)
+ */
+export async function instansiKalibrasi(t: Ctx, opts: { staffBidang?: number; staffSeksi?: number; staffLain?: number } = {}) {
+  const siklus = await siklusTerbuka(t);
+  const root = await unit(t, { nama: `Dinas Kalibrasi ${next()}` });
+  const bidang = await unit(t, { parentId: root.id, nama: `Bidang Kalibrasi ${next()}` });
+  const seksi = await unit(t, { parentId: bidang.id, nama: `Seksi Kalibrasi ${next()}` });
+  const lain = await unit(t, { parentId: root.id, nama: `Bidang Lain Kalibrasi ${next()}` });
+  const kepala = async (unitId: number, jenis: JenisJabatan, penilai: { nip: string } | null, nama: string) =>
+    pegawai(t, { jabatanId: (await jabatan(t, { unitId, jenis, kepalaUnit: true })).id, penilai, nama });
+  const kadis = await kepala(root.id, 'JPT', null, `Kadis ${next()}`);
+  const luar = await pejabatLuar(t, { login: true });
+  await setPenilaiLuar(t, kadis, luar);
+  const kabid = await kepala(bidang.id, 'ADMINISTRATOR', kadis, `Kabid ${next()}`);
+  const kasi = await kepala(seksi.id, 'PENGAWAS', kabid, `Kasi ${next()}`);
+  const kalain = await kepala(lain.id, 'ADMINISTRATOR', kadis, `Kalain ${next()}`);
+  const staff = { bidang: [] as GivenPegawai[], seksi: [] as GivenPegawai[], lain: [] as GivenPegawai[] };
+  for (let i = 0; i < (opts.staffBidang ?? 5); i++) staff.bidang.push(await pegawai(t, { unitId: bidang.id, penilai: kabid, nama: `Staf Bidang ${String.fromCharCode(65 + i)} ${next()}` }));
+  for (let i = 0; i < (opts.staffSeksi ?? 4); i++) staff.seksi.push(await pegawai(t, { unitId: seksi.id, penilai: kasi, nama: `Staf Seksi ${String.fromCharCode(65 + i)} ${next()}` }));
+  for (let i = 0; i < (opts.staffLain ?? 2); i++) staff.lain.push(await pegawai(t, { unitId: lain.id, penilai: kalain, nama: `Staf Lain ${String.fromCharCode(65 + i)} ${next()}` }));
+  return { siklus, units: { root, bidang, seksi, lain }, people: { kadis, kabid, kasi, kalain }, staff, luar };
+}
+export type InstansiKalibrasi = Awaited<ReturnType<typeof instansiKalibrasi>>;
+

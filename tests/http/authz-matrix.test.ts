@@ -434,6 +434,25 @@ const ROUTES: Row[] = [
   { route: 'GET /finalisasi?siklus=999999', expect: e(303, 404, 404, 404, 404) },
   { route: 'POST /finalisasi', body: {}, expect: e(403, 404, 404, 404, 422, 303) },
   { route: 'POST /finalisasi', body: { siklus: '{siklus}', unit: '999999' }, expect: e(403, 404, 404, 404, 404, 303) },
+  // ── evaluasi: kalibrasi ──
+  // The organisation predikat: HR reads every unit's, a pimpinan those of their subtree ({unit} =
+  // seksi), whoever heads the parent unit sets it (nobody in this world: no unit has a head post),
+  // anyone else finds nothing. A reader's empty form stops at validation (422). Calibration: HR
+  // every unit, a pimpinan their subtree, an appraiser the units of their appraisees (self and
+  // rekan have a year-end suggestion in seksi); requireLogin refuses the outside official.
+  { route: 'GET /predikat-organisasi', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /predikat-organisasi/{unit}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /predikat-organisasi/{unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /predikat-organisasi/999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /predikat-organisasi/{unit}?siklus={siklus}', multipart: true, expect: e(303, 404, 404, 422, 422) }, // multipart: the login guard before the CSRF check, as for the other uploads
+  { route: 'POST /predikat-organisasi/{unitLain}?siklus={siklus}', multipart: true, expect: e(303, 404, 404, 404, 422) },
+  { route: 'GET /predikat-organisasi/{unit}/berkas/999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /kalibrasi', expect: e(303, 404, 200, 200, 200) },
+  { route: 'GET /kalibrasi/{unit}', expect: e(303, 404, 200, 200, 200) },
+  { route: 'GET /kalibrasi/{unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /kalibrasi/999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /kalibrasi/{unit}/justifikasi?siklus={siklus}', expect: e(403, 404, 422, 422, 422, 303) },
+  { route: 'POST /kalibrasi/{unitLain}/justifikasi?siklus={siklus}', expect: e(403, 404, 404, 404, 422, 303) },
 ];
 
 /**
@@ -844,6 +863,20 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /finalisasi?siklus=999999': 403,
   'POST /finalisasi': 403,
   'POST /finalisasi + siklus, unit': 403,
+  // ── evaluasi: kalibrasi ── (the agency's predikat would be theirs if its root had a head post they appraise; here none: 404; calibration: requireLogin → 403)
+  'GET /predikat-organisasi': 404,
+  'GET /predikat-organisasi/{unit}': 404,
+  'GET /predikat-organisasi/{unitLain}': 404,
+  'GET /predikat-organisasi/999999': 404,
+  'POST /predikat-organisasi/{unit}?siklus={siklus} (multipart)': 404,
+  'POST /predikat-organisasi/{unitLain}?siklus={siklus} (multipart)': 404,
+  'GET /predikat-organisasi/{unit}/berkas/999999': 404,
+  'GET /kalibrasi': 403,
+  'GET /kalibrasi/{unit}': 403,
+  'GET /kalibrasi/{unitLain}': 403,
+  'GET /kalibrasi/999999': 403,
+  'POST /kalibrasi/{unit}/justifikasi?siklus={siklus}': 403,
+  'POST /kalibrasi/{unitLain}/justifikasi?siklus={siklus}': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -931,6 +964,7 @@ beforeAll(async () => {
   for (const p of PEOPLE) await given.saranLangsung(t, { id: rec[p].skp });
   // ── monitoring ── a unit outside the pimpinan's subtree
   ids.unitLain = world.units.lain.id;
+  // ── evaluasi: kalibrasi ── (the suggestions above: the penilai's appraisees' units are the penilai's calibration)
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
 });
 afterAll(async () => { await t?.close(); });

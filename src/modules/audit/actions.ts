@@ -32,6 +32,8 @@ export const AUDIT_AKSI = [
   'evaluasi.confirm', 'evaluasi.override',
   // ── evaluasi: finalisasi ── the cycle's scoring policy; a unit's evaluations locked (docs/domain/finalisasi.md)
   'siklus.policy.update', 'kalibrasiUnit.finalize',
+  // ── evaluasi: kalibrasi (docs/domain/kalibrasi.md) ──
+  'predikatOrganisasi.set', 'kalibrasiUnit.justify',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -50,6 +52,8 @@ export const AUDIT_ENTITAS = [
   'evaluasi_tahunan',
   // ── evaluasi: finalisasi ──
   'kalibrasi_unit',
+  // ── evaluasi: kalibrasi ──
+  'penetapan_predikat',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

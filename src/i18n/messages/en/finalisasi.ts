@@ -126,5 +126,4 @@ export const enFinalisasi: Record<keyof typeof idFinalisasi, string> = {
   'siklus.block.belumFinal': '{count} annual evaluations are not final.',
   'audit.act.siklus.policy.update': 'Change the scoring policy',
   'audit.act.kalibrasiUnit.finalize': 'Finalise a unit’s evaluations',
-  'audit.kind.kalibrasi_unit': 'Unit calibration',
 };

@@ -128,5 +128,4 @@ export const idFinalisasi = {
   // ── audit ──
   'audit.act.siklus.policy.update': 'Ubah kebijakan penilaian',
   'audit.act.kalibrasiUnit.finalize': 'Finalisasi evaluasi unit',
-  'audit.kind.kalibrasi_unit': 'Kalibrasi unit',
 };
