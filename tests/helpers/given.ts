@@ -21,6 +21,7 @@ import { ensureLaporan, laporanDokumen, rencanaLaporan } from '../../src/modules
 import { asScoped } from '../../src/domain/access.js';
 import { BUKTI_DUKUNG, linkBerkas, putBerkasSekali } from '../../src/modules/berkas/service.js';
 import { localBerkasStore } from '../../src/storage/berkas-store.js';
+import { catatPelanggaran, cekUnit } from '../../src/modules/evaluasi/kalibrasi/service.js';
 import type { TestApp } from './app.js';
 
 // Tests that build their own world: each factory creates what a test needs through the same
@@ -590,12 +591,14 @@ export async function predikatOrganisasiLangsung(t: Ctx, siklusId: number, unitI
   });
 }
 
-/** A unit's written justification of its remaining distribution violations, written directly. */
+/** A unit's written justification of the distribution violations it has now (recorded with it, as the calibration page does), written directly. */
 export async function justifikasiLangsung(t: Ctx, siklusId: number, unitId: number, justifikasi: string | null): Promise<void> {
+  const cek = justifikasi === null ? null : (await cekUnit(t.db, siklusId, unitId)).cek;
+  const pelanggaran = cek ? cek.pelanggaran.map(catatPelanggaran) : undefined;
   await t.db.prisma.kalibrasiUnit.upsert({
     where: { siklusId_unitId: { siklusId, unitId } },
-    create: { siklusId, unitId, justifikasi, justifikasiAt: new Date() },
-    update: { justifikasi, justifikasiAt: new Date(), version: { increment: 1 } },
+    create: { siklusId, unitId, justifikasi, justifikasiAt: new Date(), ...(pelanggaran ? { pelanggaran } : {}) },
+    update: { justifikasi, justifikasiAt: new Date(), version: { increment: 1 }, ...(pelanggaran ? { pelanggaran } : {}) },
   });
 }
 

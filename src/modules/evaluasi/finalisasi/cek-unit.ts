@@ -1,16 +1,14 @@
 import type { Sql } from '../../../db/sql.js';
-import { cekDistribusi, type CekDistribusi, type PredikatOrganisasi } from '../../../domain/scoring/distribusi.js';
-import { parsePolicy } from '../../../domain/scoring/policy.js';
-import { barisCakupan, predikatOrganisasiUnit, type BarisCakupan } from '../cakupan.js';
-import { justifikasiUnit, siklusKebijakan } from './queries.js';
+import type { CekDistribusi, PredikatOrganisasi } from '../../../domain/scoring/distribusi.js';
+import { barisCakupan, type BarisCakupan } from '../cakupan.js';
+import { cekUnit } from '../kalibrasi/service.js';
 
-// ADAPTER — to be replaced by the calibration part's `cekUnit(db, siklusId, unitId)`
-// (src/modules/evaluasi/kalibrasi/service.ts) once merged: same result shape as the shared
-// contract ({predikatOrganisasi|null, cek, baris, justifikasi|null}). Finalisation calls only
-// `cekUnitFinalisasi` below, so the swap is this one file. Until then it builds the check itself
-// from the shared reads (barisCakupan, predikatOrganisasiUnit) and the pure cekDistribusi under
-// the cycle's stored policy. `cek` is null when the unit has no organisation predikat (nothing to
-// check against).
+// What finalisation reads of a unit's calibration (docs/domain/finalisasi.md): the calibration
+// part's `cekUnit` (src/modules/evaluasi/kalibrasi/service.ts), seen as finalisation needs it. A
+// justification counts only while it still answers every violation there is now (`sesuai`: the
+// same rules broken; the numbers may have moved); one written for other violations is none. A
+// unit without an organisation predikat has no check (`cek` null), but its people still count for
+// "every rating confirmed", so they are read here.
 
 export type CekUnit = {
   predikatOrganisasi: PredikatOrganisasi | null;
@@ -20,19 +18,11 @@ export type CekUnit = {
 };
 
 export async function cekUnitFinalisasi(q: Sql, siklusId: number, unitId: number): Promise<CekUnit> {
-  const [baris, org, siklus, ku] = await Promise.all([
-    barisCakupan(q, siklusId, unitId),
-    predikatOrganisasiUnit(q, siklusId, unitId),
-    siklusKebijakan(q, siklusId),
-    justifikasiUnit(q, siklusId, unitId),
-  ]);
-  const policy = parsePolicy(siklus?.policy);
-  // the people with a predikat that counts (an unconfirmed, withheld suggestion has none; it blocks finalisation on its own)
-  const dinilai = baris.filter((b) => b.predikat !== null).map((b) => ({ id: b.pegawaiId, nama: b.nama, predikat: b.predikat! }));
+  const c = await cekUnit({ sql: q }, siklusId, unitId);
   return {
-    predikatOrganisasi: org?.predikat ?? null,
-    cek: org ? cekDistribusi(org.predikat, dinilai, policy) : null,
-    baris,
-    justifikasi: ku?.justifikasi?.trim() ? ku.justifikasi : null,
+    predikatOrganisasi: c.predikatOrganisasi,
+    cek: c.cek,
+    baris: c.predikatOrganisasi ? c.baris : await barisCakupan(q, siklusId, unitId),
+    justifikasi: c.justifikasi?.sesuai && c.justifikasi.teks.trim() ? c.justifikasi.teks : null,
   };
 }

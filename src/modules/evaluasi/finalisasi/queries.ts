@@ -47,10 +47,6 @@ export const siklusFinalisasiBawaan = (q: Sql) =>
 export const siklusPilihan = (q: Sql) =>
   q.rows<{ id: number; tahun: number; fase: Fase }>(sql`SELECT id, tahun, fase FROM siklus WHERE fase IN ('PENILAIAN', 'KALIBRASI', 'SELESAI', 'ARSIP') ORDER BY tahun DESC`);
 
-/** A unit's written justification of a remaining violation (blank is none). */
-export const justifikasiUnit = (q: Sql, siklusId: number, unitId: number) =>
-  q.one<{ justifikasi: string | null }>(sql`SELECT justifikasi FROM kalibrasi_unit WHERE siklus_id = ${siklusId} AND unit_id = ${unitId}`);
-
 /** The cycle, locked for the finalisation's transaction (two finalisations at once run one after the other). */
 export const lockSiklus = (q: Sql, siklusId: number) =>
   q.one<{ id: number; tahun: number; fase: Fase; policy: unknown }>(sql`SELECT id, tahun, fase, policy FROM siklus WHERE id = ${siklusId} FOR UPDATE`);

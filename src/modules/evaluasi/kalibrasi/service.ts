@@ -31,7 +31,8 @@ const FASE_TAMPIL: readonly Fase[] = ['PENILAIAN', 'KALIBRASI', 'SELESAI', 'ARSI
 /** A violation as the justification's snapshot keeps it (kalibrasi_unit.pelanggaran). */
 export type PelanggaranTercatat = { kind: string; predikat: Predikat[]; persen: number; jumlah: number; n: number; izin: number; pegawai: { id: number; nama: string }[] };
 
-const catat = (p: Pelanggaran<number>): PelanggaranTercatat => ({
+/** A violation as a justification records it (what it answered). */
+export const catatPelanggaran = (p: Pelanggaran<number>): PelanggaranTercatat => ({
   kind: p.aturan.kind + (p.aturan.kind !== 'ada' && p.aturan.sebagianBesar && p.aturan.kind === 'min' ? ':sebagianBesar' : ''),
   predikat: [...p.aturan.predikat],
   persen: p.persen,
@@ -68,7 +69,7 @@ const toJustifikasi = (k: UnitKalibrasi['kalibrasi'], cek: CekDistribusi<number>
   if (!k || k.justifikasi === null) return null;
   const snap = (Array.isArray(k.pelanggaran) ? k.pelanggaran : []) as PelanggaranTercatat[];
   const answered = new Set(snap.map(ruleKey));
-  const now = cek ? cek.pelanggaran.map(catat) : [];
+  const now = cek ? cek.pelanggaran.map(catatPelanggaran) : [];
   return { teks: k.justifikasi, pelanggaran: snap, sesuai: now.every((p) => answered.has(ruleKey(p))), at: k.justifikasiAt, oleh: k.justifikasiOleh, version: k.version };
 };
 
@@ -258,7 +259,7 @@ export async function simpanJustifikasi(db: Db, actor: Actor, siklusId: number, 
     if (before?.finalAt) throw new Refused('kalibrasi.err.final');
     const now = await cekUnit({ sql: q }, siklusId, unitId);
     if (!now.cek || now.cek.hasil !== 'PELANGGARAN') throw new Refused('kalibrasi.err.tanpaPelanggaran');
-    const pelanggaran = now.cek.pelanggaran.map(catat);
+    const pelanggaran = now.cek.pelanggaran.map(catatPelanggaran);
     const data = { justifikasi: input.justifikasi, pelanggaran: JSON.parse(JSON.stringify(pelanggaran)) as object, justifikasiOlehUserId: actor.userId, justifikasiAt: new Date() };
     const row = before
       ? await tx.kalibrasiUnit.update({ where: { id: before.id }, data: { ...data, version: { increment: 1 } } })
