@@ -28,6 +28,8 @@ export const AUDIT_AKSI = [
   'email.resend', 'preferensi.update',
   // ── monitoring: the manual reminder (docs/domain/monitoring.md) ──
   'pengingat.send',
+  // ── evaluasi: hitung ── HR starts the year-end computation
+  'siklus.startHitungTahunan',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 

@@ -1,0 +1,189 @@
+import { sql, type Sql, type SqlQuery } from '../../../db/sql.js';
+
+// The reads and writes of the year-end computation (docs/domain/evaluasi-hitung.md), set-based:
+// the year's rows come through ONE statement read with a server-side cursor, ordered by employee,
+// so the job holds one batch at a time; the results go to the staging table in multi-row inserts
+// and replace the cycle's suggestions in one transaction.
+
+/** The SKP pieces of the cycle that count: approved at least once (a piece never approved has no plan to measure). */
+const POTONGAN = sql`
+  SELECT s.id, s.pegawai_id, s.penilai_id, s.penilai_luar_id, s.periode_awal, s.periode_akhir,
+         lead(s.periode_awal) OVER (PARTITION BY s.pegawai_id ORDER BY s.periode_awal) AS berikut
+    FROM skp s
+   WHERE s.siklus_id = (SELECT $1::int) AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL)`;
+
+/**
+ * The employees the run computes (for the progress bar's total).
+ */
+export const jumlahPegawai = (q: Sql, siklusId: number) =>
+  q.one<{ n: number }>({ text: `SELECT count(DISTINCT s.pegawai_id)::int AS n FROM skp s WHERE s.siklus_id = $1::int AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL)`, values: [siklusId] });
+
+/**
+ * One row per indicator of every piece (a piece without a live RHK or indicator still has one
+ * row, its RHK/indicator columns null), with the indicator's realisasi of the submitted or rated
+ * reports of that piece aggregated per period (`real_urutan`, `real_angka` side by side; a
+ * period without a report has no entry, a row without a value a null), and the latest judged
+ * statement of a qualitative one. Before an employee's indicator rows comes one row with the
+ * behaviour marks of the year's reports, oldest first (`baris` 0). Ordered by employee, then
+ * piece (periode_awal), then RHK (UTAMA first, in order), then indicator.
+ *
+ * The piece's position: the employee's present one for the last piece; for an earlier piece the
+ * one recorded just before the move that started the next piece (riwayat_pegawai, the row with
+ * the next piece's first day as TMT).
+ */
+export const barisTahunan = (siklusId: number): SqlQuery => ({
+  text: `
+  WITH potongan AS (${POTONGAN.text}),
+  potongan_jabatan AS (
+    SELECT s.*, COALESCE(CASE WHEN s.berikut IS NULL THEN NULL ELSE (
+             SELECT rw.jabatan_id FROM riwayat_pegawai rw
+              WHERE rw.pegawai_id = s.pegawai_id
+                AND rw.id < (SELECT min(m.id) FROM riwayat_pegawai m WHERE m.pegawai_id = s.pegawai_id AND m.tmt = s.berikut)
+              ORDER BY rw.id DESC LIMIT 1) END, pg.jabatan_id) AS jabatan_id
+      FROM potongan s JOIN pegawai pg ON pg.id = s.pegawai_id
+  ),
+  laporan AS (
+    SELECT l.id, l.skp_id, pr.urutan, s.pegawai_id, s.periode_awal
+      FROM potongan s
+      JOIN laporan_periode l ON l.skp_id = s.id AND l.status IN ('DIAJUKAN', 'DINILAI')
+      JOIN periode pr ON pr.id = l.periode_id
+  ),
+  real AS (
+    SELECT re.indikator_id,
+           array_agg(l.urutan ORDER BY l.urutan) AS urutan,
+           array_agg(re.angka::text ORDER BY l.urutan) AS angka,
+           (array_agg(re.teks ORDER BY l.urutan DESC) FILTER (WHERE re.teks IS NOT NULL AND re.teks <> ''))[1] AS teks,
+           (array_agg(re.penilaian::text ORDER BY l.urutan DESC) FILTER (WHERE re.penilaian IS NOT NULL))[1] AS penilaian
+      FROM laporan l JOIN realisasi re ON re.laporan_id = l.id
+     GROUP BY re.indikator_id
+  )
+  SELECT 1 AS baris, s.pegawai_id, s.id AS skp_id, s.periode_awal, s.periode_awal::text AS awal, s.periode_akhir::text AS periode_akhir, s.penilai_id, s.penilai_luar_id,
+         j.id AS jabatan_id, j.jenis::text AS jabatan_jenis, j.jenjang_jf::text AS jenjang_jf, j.unit_id, ku.id AS kepala_unit_id, ku.nama AS kepala_unit_nama,
+         r.id AS rhk_id, r.jenis AS rhk_jenis, r.urutan AS rhk_urutan,
+         i.id AS ind_id, i.urutan AS ind_urutan, i.jenis_target::text AS jenis_target, i.lebih_baik, i.gabung_periode::text AS gabung_periode,
+         i.target_angka::text AS target_angka, i.target_min::text AS target_min, i.target_max::text AS target_max,
+         rl.urutan AS real_urutan, rl.angka AS real_angka, rl.teks AS real_teks, rl.penilaian AS real_penilaian,
+         NULL::text[] AS tanda_nilai, NULL::text[] AS tanda
+    FROM potongan_jabatan s
+    JOIN jabatan j ON j.id = s.jabatan_id
+    LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
+    LEFT JOIN rhk r ON r.skp_id = s.id AND r.dihapus_revisi IS NULL
+    LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
+    LEFT JOIN real rl ON rl.indikator_id = i.id
+  UNION ALL
+  SELECT 0, l.pegawai_id, ${'NULL, '.repeat(27)}
+         array_agg(tp.nilai::text ORDER BY l.urutan, l.periode_awal, tp.id), array_agg(tp.tanda::text ORDER BY l.urutan, l.periode_awal, tp.id)
+    FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
+   GROUP BY l.pegawai_id
+  ORDER BY pegawai_id, baris, periode_awal, rhk_jenis, rhk_urutan, rhk_id, ind_urutan, ind_id`,
+  values: [siklusId],
+});
+
+/** A row of barisTahunan as pg gives it (snake_case; numbers of numeric columns as text). */
+export type BarisTahunan = {
+  baris: number;
+  pegawai_id: number;
+  skp_id: number | null;
+  periode_awal: Date | null;
+  awal: string | null;
+  periode_akhir: string | null;
+  penilai_id: number | null;
+  penilai_luar_id: number | null;
+  jabatan_id: number | null;
+  jabatan_jenis: string | null;
+  jenjang_jf: string | null;
+  unit_id: number | null;
+  kepala_unit_id: number | null;
+  kepala_unit_nama: string | null;
+  rhk_id: number | null;
+  rhk_jenis: 'UTAMA' | 'TAMBAHAN' | null;
+  rhk_urutan: number | null;
+  ind_id: number | null;
+  ind_urutan: number | null;
+  jenis_target: 'ANGKA' | 'RENTANG' | 'KUALITATIF' | null;
+  lebih_baik: string | null;
+  gabung_periode: 'JUMLAH' | 'RATA_RATA' | 'TERAKHIR' | null;
+  target_angka: string | null;
+  target_min: string | null;
+  target_max: string | null;
+  real_urutan: number[] | null;
+  real_angka: (string | null)[] | null;
+  real_teks: string | null;
+  real_penilaian: string | null;
+  tanda_nilai: string[] | null;
+  tanda: string[] | null;
+};
+
+/** The cycle's periods in order. */
+export const periodeSiklus = (q: Sql, siklusId: number) =>
+  q.rows<{ id: number; urutan: number; nama: string; mulai: string; selesai: string }>(
+    sql`SELECT id, urutan, nama, mulai::text AS mulai, selesai::text AS selesai FROM periode WHERE siklus_id = ${siklusId} ORDER BY urutan`,
+  );
+
+/** The organisation predikat set for units in the cycle: unit id → predikat. */
+export const predikatOrganisasiSiklus = (q: Sql, siklusId: number) =>
+  q.rows<{ unitId: number; predikat: 'ISTIMEWA' | 'BAIK' | 'BUTUH_PERBAIKAN' | 'KURANG' | 'SANGAT_KURANG' }>(
+    sql`SELECT unit_id, predikat::text AS predikat FROM penetapan_predikat WHERE siklus_id = ${siklusId}`,
+  );
+
+/** One suggestion as the staging table takes it. */
+export type SaranBaris = {
+  pegawai_id: number;
+  skp_id: number;
+  penilai_id: number | null;
+  penilai_luar_id: number | null;
+  unit_id: number;
+  kepala_unit_id: number | null;
+  hasil_kerja: string | null;
+  perilaku: string | null;
+  predikat: string | null;
+  nilai: string | null;
+  rincian: unknown;
+  policy_version: number;
+};
+
+/** A batch of suggestions into the staging table: one statement (the batch as one JSON document). */
+export const tulisStaging = (q: Sql, jobId: number, siklusId: number, rows: readonly SaranBaris[]) =>
+  q.exec({
+    text: `INSERT INTO saran_tahunan_staging (job_id, siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version)
+           SELECT $1::int, $2::int, x.pegawai_id, x.skp_id, x.penilai_id, x.penilai_luar_id, x.unit_id, x.kepala_unit_id,
+                  x.hasil_kerja::"Ekspektasi", x.perilaku::"Ekspektasi", x.predikat::"PredikatKinerja", x.nilai, x.rincian, x.policy_version
+             FROM json_to_recordset($3::json) AS x(pegawai_id int, skp_id int, penilai_id int, penilai_luar_id int, unit_id int, kepala_unit_id int,
+                  hasil_kerja text, perilaku text, predikat text, nilai numeric, rincian jsonb, policy_version int)`,
+    values: [jobId, siklusId, JSON.stringify(rows)],
+  });
+
+/** Clears the cycle's staging rows (any run's: one run per cycle at a time, so what is there is left over). */
+export const hapusStaging = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM saran_tahunan_staging WHERE siklus_id = ${siklusId}`);
+
+/** The swap, inside the caller's transaction: the cycle's suggestions become this run's, and its staging rows go. */
+export async function tukar(q: Sql, siklusId: number, jobId: number): Promise<number> {
+  await q.exec(sql`DELETE FROM saran_tahunan WHERE siklus_id = ${siklusId}`);
+  const n = await q.exec(sql`
+    INSERT INTO saran_tahunan (siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version, job_id, dihitung_at)
+    SELECT siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version, job_id, now()
+      FROM saran_tahunan_staging WHERE job_id = ${jobId} AND siklus_id = ${siklusId}`);
+  await q.exec(sql`DELETE FROM saran_tahunan_staging WHERE job_id = ${jobId}`);
+  return n;
+}
+
+/**
+ * The appraisers with appraisees whose year is not yet confirmed (no evaluasi_tahunan row), with
+ * how many: an employee appraiser by pegawai id, an official outside the agency by their login.
+ */
+export const penilaiBelumKonfirmasi = (q: Sql, siklusId: number) =>
+  q.rows<{ penilaiId: number | null; userId: number | null; jumlah: number }>(sql`
+    SELECT s.penilai_id, u.id AS user_id, count(*)::int AS jumlah
+      FROM saran_tahunan s
+      LEFT JOIN app_user u ON s.penilai_id IS NULL AND u.pejabat_luar_id = s.penilai_luar_id
+     WHERE s.siklus_id = ${siklusId}
+       AND (s.penilai_id IS NOT NULL OR u.id IS NOT NULL)
+       AND NOT EXISTS (SELECT 1 FROM evaluasi_tahunan e WHERE e.siklus_id = s.siklus_id AND e.pegawai_id = s.pegawai_id)
+     GROUP BY s.penilai_id, u.id
+     ORDER BY s.penilai_id NULLS LAST, u.id`);
+
+/** What the cycle page shows of the last result: how many suggestions, how many withheld, when. */
+export const ringkasanSaran = (q: Sql, siklusId: number) =>
+  q.one<{ total: number; ditahan: number; dihitungAt: Date | null }>(sql`
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE predikat IS NULL)::int AS ditahan, max(dihitung_at) AS dihitung_at
+      FROM saran_tahunan WHERE siklus_id = ${siklusId}`);

@@ -1,0 +1,164 @@
+import type { Db } from '../../../db/client.js';
+import { sqlOn } from '../../../db/sql.js';
+import type { Actor } from '../../../domain/access.js';
+import { parsePolicy, type PredikatOrganisasi } from '../../../domain/scoring/index.js';
+import { Forbidden, NotFound, Refused } from '../../../errors.js';
+import { LABELS } from '../../../i18n/labels.js';
+import type { JobRunner } from '../../../jobs/runner.js';
+import { audit } from '../../audit/service.js';
+import { notify } from '../../notifikasi/notify.js';
+import { latestJobRow } from '../../siklus/queries.js';
+import {
+  barisTahunan, hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
+  type BarisTahunan, type SaranBaris,
+} from './queries.js';
+import { susunSaran, type Konteks } from './susun.js';
+
+// The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion for the
+// year, as a job on the queue. The year's rows are read by one statement through a server-side
+// cursor (FETCH in batches on one connection, inside one read-only transaction: one snapshot);
+// each employee's rows go through the scoring module; the results go to the staging table in
+// batches; at the end one transaction replaces the cycle's suggestions with this run's and clears
+// the staging rows. evaluasi_tahunan (the appraisers' ratings) is never touched. A run stopped
+// half-way (a shutdown: progress throws) leaves the previous suggestions as they were; the next
+// run starts by clearing what a stopped one left in staging, so it restarts from the beginning.
+
+export const HITUNG_JOB = 'evaluasi.hitung';
+/** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
+export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
+
+const FETCH = 5000;
+const BATCH = 2000;
+
+export type HitungOpts = {
+  jobId: number;
+  progress?: (selesai: number, total: number) => Promise<void>;
+  /** employees per staging write (and per progress report) */
+  batch?: number;
+};
+
+/** The computation itself: returns how many suggestions were written and how many of them are withheld (no predikat). */
+export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number }> {
+  const batch = opts.batch ?? BATCH;
+  const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, policy: true } });
+  if (!siklus) throw new NotFound();
+  const policy = parsePolicy(siklus.policy);
+  const [periode, orgRows] = await Promise.all([periodeSiklus(db.sql, siklusId), predikatOrganisasiSiklus(db.sql, siklusId)]);
+  const k: Konteks = { policy, periode, predikatOrganisasi: new Map<number, PredikatOrganisasi>(orgRows.map((r) => [r.unitId, r.predikat])) };
+  // what a stopped run of this cycle left behind
+  await hapusStaging(db.sql, siklusId);
+
+  const client = await db.pool.connect();
+  let total = 0;
+  let ditahan = 0;
+  let selesai = 0;
+  let ok = false;
+  try {
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const n = (await jumlahPegawai(sqlOn(client), siklusId))?.n ?? 0;
+    await opts.progress?.(0, n);
+    const q = barisTahunan(siklusId);
+    await client.query({ text: `DECLARE saran_tahunan_cur NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] });
+    const fetch = () => client.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_cur`).then((r) => r.rows);
+
+    let pending = fetch();
+    let current: BarisTahunan[] = [];
+    let out: SaranBaris[] = [];
+    let writing: Promise<unknown> = Promise.resolve();
+    const flush = async () => {
+      if (out.length === 0) return;
+      const rows = out;
+      out = [];
+      await writing; // one write at a time, in order; the next batch is computed meanwhile
+      writing = tulisStaging(db.sql, opts.jobId, siklusId, rows);
+      await writing;
+      selesai += rows.length;
+      await opts.progress?.(selesai, n);
+    };
+    const finish = (rows: BarisTahunan[]) => {
+      if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return;
+      const s = susunSaran(rows, k);
+      out.push(s.baris);
+      total++;
+      if (s.ditahan) ditahan++;
+    };
+    for (;;) {
+      const rows = await pending;
+      if (rows.length === 0) break;
+      pending = fetch(); // the next batch travels while this one is computed
+      for (const r of rows) {
+        if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
+          finish(current);
+          current = [];
+          if (out.length >= batch) await flush();
+        }
+        current.push(r);
+      }
+    }
+    finish(current);
+    await flush();
+    await writing;
+    await client.query('COMMIT');
+
+    // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
+    // with appraisees still to confirm is told once per run
+    await client.query('BEGIN');
+    const tx = sqlOn(client);
+    await tukar(tx, siklusId, opts.jobId);
+    const penilai = await penilaiBelumKonfirmasi(tx, siklusId);
+    await notify(
+      tx,
+      penilai.map((p) => ({
+        ...(p.penilaiId !== null ? { pegawaiId: p.penilaiId } : { userId: p.userId! }),
+        jenis: 'EVALUASI_SIAP' as const,
+        params: { tahun: siklus.tahun, jumlah: p.jumlah },
+        tautan: `/evaluasi?siklus=${siklusId}`,
+        kunci: `evaluasi-siap:${opts.jobId}:${p.penilaiId !== null ? `p${p.penilaiId}` : `u${p.userId}`}`,
+      })),
+    );
+    await client.query('COMMIT');
+    ok = true;
+    return { total, ditahan };
+  } finally {
+    if (!ok) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // best effort: the next run clears them anyway
+      await hapusStaging(db.sql, siklusId).catch(() => undefined);
+    }
+    client.release();
+  }
+}
+
+/** HR starts the computation of the cycle's suggestions (re-runnable in PENILAIAN and KALIBRASI). Returns the job's id. */
+export async function mulaiHitung(db: Db, actor: Actor, siklusId: number, jobs: JobRunner): Promise<number> {
+  if (!actor.isAdmin) throw new Forbidden();
+  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, fase: true } });
+  if (!s) throw new NotFound();
+  if (!(FASE_HITUNG as readonly string[]).includes(s.fase)) throw new Refused('evaluasiHitung.faseSalah', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
+  const id = await jobs.enqueue(HITUNG_JOB, siklusId);
+  await audit(db.prisma, actor, { aksi: 'siklus.startHitungTahunan', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
+  jobs.kick();
+  return id;
+}
+
+export type StatusHitung = {
+  siklusId: number;
+  fase: string;
+  bisaDihitung: boolean;
+  job: { id: number; status: string; total: number; selesai: number; pesan: string | null } | null;
+  hasil: { total: number; ditahan: number; dihitungAt: Date | null };
+};
+
+/** What the cycle page shows of the computation: may it run now, its latest job, the suggestions it left. */
+export async function statusHitung(db: Db, siklusId: number): Promise<StatusHitung> {
+  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, fase: true } });
+  if (!s) throw new NotFound();
+  const [job, hasil] = await Promise.all([latestJobRow(db.sql, siklusId, HITUNG_JOB), ringkasanSaran(db.sql, siklusId)]);
+  return {
+    siklusId,
+    fase: s.fase,
+    bisaDihitung: (FASE_HITUNG as readonly string[]).includes(s.fase),
+    job: job ?? null,
+    hasil: hasil ?? { total: 0, ditahan: 0, dihitungAt: null },
+  };
+}
