@@ -407,6 +407,13 @@ const ROUTES: Row[] = [
   { route: 'GET /monitoring/unduh.xlsx?unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
   { route: 'POST /monitoring/pengingat', body: {}, expect: e(403, 404, 404, 422, 422, 303) },
   { route: 'POST /monitoring/pengingat', body: { periodeId: '999999', pegawaiId: '{pegawai:luar}' }, expect: e(403, 404, 404, 404, 404, 303) },
+  // ── evaluasi: hitung ──
+  // HR only. The world's cycle is not in PENILAIAN or KALIBRASI, so the admin's start is refused
+  // with the reason on the cycle page (303) and nothing is queued; a missing cycle is 404.
+  { route: 'GET /siklus/{siklus}/saran-tahunan/job.json', expect: ADMIN_GET() },
+  { route: 'GET /siklus/999999/saran-tahunan/job.json', expect: ADMIN_GET(404) },
+  { route: 'POST /siklus/{siklus}/saran-tahunan', body: {}, expect: ADMIN_POST(303) },
+  { route: 'POST /siklus/999999/saran-tahunan', body: {}, expect: ADMIN_POST(404) },
 ];
 
 /**
@@ -795,6 +802,11 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /monitoring/unduh.xlsx?unit={unitLain}': 403,
   'POST /monitoring/pengingat': 403,
   'POST /monitoring/pengingat + periodeId, pegawaiId': 403,
+  // ── evaluasi: hitung ── (HR only)
+  'GET /siklus/{siklus}/saran-tahunan/job.json': 403,
+  'GET /siklus/999999/saran-tahunan/job.json': 403,
+  'POST /siklus/{siklus}/saran-tahunan': 403,
+  'POST /siklus/999999/saran-tahunan': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
