@@ -115,13 +115,12 @@ describe('the suggestion per employee', () => {
     expect(s.nilai?.toString()).toBe('116.67');
     const r = await rincianOf(lengkap.id);
     expect(r.potongan).toHaveLength(1);
-    expect(r.potongan[0].rhk.map((x: any) => x.klasifikasi.kelas)).toEqual(['DI_ATAS', 'DI_ATAS']);
-    expect(r.potongan[0].rhk[0].indikator[0].capaian).toMatchObject({ kind: 'persen', persen: 116.67, kelas: 'DI_ATAS' });
+    expect(r.potongan[0].rhk.map((x: any) => [x.label, x.kelas])).toEqual([['RHK 1', 'DI_ATAS'], ['RHK 2', 'DI_ATAS']]);
+    expect(r.potongan[0].rhk[0].indikator[0]).toEqual({ id: skpLengkap.rhk[0]!.indikator[0], persen: 116.67, kelas: 'DI_ATAS' });
     expect(r.hasilKerja.reason.key).toBe('scoring.ratingHasil.diAtas');
     // the Triwulan I–III mark on KOMPETEN (below) gave way to the latest (as expected)
     expect(r.tandaTahun.KOMPETEN).toBe('SESUAI');
-    expect(r.perilaku).toMatchObject({ kind: 'saran', rating: 'SESUAI' });
-    expect(r.predikat.reason.key).toBe('scoring.predikat.reason');
+    expect(r.perilaku).toMatchObject({ rating: 'SESUAI', reason: { key: 'scoring.ratingPerilaku.sesuai' } });
     expect(r.ak).toBeUndefined();
   });
 
@@ -129,12 +128,12 @@ describe('the suggestion per employee', () => {
     const s = await saranOf(kurang.id);
     expect(s).toMatchObject({ hasilKerja: null, perilaku: 'SESUAI', predikat: null });
     const r = await rincianOf(kurang.id);
-    expect(r.hasilKerja).toMatchObject({ kind: 'withheld', hilang: ['RHK 2'] });
+    expect(r.hasilKerja).toMatchObject({ rating: null, hilang: ['RHK 2'], reason: { key: 'scoring.ratingHasil.withheld' } });
     const rhk2 = r.potongan[0].rhk[1];
-    expect(rhk2.klasifikasi.kind).toBe('withheld');
-    expect(rhk2.indikator[0].capaian).toMatchObject({ kind: 'missing', reason: { key: 'scoring.tahun.periodeHilang', params: { hilang: 'Triwulan IV' } } });
+    expect(rhk2).toMatchObject({ label: 'RHK 2', kelas: null, reason: { key: 'scoring.rhk.withheld' } });
+    expect(rhk2.indikator[0]).toMatchObject({ kelas: null, reason: { key: 'scoring.tahun.periodeHilang', params: { hilang: 'Triwulan IV' } } });
     // never read as zero: the first RHK is as expected
-    expect(r.potongan[0].rhk[0].klasifikasi.kelas).toBe('SESUAI');
+    expect(r.potongan[0].rhk[0].kelas).toBe('SESUAI');
   });
 
   it("weighs a mid-year mover's pieces by their days, with the last piece's appraiser and unit, and AK months per piece", async () => {
@@ -146,8 +145,8 @@ describe('the suggestion per employee', () => {
     expect(r.hasilKerja.reason).toMatchObject({ key: 'scoring.tahun.hariTerbanyak', params: { hari: 231, total: 365 } });
     // each piece counts its months at its own level (a month for the piece holding its first day)
     expect(r.ak).toEqual([{ skpId: skp1.id, jenjang: 'PERTAMA', bulan: 5 }, { skpId: skp2.id, jenjang: 'MUDA', bulan: 7 }]);
-    // the second piece's periods only: Triwulan II (its part), III, IV
-    expect(r.potongan[1].rhk[0].indikator[0].kumulatif).toMatchObject({ kind: 'value', angka: 12 });
+    // each piece measured on its own periods: 14 of 12 before the move, 12 of 12 after
+    expect(r.potongan.map((p: any) => p.rhk[0].indikator[0])).toMatchObject([{ persen: 116.67, kelas: 'DI_ATAS' }, { persen: 100, kelas: 'SESUAI' }]);
   });
 });
 
@@ -158,7 +157,7 @@ describe('the unit-head rule', () => {
     const r = await rincianOf(kepala.id);
     expect(r.hasilKerja.reason).toMatchObject({ key: 'evaluasiHitung.kepalaUnit.belumDitetapkan', params: { unit: unitKepala.nama } });
     // what the RHKs alone would suggest is kept beside it
-    expect(r.hasilKerjaRhk).toMatchObject({ kind: 'saran', rating: 'SESUAI' });
+    expect(r.hasilKerjaRhk).toMatchObject({ rating: 'SESUAI' });
     const page = await admin.get('/siklus/' + siklusId).expect(200);
     expect(page.text).toContain('Hasil terakhir');
   });

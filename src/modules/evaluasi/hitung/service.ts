@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Db } from '../../../db/client.js';
 import { sqlOn } from '../../../db/sql.js';
 import type { Actor } from '../../../domain/access.js';
@@ -38,7 +39,9 @@ export type HitungOpts = {
 };
 
 /** The computation itself: returns how many suggestions were written and how many of them are withheld (no predikat). */
-export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number }> {
+export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number; ms: Record<string, number> }> {
+  const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
+  const lap = (k: keyof typeof ms, t0: number) => (ms[k] += performance.now() - t0);
   const batch = opts.batch ?? BATCH;
   const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, policy: true } });
   if (!siklus) throw new NotFound();
@@ -60,6 +63,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
     const q = barisTahunan(siklusId);
     await client.query({ text: `DECLARE saran_tahunan_cur NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] });
     const fetch = () => client.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_cur`).then((r) => r.rows);
+    let t0 = performance.now();
 
     let pending = fetch();
     let current: BarisTahunan[] = [];
@@ -69,9 +73,11 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       if (out.length === 0) return;
       const rows = out;
       out = [];
+      const w = performance.now();
       await writing; // one write at a time, in order; the next batch is computed meanwhile
       writing = tulisStaging(db.sql, opts.jobId, siklusId, rows);
       await writing;
+      lap('tulis', w);
       selesai += rows.length;
       await opts.progress?.(selesai, n);
     };
@@ -83,9 +89,12 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       if (s.ditahan) ditahan++;
     };
     for (;;) {
+      t0 = performance.now();
       const rows = await pending;
+      lap('baca', t0);
       if (rows.length === 0) break;
       pending = fetch(); // the next batch travels while this one is computed
+      t0 = performance.now();
       for (const r of rows) {
         if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
           finish(current);
@@ -94,6 +103,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
         }
         current.push(r);
       }
+      lap('hitung', t0);
     }
     finish(current);
     await flush();
@@ -102,6 +112,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
 
     // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
     // with appraisees still to confirm is told once per run
+    t0 = performance.now();
     await client.query('BEGIN');
     const tx = sqlOn(client);
     await tukar(tx, siklusId, opts.jobId);
@@ -117,8 +128,9 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       })),
     );
     await client.query('COMMIT');
+    lap('tukar', t0);
     ok = true;
-    return { total, ditahan };
+    return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
   } finally {
     if (!ok) {
       await client.query('ROLLBACK').catch(() => undefined);

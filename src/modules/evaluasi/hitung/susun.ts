@@ -2,7 +2,7 @@ import { NILAI_BERAKHLAK, type NilaiBerakhlak } from '../../../domain/berakhlak.
 import type { JenjangJf } from '../../../domain/jabatan.js';
 import { hariDicakup } from '../../../domain/periode-laporan.js';
 import {
-  bulanPotongan, nilaiPeringkat, predikat, predikatReason, ratingKepalaUnit, reason, round, saranTahunan, toDecimalString,
+  bulanPotongan, nilaiPeringkat, predikat, ratingKepalaUnit, reason, round, saranTahunan, toDecimalString,
   type Capaian, type Ekspektasi, type PenilaianKualitatif, type PotonganTahun, type PredikatOrganisasi, type Rasional, type SaranRating, type SaranTahunan,
   type ScoringPolicy, type TandaPerilaku,
 } from '../../../domain/scoring/index.js';
@@ -134,10 +134,8 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
 
   const rincian = {
     ...serialSaran(saran),
-    hasilKerja,
-    hasilKerjaRhk: kepalaUnit ? saran.hasilKerja : undefined,
-    kepalaUnit,
-    predikat: hk && pr ? { predikat: pred, reason: predikatReason(hk, pr) } : null,
+    hasilKerja: serialRating(hasilKerja),
+    ...(kepalaUnit ? { kepalaUnit, hasilKerjaRhk: serialRating(saran.hasilKerja) } : {}),
     ...(ak.length ? { ak } : {}),
   };
   return {
@@ -159,20 +157,33 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
   };
 }
 
-/** A capaian as stored: what the pages show and explain (the exact fractions stay out: JSON has no BigInt). */
+/** A rating suggestion as stored: the rating (or what it waits for) and its reason. */
+const serialRating = (r: SaranRating) => (r.kind === 'saran' ? { rating: r.rating, reason: r.reason } : { rating: null, hilang: r.hilang, reason: r.reason });
+
+/**
+ * An indicator's capaian as stored, kept small (every employee's row carries ten or more): its
+ * percentage and class (`dibatasi` when the policy's bound applied), a qualitative one's judgement,
+ * or the reason it is missing. The formula and the exact fraction are the scoring module's to
+ * show again from the periods' realisasi.
+ */
 function serialCapaian(c: Capaian) {
   switch (c.kind) {
     case 'persen':
-      return { kind: c.kind, persen: c.persen, mentah: c.mentah, dibatasi: c.dibatasi, kelas: c.kelas, rule: c.rule, batas: c.batas };
+      return c.dibatasi ? { persen: c.persen, kelas: c.kelas, mentah: c.mentah, dibatasi: c.dibatasi } : { persen: c.persen, kelas: c.kelas };
     case 'kualitatif':
-      return { kind: c.kind, penilaian: c.penilaian, kelas: c.kelas, rule: c.rule };
+      return { penilaian: c.penilaian, kelas: c.kelas };
     default:
-      return c;
+      return { kelas: null, reason: c.reason };
   }
 }
 
-/** The suggestion as JSON: pieces with their RHKs, indicators (capaian, combined realisasi), classes and reasons. */
+/**
+ * The suggestion as JSON (saran_tahunan.rincian): the pieces with their RHKs (class, or what
+ * withholds it), each indicator's capaian, each piece's rating when there are several, both
+ * ratings with their reasons and the marks used.
+ */
 export function serialSaran(s: SaranTahunan<number, number>) {
+  const banyak = s.potongan.length > 1;
   return {
     potongan: s.potongan.map((p) => ({
       id: p.id,
@@ -182,18 +193,13 @@ export function serialSaran(s: SaranTahunan<number, number>) {
         id: r.id,
         label: r.label,
         jenis: r.jenis,
-        klasifikasi: r.klasifikasi.kind === 'kelas' ? { kind: 'kelas', kelas: r.klasifikasi.kelas, reason: r.klasifikasi.reason } : r.klasifikasi,
-        indikator: r.indikator.map((i) => ({
-          id: i.id,
-          label: i.label,
-          kumulatif: i.kumulatif && (i.kumulatif.kind === 'missing' ? { kind: 'missing', periodeHilang: i.kumulatif.periodeHilang } : { kind: i.kumulatif.kind, angka: i.kumulatif.angka, periodeHilang: i.kumulatif.periodeHilang }),
-          capaian: serialCapaian(i.capaian),
-        })),
+        ...(r.klasifikasi.kind === 'kelas' ? { kelas: r.klasifikasi.kelas } : { kelas: null, reason: r.klasifikasi.reason }),
+        indikator: r.indikator.map((i) => ({ id: i.id, ...serialCapaian(i.capaian) })),
       })),
-      hasilKerja: p.hasilKerja,
+      ...(banyak ? { hasilKerja: serialRating(p.hasilKerja) } : {}),
     })),
-    hasilKerja: s.hasilKerja,
-    perilaku: s.perilaku,
+    hasilKerja: serialRating(s.hasilKerja),
+    perilaku: serialRating(s.perilaku),
     tandaTahun: Object.fromEntries(NILAI_BERAKHLAK.filter((n) => s.tandaTahun[n]).map((n) => [n, s.tandaTahun[n]])),
     policyVersion: s.policyVersion,
   };
