@@ -10,13 +10,20 @@ const POTONGAN = sql`
   SELECT s.id, s.pegawai_id, s.penilai_id, s.penilai_luar_id, s.periode_awal, s.periode_akhir,
          lead(s.periode_awal) OVER (PARTITION BY s.pegawai_id ORDER BY s.periode_awal) AS berikut
     FROM skp s
-   WHERE s.siklus_id = (SELECT $1::int) AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL)`;
+   WHERE s.siklus_id = (SELECT $1::int) AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL)
+     AND s.pegawai_id > $2::int AND s.pegawai_id <= $3::int`;
 
 /**
- * The employees the run computes (for the progress bar's total).
+ * The employees the run computes (for the progress bar's total), and the bounds that cut them
+ * into `bagian` ranges of pegawai id of about the same size: range i is (batas[i], batas[i + 1]].
  */
-export const jumlahPegawai = (q: Sql, siklusId: number) =>
-  q.one<{ n: number }>({ text: `SELECT count(DISTINCT s.pegawai_id)::int AS n FROM skp s WHERE s.siklus_id = $1::int AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL)`, values: [siklusId] });
+export const jumlahPegawai = (q: Sql, siklusId: number, bagian: number) =>
+  q.one<{ n: number; batas: number[] }>({
+    text: `WITH p AS (SELECT DISTINCT s.pegawai_id FROM skp s WHERE s.siklus_id = $1::int AND (s.status = 'DISETUJUI' OR s.disetujui_at IS NOT NULL))
+           SELECT (SELECT count(*) FROM p)::int AS n,
+                  ARRAY(SELECT max(pegawai_id) FROM (SELECT pegawai_id, ntile($2::int) OVER (ORDER BY pegawai_id) AS b FROM p) x GROUP BY b ORDER BY b) AS batas`,
+    values: [siklusId, bagian],
+  });
 
 /**
  * One row per indicator of every piece (a piece without a live RHK or indicator still has one
@@ -31,7 +38,7 @@ export const jumlahPegawai = (q: Sql, siklusId: number) =>
  * one recorded just before the move that started the next piece (riwayat_pegawai, the row with
  * the next piece's first day as TMT).
  */
-export const barisTahunan = (siklusId: number): SqlQuery => ({
+export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647): SqlQuery => ({
   text: `
   WITH potongan AS (${POTONGAN.text}),
   potongan_jabatan AS (
@@ -49,21 +56,21 @@ export const barisTahunan = (siklusId: number): SqlQuery => ({
       JOIN periode pr ON pr.id = l.periode_id
   ),
   real AS (
+    -- one ORDER BY for every aggregate: the input is sorted once (by indicator, period)
     SELECT re.indikator_id,
-           array_agg(l.urutan ORDER BY l.urutan) AS urutan,
-           array_agg(re.angka::text ORDER BY l.urutan) AS angka,
-           (array_agg(re.teks ORDER BY l.urutan DESC) FILTER (WHERE re.teks IS NOT NULL AND re.teks <> ''))[1] AS teks,
-           (array_agg(re.penilaian::text ORDER BY l.urutan DESC) FILTER (WHERE re.penilaian IS NOT NULL))[1] AS penilaian
+           string_agg(l.urutan || '=' || COALESCE(re.angka::text, ''), ',' ORDER BY l.urutan) AS angka,
+           array_agg(re.teks ORDER BY l.urutan) FILTER (WHERE re.teks IS NOT NULL AND re.teks <> '') AS teks,
+           array_agg(re.penilaian::text ORDER BY l.urutan) FILTER (WHERE re.penilaian IS NOT NULL) AS penilaian
       FROM laporan l JOIN realisasi re ON re.laporan_id = l.id
      GROUP BY re.indikator_id
   )
-  SELECT 1 AS baris, s.pegawai_id, s.id AS skp_id, s.periode_awal, s.periode_awal::text AS awal, s.periode_akhir::text AS periode_akhir, s.penilai_id, s.penilai_luar_id,
+  SELECT 1 AS baris, s.pegawai_id, s.id AS skp_id, s.periode_awal::text AS awal, s.periode_akhir::text AS periode_akhir, s.penilai_id, s.penilai_luar_id,
          j.id AS jabatan_id, j.jenis::text AS jabatan_jenis, j.jenjang_jf::text AS jenjang_jf, j.unit_id, ku.id AS kepala_unit_id, ku.nama AS kepala_unit_nama,
          r.id AS rhk_id, r.jenis AS rhk_jenis, r.urutan AS rhk_urutan,
          i.id AS ind_id, i.urutan AS ind_urutan, i.jenis_target::text AS jenis_target, i.lebih_baik, i.gabung_periode::text AS gabung_periode,
          i.target_angka::text AS target_angka, i.target_min::text AS target_min, i.target_max::text AS target_max,
-         rl.urutan AS real_urutan, rl.angka AS real_angka, rl.teks AS real_teks, rl.penilaian AS real_penilaian,
-         NULL::text[] AS tanda_nilai, NULL::text[] AS tanda
+         rl.angka AS realisasi, rl.teks[array_upper(rl.teks, 1)] AS real_teks, rl.penilaian[array_upper(rl.penilaian, 1)] AS real_penilaian,
+         NULL::text AS tanda
     FROM potongan_jabatan s
     JOIN jabatan j ON j.id = s.jabatan_id
     LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
@@ -71,12 +78,12 @@ export const barisTahunan = (siklusId: number): SqlQuery => ({
     LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
     LEFT JOIN real rl ON rl.indikator_id = i.id
   UNION ALL
-  SELECT 0, l.pegawai_id, ${'NULL, '.repeat(27)}
-         array_agg(tp.nilai::text ORDER BY l.urutan, l.periode_awal, tp.id), array_agg(tp.tanda::text ORDER BY l.urutan, l.periode_awal, tp.id)
+  SELECT 0, l.pegawai_id, ${'NULL, '.repeat(25)}
+         string_agg(tp.nilai::text || '=' || tp.tanda::text, ',' ORDER BY l.urutan, l.periode_awal, tp.id)
     FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
    GROUP BY l.pegawai_id
-  ORDER BY pegawai_id, baris, periode_awal, rhk_jenis, rhk_urutan, rhk_id, ind_urutan, ind_id`,
-  values: [siklusId],
+  ORDER BY pegawai_id, baris, awal, rhk_jenis, rhk_urutan, rhk_id, ind_urutan, ind_id`,
+  values: [siklusId, dari, sampai],
 });
 
 /** A row of barisTahunan as pg gives it (snake_case; numbers of numeric columns as text). */
@@ -84,7 +91,6 @@ export type BarisTahunan = {
   baris: number;
   pegawai_id: number;
   skp_id: number | null;
-  periode_awal: Date | null;
   awal: string | null;
   periode_akhir: string | null;
   penilai_id: number | null;
@@ -106,12 +112,12 @@ export type BarisTahunan = {
   target_angka: string | null;
   target_min: string | null;
   target_max: string | null;
-  real_urutan: number[] | null;
-  real_angka: (string | null)[] | null;
+  /** "1=12.0000,2=,4=9.5" : period urutan = realisasi (blank: a row without a value) */
+  realisasi: string | null;
   real_teks: string | null;
   real_penilaian: string | null;
-  tanda_nilai: string[] | null;
-  tanda: string[] | null;
+  /** "KOMPETEN=SESUAI,…": the marks, oldest first */
+  tanda: string | null;
 };
 
 /** The cycle's periods in order. */

@@ -28,14 +28,18 @@ export const HITUNG_JOB = 'evaluasi.hitung';
 /** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
 export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
 
-const FETCH = 5000;
-const BATCH = 2000;
+const FETCH = 500;
+const BATCH = 500;
+/** ranges of employees read one after the other (see hitungTahunan) */
+const BAGIAN = 4;
 
 export type HitungOpts = {
   jobId: number;
   progress?: (selesai: number, total: number) => Promise<void>;
   /** employees per staging write (and per progress report) */
   batch?: number;
+  /** ranges of employees, each one statement */
+  bagian?: number;
 };
 
 /** The computation itself: returns how many suggestions were written and how many of them are withheld (no predikat). */
@@ -47,38 +51,61 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   if (!siklus) throw new NotFound();
   const policy = parsePolicy(siklus.policy);
   const [periode, orgRows] = await Promise.all([periodeSiklus(db.sql, siklusId), predikatOrganisasiSiklus(db.sql, siklusId)]);
-  const k: Konteks = { policy, periode, predikatOrganisasi: new Map<number, PredikatOrganisasi>(orgRows.map((r) => [r.unitId, r.predikat])) };
+  const k: Konteks = { policy, periode, predikatOrganisasi: new Map<number, PredikatOrganisasi>(orgRows.map((r) => [r.unitId, r.predikat])), tanggal: new Map() };
   // what a stopped run of this cycle left behind
   await hapusStaging(db.sql, siklusId);
 
-  const client = await db.pool.connect();
+  // Two connections in one snapshot: while the rows of one range of employees are fetched and
+  // computed on one, the next range's statement runs on the other (PostgreSQL sorts a range
+  // before its first row comes; this way that wait overlaps the computing).
+  const a = await db.pool.connect();
+  const b = await db.pool.connect();
+  const conns = [a, b];
   let total = 0;
   let ditahan = 0;
   let selesai = 0;
   let ok = false;
+  // the writes and reads in flight, awaited before cleaning up after a stop
+  let writing: Promise<unknown> = Promise.resolve();
+  const inflight: Promise<unknown>[] = [];
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.push(p.catch(() => undefined));
+    return p;
+  };
   try {
-    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const n = (await jumlahPegawai(sqlOn(client), siklusId))?.n ?? 0;
+    await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snapshot = (await a.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0]!.s;
+    await b.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await b.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
+    // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does
+    for (const c of conns) await c.query('SET LOCAL cursor_tuple_fraction = 1');
+    const info = (await jumlahPegawai(sqlOn(a), siklusId, opts.bagian ?? BAGIAN)) ?? { n: 0, batas: [] };
+    const n = info.n;
+    const batas = [0, ...info.batas];
     await opts.progress?.(0, n);
-    const q = barisTahunan(siklusId);
-    await client.query({ text: `DECLARE saran_tahunan_cur NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] });
-    const fetch = () => client.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_cur`).then((r) => r.rows);
-    let t0 = performance.now();
 
-    let pending = fetch();
+    // range i on connection i % 2: declared and its first batch asked for at once
+    const buka = (i: number): Promise<BarisTahunan[]> => {
+      const c = conns[i % 2]!;
+      const q = barisTahunan(siklusId, batas[i]!, batas[i + 1]!);
+      return track(c.query({ text: `DECLARE saran_tahunan_${i} NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] }).then(() => ambil(i)));
+    };
+    const ambil = (i: number) => track(conns[i % 2]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
+
     let current: BarisTahunan[] = [];
     let out: SaranBaris[] = [];
-    let writing: Promise<unknown> = Promise.resolve();
+    // one staging write at a time, in order, while the next batch is read and computed
     const flush = async () => {
       if (out.length === 0) return;
       const rows = out;
       out = [];
       const w = performance.now();
-      await writing; // one write at a time, in order; the next batch is computed meanwhile
-      writing = tulisStaging(db.sql, opts.jobId, siklusId, rows);
       await writing;
       lap('tulis', w);
-      selesai += rows.length;
+      writing = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
+        selesai += rows.length;
+      });
+      // a shutdown stops the run here (the progress throws); what was written is cleared below
       await opts.progress?.(selesai, n);
     };
     const finish = (rows: BarisTahunan[]) => {
@@ -88,33 +115,46 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       total++;
       if (s.ditahan) ditahan++;
     };
-    for (;;) {
-      t0 = performance.now();
-      const rows = await pending;
-      lap('baca', t0);
-      if (rows.length === 0) break;
-      pending = fetch(); // the next batch travels while this one is computed
-      t0 = performance.now();
-      for (const r of rows) {
-        if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
-          finish(current);
-          current = [];
-          if (out.length >= batch) await flush();
+
+    const ranges = batas.length - 1;
+    let next: Promise<BarisTahunan[]> | null = ranges > 0 ? buka(0) : null;
+    let t0 = performance.now();
+    for (let i = 0; i < ranges; i++) {
+      let pending = next!;
+      next = i + 1 < ranges ? buka(i + 1) : null; // the next range's statement runs meanwhile
+      for (;;) {
+        t0 = performance.now();
+        const rows = await pending;
+        lap('baca', t0);
+        if (rows.length === 0) break;
+        pending = ambil(i); // the next batch travels while this one is computed
+        t0 = performance.now();
+        for (const r of rows) {
+          if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
+            finish(current);
+            current = [];
+            if (out.length >= batch) await flush();
+          }
+          current.push(r);
         }
-        current.push(r);
+        lap('hitung', t0);
       }
-      lap('hitung', t0);
+      void track(conns[i % 2]!.query(`CLOSE saran_tahunan_${i}`));
     }
     finish(current);
     await flush();
+    t0 = performance.now();
     await writing;
-    await client.query('COMMIT');
+    lap('tulis', t0);
+    await opts.progress?.(selesai, n);
+    await b.query('COMMIT');
+    await a.query('COMMIT');
 
     // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
     // with appraisees still to confirm is told once per run
     t0 = performance.now();
-    await client.query('BEGIN');
-    const tx = sqlOn(client);
+    await a.query('BEGIN');
+    const tx = sqlOn(a);
     await tukar(tx, siklusId, opts.jobId);
     const penilai = await penilaiBelumKonfirmasi(tx, siklusId);
     await notify(
@@ -127,17 +167,19 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
         kunci: `evaluasi-siap:${opts.jobId}:${p.penilaiId !== null ? `p${p.penilaiId}` : `u${p.userId}`}`,
       })),
     );
-    await client.query('COMMIT');
+    await a.query('COMMIT');
     lap('tukar', t0);
     ok = true;
     return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
   } finally {
     if (!ok) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      await Promise.allSettled([writing, ...inflight]);
+      for (const c of conns) await c.query('ROLLBACK').catch(() => undefined);
       // best effort: the next run clears them anyway
       await hapusStaging(db.sql, siklusId).catch(() => undefined);
     }
-    client.release();
+    a.release();
+    b.release();
   }
 }
 

@@ -19,7 +19,27 @@ export type Konteks = {
   periode: readonly PeriodeSiklus[];
   /** unit id → its organisation predikat in the cycle */
   predikatOrganisasi: ReadonlyMap<number, PredikatOrganisasi>;
+  /** what depends only on a piece's dates (most pieces share them), remembered: see `menurutTanggal` */
+  tanggal?: Map<string, TanggalPotongan>;
 };
+
+type TanggalPotongan = { dicakup: PeriodeSiklus[]; label: string; hari: number; bulan: number };
+
+/** The periods a piece covers, its label, days and months: computed once per pair of dates of a run. */
+function menurutTanggal(k: Konteks, awal: string, akhir: string): TanggalPotongan {
+  const key = `${awal}|${akhir}`;
+  const known = k.tanggal?.get(key);
+  if (known) return known;
+  const v = {
+    // the periods this piece covers, in order; a period without a report of this piece is missing (never zero)
+    dicakup: k.periode.filter((pr) => hariDicakup(pr, { periodeAwal: awal, periodeAkhir: akhir }) !== null),
+    label: `SKP ${tanggalIndonesia(awal)} – ${tanggalIndonesia(akhir)}`,
+    hari: hariAntara(awal, akhir),
+    bulan: bulanPotongan(awal, akhir),
+  };
+  k.tanggal?.set(key, v);
+  return v;
+}
 
 const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 /** A date as the documents write it, in Indonesian ("15 Mei 2026"): the piece's label is stored with the suggestion. */
@@ -53,7 +73,10 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
   for (const r of rows) {
     if (r.baris === 0) {
       // each mark its own entry, oldest first: saranTahunan keeps each value's latest
-      r.tanda_nilai!.forEach((n, i) => tanda.push({ [n as NilaiBerakhlak]: r.tanda![i] as Ekspektasi }));
+      for (const pair of r.tanda!.split(',')) {
+        const eq = pair.indexOf('=');
+        tanda.push({ [pair.slice(0, eq) as NilaiBerakhlak]: pair.slice(eq + 1) as Ekspektasi });
+      }
       continue;
     }
     let p = pieces[pieces.length - 1];
@@ -71,19 +94,24 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
   }
 
   const potongan: PotonganTahun<number, number>[] = pieces.map((p) => {
-    // the periods this piece covers, in order; a period without a report of this piece is missing (never zero)
-    const dicakup = k.periode.filter((pr) => hariDicakup(pr, { periodeAwal: p.awal, periodeAkhir: p.akhir }) !== null);
+    const { dicakup, label, hari } = menurutTanggal(k, p.awal, p.akhir);
     return {
       id: p.skpId,
-      label: `SKP ${tanggalIndonesia(p.awal)} – ${tanggalIndonesia(p.akhir)}`,
-      hari: hariAntara(p.awal, p.akhir),
+      label,
+      hari,
       rhk: [...p.rhk.values()].map((r, ri) => ({
         id: r.id,
         label: `RHK ${ri + 1}`,
         jenis: r.jenis,
         indikator: r.indikator.map((i, ii) => {
           const angkaOf = new Map<number, string | null>();
-          i.real_urutan?.forEach((u, x) => angkaOf.set(u, i.real_angka![x] ?? null));
+          if (i.realisasi) {
+            for (const pair of i.realisasi.split(',')) {
+              const eq = pair.indexOf('=');
+              const a = pair.slice(eq + 1);
+              angkaOf.set(Number(pair.slice(0, eq)), a === '' ? null : a);
+            }
+          }
           return {
             id: i.ind_id!,
             label: `IKI ${ri + 1}.${ii + 1}`,
@@ -130,7 +158,7 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
   // a functional position earns angka kredit per piece by its months (counted at finalisation)
   const ak = pieces
     .filter((p) => p.jabatanJenis === 'FUNGSIONAL' && p.jenjangJf)
-    .map((p) => ({ skpId: p.skpId, jenjang: p.jenjangJf as JenjangJf, bulan: bulanPotongan(p.awal, p.akhir) }));
+    .map((p) => ({ skpId: p.skpId, jenjang: p.jenjangJf as JenjangJf, bulan: menurutTanggal(k, p.awal, p.akhir).bulan }));
 
   const rincian = {
     ...serialSaran(saran),
