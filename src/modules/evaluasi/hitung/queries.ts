@@ -38,6 +38,23 @@ export const jumlahPegawai = (q: Sql, siklusId: number, bagian: number) =>
  * one recorded just before the move that started the next piece (riwayat_pegawai, the row with
  * the next piece's first day as TMT).
  */
+/** The columns a row carries (each kind of row fills its own; the rest are NULL, cheap to send). */
+const KOLOM = [
+  'baris', 'pegawai_id', 'skp_id', 'awal', 'periode_akhir', 'penilai_id', 'penilai_luar_id', 'jabatan_jenis', 'jenjang_jf', 'unit_id', 'kepala_unit_id', 'kepala_unit_nama',
+  'rhk_id', 'rhk_jenis', 'ind_id', 'jenis_target', 'lebih_baik', 'gabung_periode', 'target_angka', 'target_min', 'target_max', 'realisasi', 'real_teks', 'real_penilaian', 'tanda',
+] as const;
+/** The sort keys, not sent. */
+const KUNCI = { k_awal: 'date', k_rj: '"JenisRhk"', k_ru: 'int', k_rid: 'int', k_iu: 'int', k_iid: 'int' } as const;
+const JENIS_KOLOM: Record<string, string> = { skp_id: 'int', penilai_id: 'int', penilai_luar_id: 'int', unit_id: 'int', kepala_unit_id: 'int', rhk_id: 'int', ind_id: 'int' };
+/** One branch of the union: every column and sort key, in one order, NULL (typed) where `isi` gives none. */
+const cabang = (baris: number, isi: Partial<Record<(typeof KOLOM)[number] | keyof typeof KUNCI, string>>) =>
+  'SELECT ' +
+  [
+    `${baris} AS baris`,
+    ...KOLOM.slice(1).map((c) => `${isi[c] ?? `NULL::${JENIS_KOLOM[c] ?? 'text'}`} AS ${c}`),
+    ...Object.entries(KUNCI).map(([c, type]) => `${isi[c as keyof typeof KUNCI] ?? `NULL::${type}`} AS ${c}`),
+  ].join(', ');
+
 export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647): SqlQuery => ({
   text: `
   WITH potongan AS (${POTONGAN.text}),
@@ -64,38 +81,43 @@ export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647)
       FROM laporan l JOIN realisasi re ON re.laporan_id = l.id
      GROUP BY re.indikator_id
   )
-  SELECT 1 AS baris, s.pegawai_id, s.id AS skp_id, s.periode_awal::text AS awal, s.periode_akhir::text AS periode_akhir, s.penilai_id, s.penilai_luar_id,
-         j.id AS jabatan_id, j.jenis::text AS jabatan_jenis, j.jenjang_jf::text AS jenjang_jf, j.unit_id, ku.id AS kepala_unit_id, ku.nama AS kepala_unit_nama,
-         r.id AS rhk_id, r.jenis AS rhk_jenis, r.urutan AS rhk_urutan,
-         i.id AS ind_id, i.urutan AS ind_urutan, i.jenis_target::text AS jenis_target, i.lebih_baik, i.gabung_periode::text AS gabung_periode,
-         i.target_angka::text AS target_angka, i.target_min::text AS target_min, i.target_max::text AS target_max,
-         rl.angka AS realisasi, rl.teks[array_upper(rl.teks, 1)] AS real_teks, rl.penilaian[array_upper(rl.penilaian, 1)] AS real_penilaian,
-         NULL::text AS tanda
-    FROM potongan_jabatan s
-    JOIN jabatan j ON j.id = s.jabatan_id
-    LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
-    LEFT JOIN rhk r ON r.skp_id = s.id AND r.dihapus_revisi IS NULL
-    LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
-    LEFT JOIN real rl ON rl.indikator_id = i.id
-  UNION ALL
-  SELECT 0, l.pegawai_id, ${'NULL, '.repeat(25)}
-         string_agg(tp.nilai::text || '=' || tp.tanda::text, ',' ORDER BY l.urutan, l.periode_awal, tp.id)
-    FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
-   GROUP BY l.pegawai_id
-  ORDER BY pegawai_id, baris, awal, rhk_jenis, rhk_urutan, rhk_id, ind_urutan, ind_id`,
+  SELECT ${KOLOM.join(', ')} FROM (
+    ${cabang(0, { pegawai_id: 'l.pegawai_id', tanda: `string_agg(tp.nilai::text || '=' || tp.tanda::text, ',' ORDER BY l.urutan, l.periode_awal, tp.id)` })}
+      FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
+     GROUP BY l.pegawai_id
+    UNION ALL
+    ${cabang(1, {
+      pegawai_id: 's.pegawai_id', k_awal: 's.periode_awal', skp_id: 's.id', awal: 's.periode_awal::text', periode_akhir: 's.periode_akhir::text', penilai_id: 's.penilai_id', penilai_luar_id: 's.penilai_luar_id',
+      jabatan_jenis: 'j.jenis::text', jenjang_jf: 'j.jenjang_jf::text', unit_id: 'j.unit_id', kepala_unit_id: 'ku.id', kepala_unit_nama: 'ku.nama',
+    })}
+      FROM potongan_jabatan s
+      JOIN jabatan j ON j.id = s.jabatan_id
+      LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
+    UNION ALL
+    ${cabang(2, {
+      pegawai_id: 's.pegawai_id', k_awal: 's.periode_awal', k_rj: 'r.jenis', k_ru: 'r.urutan', k_rid: 'r.id', k_iu: 'i.urutan', k_iid: 'i.id',
+      rhk_id: 'r.id', rhk_jenis: 'r.jenis::text', ind_id: 'i.id', jenis_target: 'i.jenis_target::text', lebih_baik: 'i.lebih_baik', gabung_periode: 'i.gabung_periode::text',
+      target_angka: 'i.target_angka::text', target_min: 'i.target_min::text', target_max: 'i.target_max::text',
+      realisasi: 'rl.angka', real_teks: 'rl.teks[array_upper(rl.teks, 1)]', real_penilaian: 'rl.penilaian[array_upper(rl.penilaian, 1)]',
+    })}
+      FROM potongan s
+      JOIN rhk r ON r.skp_id = s.id AND r.dihapus_revisi IS NULL
+      LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
+      LEFT JOIN real rl ON rl.indikator_id = i.id
+  ) u
+  ORDER BY pegawai_id, k_awal NULLS FIRST, baris, k_rj, k_ru, k_rid, k_iu, k_iid`,
   values: [siklusId, dari, sampai],
 });
 
-/** A row of barisTahunan as pg gives it (snake_case; numbers of numeric columns as text). */
+/** A row of barisTahunan as pg gives it (snake_case; numbers of numeric columns as text): 0 the marks, 1 a piece, 2 an indicator of the piece before it. */
 export type BarisTahunan = {
-  baris: number;
+  baris: 0 | 1 | 2;
   pegawai_id: number;
   skp_id: number | null;
   awal: string | null;
   periode_akhir: string | null;
   penilai_id: number | null;
   penilai_luar_id: number | null;
-  jabatan_id: number | null;
   jabatan_jenis: string | null;
   jenjang_jf: string | null;
   unit_id: number | null;
@@ -103,9 +125,7 @@ export type BarisTahunan = {
   kepala_unit_nama: string | null;
   rhk_id: number | null;
   rhk_jenis: 'UTAMA' | 'TAMBAHAN' | null;
-  rhk_urutan: number | null;
   ind_id: number | null;
-  ind_urutan: number | null;
   jenis_target: 'ANGKA' | 'RENTANG' | 'KUALITATIF' | null;
   lebih_baik: string | null;
   gabung_periode: 'JUMLAH' | 'RATA_RATA' | 'TERAKHIR' | null;

@@ -109,7 +109,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       await opts.progress?.(selesai, n);
     };
     const finish = (rows: BarisTahunan[]) => {
-      if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return;
+      if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
       const s = susunSaran(rows, k);
       out.push(s.baris);
       total++;

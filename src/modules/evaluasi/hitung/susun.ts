@@ -79,17 +79,17 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
       }
       continue;
     }
-    let p = pieces[pieces.length - 1];
-    if (!p || p.skpId !== r.skp_id) {
-      p = {
+    if (r.baris === 1) {
+      pieces.push({
         skpId: r.skp_id!, awal: r.awal!, akhir: r.periode_akhir!, penilaiId: r.penilai_id, penilaiLuarId: r.penilai_luar_id,
         jabatanJenis: r.jabatan_jenis, jenjangJf: r.jenjang_jf, unitId: r.unit_id!, kepalaUnitId: r.kepala_unit_id, kepalaUnitNama: r.kepala_unit_nama, rhk: new Map(),
-      };
-      pieces.push(p);
+      });
+      continue;
     }
-    if (r.rhk_id === null) continue;
-    let rhk = p.rhk.get(r.rhk_id);
-    if (!rhk) p.rhk.set(r.rhk_id, (rhk = { id: r.rhk_id, jenis: r.rhk_jenis!, indikator: [] }));
+    // an RHK (and its indicator, when it has one) of the piece before it
+    const p = pieces[pieces.length - 1]!;
+    let rhk = p.rhk.get(r.rhk_id!);
+    if (!rhk) p.rhk.set(r.rhk_id!, (rhk = { id: r.rhk_id!, jenis: r.rhk_jenis!, indikator: [] }));
     if (r.ind_id !== null) rhk.indikator.push(r);
   }
 
