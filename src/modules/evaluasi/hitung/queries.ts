@@ -168,15 +168,15 @@ export type SaranBaris = {
   policy_version: number;
 };
 
-/** A batch of suggestions into the staging table: one statement (the batch as one JSON document). */
-export const tulisStaging = (q: Sql, jobId: number, siklusId: number, rows: readonly SaranBaris[]) =>
+/** A batch of suggestions into the staging table: one statement, the batch as one JSON document (each row already as JSON text). */
+export const tulisStaging = (q: Sql, jobId: number, siklusId: number, rows: readonly string[]) =>
   q.exec({
     text: `INSERT INTO saran_tahunan_staging (job_id, siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version)
            SELECT $1::int, $2::int, x.pegawai_id, x.skp_id, x.penilai_id, x.penilai_luar_id, x.unit_id, x.kepala_unit_id,
                   x.hasil_kerja::"Ekspektasi", x.perilaku::"Ekspektasi", x.predikat::"PredikatKinerja", x.nilai, x.rincian, x.policy_version
              FROM json_to_recordset($3::json) AS x(pegawai_id int, skp_id int, penilai_id int, penilai_luar_id int, unit_id int, kepala_unit_id int,
                   hasil_kerja text, perilaku text, predikat text, nilai numeric, rincian jsonb, policy_version int)`,
-    values: [jobId, siklusId, JSON.stringify(rows)],
+    values: [jobId, siklusId, `[${rows.join(',')}]`],
   });
 
 /** Clears the cycle's staging rows (any run's: one run per cycle at a time, so what is there is left over). */

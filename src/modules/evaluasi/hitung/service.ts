@@ -11,7 +11,7 @@ import { notify } from '../../notifikasi/notify.js';
 import { latestJobRow } from '../../siklus/queries.js';
 import {
   barisTahunan, hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
-  type BarisTahunan, type SaranBaris,
+  type BarisTahunan,
 } from './queries.js';
 import { susunSaran, type Konteks } from './susun.js';
 
@@ -67,9 +67,14 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   let ok = false;
   // the writes and reads in flight, awaited before cleaning up after a stop
   let writing: Promise<unknown> = Promise.resolve();
-  const inflight: Promise<unknown>[] = [];
+  // (only while they run: a settled one is let go with its rows)
+  const inflight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
-    inflight.push(p.catch(() => undefined));
+    const settled: Promise<unknown> = p.then(
+      () => inflight.delete(settled),
+      () => inflight.delete(settled),
+    );
+    inflight.add(settled);
     return p;
   };
   try {
@@ -93,7 +98,8 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
     const ambil = (i: number) => track(conns[i % 2]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
 
     let current: BarisTahunan[] = [];
-    let out: SaranBaris[] = [];
+    // each row as JSON text at once: the object graph dies young, the batch holds flat strings
+    let out: string[] = [];
     // one staging write at a time, in order, while the next batch is read and computed
     const flush = async () => {
       if (out.length === 0) return;
@@ -111,7 +117,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
     const finish = (rows: BarisTahunan[]) => {
       if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
       const s = susunSaran(rows, k);
-      out.push(s.baris);
+      out.push(JSON.stringify(s.baris));
       total++;
       if (s.ditahan) ditahan++;
     };
