@@ -68,18 +68,23 @@ async function startProfile(): Promise<() => Promise<void>> {
   };
 }
 
-/** Runs `f` with the process's RSS sampled every 20 ms: its wall time and the peak growth over the RSS before it. */
-async function measured<T>(f: () => Promise<T>): Promise<{ value: T; seconds: number; rssGrowthMb: number }> {
-  const base = process.memoryUsage().rss;
-  let peak = base;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
+/** Runs `f` with the process's RSS (and V8 heap, external memory) sampled every 20 ms: its wall time and the peak growth over what was there before it. */
+async function measured<T>(f: () => Promise<T>): Promise<{ value: T; seconds: number; rssGrowthMb: number; heapGrowthMb: number; externalGrowthMb: number }> {
+  const base = process.memoryUsage();
+  const peak = { rss: base.rss, heapUsed: base.heapUsed, external: base.external + base.arrayBuffers };
+  const sample = () => {
+    const m = process.memoryUsage();
+    peak.rss = Math.max(peak.rss, m.rss);
+    peak.heapUsed = Math.max(peak.heapUsed, m.heapUsed);
+    peak.external = Math.max(peak.external, m.external + m.arrayBuffers);
+  };
+  const timer = setInterval(sample, 20);
   const t0 = performance.now();
   try {
     const value = await f();
-    peak = Math.max(peak, process.memoryUsage().rss);
-    return { value, seconds: (performance.now() - t0) / 1000, rssGrowthMb: (peak - base) / 1024 / 1024 };
+    sample();
+    const mb = (b: number) => b / 1024 / 1024;
+    return { value, seconds: (performance.now() - t0) / 1000, rssGrowthMb: mb(peak.rss - base.rss), heapGrowthMb: mb(peak.heapUsed - base.heapUsed), externalGrowthMb: mb(peak.external - base.external - base.arrayBuffers) };
   } finally {
     clearInterval(timer);
   }
@@ -115,15 +120,15 @@ async function main(): Promise<number> {
       const plan = await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values as unknown[]);
       console.log(plan.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
     }
-    const runs: { run: string; seconds: number; rssGrowthMb: number; total: number; ditahan: number; ms: Record<string, number> }[] = [];
+    const runs: { run: string; seconds: number; rssGrowthMb: number; heapGrowthMb: number; externalGrowthMb: number; total: number; ditahan: number; ms: Record<string, number> }[] = [];
     for (const run of ['first', 'rerun']) {
       const job = (await db.pool.query<{ id: number }>(`INSERT INTO job (jenis, siklus_id, status) VALUES ('evaluasi.hitung', $1, 'BERJALAN') RETURNING id`, [data.siklusId])).rows[0]!.id;
       const profile = process.env.BENCH_TAHUNAN_PROFILE === '1' && run === 'rerun' ? await startProfile() : null;
       const m = await measured(() => hitungTahunan(db, data.siklusId, { jobId: job, progress: async () => undefined }));
       if (profile) await profile();
       await db.pool.query(`UPDATE job SET status = 'SELESAI', finished_at = now() WHERE id = $1`, [job]);
-      runs.push({ run, seconds: m.seconds, rssGrowthMb: m.rssGrowthMb, total: m.value.total, ditahan: m.value.ditahan, ms: m.value.ms });
-      console.log(`job (${run}): ${fmt(m.seconds, 2)} s, RSS growth ${fmt(m.rssGrowthMb, 0)} MB, ${m.value.total} suggestions, ${m.value.ditahan} withheld; ms ${JSON.stringify(m.value.ms)}`);
+      runs.push({ run, seconds: m.seconds, rssGrowthMb: m.rssGrowthMb, heapGrowthMb: m.heapGrowthMb, externalGrowthMb: m.externalGrowthMb, total: m.value.total, ditahan: m.value.ditahan, ms: m.value.ms });
+      console.log(`job (${run}): ${fmt(m.seconds, 2)} s, RSS growth ${fmt(m.rssGrowthMb, 0)} MB (V8 heap ${fmt(m.heapGrowthMb, 0)} MB, buffers ${fmt(m.externalGrowthMb, 0)} MB), ${m.value.total} suggestions, ${m.value.ditahan} withheld; ms ${JSON.stringify(m.value.ms)}`);
     }
 
     const check = (await db.pool.query<{ saran: number; pegawai: number; staging: number; rincianBytes: number }>(

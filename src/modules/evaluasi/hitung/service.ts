@@ -31,7 +31,7 @@ export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
 const FETCH = 500;
 const BATCH = 500;
 /** ranges of employees read one after the other (see hitungTahunan) */
-const BAGIAN = 4;
+const BAGIAN = 8;
 
 export type HitungOpts = {
   jobId: number;
