@@ -1,9 +1,9 @@
 import { sql, type Sql, type SqlQuery } from '../../../db/sql.js';
 
 // The reads and writes of the year-end computation (docs/domain/evaluasi-hitung.md), set-based:
-// the year's rows come through ONE statement read with a server-side cursor, ordered by employee,
-// so the job holds one batch at a time; the results go to the staging table in multi-row inserts
-// and replace the cycle's suggestions in one transaction.
+// the year's rows come through one statement per range of employees, read with a server-side
+// cursor and ordered by employee, so the job holds one batch at a time; the results go to the
+// staging table in multi-row inserts and replace the cycle's suggestions in one transaction.
 
 /** The SKP pieces of the cycle that count: approved at least once (a piece never approved has no plan to measure). */
 const POTONGAN = sql`

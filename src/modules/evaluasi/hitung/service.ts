@@ -16,13 +16,14 @@ import {
 import { susunSaran, type Konteks } from './susun.js';
 
 // The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion for the
-// year, as a job on the queue. The year's rows are read by one statement through a server-side
-// cursor (FETCH in batches on one connection, inside one read-only transaction: one snapshot);
-// each employee's rows go through the scoring module; the results go to the staging table in
-// batches; at the end one transaction replaces the cycle's suggestions with this run's and clears
-// the staging rows. evaluasi_tahunan (the appraisers' ratings) is never touched. A run stopped
-// half-way (a shutdown: progress throws) leaves the previous suggestions as they were; the next
-// run starts by clearing what a stopped one left in staging, so it restarts from the beginning.
+// year, as a job on the queue. The year's rows are read by one statement per range of employees
+// (a few), each through a server-side cursor (FETCH in batches), inside read-only transactions
+// that share one snapshot; each employee's rows go through the scoring module; the results go to
+// the staging table in batches; at the end one transaction replaces the cycle's suggestions with
+// this run's and clears the staging rows. evaluasi_tahunan (the appraisers' ratings) is never
+// touched. A run stopped half-way (a shutdown: progress throws) leaves the previous suggestions as
+// they were; the next run starts by clearing what a stopped one left in staging, so it restarts
+// from the beginning.
 
 export const HITUNG_JOB = 'evaluasi.hitung';
 /** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
@@ -42,7 +43,7 @@ export type HitungOpts = {
   bagian?: number;
 };
 
-/** The computation itself: returns how many suggestions were written and how many of them are withheld (no predikat). */
+/** The computation itself: returns how many suggestions were written, how many of them are withheld (no predikat), and the milliseconds spent waiting for rows, computing, waiting for writes and swapping. */
 export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number; ms: Record<string, number> }> {
   const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
   const lap = (k: keyof typeof ms, t0: number) => (ms[k] += performance.now() - t0);
