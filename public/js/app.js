@@ -50,23 +50,27 @@ document.addEventListener('DOMContentLoaded', () => {
   }
 });
 
-// Long work shows progress: poll a job's JSON and move the progress bar until it finishes.
+// Long work shows progress: poll a job's JSON and move the progress bar until it finishes. Any
+// box with data-job-url (the cycle's draft SKPs, the year-end computation) holds a <progress> and
+// a text line to update.
 document.addEventListener('DOMContentLoaded', () => {
-  const box = document.getElementById('bulk-job');
-  if (!box || box.dataset.status === 'SELESAI' || box.dataset.status === 'GAGAL') return;
-  const bar = document.getElementById('job-progress');
-  const text = document.getElementById('job-text');
   const fmt = new Intl.NumberFormat(document.documentElement.lang === 'en' ? 'en-GB' : 'id-ID');
-  const tick = async () => {
-    try {
-      const r = await fetch(box.dataset.jobUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
-      const job = await r.json();
-      bar.max = Math.max(1, job.total);
-      bar.value = job.selesai;
-      text.textContent = `${fmt.format(job.selesai)} / ${fmt.format(job.total)}`;
-      if (job.status === 'SELESAI' || job.status === 'GAGAL') return window.location.reload();
-    } catch { /* try again */ }
-    setTimeout(tick, 1000);
-  };
-  setTimeout(tick, 500);
+  for (const box of document.querySelectorAll('[data-job-url]')) {
+    if (box.dataset.status === 'SELESAI' || box.dataset.status === 'GAGAL') continue;
+    const bar = box.querySelector('progress');
+    const text = box.querySelector('#job-text, .job-text');
+    if (!bar || !text) continue;
+    const tick = async () => {
+      try {
+        const r = await fetch(box.dataset.jobUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+        const job = await r.json();
+        bar.max = Math.max(1, job.total);
+        bar.value = job.selesai;
+        text.textContent = `${fmt.format(job.selesai)} / ${fmt.format(job.total)}`;
+        if (job.status === 'SELESAI' || job.status === 'GAGAL') return window.location.reload();
+      } catch { /* try again */ }
+      setTimeout(tick, 1000);
+    };
+    setTimeout(tick, 500);
+  }
 });

@@ -152,6 +152,8 @@ export const LABELS = {
     // ── evaluasi: kalibrasi ──
     'predikatOrganisasi.set': 'audit.act.predikatOrganisasi.set',
     'kalibrasiUnit.justify': 'audit.act.kalibrasiUnit.justify',
+    // ── evaluasi: hitung ──
+    'siklus.startHitungTahunan': 'audit.act.siklus.startHitungTahunan',
   } satisfies Record<AuditAksi, MessageKey>,
   auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi', /* ── laporan */ laporan_periode: 'audit.kind.laporan_periode', catatan_progres: 'audit.kind.catatan_progres',
     // ── linimasa ──

@@ -453,6 +453,13 @@ const ROUTES: Row[] = [
   { route: 'GET /kalibrasi/999999', expect: e(303, 404, 404, 404, 404) },
   { route: 'POST /kalibrasi/{unit}/justifikasi?siklus={siklus}', expect: e(403, 404, 422, 422, 422, 303) },
   { route: 'POST /kalibrasi/{unitLain}/justifikasi?siklus={siklus}', expect: e(403, 404, 404, 404, 422, 303) },
+  // ── evaluasi: hitung ──
+  // HR only. The world's cycle is not in PENILAIAN or KALIBRASI, so the admin's start is refused
+  // with the reason on the cycle page (303) and nothing is queued; a missing cycle is 404.
+  { route: 'GET /siklus/{siklus}/saran-tahunan/job.json', expect: ADMIN_GET() },
+  { route: 'GET /siklus/999999/saran-tahunan/job.json', expect: ADMIN_GET(404) },
+  { route: 'POST /siklus/{siklus}/saran-tahunan', body: {}, expect: ADMIN_POST(303) },
+  { route: 'POST /siklus/999999/saran-tahunan', body: {}, expect: ADMIN_POST(404) },
 ];
 
 /**
@@ -877,6 +884,11 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /kalibrasi/999999': 403,
   'POST /kalibrasi/{unit}/justifikasi?siklus={siklus}': 403,
   'POST /kalibrasi/{unitLain}/justifikasi?siklus={siklus}': 403,
+  // ── evaluasi: hitung ── (HR only)
+  'GET /siklus/{siklus}/saran-tahunan/job.json': 403,
+  'GET /siklus/999999/saran-tahunan/job.json': 403,
+  'POST /siklus/{siklus}/saran-tahunan': 403,
+  'POST /siklus/999999/saran-tahunan': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.

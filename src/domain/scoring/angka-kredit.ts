@@ -47,3 +47,25 @@ export function angkaKreditTahun(pieces: readonly PotonganAk[]): { rincian: Rinc
   const rincian = pieces.map(angkaKreditPotongan);
   return { rincian, total: rincian.reduce((s, r) => add(s, r.nilai), ZERO) };
 }
+
+/**
+ * The whole months of the year an SKP piece counts for angka kredit (docs/domain/mutasi.md § How
+ * months are counted): a calendar month counts for the piece whose days contain the month's first
+ * day, so the pieces of a year never count a month twice or lose one. `awal`, `akhir`: the piece's
+ * first and last day (yyyy-mm-dd, inclusive).
+ */
+export function bulanPotongan(awal: string, akhir: string): number {
+  const a = Date.parse(`${awal}T00:00:00Z`);
+  const b = Date.parse(`${akhir}T00:00:00Z`);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b < a) return 0;
+  let n = 0;
+  const y0 = new Date(a).getUTCFullYear();
+  const y1 = new Date(b).getUTCFullYear();
+  for (let y = y0; y <= y1; y++) {
+    for (let m = 0; m < 12; m++) {
+      const first = Date.UTC(y, m, 1);
+      if (first >= a && first <= b) n++;
+    }
+  }
+  return n;
+}

@@ -34,6 +34,8 @@ export const AUDIT_AKSI = [
   'siklus.policy.update', 'kalibrasiUnit.finalize',
   // ── evaluasi: kalibrasi (docs/domain/kalibrasi.md) ──
   'predikatOrganisasi.set', 'kalibrasiUnit.justify',
+  // ── evaluasi: hitung ── HR starts the year-end computation
+  'siklus.startHitungTahunan',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 

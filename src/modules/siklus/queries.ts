@@ -1,5 +1,6 @@
 import { sql, type Sql } from '../../db/sql.js';
 import type { Fase, JenisPeriode } from '../../domain/siklus.js';
+import { HITUNG_JOB } from '../evaluasi/hitung/kind.js';
 
 export type SiklusListRow = { id: number; tahun: number; jenisPeriode: JenisPeriode; fase: Fase; skpCount: number; disetujui: number };
 
@@ -40,7 +41,7 @@ export const latestJobRow = (q: Sql, siklusId: number, jenis: string) =>
 export const evaluasiFacts = async (q: Sql, siklusId: number) =>
   (await q.one<{ saranCount: number; hitungSelesai: boolean; saranBelumDikonfirmasi: number; evaluasiBelumFinal: number }>(sql`
     SELECT count(*)::int AS saran_count,
-           COALESCE((SELECT j.status = 'SELESAI' FROM job j WHERE j.siklus_id = ${siklusId} AND j.jenis = 'evaluasi.hitung' ORDER BY j.id DESC LIMIT 1), true) AS hitung_selesai,
+           COALESCE((SELECT j.status = 'SELESAI' FROM job j WHERE j.siklus_id = ${siklusId} AND j.jenis = ${HITUNG_JOB} ORDER BY j.id DESC LIMIT 1), true) AS hitung_selesai,
            count(*) FILTER (WHERE e.id IS NULL)::int AS saran_belum_dikonfirmasi,
            count(*) FILTER (WHERE e.status IS DISTINCT FROM 'FINAL')::int AS evaluasi_belum_final
       FROM saran_tahunan s LEFT JOIN evaluasi_tahunan e ON e.siklus_id = s.siklus_id AND e.pegawai_id = s.pegawai_id

@@ -10,6 +10,7 @@ import { faseForm, periodeForm, siklusForm } from './schemas.js';
 import { createSiklus, getSiklus, latestJob, listSiklus, moveFase, previewMoveFase, siklusOverview, startBulkDrafts, updatePeriode } from './service.js';
 import { idParam } from '../../web/params.js';
 import { LABELS } from '../../i18n/labels.js';
+import { statusHitung } from '../evaluasi/hitung/service.js'; // ── evaluasi: hitung ──
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
@@ -44,10 +45,10 @@ export function siklusRoutes({ db, jobs }: Pick<RouterDeps, 'db' | 'jobs'>): Rou
   });
 
   const renderDetail = async (res: import('express').Response, id: number, extra: Record<string, unknown> = {}, status = 200) => {
-    const o = await siklusOverview(db, id);
+    const [o, hitung] = await Promise.all([siklusOverview(db, id), statusHitung(db, id) /* ── evaluasi: hitung ── */]);
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const periode = o.siklus.periode.map((p) => ({ id: p.id, nama: p.nama, mulai: iso(p.mulai), selesai: iso(p.selesai), batasPegawai: iso(p.batasPegawai), batasPenilai: iso(p.batasPenilai) }));
-    res.status(status).render('siklus/detail', { ...o, periode, ...extra });
+    res.status(status).render('siklus/detail', { ...o, periode, hitung, ...extra });
   };
 
   r.get('/siklus/:id', requireAdmin, async (req, res) => {

@@ -1,0 +1,226 @@
+import { performance } from 'node:perf_hooks';
+import type { Db } from '../../../db/client.js';
+import { sqlOn } from '../../../db/sql.js';
+import type { Actor } from '../../../domain/access.js';
+import { parsePolicy, type PredikatOrganisasi } from '../../../domain/scoring/index.js';
+import { Forbidden, NotFound, Refused } from '../../../errors.js';
+import { LABELS } from '../../../i18n/labels.js';
+import type { JobRunner } from '../../../jobs/runner.js';
+import { audit } from '../../audit/service.js';
+import { notify } from '../../notifikasi/notify.js';
+import { latestJobRow } from '../../siklus/queries.js';
+import {
+  barisTahunan, hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
+  type BarisTahunan,
+} from './queries.js';
+import { susunSaran, type Konteks } from './susun.js';
+
+// The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion for the
+// year, as a job on the queue. The year's rows are read by one statement per range of employees
+// (a few), each through a server-side cursor (FETCH in batches), inside read-only transactions
+// that share one snapshot; each employee's rows go through the scoring module; the results go to
+// the staging table in batches; at the end one transaction replaces the cycle's suggestions with
+// this run's and clears the staging rows. evaluasi_tahunan (the appraisers' ratings) is never
+// touched. A run stopped half-way (a shutdown: progress throws) leaves the previous suggestions as
+// they were; the next run starts by clearing what a stopped one left in staging, so it restarts
+// from the beginning.
+
+export { HITUNG_JOB } from './kind.js';
+import { HITUNG_JOB } from './kind.js';
+/** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
+export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
+
+const FETCH = 500;
+const BATCH = 500;
+/** ranges of employees read one after the other (see hitungTahunan) */
+const BAGIAN = 8;
+
+export type HitungOpts = {
+  jobId: number;
+  progress?: (selesai: number, total: number) => Promise<void>;
+  /** employees per staging write (and per progress report) */
+  batch?: number;
+  /** ranges of employees, each one statement */
+  bagian?: number;
+};
+
+/** The computation itself: returns how many suggestions were written, how many of them are withheld (no predikat), and the milliseconds spent waiting for rows, computing, waiting for writes and swapping. */
+export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number; ms: Record<string, number> }> {
+  const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
+  const lap = (k: keyof typeof ms, t0: number) => (ms[k] += performance.now() - t0);
+  const batch = opts.batch ?? BATCH;
+  const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, policy: true } });
+  if (!siklus) throw new NotFound();
+  const policy = parsePolicy(siklus.policy);
+  const [periode, orgRows] = await Promise.all([periodeSiklus(db.sql, siklusId), predikatOrganisasiSiklus(db.sql, siklusId)]);
+  const k: Konteks = { policy, periode, predikatOrganisasi: new Map<number, PredikatOrganisasi>(orgRows.map((r) => [r.unitId, r.predikat])), tanggal: new Map() };
+  // what a stopped run of this cycle left behind
+  await hapusStaging(db.sql, siklusId);
+
+  // Two connections in one snapshot: while the rows of one range of employees are fetched and
+  // computed on one, the next range's statement runs on the other (PostgreSQL sorts a range
+  // before its first row comes; this way that wait overlaps the computing).
+  const a = await db.pool.connect();
+  const b = await db.pool.connect();
+  const conns = [a, b];
+  let total = 0;
+  let ditahan = 0;
+  let selesai = 0;
+  let ok = false;
+  // the writes and reads in flight, awaited before cleaning up after a stop
+  let writing: Promise<unknown> = Promise.resolve();
+  // (only while they run: a settled one is let go with its rows)
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    const settled: Promise<unknown> = p.then(
+      () => inflight.delete(settled),
+      () => inflight.delete(settled),
+    );
+    inflight.add(settled);
+    return p;
+  };
+  try {
+    await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const snapshot = (await a.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0]!.s;
+    await b.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await b.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
+    // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does
+    for (const c of conns) await c.query('SET LOCAL cursor_tuple_fraction = 1');
+    const info = (await jumlahPegawai(sqlOn(a), siklusId, opts.bagian ?? BAGIAN)) ?? { n: 0, batas: [] };
+    const n = info.n;
+    const batas = [0, ...info.batas];
+    await opts.progress?.(0, n);
+
+    // range i on connection i % 2: declared and its first batch asked for at once
+    const buka = (i: number): Promise<BarisTahunan[]> => {
+      const c = conns[i % 2]!;
+      const q = barisTahunan(siklusId, batas[i]!, batas[i + 1]!);
+      return track(c.query({ text: `DECLARE saran_tahunan_${i} NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] }).then(() => ambil(i)));
+    };
+    const ambil = (i: number) => track(conns[i % 2]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
+
+    let current: BarisTahunan[] = [];
+    // each row as JSON text at once: the object graph dies young, the batch holds flat strings
+    let out: string[] = [];
+    // one staging write at a time, in order, while the next batch is read and computed
+    const flush = async () => {
+      if (out.length === 0) return;
+      const rows = out;
+      out = [];
+      const w = performance.now();
+      await writing;
+      lap('tulis', w);
+      writing = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
+        selesai += rows.length;
+      });
+      // a shutdown stops the run here (the progress throws); what was written is cleared below
+      await opts.progress?.(selesai, n);
+    };
+    const finish = (rows: BarisTahunan[]) => {
+      if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
+      const s = susunSaran(rows, k);
+      out.push(JSON.stringify(s.baris));
+      total++;
+      if (s.ditahan) ditahan++;
+    };
+
+    const ranges = batas.length - 1;
+    let next: Promise<BarisTahunan[]> | null = ranges > 0 ? buka(0) : null;
+    let t0 = performance.now();
+    for (let i = 0; i < ranges; i++) {
+      let pending = next!;
+      next = i + 1 < ranges ? buka(i + 1) : null; // the next range's statement runs meanwhile
+      for (;;) {
+        t0 = performance.now();
+        const rows = await pending;
+        lap('baca', t0);
+        if (rows.length === 0) break;
+        pending = ambil(i); // the next batch travels while this one is computed
+        t0 = performance.now();
+        for (const r of rows) {
+          if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
+            finish(current);
+            current = [];
+            if (out.length >= batch) await flush();
+          }
+          current.push(r);
+        }
+        lap('hitung', t0);
+      }
+      void track(conns[i % 2]!.query(`CLOSE saran_tahunan_${i}`));
+    }
+    finish(current);
+    await flush();
+    t0 = performance.now();
+    await writing;
+    lap('tulis', t0);
+    await opts.progress?.(selesai, n);
+    await b.query('COMMIT');
+    await a.query('COMMIT');
+
+    // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
+    // with appraisees still to confirm is told once per run
+    t0 = performance.now();
+    await a.query('BEGIN');
+    const tx = sqlOn(a);
+    await tukar(tx, siklusId, opts.jobId);
+    const penilai = await penilaiBelumKonfirmasi(tx, siklusId);
+    await notify(
+      tx,
+      penilai.map((p) => ({
+        ...(p.penilaiId !== null ? { pegawaiId: p.penilaiId } : { userId: p.userId! }),
+        jenis: 'EVALUASI_SIAP' as const,
+        params: { tahun: siklus.tahun, jumlah: p.jumlah },
+        tautan: `/evaluasi?siklus=${siklusId}`,
+        kunci: `evaluasi-siap:${opts.jobId}:${p.penilaiId !== null ? `p${p.penilaiId}` : `u${p.userId}`}`,
+      })),
+    );
+    await a.query('COMMIT');
+    lap('tukar', t0);
+    ok = true;
+    return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
+  } finally {
+    if (!ok) {
+      await Promise.allSettled([writing, ...inflight]);
+      for (const c of conns) await c.query('ROLLBACK').catch(() => undefined);
+      // best effort: the next run clears them anyway
+      await hapusStaging(db.sql, siklusId).catch(() => undefined);
+    }
+    a.release();
+    b.release();
+  }
+}
+
+/** HR starts the computation of the cycle's suggestions (re-runnable in PENILAIAN and KALIBRASI). Returns the job's id. */
+export async function mulaiHitung(db: Db, actor: Actor, siklusId: number, jobs: JobRunner): Promise<number> {
+  if (!actor.isAdmin) throw new Forbidden();
+  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, fase: true } });
+  if (!s) throw new NotFound();
+  if (!(FASE_HITUNG as readonly string[]).includes(s.fase)) throw new Refused('evaluasiHitung.faseSalah', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
+  const id = await jobs.enqueue(HITUNG_JOB, siklusId);
+  await audit(db.prisma, actor, { aksi: 'siklus.startHitungTahunan', entitas: 'siklus', entitasId: siklusId, after: { job: id } });
+  jobs.kick();
+  return id;
+}
+
+export type StatusHitung = {
+  siklusId: number;
+  fase: string;
+  bisaDihitung: boolean;
+  job: { id: number; status: string; total: number; selesai: number; pesan: string | null } | null;
+  hasil: { total: number; ditahan: number; dihitungAt: Date | null };
+};
+
+/** What the cycle page shows of the computation: may it run now, its latest job, the suggestions it left. */
+export async function statusHitung(db: Db, siklusId: number): Promise<StatusHitung> {
+  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, fase: true } });
+  if (!s) throw new NotFound();
+  const [job, hasil] = await Promise.all([latestJobRow(db.sql, siklusId, HITUNG_JOB), ringkasanSaran(db.sql, siklusId)]);
+  return {
+    siklusId,
+    fase: s.fase,
+    bisaDihitung: (FASE_HITUNG as readonly string[]).includes(s.fase),
+    job: job ?? null,
+    hasil: hasil ?? { total: 0, ditahan: 0, dihitungAt: null },
+  };
+}
