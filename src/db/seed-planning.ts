@@ -14,7 +14,6 @@ import { approveSkp, returnSkp, saveEkspektasi } from '../modules/skp/review/ser
 import { indikatorForm, rhkForm } from '../modules/skp/schemas.js';
 import { usesJptForm } from '../domain/skp-document.js';
 import { Refused } from '../errors.js';
-import { audit } from '../modules/audit/service.js';
 import { actingAs, dinilaiOleh, PEGAWAI_PENILAI_INCLUDE } from '../domain/acting.js';
 import { writePeriodePlans } from './seed-periode.js';
 import { insertPeriodePlans } from './bulk-insert.js';
@@ -312,8 +311,8 @@ async function moveTo(db: Db, jobs: JobRunner, admin: Actor, siklusId: number, k
 }
 
 /**
- * Adds the demo cycles when the database has none: last year (finished) and this year (in
- * planning). `tahun` is this year. Returns false when a cycle already exists.
+ * Adds the demo cycles when the database has none: last year (its SKPs approved, the cycle left in
+ * PENILAIAN for seed-evaluasi.ts) and this year (in planning). `tahun` is this year. Returns false when a cycle already exists.
  */
 export async function seedPlanning(
   db: Db,
@@ -345,15 +344,9 @@ export async function seedPlanning(
   const lalu = await createSiklus(db, admin, { tahun: opts.tahun - 1, jenisPeriode: 'TRIWULANAN' });
   await moveTo(db, jobs, admin, lalu.id, 'PERENCANAAN', log);
   const c1 = await planCycle(db, lalu.id, people, actors, new Map(), { periodePlans: 'bulk', luarActors });
-  // ── evaluasi: finalisasi ── Last year predates the annual evaluation in SIKAP: it has no
-  // year-end suggestions, so the guards from PENILAIAN on (computed, confirmed, final; see
-  // docs/domain/finalisasi.md) would keep it open. It is moved by the service as far as they
-  // allow, then recorded as closed, audited.
+  // Left in PENILAIAN: the annual evaluation's seed (seed-evaluasi.ts) takes it through the year's
+  // end once its periodic reports exist (computation, confirmation, calibration, finalisation).
   await moveTo(db, jobs, admin, lalu.id, 'PENILAIAN', log);
-  await db.prisma.$transaction(async (tx) => {
-    await tx.siklus.update({ where: { id: lalu.id }, data: { fase: 'SELESAI', version: { increment: 1 }, updatedAt: new Date() } });
-    await audit(tx, admin, { aksi: 'siklus.fase.move', entitas: 'siklus', entitasId: lalu.id, before: { fase: 'PENILAIAN' }, after: { fase: 'SELESAI' } });
-  });
 
   // This year: every SKP approved (the Sekda approves the Kepala Dinas's), the cycle moved on to
   // PELAKSANAAN through the cycle service, as HR would once the plans are agreed. The planning

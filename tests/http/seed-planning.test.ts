@@ -25,7 +25,7 @@ describe('the demo planning seed', () => {
     expect(await seedPlanning(t.db, t.app.locals.jobs as JobRunner, { tahun: 2026 })).toBe(false);
     const siklus = await t.db.prisma.siklus.findMany({ orderBy: { tahun: 'asc' } });
     expect(siklus.map((s) => s.tahun)).toEqual([2025, 2026]);
-    expect(siklus.map((s) => s.fase)).toEqual(['SELESAI', 'PELAKSANAAN']);
+    expect(siklus.map((s) => s.fase)).toEqual(['PENILAIAN', 'PELAKSANAAN']); // last year's end is seed-evaluasi's
     // moved by the cycle service, audited like HR's own move
     const moves = await t.db.prisma.auditLog.findMany({ where: { aksi: 'siklus.fase.move', entitasId: String(siklus[1]!.id) } });
     expect(moves.map((m) => (m.after as { fase: string }).fase)).toEqual(['PERENCANAAN', 'PELAKSANAAN']);
@@ -75,7 +75,7 @@ describe('the demo planning seed', () => {
     const lalu = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2025 }, pegawaiId: kadis.id }, include: { keputusan: true, siklus: true } });
     expect(lalu.status).toBe('DISETUJUI');
     expect(lalu.keputusan).toMatchObject([{ jenis: 'SETUJUI', penilaiLuarId: kadis.penilaiLuarId, dicatatHr: false }]);
-    expect(lalu.siklus.fase).toBe('SELESAI');
+    expect(lalu.siklus.fase).toBe('PENILAIAN'); // closed by seed-evaluasi once its reports exist
     const ini = await t.db.prisma.skp.findFirstOrThrow({ where: { siklus: { tahun: 2026 }, pegawaiId: kadis.id }, include: { keputusan: true } });
     expect([ini.status, ini.revisi]).toEqual(['DIAJUKAN', 2]); // a revision waiting for the Sekda
     expect(ini.keputusan).toMatchObject([{ revisi: 1, jenis: 'SETUJUI', penilaiLuarId: kadis.penilaiLuarId }]);
