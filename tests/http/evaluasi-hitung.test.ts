@@ -173,6 +173,31 @@ describe('the unit-head rule', () => {
   });
 });
 
+describe('the appraiser reads what the computation wrote', () => {
+  it("the year page explains the suggestion in words: each RHK's class, each indicator's capaian by its label, the ratings' reasons", async () => {
+    // (the rows of the runs above)
+    const a = await loginAs(t.app, penilaiA.login);
+    const page = (await a.get(`/evaluasi/${lengkap.id}?siklus=${siklusId}`).expect(200)).text;
+    expect(page).not.toContain('rincian tidak tersedia');
+    expect(page).toMatch(/id="capaian-tahun"[^]*RHK 1<\/strong>: Di Atas Ekspektasi[^]*IKI 1\.1: [^<]*: 116,67% — Di Atas Ekspektasi/);
+    expect(page).toMatch(/id="saran-hasil"[^]*Di Atas Ekspektasi/);
+  });
+
+  it("a unit head's year says the rating follows the unit's organisation predikat, with what the RHKs alone suggest", async () => {
+    const a = await loginAs(t.app, penilaiA.login);
+    const page = (await a.get(`/evaluasi/${kepala.id}?siklus=${siklusId}`).expect(200)).text;
+    expect(page).not.toContain('rincian tidak tersedia');
+    expect(page).toMatch(/id="saran-hasil"[^]*Istimewa/);
+  });
+
+  it("a mover's year names each piece's rating and the days that decided", async () => {
+    const b = await loginAs(t.app, penilaiB.login);
+    const page = (await b.get(`/evaluasi/${pindah.id}?siklus=${siklusId}`).expect(200)).text;
+    expect(page).toMatch(/id="saran-hasil"[^]*hari/);
+    expect(page).not.toContain('rincian tidak tersedia');
+  });
+});
+
 describe('running again', () => {
   it('gives the same rows and leaves an appraiser\'s rating untouched', async () => {
     const e = await t.db.prisma.evaluasiTahunan.create({

@@ -186,7 +186,8 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
 }
 
 /** A rating suggestion as stored: the rating (or what it waits for) and its reason. */
-const serialRating = (r: SaranRating) => (r.kind === 'saran' ? { rating: r.rating, reason: r.reason } : { rating: null, hilang: r.hilang, reason: r.reason });
+/** A rating as stored: its level (null: withheld, with what is missing) and its reason. */
+export const serialRating = (r: SaranRating) => (r.kind === 'saran' ? { rating: r.rating, reason: r.reason } : { rating: null, hilang: r.hilang, reason: r.reason });
 
 /**
  * An indicator's capaian as stored, kept small (every employee's row carries ten or more): its

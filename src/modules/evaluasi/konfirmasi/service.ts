@@ -12,6 +12,7 @@ import { ensureLaporan, laporanDokumen, type LaporanDokumen } from '../../lapora
 import { antrianEvaluasiRows, lockSaran, tahunPegawai, type AntrianEvaluasiRow, type StatusKonfirmasi } from './queries.js';
 import { perluAlasan, type KonfirmasiInput } from './schemas.js';
 import { EVALUASI_LABELS } from './labels.js';
+import { perPotongan, potonganTersimpan, ratingTersimpan } from './rincian.js';
 
 // The appraiser's confirmation of the year (docs/domain/evaluasi-konfirmasi.md): the queue of
 // the year's suggestions, the whole year of one appraisee with the suggestion and why, and the
@@ -88,33 +89,37 @@ async function saranPenilai(db: Client, actor: Actor, siklusId: number, pegawaiI
 
 type SaranDb = { hasilKerja: Ekspektasi | null; perilaku: Ekspektasi | null; kepalaUnitId: number | null; policyVersion: number; rincian: unknown };
 
-const isRating = (v: unknown): v is SaranRating => typeof v === 'object' && v !== null && ((v as SaranRating).kind === 'saran' || (v as SaranRating).kind === 'withheld') && typeof (v as SaranRating).reason === 'object';
-
 /**
  * The suggestion of one rating as the page explains it: the computation's own (rincian) when it
  * says what the column says; otherwise (the unit-head rule, or a row without its detail) the
  * column with a reason that says where it comes from.
  */
-function saranRating(col: Ekspektasi | null, stored: unknown, s: SaranDb, field: 'hasilKerja' | 'perilaku'): SaranRating {
-  if (isRating(stored) && (stored.kind === 'saran' ? stored.rating === col : col === null)) return stored;
+function saranRating(col: Ekspektasi | null, stored: SaranRating | null, s: SaranDb, field: 'hasilKerja' | 'perilaku'): SaranRating {
+  if (stored && (stored.kind === 'saran' ? stored.rating === col : col === null)) return stored;
   const policyVersion = s.policyVersion;
   if (col === null) return { kind: 'withheld', hilang: [], reason: reason('evaluasi.saran.ditahanTanpaRincian'), policyVersion };
   const why: Reason = field === 'hasilKerja' && s.kepalaUnitId !== null ? reason('evaluasi.saran.kepalaUnit') : reason('evaluasi.saran.tanpaRincian');
   return { kind: 'saran', rating: col, hitungan: { atas: 0, sesuai: 0, bawah: 0, total: 0 }, reason: why, rincian: [], policyVersion };
 }
 
-type RincianPotongan = { id: unknown; label: string; hari: number; rhk: { id: unknown; label: string; jenis: string; indikator: { id: unknown; label: string; capaian: { kind: string; persen?: number; kelas?: Ekspektasi; reason?: Reason; rule?: Reason } }[]; klasifikasi: { kind: string; kelas?: Ekspektasi; reason: Reason } }[]; hasilKerja: SaranRating };
-
-/** The suggestion in words: both ratings with their reasons, the predikat they give, the pieces as computed (rincian), the ranking nilai. */
-export function saranTampil(s: SaranDb & { predikat: Predikat | null; nilai: { toString(): string } | null }) {
-  const r = (typeof s.rincian === 'object' && s.rincian !== null ? s.rincian : {}) as { hasilKerja?: unknown; perilaku?: unknown; potongan?: unknown };
+/**
+ * The suggestion in words: both ratings with their reasons (for a unit head, what the RHKs alone
+ * would suggest as a detail), the predikat they give, the pieces as computed with each indicator
+ * named by `labelOf` (from the year's reports), the ranking nilai.
+ */
+export function saranTampil(s: SaranDb & { predikat: Predikat | null; nilai: { toString(): string } | null }, labelOf: (indikatorId: number) => string | undefined = () => undefined) {
+  const r = (typeof s.rincian === 'object' && s.rincian !== null ? s.rincian : {}) as { hasilKerja?: unknown; perilaku?: unknown; potongan?: unknown; hasilKerjaRhk?: unknown };
+  const rhk = ratingTersimpan(r.hasilKerjaRhk, s.policyVersion);
+  const potongan = potonganTersimpan(r.potongan, s.policyVersion, labelOf);
+  // the details of the year's Rating Hasil Kerja: what the RHKs alone suggest (a unit head), each piece's rating (a mover)
+  const rincian = [...(rhk ? [rhk.reason] : []), ...perPotongan(potongan)];
   return {
-    hasilKerja: saranRating(s.hasilKerja, r.hasilKerja, s, 'hasilKerja'),
-    perilaku: saranRating(s.perilaku, r.perilaku, s, 'perilaku'),
+    hasilKerja: saranRating(s.hasilKerja, ratingTersimpan(r.hasilKerja, s.policyVersion, rincian), s, 'hasilKerja'),
+    perilaku: saranRating(s.perilaku, ratingTersimpan(r.perilaku, s.policyVersion), s, 'perilaku'),
     kode: { hasilKerja: kodeSaran(s.hasilKerja), perilaku: kodeSaran(s.perilaku) },
     predikat: s.predikat,
     nilai: s.nilai === null ? null : Number(s.nilai.toString()),
-    potongan: Array.isArray(r.potongan) ? (r.potongan as RincianPotongan[]) : [],
+    potongan,
     policyVersion: s.policyVersion,
   };
 }
@@ -167,17 +172,21 @@ export async function evaluasiPage(db: Db, actor: Actor, pegawaiId: number, q: {
   const { saran, acting, evaluasi, siklus } = await saranPenilai(db, actor, chosenId, pegawaiId);
   const rows = await antrianEvaluasiRows(db.sql, actor, siklus.id);
   const status = jawaban(evaluasi);
+  const potongan = await potonganTahun(db, siklus.id, pegawaiId, saran.skpId);
+  // each indicator of the computation's explanation by its label and text in the year's reports
+  const label = new Map<number, string>();
+  for (const p of potongan) for (const l of p.laporan) for (const r of l.dok?.rhk ?? []) for (const i of r.indikator) label.set(i.id, `${i.label}: ${i.teks}`);
   return {
     siklusList: list,
     siklus,
     pegawai: { id: pegawaiId, nama: saran.pegawai.nama, nip: saran.pegawai.nip },
     acting,
-    saran: saranTampil(saran),
+    saran: saranTampil(saran, (id) => label.get(id)),
     evaluasi,
     status,
     saranBerubah: evaluasi !== null && (evaluasi.saranHasilKerja !== saran.hasilKerja || evaluasi.saranPerilaku !== saran.perilaku),
     bisaKonfirmasi: FASE_KONFIRMASI.includes(siklus.fase as Fase) && status !== 'FINAL',
-    potongan: await potonganTahun(db, siklus.id, pegawaiId, saran.skpId),
+    potongan,
     posisi: posisi(rows, pegawaiId),
   };
 }
