@@ -94,6 +94,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       // the bell's unread count and the outbox sender's due rows read only these rows (20261205000000_notifikasi)
       'notifikasi_belum_dibaca_idx',
       'email_keluar_antri_idx',
+      // at most one current (not superseded) Dokumen Evaluasi per evaluation (20261208000000_keberatan_dokumen)
+      'dokumen_evaluasi_berlaku_key',
     ];
     const found = new Set(r.rows.map((x) => x.name));
     expect(MIGRATION_ONLY.filter((n) => !found.has(n))).toEqual([]);

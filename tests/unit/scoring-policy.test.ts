@@ -16,7 +16,7 @@ const refusal = (stored: unknown) => {
 };
 
 describe('scoring policy — SIKAP settings (PermenPANRB 6/2022 sets none; defaults read from PermenPANRB 8/2021)', () => {
-  it('the defaults: version 1, cap 120% and floor 0%, 2 decimals, above over 110%, as expected from 100%, one indicator below sinks an RHK, UTAMA only, most values below for behaviour; the distribution pattern as maxima only, warnings below 10 people, justify rather than block', () => {
+  it('the defaults: version 1, cap 120% and floor 0%, 2 decimals, above over 110%, as expected from 100%, one indicator below sinks an RHK, UTAMA only, most values below for behaviour; the distribution pattern as maxima only, warnings below 10 people, justify rather than block; objections within 14 calendar days (PP 30/2019 Pasal 59)', () => {
     expect(DEFAULT_POLICY).toEqual({
       version: 1,
       capaian: { maksimum: 120, minimum: 0, desimal: 2 },
@@ -26,6 +26,7 @@ describe('scoring policy — SIKAP settings (PermenPANRB 6/2022 sets none; defau
       ratingPerilaku: { diBawahBila: 'SEBAGIAN_BESAR' },
       kepalaUnit: { ISTIMEWA: 'DI_ATAS', BAIK: 'SESUAI', BUTUH_PERBAIKAN: 'DI_BAWAH', KURANG: 'DI_BAWAH', SANGAT_KURANG: 'DI_BAWAH' },
       distribusi: { sebagianBesarMinimum: false, minimumOrang: 10, blokir: false },
+      keberatan: { hari: 14 },
     });
   });
 

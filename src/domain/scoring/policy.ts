@@ -76,6 +76,13 @@ const policyV1 = z
         blokir: z.boolean().default(false),
       })
       .prefault({}),
+    // PP 30/2019 Pasal 59: an objection within 14 days of receiving the result; whether 6/2022 counts
+    // calendar or working days is not confirmed, so calendar days, and the number is a setting
+    keberatan: z
+      .object({
+        hari: z.number().int().min(1).max(90).default(14),
+      })
+      .prefault({}),
   })
   .superRefine((p, ctx) => {
     const { minimum, maksimum } = p.capaian;

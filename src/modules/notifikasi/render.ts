@@ -9,6 +9,8 @@ import { LABELS } from '../../i18n/labels.js';
 //   TENGGAT_H3 / TENGGAT_LEWAT {periode, tanggal} · LAPORAN_DIBUKA_HR {periode, sampai}
 //   PENGINGAT {oleh, periode, tanggal} · EMAIL_GAGAL {jumlah} (to HR, in the app only)
 //   EVALUASI_SIAP {tahun, jumlah} (to an appraiser) · EVALUASI_FINAL {tahun, predikat: '@scoring.predikat.…'}
+//   KEBERATAN_DIAJUKAN / KEBERATAN_TANGGAPAN_DIMINTA / KEBERATAN_DITANGGAPI {nama, tahun}
+//   KEBERATAN_DIPUTUS {tahun, keputusan: '@keberatan.keputusan.…'}
 // `tanggal` and `sampai` are ISO dates or instants, formatted here for the reader; a period is its
 // name as stored ("Triwulan I"); a value starting with "@" is a message key, translated here.
 

@@ -50,4 +50,8 @@ export const enEmail: Record<keyof typeof idEmail, string> = {
   'email.jenis.EMAIL_GAGAL': 'E-mails that failed (for HR)',
   'email.jenis.EVALUASI_SIAP': 'Annual evaluation suggestions ready to confirm',
   'email.jenis.EVALUASI_FINAL': 'Your annual evaluation is final',
+  'email.jenis.KEBERATAN_DIAJUKAN': 'An objection to an annual evaluation waits for your decision',
+  'email.jenis.KEBERATAN_TANGGAPAN_DIMINTA': 'Your response is asked on an objection',
+  'email.jenis.KEBERATAN_DITANGGAPI': 'The appraiser has responded to an objection',
+  'email.jenis.KEBERATAN_DIPUTUS': 'The objection to an annual evaluation is decided',
 };

@@ -29,4 +29,8 @@ export const enNotifikasi: Record<keyof typeof idNotifikasi, string> = {
   'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mails failed after all their attempts: check the addresses and resend',
   'notifikasi.jenis.EVALUASI_SIAP': 'The {tahun} annual evaluation suggestions are ready: {jumlah} employees wait for your confirmation',
   'notifikasi.jenis.EVALUASI_FINAL': 'Your {tahun} annual performance evaluation is final: predikat {predikat}',
+  'notifikasi.jenis.KEBERATAN_DIAJUKAN': '{nama} objected to their {tahun} annual evaluation; you decide it',
+  'notifikasi.jenis.KEBERATAN_TANGGAPAN_DIMINTA': 'Your written response is asked on {nama}\'s objection to the {tahun} annual evaluation',
+  'notifikasi.jenis.KEBERATAN_DITANGGAPI': 'The appraiser has responded to {nama}\'s objection to the {tahun} annual evaluation',
+  'notifikasi.jenis.KEBERATAN_DIPUTUS': 'The objection to the {tahun} annual performance evaluation is decided: {keputusan}',
 };

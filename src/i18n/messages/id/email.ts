@@ -54,4 +54,8 @@ export const idEmail = {
   'email.jenis.EMAIL_GAGAL': 'E-mail yang gagal terkirim (untuk SDM)',
   'email.jenis.EVALUASI_SIAP': 'Saran evaluasi tahunan siap dikonfirmasi',
   'email.jenis.EVALUASI_FINAL': 'Evaluasi tahunan Anda sudah final',
+  'email.jenis.KEBERATAN_DIAJUKAN': 'Keberatan atas evaluasi tahunan menunggu keputusan Anda',
+  'email.jenis.KEBERATAN_TANGGAPAN_DIMINTA': 'Tanggapan Anda diminta atas sebuah keberatan',
+  'email.jenis.KEBERATAN_DITANGGAPI': 'Pejabat penilai sudah menanggapi keberatan',
+  'email.jenis.KEBERATAN_DIPUTUS': 'Keberatan atas evaluasi tahunan sudah diputus',
 };

@@ -29,4 +29,8 @@ export const idNotifikasi = {
   'notifikasi.jenis.EMAIL_GAGAL': '{jumlah} e-mail gagal dikirim setelah semua percobaan: periksa alamatnya dan kirim ulang',
   'notifikasi.jenis.EVALUASI_SIAP': 'Saran evaluasi tahunan {tahun} siap: {jumlah} pegawai menunggu konfirmasi Anda',
   'notifikasi.jenis.EVALUASI_FINAL': 'Evaluasi kinerja tahunan {tahun} Anda sudah final: predikat {predikat}',
+  'notifikasi.jenis.KEBERATAN_DIAJUKAN': '{nama} mengajukan keberatan atas evaluasi kinerja tahunan {tahun}; Anda yang memutusnya',
+  'notifikasi.jenis.KEBERATAN_TANGGAPAN_DIMINTA': 'Tanggapan tertulis Anda diminta atas keberatan {nama} terhadap evaluasi tahunan {tahun}',
+  'notifikasi.jenis.KEBERATAN_DITANGGAPI': 'Pejabat penilai sudah menanggapi keberatan {nama} atas evaluasi tahunan {tahun}',
+  'notifikasi.jenis.KEBERATAN_DIPUTUS': 'Keberatan atas evaluasi kinerja tahunan {tahun} sudah diputus: {keputusan}',
 };
