@@ -64,7 +64,7 @@ export function rekapRows(q: Sql, siklusId: number, path: string, limit: number,
             JOIN unit_kerja u ON u.id = COALESCE(st.unit_id, p.unit_id)
            WHERE EXISTS (SELECT 1 FROM skp x WHERE x.siklus_id = (SELECT ${siklusId}::int) AND x.pegawai_id = p.id)${subtree(path)}${after}
            ORDER BY u.path, p.nama, p.id
-           LIMIT ${sql.raw(String(Math.trunc(limit)))})
+           LIMIT (SELECT ${Math.trunc(limit)}::int))
         SELECT k.pegawai_id, k.nip, k.nama, k.path, k.unit,
                COALESCE((SELECT s.snapshot -> 'pegawai' ->> 'jabatan' FROM skp s WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id
                           ORDER BY s.periode_awal DESC, s.id DESC LIMIT 1), j.nama) AS jabatan,
@@ -193,7 +193,7 @@ export const akRows = (q: Sql, siklusId: number, path: string, limit: number, se
            WHERE st.siklus_id = (SELECT ${siklusId}::int) AND st.rincian ? 'ak'${subtree(path)}
              ${setelah ? sql`AND (p.nama, p.id) > (${setelah.nama}::text, ${setelah.pegawaiId}::int)` : sql``}
            ORDER BY p.nama, p.id
-           LIMIT ${sql.raw(String(Math.trunc(limit)))}`,
+           LIMIT (SELECT ${Math.trunc(limit)}::int)`,
     ),
   );
 
