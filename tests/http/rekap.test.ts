@@ -27,7 +27,7 @@ const ev = {} as Record<'self' | 'rekan' | 'jahat' | 'ahli' | 'outside', number>
 const xlsx = async (agent: Agent, path: string) => {
   const res = await download(agent, path).expect(200);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(res.body as Buffer);
+  await wb.xlsx.load(res.body);
   const ws = wb.worksheets[0]!;
   const rows: unknown[][] = [];
   ws.eachRow({ includeEmpty: true }, (r) => rows.push(Array.from((r.values as unknown[]).slice(1), (v) => v ?? ''))); // an empty cell reads ''
