@@ -139,19 +139,26 @@ export const distribusiRows = (q: Sql, siklusId: number, path: string) =>
   q.rows<HitunganPredikat>(
     named(
       `rekap-distribusi-${path === '/' ? 'semua' : 'cabang'}`,
-      sql`SELECT NULLIF(split_part(substr(u.path, length((SELECT ${path}::text)) + 1), '/', 1), '')::int AS anak_id,
-                 count(*) FILTER (WHERE e.predikat = 'SANGAT_BAIK')::int AS sangat_baik,
-                 count(*) FILTER (WHERE e.predikat = 'BAIK')::int AS baik,
-                 count(*) FILTER (WHERE e.predikat = 'BUTUH_PERBAIKAN')::int AS butuh_perbaikan,
-                 count(*) FILTER (WHERE e.predikat = 'KURANG')::int AS kurang,
-                 count(*) FILTER (WHERE e.predikat = 'SANGAT_KURANG')::int AS sangat_kurang,
-                 count(*) FILTER (WHERE e.id IS NULL)::int AS belum,
-                 count(*) FILTER (WHERE e.status = 'FINAL')::int AS final,
-                 count(*)::int AS n
-            FROM saran_tahunan st
-            JOIN unit_kerja u ON u.id = st.unit_id
-            LEFT JOIN evaluasi_tahunan e ON e.siklus_id = st.siklus_id AND e.pegawai_id = st.pegawai_id
-           WHERE st.siklus_id = (SELECT ${siklusId}::int)${subtree(path)}
+      // counted per unit first (a few hundred groups), then added up per child of the unit looked at
+      sql`WITH per_unit AS (
+            SELECT st.unit_id,
+                   count(*) FILTER (WHERE e.predikat = 'SANGAT_BAIK') AS sangat_baik,
+                   count(*) FILTER (WHERE e.predikat = 'BAIK') AS baik,
+                   count(*) FILTER (WHERE e.predikat = 'BUTUH_PERBAIKAN') AS butuh_perbaikan,
+                   count(*) FILTER (WHERE e.predikat = 'KURANG') AS kurang,
+                   count(*) FILTER (WHERE e.predikat = 'SANGAT_KURANG') AS sangat_kurang,
+                   count(*) FILTER (WHERE e.id IS NULL) AS belum,
+                   count(*) FILTER (WHERE e.status = 'FINAL') AS final,
+                   count(*) AS n
+              FROM saran_tahunan st
+              LEFT JOIN evaluasi_tahunan e ON e.siklus_id = st.siklus_id AND e.pegawai_id = st.pegawai_id
+             WHERE st.siklus_id = (SELECT ${siklusId}::int)${path === '/' ? sql`` : sql` AND st.unit_id IN (SELECT u.id FROM unit_kerja u WHERE u.path LIKE (SELECT ${likePrefix(path)}::text))`}
+             GROUP BY st.unit_id)
+          SELECT NULLIF(split_part(substr(u.path, length((SELECT ${path}::text)) + 1), '/', 1), '')::int AS anak_id,
+                 sum(pu.sangat_baik)::int AS sangat_baik, sum(pu.baik)::int AS baik, sum(pu.butuh_perbaikan)::int AS butuh_perbaikan,
+                 sum(pu.kurang)::int AS kurang, sum(pu.sangat_kurang)::int AS sangat_kurang, sum(pu.belum)::int AS belum,
+                 sum(pu.final)::int AS final, sum(pu.n)::int AS n
+            FROM per_unit pu JOIN unit_kerja u ON u.id = pu.unit_id
            GROUP BY 1`,
     ),
   );
