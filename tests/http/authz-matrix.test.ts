@@ -460,6 +460,21 @@ const ROUTES: Row[] = [
   { route: 'GET /siklus/999999/saran-tahunan/job.json', expect: ADMIN_GET(404) },
   { route: 'POST /siklus/{siklus}/saran-tahunan', body: {}, expect: ADMIN_POST(303) },
   { route: 'POST /siklus/999999/saran-tahunan', body: {}, expect: ADMIN_POST(404) },
+  // ── rekap ──
+  // The distribution page and the year's recap: HR the agency, a pimpinan their subtree ({unit} =
+  // seksi; {unitLain} outside it: 404); the TPP list and the angka kredit list are HR's (anyone
+  // else 404). An unknown cycle is 404 for everyone. Every export is a GET (nothing changes).
+  { route: 'GET /rekap', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap?siklus={siklus}&unit={unit}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap?siklus={siklus}&unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap?siklus=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus={siklus}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus={siklus}&unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /rekap/tpp.xlsx?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/tpp.csv?siklus={siklus}&unit={unit}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/angka-kredit?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/angka-kredit.xlsx?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
 ];
 
 /**
@@ -889,6 +904,18 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /siklus/999999/saran-tahunan/job.json': 403,
   'POST /siklus/{siklus}/saran-tahunan': 403,
   'POST /siklus/999999/saran-tahunan': 403,
+  // ── rekap ── (requireLogin refuses an outside official)
+  'GET /rekap': 403,
+  'GET /rekap?siklus={siklus}&unit={unit}': 403,
+  'GET /rekap?siklus={siklus}&unit={unitLain}': 403,
+  'GET /rekap?siklus=999999': 403,
+  'GET /rekap/tahunan.xlsx?siklus={siklus}': 403,
+  'GET /rekap/tahunan.xlsx?siklus={siklus}&unit={unitLain}': 403,
+  'GET /rekap/tahunan.xlsx?siklus=999999': 403,
+  'GET /rekap/tpp.xlsx?siklus={siklus}': 403,
+  'GET /rekap/tpp.csv?siklus={siklus}&unit={unit}': 403,
+  'GET /rekap/angka-kredit?siklus={siklus}': 403,
+  'GET /rekap/angka-kredit.xlsx?siklus={siklus}': 403,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.

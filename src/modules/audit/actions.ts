@@ -36,6 +36,8 @@ export const AUDIT_AKSI = [
   'predikatOrganisasi.set', 'kalibrasiUnit.justify',
   // ── evaluasi: hitung ── HR starts the year-end computation
   'siklus.startHitungTahunan',
+  // ── rekap ── HR (or a pimpinan, their subtree's recap) takes an export of the year (docs/domain/rekap.md)
+  'rekap.export',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
