@@ -128,7 +128,7 @@ async function writeTppXlsx(db: Db, src: EksporSumber, out: Writable, k: Konteks
   row(ws, judul(src, k, 'rekap.xlsx.judulTpp'));
   row(ws, []);
   row(ws, kolomTpp(k));
-  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path)) {
+  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path, 'tpp')) {
     for (const r of batch) for (const b of barisTpp(src, k, r)) row(ws, [...b.cells, b.tanggal ? tanggalSel(b.tanggal) : null]);
     if (await wait(needDrain(out))) return;
   }
@@ -142,7 +142,7 @@ async function writeTppCsv(db: Db, src: EksporSumber, out: Writable, k: Konteks)
   /** Writes, then waits while the buffer is full; true when the client has gone away. */
   const put = async (s: string) => (out.destroyed ? true : wait(!out.write(s)));
   if (await put(CSV_BOM + csvRow(kolomTpp(k)))) return;
-  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path)) {
+  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path, 'tpp')) {
     let chunk = '';
     for (const r of batch) for (const b of barisTpp(src, k, r)) chunk += csvRow([...b.cells, b.tanggal ?? '']);
     if (await put(chunk)) return;
