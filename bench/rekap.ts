@@ -132,12 +132,11 @@ async function main(): Promise<number> {
     console.log(`dataset: ${truth.pegawai} employees of the year (${truth.pindah} with two pieces), ${truth.dinilai} rated reports, ${truth.tpp} TPP rows expected`);
 
     // the reads alone (every keyset page of the recap, nothing written): the floor of the exports
-    let t1 = performance.now();
+    const t1 = performance.now();
     let read = 0;
     for await (const batch of semuaRekap(db.sql, siklus.id, '/')) read += batch.length;
     const readMs = performance.now() - t1;
     console.log(`the recap's reads alone: ${read} employees in ${fmt(readMs / 1000, 2)} s`);
-    t1 = performance.now();
 
     const cookies = await loginMany(appUrl, SESSIONS);
     const exports: { what: string; path: string; ms: number; bytes: number; rows: number; rssBefore: number; rssPeak: number; growthMb: number; status: number }[] = [];

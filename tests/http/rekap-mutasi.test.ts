@@ -22,13 +22,13 @@ const who = {} as Record<'maju' | 'mundur' | 'seri', given.GivenPegawai>;
 /** The employee's cycle SKP closed the day before `pindah`, and a second piece from `pindah` with a new position and rank; each piece's report of period `urutan` rated. */
 async function pindah(p: given.GivenPegawai, tanggal: string, urutan: number, lama: 'BAIK' | 'SANGAT_BAIK', baru: 'BAIK' | 'SANGAT_BAIK') {
   const s1 = await t.db.prisma.skp.findFirstOrThrow({ where: { siklusId: siklus.id, pegawaiId: p.id, ditutupAt: null } });
-  const snap = s1.snapshot as { pegawai: Record<string, unknown>; penilai: unknown };
+  const snap = s1.snapshot as { pegawai: Record<string, string>; penilai: Record<string, string> | null };
   const sebelum = new Date(new Date(`${tanggal}T00:00:00Z`).getTime() - 86_400_000);
-  await t.db.prisma.skp.update({ where: { id: s1.id }, data: { periodeAkhir: sebelum, ditutupAt: new Date(), status: 'DISETUJUI', snapshot: { ...snap, pegawai: { ...snap.pegawai, jabatan: 'Jabatan Lama', unit: 'Unit Lama', pangkatGolongan: 'III/a' } } } });
+  await t.db.prisma.skp.update({ where: { id: s1.id }, data: { periodeAkhir: sebelum, ditutupAt: new Date(), status: 'DISETUJUI', snapshot: { ...snap, pegawai: { ...snap.pegawai, jabatan: 'Jabatan Lama', unit: 'Unit Lama', pangkatGolongan: 'III/a' } } as object } });
   const s2 = await t.db.prisma.skp.create({
     data: {
       siklusId: siklus.id, pegawaiId: p.id, penilaiId: s1.penilaiId, periodeAwal: new Date(`${tanggal}T00:00:00Z`), periodeAkhir: s1.periodeAkhir, sebelumnyaId: s1.id, status: 'DISETUJUI',
-      snapshot: { ...snap, pegawai: { ...snap.pegawai, jabatan: 'Jabatan Baru', unit: 'Unit Baru', pangkatGolongan: 'III/b' } },
+      snapshot: { ...snap, pegawai: { ...snap.pegawai, jabatan: 'Jabatan Baru', unit: 'Unit Baru', pangkatGolongan: 'III/b' } } as object,
     },
   });
   const periode = await t.db.prisma.periode.findFirstOrThrow({ where: { siklusId: siklus.id, urutan } });

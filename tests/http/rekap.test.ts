@@ -55,10 +55,11 @@ beforeAll(async () => {
 
   const at = (d: string) => new Date(`${d}T03:00:00Z`);
   const y = siklus.tahun;
-  await given.laporanLangsung(t, { id: skp.self }, 1, { status: 'DINILAI', penilaian: { at: at(`${y}-04-10`), hasil: 'SESUAI', perilaku: 'SESUAI', predikat: 'BAIK' } });
+  // rated at 23:59 and at 00:00 in the agency's zone (WIB, UTC+7): the day each became final is the zone's
+  await given.laporanLangsung(t, { id: skp.self }, 1, { status: 'DINILAI', penilaian: { at: new Date(`${y}-04-10T16:59:00Z`), hasil: 'SESUAI', perilaku: 'SESUAI', predikat: 'BAIK' } });
   await given.laporanLangsung(t, { id: skp.self }, 2, { status: 'DINILAI', penilaian: { at: at(`${y}-07-09`), hasil: 'DI_ATAS', perilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK' } });
   await given.laporanLangsung(t, { id: skp.self }, 3, { status: 'DIAJUKAN' });
-  await given.laporanLangsung(t, { id: skp.rekan }, 1, { status: 'DINILAI', penilaian: { at: at(`${y}-04-11`), hasil: 'DI_BAWAH', perilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN' } });
+  await given.laporanLangsung(t, { id: skp.rekan }, 1, { status: 'DINILAI', penilaian: { at: new Date(`${y}-04-10T17:00:00Z`), hasil: 'DI_BAWAH', perilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN' } });
 
   await given.saranLangsung(t, { id: skp.self }, { nilai: '104.25' });
   await given.saranLangsung(t, { id: skp.rekan }, { hasilKerja: 'DI_BAWAH', perilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN' });
@@ -168,6 +169,8 @@ describe('the per-period predikat for TPP', () => {
       [who.self.nip, who.self.nama, world.units.seksi.nama, 'III/a', 'Triwulan III', '', 'Belum', ''],
       [who.self.nip, who.self.nama, world.units.seksi.nama, 'III/a', 'Triwulan IV', '', 'Belum', ''],
     ]);
+    // the zone's day: 23:59 WIB stays on the 10th, 00:00 WIB is the 11th
+    expect(recs.find((r) => r[0] === who.rekan.nip && r[4] === 'Triwulan I')![7]).toBe(`${siklus.tahun}-04-11`);
     const xl = await xlsx(agents.admin, `/rekap/tpp.xlsx?siklus=${siklus.id}&unit=${world.units.seksi.id}`);
     expect(recs.length - 1).toBe(xl.rows.length - 3);
   });
@@ -211,6 +214,9 @@ describe('the distribution and the angka kredit list', () => {
     expect(row).toContain('Sangat Baik');
     expect(row).toContain('data-k="ak">28,13<');
     expect(html).not.toContain(`data-pegawai="${who.self.id}"`); // not a functional position
+    // the keyset page after the last one listed is empty
+    const after = (await agents.admin.get(`/rekap/angka-kredit?siklus=${siklus.id}&unit=${world.units.seksi.id}&setelah=${who.ahli.id}`).expect(200)).text;
+    expect(after).toContain('id="ak-kosong"');
     const { rows } = await xlsx(agents.admin, `/rekap/angka-kredit.xlsx?siklus=${siklus.id}&unit=${world.units.seksi.id}`);
     const ahli = rows.slice(3).filter((r) => r[0] === who.ahli.nip);
     expect(ahli.map((r) => r.slice(4, 10))).toEqual([

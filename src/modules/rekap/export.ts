@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
@@ -33,10 +32,29 @@ export async function rekapEkspor(db: Db, actor: Actor, q: RekapQuery, jenis: Je
   return { filename: src.filename, contentType: MIME[format], write };
 }
 
-/** Waits while the response's buffer is full, so a slow client never makes the file pile up in memory. */
-const drain = async (out: Writable) => {
-  if ((out as Writable & { writableNeedDrain?: boolean }).writableNeedDrain) await once(out, 'drain');
-};
+/**
+ * The writer's pause: `wait(full)` waits, when the response's buffer is full, until it drains, so
+ * a slow client never makes the file pile up in memory; it answers true once the client has gone
+ * away (the writer then stops: nobody reads on). One listener of each kind per download, whatever
+ * the number of pauses (the compression middleware hands 'drain' listeners to its own stream).
+ */
+function pause(out: Writable): (full: boolean) => Promise<boolean> {
+  let wake: (() => void) | null = null;
+  const fire = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  out.on('drain', fire);
+  out.on('close', fire);
+  return async (full) => {
+    if (out.destroyed) return true;
+    if (!full) return false;
+    await new Promise<void>((resolve) => (wake = resolve));
+    return out.destroyed;
+  };
+}
+const needDrain = (out: Writable) => out.writableNeedDrain;
 
 const workbook = (out: Writable) => {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -55,6 +73,7 @@ const tanggalSel = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function writeTahunan(db: Db, src: EksporSumber, out: Writable, k: Konteks): Promise<void> {
   const wb = workbook(out);
+  const wait = pause(out);
   const ws = wb.addWorksheet(k.t('rekap.xlsx.sheetTahunan'));
   ws.columns = [
     { width: 22, style: { numFmt: '@' } }, { width: 32 }, { width: 32 }, { width: 32 }, { width: 60 },
@@ -80,7 +99,7 @@ async function writeTahunan(db: Db, src: EksporSumber, out: Writable, k: Konteks
         k.t(LABELS.rekap.statusEvaluasi[statusEvaluasi(r)]), k.t(LABELS.rekap.keberatan[statusKeberatan(r)]),
       ]);
     }
-    await drain(out);
+    if (await wait(needDrain(out))) return;
   }
   ws.commit();
   await wb.commit();
@@ -103,14 +122,15 @@ const kolomTpp = (k: Konteks) => [
 
 async function writeTppXlsx(db: Db, src: EksporSumber, out: Writable, k: Konteks): Promise<void> {
   const wb = workbook(out);
+  const wait = pause(out);
   const ws = wb.addWorksheet(k.t('rekap.xlsx.sheetTpp'));
   ws.columns = [{ width: 22, style: { numFmt: '@' } }, { width: 32 }, { width: 32 }, { width: 14 }, { width: 16 }, { width: 18 }, { width: 8 }, { width: 14, style: { numFmt: 'dd/mm/yyyy' } }];
   row(ws, judul(src, k, 'rekap.xlsx.judulTpp'));
   row(ws, []);
   row(ws, kolomTpp(k));
-  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path)) {
+  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path, 'tpp')) {
     for (const r of batch) for (const b of barisTpp(src, k, r)) row(ws, [...b.cells, b.tanggal ? tanggalSel(b.tanggal) : null]);
-    await drain(out);
+    if (await wait(needDrain(out))) return;
   }
   ws.commit();
   await wb.commit();
@@ -118,19 +138,20 @@ async function writeTppXlsx(db: Db, src: EksporSumber, out: Writable, k: Konteks
 
 /** The CSV: UTF-8 with a byte-order mark (so Excel reads it as UTF-8), `;` between cells, CRLF, dates as yyyy-mm-dd; no title rows. */
 async function writeTppCsv(db: Db, src: EksporSumber, out: Writable, k: Konteks): Promise<void> {
-  const put = async (s: string) => {
-    if (!out.write(s)) await once(out, 'drain');
-  };
-  await put(CSV_BOM + csvRow(kolomTpp(k)));
-  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path)) {
+  const wait = pause(out);
+  /** Writes, then waits while the buffer is full; true when the client has gone away. */
+  const put = async (s: string) => (out.destroyed ? true : wait(!out.write(s)));
+  if (await put(CSV_BOM + csvRow(kolomTpp(k)))) return;
+  for await (const batch of semuaRekap(db.sql, src.siklus.id, src.path, 'tpp')) {
     let chunk = '';
     for (const r of batch) for (const b of barisTpp(src, k, r)) chunk += csvRow([...b.cells, b.tanggal ?? '']);
-    await put(chunk);
+    if (await put(chunk)) return;
   }
 }
 
 async function writeAk(db: Db, src: EksporSumber, out: Writable, k: Konteks): Promise<void> {
   const wb = workbook(out);
+  const wait = pause(out);
   const ws = wb.addWorksheet(k.t('rekap.xlsx.sheetAk'));
   ws.columns = [{ width: 22, style: { numFmt: '@' } }, { width: 32 }, { width: 32 }, { width: 32 }, { width: 16 }, { width: 10 }, { width: 12, style: { numFmt: '0.000' } }, { width: 16 }, { width: 14, style: { numFmt: '0.000' } }, { width: 16 }];
   row(ws, judul(src, k, 'rekap.xlsx.judulAk'));
@@ -151,7 +172,7 @@ async function writeAk(db: Db, src: EksporSumber, out: Writable, k: Konteks): Pr
         ]);
       }
     }
-    await drain(out);
+    if (await wait(needDrain(out))) return;
   }
   ws.commit();
   await wb.commit();

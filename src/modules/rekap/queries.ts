@@ -52,11 +52,12 @@ const subtree = (path: string) => (path === '/' ? sql`` : sql` AND u.path LIKE (
  * The page's employees are chosen first (the keys only), then their details are read for those
  * rows alone.
  */
-export function rekapRows(q: Sql, siklusId: number, path: string, limit: number, setelah: KunciRekap | null): Promise<BarisRekap[]> {
+export function rekapRows(q: Sql, siklusId: number, path: string, limit: number, setelah: KunciRekap | null, isi: IsiRekap = 'lengkap'): Promise<BarisRekap[]> {
+  const lengkap = isi === 'lengkap';
   const after = setelah ? sql` AND (u.path, p.nama, p.id) > (${setelah.path}::text, ${setelah.nama}::text, ${setelah.pegawaiId}::int)` : sql``;
   return q.rows<BarisRekap>(
     named(
-      `rekap-baris-${path === '/' ? 'semua' : 'cabang'}-${setelah ? 'lanjut' : 'awal'}`,
+      `rekap-baris-${isi}-${path === '/' ? 'semua' : 'cabang'}-${setelah ? 'lanjut' : 'awal'}`,
       sql`WITH k AS (
           SELECT p.id AS pegawai_id, p.nip, p.nama, u.path, u.nama AS unit
             FROM pegawai p
@@ -66,13 +67,13 @@ export function rekapRows(q: Sql, siklusId: number, path: string, limit: number,
            ORDER BY u.path, p.nama, p.id
            LIMIT (SELECT ${Math.trunc(limit)}::int))
         SELECT k.pegawai_id, k.nip, k.nama, k.path, k.unit,
-               COALESCE((SELECT s.snapshot -> 'pegawai' ->> 'jabatan' FROM skp s WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id
-                          ORDER BY s.periode_awal DESC, s.id DESC LIMIT 1), j.nama) AS jabatan,
+               ${lengkap ? sql`COALESCE((SELECT s.snapshot -> 'pegawai' ->> 'jabatan' FROM skp s WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id
+                          ORDER BY s.periode_awal DESC, s.id DESC LIMIT 1), j.nama)` : sql`''`} AS jabatan,
                p.pangkat_golongan AS golongan,
-               COALESCE((SELECT json_agg(json_build_object('awal', s.periode_awal, 'akhir', s.periode_akhir,
+               ${lengkap ? sql`COALESCE((SELECT json_agg(json_build_object('awal', s.periode_awal, 'akhir', s.periode_akhir,
                                          'jabatan', COALESCE(s.snapshot -> 'pegawai' ->> 'jabatan', ''), 'unit', COALESCE(s.snapshot -> 'pegawai' ->> 'unit', ''))
                                          ORDER BY s.periode_awal, s.id)
-                           FROM skp s WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id), '[]') AS potongan,
+                           FROM skp s WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id), '[]')` : sql`'[]'::json`} AS potongan,
                COALESCE((SELECT json_agg(json_build_object('periodeId', x.periode_id, 'predikat', x.predikat, 'dinilaiAt', x.at, 'golongan', x.golongan) ORDER BY x.urutan)
                            FROM (SELECT DISTINCT ON (pe.id) pe.id AS periode_id, pe.urutan, pp.predikat, pp.at,
                                         COALESCE(NULLIF(s.snapshot -> 'pegawai' ->> 'pangkatGolongan', ''), p.pangkat_golongan) AS golongan
@@ -82,25 +83,29 @@ export function rekapRows(q: Sql, siklusId: number, path: string, limit: number,
                                    LEFT JOIN penilaian_periode pp ON pp.laporan_id = l.id AND l.status = 'DINILAI'
                                   WHERE s.siklus_id = (SELECT ${siklusId}::int) AND s.pegawai_id = k.pegawai_id
                                   ORDER BY pe.id, LEAST(s.periode_akhir, pe.selesai) - GREATEST(s.periode_awal, pe.mulai) DESC, s.periode_awal DESC) x), '[]') AS periode,
-               st.predikat AS saran_predikat, st.nilai::text AS nilai,
+               ${lengkap ? sql`st.predikat AS saran_predikat, st.nilai::text AS nilai,
                e.status AS evaluasi_status, e.rating_hasil_kerja, e.rating_perilaku, e.predikat, e.angka_kredit::text AS angka_kredit, e.final_at,
-               kb.status AS keberatan_status, kb.keputusan AS keberatan_keputusan
+               kb.status AS keberatan_status, kb.keputusan AS keberatan_keputusan` : sql`NULL AS saran_predikat, NULL AS nilai, NULL AS evaluasi_status, NULL AS rating_hasil_kerja, NULL AS rating_perilaku,
+               NULL AS predikat, NULL AS angka_kredit, NULL AS final_at, NULL AS keberatan_status, NULL AS keberatan_keputusan`}
           FROM k
           JOIN pegawai p ON p.id = k.pegawai_id
-          JOIN jabatan j ON j.id = p.jabatan_id
+          ${lengkap ? sql`JOIN jabatan j ON j.id = p.jabatan_id
           LEFT JOIN saran_tahunan st ON st.siklus_id = (SELECT ${siklusId}::int) AND st.pegawai_id = k.pegawai_id
           LEFT JOIN evaluasi_tahunan e ON e.siklus_id = (SELECT ${siklusId}::int) AND e.pegawai_id = k.pegawai_id
-          LEFT JOIN keberatan kb ON kb.evaluasi_id = e.id
+          LEFT JOIN keberatan kb ON kb.evaluasi_id = e.id` : sql``}
          ORDER BY k.path, k.nama, k.pegawai_id`,
     ),
   );
 }
 
+/** What a page of the recap carries: everything (the recap), or only what the TPP list needs (the periods and the rank). */
+export type IsiRekap = 'lengkap' | 'tpp';
+
 /** The whole recap of the subtree in keyset pages of `batch`: memory stays flat whatever the agency's size. */
-export async function* semuaRekap(q: Sql, siklusId: number, path: string, batch = 1000): AsyncGenerator<BarisRekap[]> {
+export async function* semuaRekap(q: Sql, siklusId: number, path: string, isi: IsiRekap = 'lengkap', batch = 1000): AsyncGenerator<BarisRekap[]> {
   let setelah: KunciRekap | null = null;
   for (;;) {
-    const rows = await rekapRows(q, siklusId, path, batch, setelah);
+    const rows = await rekapRows(q, siklusId, path, batch, setelah, isi);
     if (rows.length === 0) return;
     yield rows;
     if (rows.length < batch) return;
