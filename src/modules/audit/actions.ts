@@ -36,6 +36,8 @@ export const AUDIT_AKSI = [
   'predikatOrganisasi.set', 'kalibrasiUnit.justify',
   // ── evaluasi: hitung ── HR starts the year-end computation
   'siklus.startHitungTahunan',
+  // ── keberatan: an objection filed, the appraiser's response asked and given, the decision (docs/domain/keberatan.md) ──
+  'keberatan.create', 'keberatan.tanggapan.request', 'keberatan.tanggapan.create', 'keberatan.decide', 'evaluasi.reviseByKeberatan',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -56,6 +58,8 @@ export const AUDIT_ENTITAS = [
   'kalibrasi_unit',
   // ── evaluasi: kalibrasi ──
   'penetapan_predikat',
+  // ── keberatan ──
+  'keberatan',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
