@@ -107,4 +107,8 @@ export const enKeberatan: Record<keyof typeof idKeberatan, string> = {
   'audit.act.keberatan.decide': 'Decided an objection',
   'audit.act.evaluasi.reviseByKeberatan': 'Changed an annual evaluation by an objection\'s decision',
   'audit.kind.keberatan': 'Objection',
+  'kebijakan.group.keberatan': 'Objections to the annual evaluation (still settable after the policy is frozen)',
+  'kebijakan.field.keberatanHari': 'Objection window (calendar days)',
+  'kebijakan.hint.keberatanHari': 'PP 30/2019 Article 59: an objection within 14 days of receiving the result; counted from the day the final result was notified, in the cycle\'s time zone. Whether PermenPANRB 6/2022 counts calendar or working days is not confirmed. A change applies to objections filed after it.',
+  'kebijakan.err.keberatanHariRentang': 'Enter a whole number from 1 to 90.',
 };

@@ -105,4 +105,8 @@ export const idKeberatan = {
   'audit.act.keberatan.decide': 'Memutus keberatan',
   'audit.act.evaluasi.reviseByKeberatan': 'Mengubah evaluasi tahunan berdasarkan keputusan keberatan',
   'audit.kind.keberatan': 'Keberatan',
+  'kebijakan.group.keberatan': 'Keberatan atas evaluasi tahunan (tetap dapat diubah setelah kebijakan dibekukan)',
+  'kebijakan.field.keberatanHari': 'Batas waktu keberatan (hari kalender)',
+  'kebijakan.hint.keberatanHari': 'PP 30/2019 Pasal 59: keberatan diajukan dalam 14 hari sejak hasil evaluasi diterima; dihitung dari tanggal pemberitahuan hasil final, dalam zona waktu siklus. Apakah PermenPANRB 6/2022 menghitung hari kalender atau hari kerja belum dikonfirmasi. Perubahan berlaku untuk keberatan yang diajukan sesudahnya.',
+  'kebijakan.err.keberatanHariRentang': 'Isi bilangan bulat 1 sampai 90.',
 };

@@ -21,6 +21,22 @@ export function assertHr(actor: Actor): void {
 /** The stored policy as today's model; a policy the code cannot read is refused by parsePolicy. */
 const storedPolicy = (stored: unknown): ScoringPolicy => parsePolicy(stored);
 
+/** The policy without the settings that stay settable once frozen (KEBIJAKAN_FIELDS' bebasBeku). */
+const tanpaBebasBeku = (p: ScoringPolicy): Record<string, unknown> => {
+  const out = JSON.parse(JSON.stringify(p)) as Record<string, Record<string, unknown>>;
+  for (const f of KEBIJAKAN_FIELDS) if (f.bebasBeku) delete out[f.path[0]]![f.path[1]];
+  return out;
+};
+
+/** The objection window of a cycle whose policy may be frozen (docs/domain/keberatan.md § The window): every other setting as stored. */
+export async function saveJendelaKeberatan(db: Db, actor: Actor, siklusId: number, version: number, hari: number): Promise<boolean> {
+  assertHr(actor);
+  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { policy: true } });
+  if (!s) throw new NotFound();
+  const before = storedPolicy(s.policy);
+  return saveKebijakan(db, actor, siklusId, version, { ...before, keberatan: { ...before.keberatan, hari } } as ScoringPolicyInput);
+}
+
 /** What the page shows: the cycle, the policy as form values, each field's default and kind, and whether it may be edited. */
 export async function kebijakanPage(db: Db, actor: Actor, siklusId: number) {
   assertHr(actor);
@@ -52,8 +68,9 @@ export async function saveKebijakan(db: Db, actor: Actor, siklusId: number, vers
   return db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, fase: true, version: true, policy: true } });
     if (!s) throw new NotFound();
-    if (!policyEditable(s.fase)) throw new Refused('kebijakan.frozen', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
     const before = storedPolicy(s.policy);
+    // frozen from KALIBRASI on, except the settings that change no computed rating (the objection window)
+    if (!policyEditable(s.fase) && !isDeepStrictEqual(tanpaBebasBeku(before), tanpaBebasBeku(after))) throw new Refused('kebijakan.frozen', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
     if (isDeepStrictEqual({ ...before }, { ...after })) return false;
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { policy: after, version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();
