@@ -97,6 +97,8 @@ describe('the window — PP 30/2019 Pasal 59: within 14 days of receiving the re
     // only the window may change once frozen: a scoring setting sent along is refused
     const s2 = await t.db.prisma.siklus.findUniqueOrThrow({ where: { id: w.siklus.id } });
     expect((s2.policy as { keberatan: { hari: number } }).keberatan.hari).toBe(15);
+    const frozen = await admin.post(`/siklus/${w.siklus.id}/kebijakan`).type('form').send({ _csrf: await csrf(admin, `/siklus/${w.siklus.id}/kebijakan`), version: String(s2.version), keberatanHari: '15', minimumOrang: '3' }).expect(409);
+    expect(text(frozen.text)).toContain('tidak dapat diubah lagi');
     const bad = await admin.post(`/siklus/${w.siklus.id}/kebijakan`).type('form').send({ _csrf: await csrf(admin, `/siklus/${w.siklus.id}/kebijakan`), version: String(s2.version), keberatanHari: '0' }).expect(422);
     expect(bad.text).toContain('value="0"');
     await admin.post(`/siklus/${w.siklus.id}/kebijakan`).type('form').send({ _csrf: await csrf(admin, `/siklus/${w.siklus.id}/kebijakan`), version: String(s2.version), keberatanHari: '14' }).expect(303);

@@ -132,9 +132,6 @@ export const kebijakanForm = z
     return { version: (v as { version: number }).version, policy: { version: 1, ...out } as ScoringPolicyInput };
   });
 
-/** The form of a frozen policy: only the settings still settable (bebasBeku), each checked as above. */
-export const kebijakanBekuForm = z.object({ version, keberatanHari: bulat(...RENTANG.keberatanHari!) });
-
 /** The policy as the form's values (numbers the Indonesian way: "12,5"). */
 export function policyValues(p: ScoringPolicy): Record<string, string> {
   const out: Record<string, string> = {};

@@ -10,7 +10,8 @@ import { KEBIJAKAN_FIELDS, KEBIJAKAN_GROUPS, OPSI_LABEL, policyValues } from './
 
 // The cycle's scoring policy screen (docs/domain/finalisasi.md § The policy settings): HR views
 // and edits siklus.policy while the cycle is DRAFT … PENILAIAN; from KALIBRASI on it is frozen,
-// so a recomputation of the year gives the ratings the appraisers confirmed and calibrated.
+// so a recomputation of the year gives the ratings the appraisers confirmed and calibrated. The
+// objection window stays settable (it changes no rating; docs/domain/keberatan.md § The window).
 // Anyone but HR finds no such page (404).
 
 /** Only HR sees the policy and finalises; anyone else finds nothing. */
@@ -27,15 +28,6 @@ const tanpaBebasBeku = (p: ScoringPolicy): Record<string, unknown> => {
   for (const f of KEBIJAKAN_FIELDS) if (f.bebasBeku) delete out[f.path[0]]![f.path[1]];
   return out;
 };
-
-/** The objection window of a cycle whose policy may be frozen (docs/domain/keberatan.md § The window): every other setting as stored. */
-export async function saveJendelaKeberatan(db: Db, actor: Actor, siklusId: number, version: number, hari: number): Promise<boolean> {
-  assertHr(actor);
-  const s = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { policy: true } });
-  if (!s) throw new NotFound();
-  const before = storedPolicy(s.policy);
-  return saveKebijakan(db, actor, siklusId, version, { ...before, keberatan: { ...before.keberatan, hari } } as ScoringPolicyInput);
-}
 
 /** What the page shows: the cycle, the policy as form values, each field's default and kind, and whether it may be edited. */
 export async function kebijakanPage(db: Db, actor: Actor, siklusId: number) {

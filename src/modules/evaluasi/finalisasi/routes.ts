@@ -7,8 +7,8 @@ import { flash, t } from '../../../web/locals.js';
 import { idParam } from '../../../web/params.js';
 import { Invalid, NotFound, Refused } from '../../../errors.js';
 import { statusOf } from '../../../web/errors.js';
-import { kebijakanBekuForm, kebijakanForm } from './kebijakan-schemas.js';
-import { assertHr, kebijakanPage, saveJendelaKeberatan, saveKebijakan } from './kebijakan.js';
+import { kebijakanForm } from './kebijakan-schemas.js';
+import { assertHr, kebijakanPage, saveKebijakan } from './kebijakan.js';
 import { finalisasiForm, finalisasiQuery } from './schemas.js';
 import { finalisasi, finalisasiPage } from './service.js';
 
@@ -28,21 +28,10 @@ export function finalisasiRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock' 
   r.post('/siklus/:id/kebijakan', requireLogin, async (req, res) => {
     assertHr(req.user!); // no policy screen of their own → 404 before the input is read
     const id = idParam(req.params.id);
-    const { values: stored, ...frozen } = await kebijakanPage(db, req.user!, id);
-    if (!frozen.editable) {
-      // frozen: only the objection window may change (docs/domain/keberatan.md); the rest is shown as stored
-      req.body = { ...stored, ...(req.body as Record<string, unknown>) };
-      return handleForm(req, res, {
-        schema: kebijakanBekuForm,
-        view: 'evaluasi/finalisasi/kebijakan',
-        locals: () => frozen,
-        onValid: async (data) => {
-          const changed = await saveJendelaKeberatan(db, req.user!, id, data.version, data.keberatanHari);
-          flash(req, changed ? 'success' : 'info', t(res, changed ? 'kebijakan.saved' : 'kebijakan.unchanged'));
-          res.redirect(303, `/siklus/${id}/kebijakan`);
-        },
-      });
-    }
+    // frozen from KALIBRASI on: the disabled fields are not sent, so they count as stored; saveKebijakan
+    // refuses any change but the objection window's (docs/domain/keberatan.md § The window)
+    const { values: stored, editable } = await kebijakanPage(db, req.user!, id);
+    if (!editable) req.body = { ...stored, ...(req.body as Record<string, unknown>) };
     await handleForm(req, res, {
       schema: kebijakanForm,
       view: 'evaluasi/finalisasi/kebijakan',
