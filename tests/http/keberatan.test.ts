@@ -63,6 +63,8 @@ describe('the window — PP 30/2019 Pasal 59: within 14 days of receiving the re
     const page = await me.get(`/keberatan/saya?siklus=${w.siklus.id}`).expect(200);
     expect(text(page.text)).toContain('sampai dengan 3 Februari 2027');
     expect(text(page.text)).toContain(w.people.kabid.nama);
+    // without a chosen cycle: the latest year with a final evaluation
+    expect(text((await me.get('/keberatan/saya').expect(200)).text)).toContain('sampai dengan 3 Februari 2027');
   });
 
   it('on the last day (23:59 WIB on 3 February) filing is allowed', async () => {

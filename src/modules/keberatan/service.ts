@@ -59,7 +59,9 @@ async function pemutusTampil(db: Db | { prisma: Tx }, e: { pegawaiId: number; pe
 /** The employee's objection page of a cycle: the final evaluation, the window, and the objection once filed. */
 export async function sayaPage(db: Db, actor: Actor, q: { siklus?: number }, clock: Clock) {
   if (actor.pegawaiId === null) throw new NotFound();
-  const { list, chosenId } = await cycleChoice(db.sql, q.siklus ?? null);
+  // without a choice: the latest year the employee has a final evaluation of (the one an objection is about)
+  const terakhir = q.siklus === undefined ? await db.prisma.evaluasiTahunan.findFirst({ where: { pegawaiId: actor.pegawaiId, status: 'FINAL' }, orderBy: { siklus: { tahun: 'desc' } }, select: { siklusId: true } }) : null;
+  const { list, chosenId } = await cycleChoice(db.sql, q.siklus ?? terakhir?.siklusId ?? null);
   const siklusOpt = list.find((s) => s.id === chosenId) ?? null;
   const base = { siklusList: list, siklus: siklusOpt, evaluasi: null, keberatan: null, jendela: null, pemutus: null };
   if (!siklusOpt) return base;
