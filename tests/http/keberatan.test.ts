@@ -180,6 +180,9 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
 
   it('the decision UBAH changes evaluasi_tahunan (predikat by the 6/2022 matrix), re-issues the document, and moves the distribution', async () => {
     const before = await cekUnit(t.db, w.siklus.id, w.units.bidang.id);
+    const kalibrasi = async () => (await admin.get(`/kalibrasi/${w.units.bidang.id}?siklus=${w.siklus.id}`).expect(200)).text;
+    const jumlah = (html: string, p: string) => Number(new RegExp(`data-predikat="${p}">.*?data-k="jumlah">(\\d+)<`).exec(html)?.[1]);
+    const pageBefore = await kalibrasi();
     const countOf = (c: typeof before, p: string) => c.baris.filter((b) => b.predikat === p).length;
     const e0 = await evaluasiOf(w.staff.seksi[0]!.id);
     const kabid = await login(w.people.kabid);
@@ -198,6 +201,11 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
     const after = await cekUnit(t.db, w.siklus.id, w.units.bidang.id);
     expect(countOf(after, 'BAIK')).toBe(countOf(before, 'BAIK') + 1);
     expect(countOf(after, 'BUTUH_PERBAIKAN')).toBe(countOf(before, 'BUTUH_PERBAIKAN') - 1);
+    // the calibration page (the unit's chart and table) reads the changed rating
+    const pageAfter = await kalibrasi();
+    expect(jumlah(pageBefore, 'BUTUH_PERBAIKAN')).toBeGreaterThan(0); // read from the page (not NaN)
+    expect(jumlah(pageAfter, 'BAIK')).toBe(jumlah(pageBefore, 'BAIK') + 1);
+    expect(jumlah(pageAfter, 'BUTUH_PERBAIKAN')).toBe(jumlah(pageBefore, 'BUTUH_PERBAIKAN') - 1);
     // the calibration record: the unit's check before and after, in the decision's audit entry
     const entry = await t.db.prisma.auditLog.findFirstOrThrow({ where: { aksi: 'evaluasi.reviseByKeberatan', entitasId: String(e1.id) } });
     expect((entry.after as { kalibrasi: { unitId: number } }).kalibrasi.unitId).toBe(w.units.bidang.id);
@@ -283,6 +291,15 @@ describe('who decides: the atasan pejabat penilai, in person, by Plt/Plh, the ex
 });
 
 describe('who sees what', () => {
+  it('in English too', async () => {
+    const me = await login(w.staff.seksi[0]!);
+    await me.post('/bahasa').type('form').send({ _csrf: await csrf(me, '/keberatan'), lang: 'en', back: '/keberatan' }).expect(303);
+    const k = await keberatanOf(w.staff.seksi[0]!.id);
+    const page = text((await me.get(`/keberatan/${k.id}`).expect(200)).text);
+    expect(page).toContain('objection to the');
+    expect(page).toContain('Changed (the ratings were changed)');
+  });
+
   it('the list: the employee their own, the appraiser those against their ratings, HR all with a status filter', async () => {
     const mine = await (await login(w.staff.seksi[0]!)).get('/keberatan').expect(200);
     const ids = (html: string) => [...html.matchAll(/data-id="(\d+)"/g)].map((m) => Number(m[1]));
