@@ -85,6 +85,7 @@ describe('the window — PP 30/2019 Pasal 59: within 14 days of receiving the re
     const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1]!;
     const res = await filing(me, token).field('alasan', ALASAN).field('aksi', 'kirim').expect(409);
     expect(text(res.text)).toContain('masa keberatan berakhir pada 3 Februari 2027');
+    expect(text(res.text)).toContain(ALASAN);
     expect(await t.db.prisma.keberatan.count({ where: { pegawaiId: w.staff.seksi[2]!.id } })).toBe(0);
   });
 

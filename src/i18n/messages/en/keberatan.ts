@@ -16,6 +16,7 @@ export const enKeberatan: Record<keyof typeof idKeberatan, string> = {
   'keberatan.sebagai.atasNama': 'HR on behalf of the official outside the agency',
   'keberatan.sebagai.hr': 'HR recording the decision of the appraiser\'s superior, who is not in the system',
   'keberatan.saya.title': 'My objection',
+  'keberatan.teksDiketik': 'The text you typed (not sent)',
   'keberatan.saya.link': 'Object to the result',
   'keberatan.saya.intro': 'An employee who disagrees with the final annual evaluation may object, with reasons, to the appraiser\'s superior (PP 30/2019 Article 59). The superior\'s decision is final.',
   'keberatan.saya.belumFinal': 'Your annual evaluation of this cycle is not final yet, so no objection can be filed.',

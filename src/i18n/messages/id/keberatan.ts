@@ -14,6 +14,7 @@ export const idKeberatan = {
   'keberatan.sebagai.atasNama': 'SDM atas nama pejabat di luar instansi',
   'keberatan.sebagai.hr': 'SDM mencatat keputusan atasan pejabat penilai yang tidak terdaftar',
   'keberatan.saya.title': 'Keberatan Saya',
+  'keberatan.teksDiketik': 'Teks yang Anda ketik (tidak terkirim)',
   'keberatan.saya.link': 'Keberatan atas hasil evaluasi',
   'keberatan.saya.intro': 'Pegawai yang tidak sependapat dengan hasil evaluasi kinerja tahunan dapat mengajukan keberatan disertai alasan kepada atasan pejabat penilai (PP 30/2019 Pasal 59). Keputusan atasan pejabat penilai bersifat final.',
   'keberatan.saya.belumFinal': 'Evaluasi kinerja tahunan Anda untuk siklus ini belum final, jadi belum dapat diajukan keberatan.',
