@@ -10,9 +10,10 @@
 // - OPEN: the demo employee login (else the first eligible employee), notified 3 days ago,
 //   objects yesterday; inside its window, waiting for the decider.
 //
-// Both employees' appraisers have an appraiser of their own in the demo. Deterministic for a
-// given database. Does nothing unless last year's cycle is SELESAI with its evaluations FINAL and
-// holds no objection yet.
+// Their evaluations' finalisation and notification are moved to those days. Both employees'
+// appraisers have an appraiser of their own in the demo. Deterministic for a given database.
+// Does nothing unless last year's cycle is SELESAI with its evaluations FINAL and holds no
+// objection yet.
 
 import type { Db } from './client.js';
 import { fixedClock, type Clock } from '../clock.js';
@@ -56,7 +57,7 @@ export async function seedKeberatan(db: Db, store: BerkasStore, opts: { clock: C
   const on = (daysAgo: number, hour = 2): Clock => fixedClock(new Date(Math.floor((now - daysAgo * DAY) / DAY) * DAY + hour * 3_600_000));
 
   // ---- DECIDED: filed with a document, answered by the appraiser, the ratings changed ----------
-  await db.prisma.evaluasiTahunan.update({ where: { id: diputus.id }, data: { diberitahuAt: on(12).now() } });
+  await db.prisma.evaluasiTahunan.update({ where: { id: diputus.id }, data: { finalAt: on(12).now(), diberitahuAt: on(12).now() } });
   const lampiran = await simpanLampiran(db, store, { nama: 'rekap-capaian-triwulan-iv.pdf', bytes: BUKTI_PDF }, 0);
   const k1 = await ajukanKeberatan(db, await actorOf(diputus.pegawaiId), siklus.id,
     'Rating hasil kerja tidak memperhitungkan penyelesaian dua RHK utama pada Triwulan IV: laporan kegiatan dan berita acara serah terima terlampir. ' +
@@ -74,7 +75,7 @@ export async function seedKeberatan(db: Db, store: BerkasStore, opts: { clock: C
   }, on(3));
 
   // ---- OPEN: inside its window, waiting for the decider ------------------------------------------
-  await db.prisma.evaluasiTahunan.update({ where: { id: terbuka.id }, data: { diberitahuAt: on(3).now() } });
+  await db.prisma.evaluasiTahunan.update({ where: { id: terbuka.id }, data: { finalAt: on(3).now(), diberitahuAt: on(3).now() } });
   const k2 = await ajukanKeberatan(db, await actorOf(terbuka.pegawaiId), siklus.id,
     'Rating perilaku kerja tidak sesuai dengan catatan umpan balik sepanjang tahun: saya menjadi narasumber internal dua kali dan menyelesaikan tugas tambahan dari pimpinan tepat waktu.', [], on(1));
 
