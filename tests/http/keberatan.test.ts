@@ -212,8 +212,10 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
     expect((entry.after as { kalibrasi: { unitId: number } }).kalibrasi.unitId).toBe(w.units.bidang.id);
     expect(await notif({ pegawaiId: w.staff.seksi[0]!.id }, 'KEBERATAN_DIPUTUS')).toBe(1);
     expect(await notif({ pegawaiId: w.people.kasi.id }, 'KEBERATAN_DIPUTUS')).toBe(1);
-    // the employee sees the decision
-    const mine = await (await login(w.staff.seksi[0]!)).get(`/keberatan/${id}`).expect(200);
+    // the employee sees the decision, and is told it in words
+    const employee = await login(w.staff.seksi[0]!);
+    expect(text((await employee.get('/notifikasi').expect(200)).text)).toContain('sudah diputus: Diubah (rating diubah)');
+    const mine = await employee.get(`/keberatan/${id}`).expect(200);
     expect(text(mine.text)).toContain(alasan);
     expect(mine.text).not.toContain('id="form-evaluasi"');
   });
