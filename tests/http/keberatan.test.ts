@@ -311,6 +311,9 @@ describe('who sees what', () => {
     const kasiList = ids((await (await login(w.people.kasi)).get('/keberatan').expect(200)).text);
     const kasiRated = await t.db.prisma.keberatan.findMany({ where: { evaluasi: { penilaiId: w.people.kasi.id } }, select: { id: true } });
     for (const r of kasiRated) expect(kasiList).toContain(r.id);
+    // what waits for whom: kadis decides bidang[1]'s (a response asked of kabid, its appraiser)
+    expect(text((await (await login(w.people.kadis)).get('/keberatan').expect(200)).text)).toMatch(/\d+ keberatan menunggu keputusan Anda/);
+    expect(text((await (await login(w.people.kabid)).get('/keberatan').expect(200)).text)).toContain('Tanggapan tertulis Anda diminta atas 1 keberatan');
     const all = await t.db.prisma.keberatan.count();
     expect(ids((await admin.get('/keberatan').expect(200)).text)).toHaveLength(all);
     const open = await t.db.prisma.keberatan.count({ where: { status: 'DIAJUKAN' } });

@@ -361,5 +361,7 @@ export async function putusKeberatan(db: Db, actor: Actor, id: number, input: Pu
 export async function daftarPage(db: Db, actor: Actor, q: { siklus?: number; status?: string }) {
   const rows = await daftarKeberatan(db.sql, actor, { siklusId: q.siklus, status: q.status });
   const siklusList = await db.prisma.siklus.findMany({ where: { keberatan: { some: {} } }, select: { id: true, tahun: true }, orderBy: { tahun: 'desc' } });
-  return { rows, siklusList, filter: { siklus: q.siklus ?? null, status: q.status ?? null }, hr: actor.isAdmin && actor.pejabatLuarId === null, PREDIKAT_LABEL };
+  const menungguSaya = rows.filter((r) => r.pemutusSaya && r.status !== 'DIPUTUS').length;
+  const tanggapanSaya = rows.filter((r) => r.penilaiSaya && r.status === 'TANGGAPAN_DIMINTA').length;
+  return { rows, siklusList, filter: { siklus: q.siklus ?? null, status: q.status ?? null }, hr: actor.isAdmin && actor.pejabatLuarId === null, menungguSaya, tanggapanSaya, PREDIKAT_LABEL };
 }

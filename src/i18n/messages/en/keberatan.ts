@@ -42,6 +42,8 @@ export const enKeberatan: Record<keyof typeof idKeberatan, string> = {
   'keberatan.daftar.intro': 'The objections you filed, those against your ratings, and those you decide.',
   'keberatan.daftar.introHr': 'Every objection to an annual evaluation.',
   'keberatan.daftar.kosong': 'No objections.',
+  'keberatan.daftar.menungguSaya': '{jumlah} objection(s) wait for your decision.',
+  'keberatan.daftar.tanggapanSaya': 'Your written response is asked on {jumlah} objection(s).',
   'keberatan.semua': 'All',
   'keberatan.statusLabel': 'Status',
   'keberatan.peranSaya': 'My part',

@@ -40,6 +40,8 @@ export const idKeberatan = {
   'keberatan.daftar.intro': 'Keberatan yang Anda ajukan, keberatan atas penilaian Anda, dan keberatan yang Anda putus.',
   'keberatan.daftar.introHr': 'Semua keberatan atas evaluasi kinerja tahunan.',
   'keberatan.daftar.kosong': 'Tidak ada keberatan.',
+  'keberatan.daftar.menungguSaya': '{jumlah} keberatan menunggu keputusan Anda.',
+  'keberatan.daftar.tanggapanSaya': 'Tanggapan tertulis Anda diminta atas {jumlah} keberatan.',
   'keberatan.semua': 'Semua',
   'keberatan.statusLabel': 'Status',
   'keberatan.peranSaya': 'Peran saya',
