@@ -218,6 +218,7 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
     const mine = await employee.get(`/keberatan/${id}`).expect(200);
     expect(text(mine.text)).toContain(alasan);
     expect(mine.text).not.toContain('id="form-evaluasi"');
+    expect(text(mine.text)).toContain(`Pemeriksaan distribusi ${w.units.bidang.nama}: sebelum keputusan`);
   });
 
   it('the decision is final: the same decision sent twice is taken once, another is refused', async () => {

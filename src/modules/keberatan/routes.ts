@@ -19,7 +19,9 @@ import { LAMPIRAN_MAKS, STATUS_KEBERATAN, ajukanForm, daftarQuery, mintaTanggapa
 // until the form is sent, so a refusal loses neither the text typed nor the files uploaded.
 
 const { status: STATUS_LABEL, keputusan: KEPUTUSAN_LABEL, sebagai: SEBAGAI_LABEL } = LABELS.keberatan;
-const shared = { EKSPEKTASI, EKSPEKTASI_KEY, MATRIKS_PREDIKAT, PREDIKAT_LABEL, predikat, STATUS_LABEL, KEPUTUSAN_LABEL, SEBAGAI_LABEL, LAMPIRAN_MAKS, STATUS_KEBERATAN };
+/** A unit's check in words (the calibration page's). */
+const HASIL_LABEL = { OK: 'kalibrasi.hasil.OK', PERINGATAN: 'kalibrasi.hasil.PERINGATAN', PELANGGARAN: 'kalibrasi.hasil.PELANGGARAN' } as const;
+const shared = { HASIL_LABEL, EKSPEKTASI, EKSPEKTASI_KEY, MATRIKS_PREDIKAT, PREDIKAT_LABEL, predikat, STATUS_LABEL, KEPUTUSAN_LABEL, SEBAGAI_LABEL, LAMPIRAN_MAKS, STATUS_KEBERATAN };
 
 export function keberatanRoutes({ db, clock, store }: Pick<RouterDeps, 'db' | 'clock' | 'jobs' | 'store'>): Router {
   const r = Router();

@@ -165,6 +165,10 @@ const KEBERATAN_INCLUDE = {
 
 type Client = Db | { prisma: Tx };
 
+/** A unit's distribution check as a decision records it (null: no check, the unit has no organisation predikat). */
+type RingkasCek = { hasil: 'OK' | 'PERINGATAN' | 'PELANGGARAN'; pelanggaran: number; justifikasiSesuai: boolean | null } | null;
+type CekCatatan = { unitId: number; sebelum: RingkasCek; sesudah: RingkasCek };
+
 const pihakOf = (k: { pegawaiId: number; pemutusId: number | null; pemutusLuarId: number | null; pemutus: { jabatanId: number } | null; evaluasi: { penilaiId: number | null; penilaiLuarId: number | null } }): KeberatanPihak => ({
   pegawaiId: k.pegawaiId, penilaiId: k.evaluasi.penilaiId, penilaiLuarId: k.evaluasi.penilaiLuarId,
   pemutusId: k.pemutusId, pemutusLuarId: k.pemutusLuarId, pemutusJabatanId: k.pemutus?.jabatanId ?? null,
@@ -192,6 +196,10 @@ export async function keberatanPage(db: Db, actor: Actor, id: number) {
   const { k, peran } = await muatKeberatan(db, actor, id);
   const putus = peran.putus !== null && peran.putus !== 'pihak' ? peran.putus : null;
   const terbuka = k.status !== 'DIPUTUS';
+  // a changed rating: the unit's distribution check before and after, as the decision recorded it
+  const dicatat = k.keputusan === 'UBAH' ? await db.prisma.auditLog.findFirst({ where: { aksi: 'evaluasi.reviseByKeberatan', entitas: 'evaluasi_tahunan', entitasId: String(k.evaluasiId) }, orderBy: { id: 'desc' }, select: { after: true } }) : null;
+  const cek = (dicatat?.after as { kalibrasi?: CekCatatan | null } | null)?.kalibrasi ?? null;
+  const kalibrasi = cek ? { ...cek, unit: (await db.prisma.unitKerja.findUnique({ where: { id: cek.unitId }, select: { nama: true } }))?.nama ?? '—' } : null;
   return {
     keberatan: k,
     evaluasi: k.evaluasi,
@@ -204,6 +212,7 @@ export async function keberatanPage(db: Db, actor: Actor, id: number) {
     bisaPutus: putus !== null && terbuka,
     /** HR recording for someone outside the system names them in the reasons */
     pemutusDiLuarSistem: k.pemutusId === null && k.pemutusLuarId === null,
+    kalibrasi,
   };
 }
 
@@ -306,13 +315,13 @@ export async function putusKeberatan(db: Db, actor: Actor, id: number, input: Pu
     const who = { diputusOlehUserId: actor.userId, delegasiId: putus.delegasi?.id ?? null, dicatatHr: putus.sebagai === 'atasNama' || putus.sebagai === 'hr' };
     let hasil: Predikat = e.predikat as Predikat;
     let dokumenNomor: number | null = null;
-    let cek: { unitId: number; sebelum: unknown; sesudah: unknown } | null = null;
+    let cek: CekCatatan | null = null;
     if (baru) {
       // the contract's order: hold the row, freeze the document as it was, change, re-issue
       await lockEvaluasi(q, e.id);
       await pastikanDokumen(tx, e.id, actor.userId);
       const unitId = await unitCekPegawai(q, k.siklusId, k.pegawaiId);
-      const ringkas = async () => {
+      const ringkas = async (): Promise<RingkasCek> => {
         if (unitId === null) return null;
         const c = await cekUnit({ sql: q }, k.siklusId, unitId);
         return c.cek ? { hasil: c.cek.hasil, pelanggaran: c.cek.pelanggaran.length, justifikasiSesuai: c.justifikasi?.sesuai ?? null } : null;
