@@ -56,6 +56,7 @@ import { evaluasiRoutes } from './modules/evaluasi/konfirmasi/routes.js';
 import { kalibrasiRoutes } from './modules/evaluasi/kalibrasi/routes.js';
 import { finalisasiRoutes } from './modules/evaluasi/finalisasi/routes.js';
 import { rekapRoutes } from './modules/rekap/routes.js'; // ── rekap ──
+import { keberatanRoutes } from './modules/keberatan/routes.js'; // ── keberatan ──
 // ── pengingat ──
 import { pengingatTasks } from './modules/pengingat/jobs.js';
 
@@ -172,6 +173,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(finalisasiRoutes({ db, clock, jobs, store }));
   // ── rekap ──
   app.use(rekapRoutes({ db }));
+  // ── keberatan ──
+  app.use(keberatanRoutes({ db, clock, jobs, store }));
   app.use(notFoundHandler);
   app.use(errorHandler(!production));
   return app;

@@ -38,6 +38,8 @@ export const AUDIT_AKSI = [
   'siklus.startHitungTahunan',
   // ── rekap ── HR (or a pimpinan, their subtree's recap) takes an export of the year (docs/domain/rekap.md)
   'rekap.export',
+  // ── keberatan: an objection filed, the appraiser's response asked and given, the decision (docs/domain/keberatan.md) ──
+  'keberatan.create', 'keberatan.tanggapan.request', 'keberatan.tanggapan.create', 'keberatan.decide', 'evaluasi.reviseByKeberatan',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -58,6 +60,8 @@ export const AUDIT_ENTITAS = [
   'kalibrasi_unit',
   // ── evaluasi: kalibrasi ──
   'penetapan_predikat',
+  // ── keberatan ──
+  'keberatan',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
