@@ -55,6 +55,7 @@ import { hitungRoutes } from './modules/evaluasi/hitung/routes.js';
 import { evaluasiRoutes } from './modules/evaluasi/konfirmasi/routes.js';
 import { kalibrasiRoutes } from './modules/evaluasi/kalibrasi/routes.js';
 import { finalisasiRoutes } from './modules/evaluasi/finalisasi/routes.js';
+import { dokumenRoutes } from './modules/evaluasi/dokumen/routes.js';
 // ── pengingat ──
 import { pengingatTasks } from './modules/pengingat/jobs.js';
 
@@ -169,6 +170,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(kalibrasiRoutes({ db, clock, jobs, store }));
   // ── evaluasi: finalisasi ──
   app.use(finalisasiRoutes({ db, clock, jobs, store }));
+  // ── evaluasi: dokumen ──
+  app.use(dokumenRoutes({ db, clock }));
   app.use(notFoundHandler);
   app.use(errorHandler(!production));
   return app;

@@ -36,6 +36,8 @@ export const AUDIT_AKSI = [
   'predikatOrganisasi.set', 'kalibrasiUnit.justify',
   // ── evaluasi: hitung ── HR starts the year-end computation
   'siklus.startHitungTahunan',
+  // ── dokumen evaluasi: a Dokumen Evaluasi Kinerja issued (docs/domain/dokumen-evaluasi.md) ──
+  'dokumenEvaluasi.issue',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -56,6 +58,8 @@ export const AUDIT_ENTITAS = [
   'kalibrasi_unit',
   // ── evaluasi: kalibrasi ──
   'penetapan_predikat',
+  // ── dokumen evaluasi ──
+  'dokumen_evaluasi',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 
