@@ -223,8 +223,11 @@ export function signatureBlock(o: { tempat: string; tanggal: Date; kiri?: Penand
   return { unbreakable: true, margin: [20, 14, 20, 0], columns: [col(o.kiri, false), { text: '', width: '*' }, col(o.kanan, true)] };
 }
 
-/** A mark across the middle of every page (a draft, an unrated report): what a page shown alone is. */
-export const watermark = (text: string) => ({ text, color: '#b00000', opacity: 0.16, bold: true, fontSize: 44, angle: -20 });
+/**
+ * A mark across the middle of every page (a draft, an unrated report, a superseded document): what
+ * a page shown alone is. A longer mark is set smaller, so that it stays whole on the page.
+ */
+export const watermark = (text: string) => ({ text, color: '#b00000', opacity: 0.16, bold: true, fontSize: Math.min(44, Math.floor(1150 / Math.max(1, text.length))), angle: -20 });
 
 /** The document's description: PDF metadata and the footer line of every page. */
 export type Dokumen = {

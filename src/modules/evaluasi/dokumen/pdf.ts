@@ -37,10 +37,10 @@ const HASIL: Record<'OK' | 'PERINGATAN' | 'PELANGGARAN', string> = { OK: 'Sesuai
  */
 export function distribusiBlok(org: PredikatOrganisasi, d: Distribusi): Content {
   const by = new Map(d.kolom.map((k) => [k.predikat, k]));
-  const kurva = kurvaDistribusi(SUMBU.map((p) => ({ label: SUMBU_LABEL[p], jumlah: by.get(p)?.jumlah ?? 0, min: by.get(p)?.min ?? 0, max: by.get(p)?.max ?? 0 })), { width: 330, height: 105 });
+  const kurva = kurvaDistribusi(SUMBU.map((p) => ({ label: SUMBU_LABEL[p], jumlah: by.get(p)?.jumlah ?? 0, min: by.get(p)?.min ?? 0, max: by.get(p)?.max ?? 0 })), { width: 380, height: 105 });
   const angka: Content = {
     table: {
-      widths: [110, 40, 34, 34, 70],
+      widths: [100, 40, 32, 32, 72],
       headerRows: 1,
       body: [
         [head('PREDIKAT'), head('JUMLAH'), head('MIN'), head('MAKS'), head('KETERANGAN')],
@@ -59,7 +59,7 @@ export function distribusiBlok(org: PredikatOrganisasi, d: Distribusi): Content 
     ...d.pelanggaran.map((p): Content => ({ columns: [{ text: '•', width: 9 }, { text: p, width: '*' }] })),
     ...(d.justifikasi ? [{ text: [{ text: 'Justifikasi: ', bold: true }, { text: d.justifikasi }], margin: [0, 3, 0, 0] } as Content] : []),
   ];
-  return { stack: lines };
+  return { stack: lines, unbreakable: true };
 }
 
 const identitas = (o: OrangDokumen | null, nipKosong = '-'): [string, string][] => [
@@ -71,7 +71,7 @@ const identitas = (o: OrangDokumen | null, nipKosong = '-'): [string, string][] 
 ];
 
 /** The numbered parts of the cover document: NO | label | value. */
-const bagian = (no: string, judul: string): TableCell[] => [cell(no, { bold: true, center: true, fill: HEAD_FILL }), cell(judul, { bold: true, fill: HEAD_FILL, colSpan: 2 }), { text: '' }];
+const bagian = (no: string, judul: string): TableCell[] => [cell(no, { bold: true, center: true, fill: HEAD_FILL }), cell(judul, { bold: true, fill: HEAD_FILL, colSpan: 2 })];
 const baris = (label: string, value: string | TableCell, o: { bold?: boolean } = {}): TableCell[] => [cell(''), cell(label), typeof value === 'string' ? cell(value, { bold: o.bold }) : value];
 
 /** Where a document stands in its series, as the page, the print and the list say it. */
@@ -99,8 +99,8 @@ export async function dokumenEvaluasiPdf(isi: IsiDokumen, s: StatusDokumen, dice
 
   const n = 3;
   const body: TableCell[][] = [
-    [cell('UNIT KERJA', { bold: true, colSpan: 2 }), { text: '' }, cell(isi.unitKerja)],
-    [cell('PERIODE PENILAIAN', { bold: true, colSpan: 2 }), { text: '' }, cell(periode)],
+    [cell('UNIT KERJA', { bold: true, colSpan: 2 }), cell(isi.unitKerja)],
+    [cell('PERIODE PENILAIAN', { bold: true, colSpan: 2 }), cell(periode)],
     bagian('1', 'PEGAWAI YANG DINILAI'),
     ...identitas(isi.pegawai).map(([l, v]) => baris(l, v)),
     bagian('2', 'PEJABAT PENILAI KINERJA'),
@@ -112,13 +112,14 @@ export async function dokumenEvaluasiPdf(isi: IsiDokumen, s: StatusDokumen, dice
   const org = isi.organisasi;
   const orgTeks = org.predikat ? `${PREDIKAT_ORGANISASI_RESMI[org.predikat]}${org.unit ? ` (${org.unit})` : ''}${org.capaianPk ? ` · capaian Perjanjian Kinerja ${org.capaianPk}` : ''}` : 'Belum ditetapkan';
   body.push(baris('CAPAIAN KINERJA ORGANISASI', orgTeks, { bold: true }));
-  if (org.predikat && org.distribusi) body.push(baris('POLA DISTRIBUSI', { ...(distribusiBlok(org.predikat, org.distribusi) as object) } as TableCell));
+  // the curve and its numbers across the label and value columns
+  if (org.predikat && org.distribusi) body.push([cell(''), { ...(distribusiBlok(org.predikat, org.distribusi) as object), colSpan: 2 } as TableCell]);
   body.push(baris('RATING HASIL KERJA', EKSPEKTASI_RESMI[isi.ratingHasilKerja], { bold: true }));
   body.push(baris('RATING PERILAKU KERJA', EKSPEKTASI_RESMI[isi.ratingPerilaku], { bold: true }));
   body.push(baris('PREDIKAT KINERJA PEGAWAI', PREDIKAT_RESMI[isi.predikat], { bold: true }));
   if (isi.angkaKredit !== null) body.push(baris('ANGKA KREDIT', fmt.number(Number(isi.angkaKredit))));
   body.push(bagian('5', 'CATATAN/REKOMENDASI'));
-  body.push([cell(''), isi.catatan.length ? stackCell(isi.catatan.map((c) => ({ text: c, bullet: true })), { colSpan: 2 }) : cell('-', { colSpan: 2 }), { text: '' }]);
+  body.push([cell(''), isi.catatan.length ? stackCell(isi.catatan.map((c) => ({ text: c, bullet: true })), { colSpan: 2 }) : cell('-', { colSpan: 2 })]);
   content.push(table([22, 170, 578], body.map((r) => fill(r, n))));
 
   content.push(signatureBlock({
