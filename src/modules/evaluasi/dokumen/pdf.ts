@@ -62,9 +62,10 @@ export function distribusiBlok(org: PredikatOrganisasi, d: Distribusi): Content 
   return { stack: lines, unbreakable: true };
 }
 
-const identitas = (o: OrangDokumen | null, nipKosong = '-'): [string, string][] => [
+/** A person's five rows (an official outside the agency: the instansi; no NIP recorded: "-"). */
+const identitas = (o: OrangDokumen | null): [string, string][] => [
   ['NAMA', o?.nama || '-'],
-  ['NIP', o?.nip || (o ? nipKosong : '-')],
+  ['NIP', o?.nip || '-'],
   ['PANGKAT/GOL. RUANG', o?.pangkatGolongan ? labelGolongan(o.pangkatGolongan) : '-'],
   ['JABATAN', o?.jabatan || '-'],
   [o?.luar ? 'INSTANSI' : 'UNIT KERJA', o?.unit || '-'],
@@ -104,9 +105,9 @@ export async function dokumenEvaluasiPdf(isi: IsiDokumen, s: StatusDokumen, dice
     bagian('1', 'PEGAWAI YANG DINILAI'),
     ...identitas(isi.pegawai).map(([l, v]) => baris(l, v)),
     bagian('2', 'PEJABAT PENILAI KINERJA'),
-    ...identitas(isi.penilai, '(*opsional)').map(([l, v]) => baris(l, v)),
+    ...identitas(isi.penilai).map(([l, v]) => baris(l, v)),
     bagian('3', 'ATASAN PEJABAT PENILAI KINERJA'),
-    ...identitas(isi.atasanPenilai, '(*opsional)').map(([l, v]) => baris(l, v)),
+    ...identitas(isi.atasanPenilai).map(([l, v]) => baris(l, v)),
     bagian('4', 'EVALUASI KINERJA'),
   ];
   const org = isi.organisasi;
