@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
-import { download, pdfPages } from '../helpers/files.js';
+import { download, pdfPages, pdfVektor } from '../helpers/files.js';
 import { loginAs, testApp, type TestApp } from '../helpers/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { DEFAULT_POLICY } from '../../src/domain/scoring/policy.js';
@@ -64,6 +64,8 @@ describe('the Penetapan Predikat Kinerja record of a unit', () => {
     expect(all).toContain('Yang Menetapkan');
     expect(all).toContain(`${w.people.kadis.nama} NIP. ${w.people.kadis.nip}`);
     expect(all).toContain('5 Januari 2027 Yang Menetapkan');
+    // the same curve piece: its five points drawn as vector shapes, no image
+    expect(await pdfVektor(res.body as Buffer)).toEqual({ kurva: 5, gambar: 0 });
   });
 
   it('prints the violations as the calibration page words them', async () => {
