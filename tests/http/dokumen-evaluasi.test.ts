@@ -264,3 +264,22 @@ describe('who may see an employee’s documents (the evaluation pages’ scope; 
   });
 
 });
+
+describe('an atasan pejabat penilai outside the agency (an elected head: no NIP)', () => {
+  it('prints the official with their instansi and "-" for the NIP, and may see the document by their own login', async () => {
+    const bupati = await given.pejabatLuar(t, { nama: 'H. Bupati Uji Dokumen', jabatan: 'Bupati', login: true });
+    await given.setPenilaiLuar(t, p.kadis, bupati);
+    // kabid's year (appraised by kadis, whom the official appraises), counted in the root: no organisation predikat there
+    const s = await given.skpDi(t, siklus.id, p.kabid.id);
+    await given.saranLangsung(t, s, { unitId: root.id });
+    await given.evaluasiLangsung(t, s, { status: 'FINAL' });
+    const all = flat((await printed(bupati.login!, p.kabid.id, 1)).pages);
+    const i3 = all.indexOf('3 ATASAN'), i4 = all.indexOf('4 EVALUASI');
+    expect(all.slice(i3, i4)).toContain(`NAMA ${bupati.nama} NIP - PANGKAT/GOL. RUANG`);
+    expect(all.slice(i3, i4)).toContain(`JABATAN Bupati INSTANSI ${bupati.instansi}`);
+    expect(all).toContain('CAPAIAN KINERJA ORGANISASI Belum ditetapkan');
+    expect(all).not.toContain('POLA DISTRIBUSI:');
+    // the official sees only the years they are atasan or appraiser of
+    await download(await loginAs(t.app, bupati.login!), pdfUrl(p.ana.id, 1)).expect(404);
+  });
+});
