@@ -57,6 +57,7 @@ import { kalibrasiRoutes } from './modules/evaluasi/kalibrasi/routes.js';
 import { finalisasiRoutes } from './modules/evaluasi/finalisasi/routes.js';
 import { rekapRoutes } from './modules/rekap/routes.js'; // ── rekap ──
 import { keberatanRoutes } from './modules/keberatan/routes.js'; // ── keberatan ──
+import { dokumenRoutes } from './modules/evaluasi/dokumen/routes.js';
 // ── pengingat ──
 import { pengingatTasks } from './modules/pengingat/jobs.js';
 
@@ -175,6 +176,8 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(rekapRoutes({ db }));
   // ── keberatan ──
   app.use(keberatanRoutes({ db, clock, jobs, store }));
+  // ── evaluasi: dokumen ──
+  app.use(dokumenRoutes({ db, clock }));
   app.use(notFoundHandler);
   app.use(errorHandler(!production));
   return app;

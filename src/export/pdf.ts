@@ -223,8 +223,11 @@ export function signatureBlock(o: { tempat: string; tanggal: Date; kiri?: Penand
   return { unbreakable: true, margin: [20, 14, 20, 0], columns: [col(o.kiri, false), { text: '', width: '*' }, col(o.kanan, true)] };
 }
 
-/** A mark across the middle of every page (a draft, an unrated report): what a page shown alone is. */
-export const watermark = (text: string) => ({ text, color: '#b00000', opacity: 0.16, bold: true, fontSize: 44, angle: -20 });
+/**
+ * A mark across the middle of every page (a draft, an unrated report, a superseded document): what
+ * a page shown alone is. A longer mark is set smaller, so that it stays whole on the page.
+ */
+export const watermark = (text: string) => ({ text, color: '#b00000', opacity: 0.16, bold: true, fontSize: Math.min(44, Math.floor(1150 / Math.max(1, text.length))), angle: -20 });
 
 /** The document's description: PDF metadata and the footer line of every page. */
 export type Dokumen = {
@@ -257,4 +260,54 @@ export async function renderPdf(d: Dokumen): Promise<Buffer> {
   };
   if (d.watermark) def.watermark = watermark(printable(d.watermark));
   return (await engine.createPdf(def).getBuffer()) as Buffer;
+}
+
+// ---- The distribution curve (vector shapes) ----------------------------------------------------
+
+/** One column of the distribution: its label, how many people it has, the band the pattern allows. */
+export type KolomDistribusi = { label: string; jumlah: number; min: number; max: number };
+
+/**
+ * The "POLA DISTRIBUSI" curve of the official forms as vector shapes on the engine's canvas (no
+ * image): per predikat (Sangat Kurang … Sangat Baik, left to right as the form's x-axis) the band
+ * the pattern allows as a light box, the people counted as a bar, and the curve through the
+ * counts; under it each column's label with "n (min–maks)". The Dokumen Evaluasi Kinerja and the
+ * Penetapan Predikat print share it.
+ */
+export function kurvaDistribusi(kolom: readonly KolomDistribusi[], o: { width?: number; height?: number } = {}): Content {
+  const W = o.width ?? 420;
+  const H = o.height ?? 120;
+  const left = 24;
+  const plotW = W - left;
+  const top = Math.max(1, ...kolom.map((k) => Math.max(k.jumlah, k.max)));
+  const step = plotW / Math.max(1, kolom.length);
+  const y = (v: number) => H - (v / top) * (H - 8);
+  const shapes: Record<string, unknown>[] = [
+    // the axes and a light grid at the quarters
+    ...[0.25, 0.5, 0.75, 1].map((f) => ({ type: 'line', x1: left, y1: y(top * f), x2: W, y2: y(top * f), lineWidth: 0.3, lineColor: '#cccccc', dash: { length: 2 } })),
+    { type: 'line', x1: left, y1: 0, x2: left, y2: H, lineWidth: 0.8, lineColor: '#333333' },
+    { type: 'line', x1: left, y1: H, x2: W, y2: H, lineWidth: 0.8, lineColor: '#333333' },
+  ];
+  kolom.forEach((k, i) => {
+    const x0 = left + i * step;
+    // the band: what the pattern allows (min … max people)
+    if (k.max > 0 || k.min > 0) shapes.push({ type: 'rect', x: x0 + step * 0.12, y: y(k.max), w: step * 0.76, h: Math.max(0.8, y(k.min) - y(k.max)), color: '#dbe7f5', lineColor: '#7a9cc6', lineWidth: 0.5, dash: { length: 2 } });
+    // the people counted
+    const bad = k.jumlah < k.min || k.jumlah > k.max;
+    if (k.jumlah > 0) shapes.push({ type: 'rect', x: x0 + step * 0.3, y: y(k.jumlah), w: step * 0.4, h: H - y(k.jumlah), color: bad ? '#c0392b' : '#2e5e8c' });
+  });
+  // the curve through the counts
+  shapes.push({ type: 'polyline', points: kolom.map((k, i) => ({ x: left + (i + 0.5) * step, y: y(k.jumlah) })), lineWidth: 1.4, lineColor: '#1d3557', lineCap: 'round' });
+  for (const [i, k] of kolom.entries()) shapes.push({ type: 'ellipse', x: left + (i + 0.5) * step, y: y(k.jumlah), r1: 2.2, r2: 2.2, color: '#1d3557' });
+  return {
+    width: W,
+    stack: [
+      { columns: [{ text: fmt.number(top), fontSize: 6, width: left - 2, alignment: 'right' }, { text: '', width: '*' }] },
+      { canvas: shapes, margin: [0, -6, 0, 0] },
+      {
+        margin: [left, 2, 0, 0],
+        columns: kolom.map((k) => ({ width: step, alignment: 'center', fontSize: 6.5, stack: [{ text: k.label, bold: true }, { text: `${fmt.number(k.jumlah)} (${fmt.number(k.min)}–${fmt.number(k.max)})` }] })),
+      },
+    ],
+  } as Content;
 }

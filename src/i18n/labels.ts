@@ -165,6 +165,8 @@ export const LABELS = {
     'keberatan.tanggapan.create': 'audit.act.keberatan.tanggapan.create',
     'keberatan.decide': 'audit.act.keberatan.decide',
     'evaluasi.reviseByKeberatan': 'audit.act.evaluasi.reviseByKeberatan',
+    // ── dokumen evaluasi ──
+    'dokumenEvaluasi.issue': 'audit.act.dokumenEvaluasi.issue',
   } satisfies Record<AuditAksi, MessageKey>,
   auditEntitas: { user: 'audit.kind.user', unit_kerja: 'audit.kind.unit_kerja', jabatan: 'audit.kind.jabatan', pegawai: 'audit.kind.pegawai', siklus: 'audit.kind.siklus', skp: 'audit.kind.skp', skp_templat: 'audit.kind.skp_templat', pejabat_luar: 'audit.kind.pejabat_luar', sistem: 'audit.kind.sistem', delegasi: 'audit.kind.delegasi', /* ── laporan */ laporan_periode: 'audit.kind.laporan_periode', catatan_progres: 'audit.kind.catatan_progres',
     // ── linimasa ──
@@ -180,7 +182,9 @@ export const LABELS = {
     // ── evaluasi: kalibrasi ──
     penetapan_predikat: 'audit.kind.penetapan_predikat',
     // ── keberatan ──
-    keberatan: 'audit.kind.keberatan' } satisfies Record<AuditEntitas, MessageKey>,
+    keberatan: 'audit.kind.keberatan',
+    // ── dokumen evaluasi ──
+    dokumen_evaluasi: 'audit.kind.dokumen_evaluasi' } satisfies Record<AuditEntitas, MessageKey>,
   /** The fields audit entries record (any other field is shown by its name). */
   auditField: { id: 'audit.f.id', kode: 'audit.f.kode', nama: 'audit.f.nama', parentId: 'audit.f.parentId', path: 'audit.f.path', aktif: 'audit.f.aktif', version: 'audit.f.version', createdAt: 'audit.f.createdAt', updatedAt: 'audit.f.updatedAt', jenis: 'audit.f.jenis', unitId: 'audit.f.unitId', jabatanId: 'audit.f.jabatanId', penilaiId: 'audit.f.penilaiId', nip: 'audit.f.nip', jenisAsn: 'audit.f.jenisAsn', pangkatGolongan: 'audit.f.pangkatGolongan', email: 'audit.f.email', alasan: 'audit.f.alasan', alasanNonaktif: 'audit.f.alasanNonaktif', status: 'audit.f.status', revisi: 'audit.f.revisi', fase: 'audit.f.fase', tahun: 'audit.f.tahun', jenisPeriode: 'audit.f.jenisPeriode', pendekatan: 'audit.f.pendekatan', teks: 'audit.f.teks', rhkAtasanId: 'audit.f.rhkAtasanId', perspektif: 'audit.f.perspektif', penugasanDari: 'audit.f.penugasanDari', aspek: 'audit.f.aspek', jenisTarget: 'audit.f.jenisTarget', targetAngka: 'audit.f.targetAngka', targetMin: 'audit.f.targetMin', targetMax: 'audit.f.targetMax', satuan: 'audit.f.satuan', targetTeks: 'audit.f.targetTeks', lebihBaik: 'audit.f.lebihBaik', kumulatif: 'audit.f.kumulatif', catatan: 'audit.f.catatan', ekspektasi: 'audit.f.ekspektasi', job: 'audit.f.job', dariSkp: 'audit.f.dariSkp', rhk: 'audit.f.rhk', lampiran: 'audit.f.lampiran', siklusId: 'audit.f.siklusId', diterapkan: 'audit.f.diterapkan', dilewati: 'audit.f.dilewati', skp: 'audit.f.skp', data: 'audit.f.data', urutan: 'audit.f.urutan', mulai: 'audit.f.mulai', selesai: 'audit.f.selesai', batasPegawai: 'audit.f.batasPegawai', batasPenilai: 'audit.f.batasPenilai', instansi: 'audit.f.instansi', unitKerja: 'audit.f.unitKerja', pegawai: 'audit.f.pegawai', pppk: 'audit.f.pppk', users: 'audit.f.users', created: 'audit.f.created', updated: 'audit.f.updated', unchanged: 'audit.f.unchanged', tmt: 'audit.f.tmt', periodeAwal: 'audit.f.periodeAwal', periodeAkhir: 'audit.f.periodeAkhir', penerus: 'audit.f.penerus', sebelumnya: 'audit.f.sebelumnya', penilaiLuarId: 'audit.f.penilaiLuarId', dicatatOleh: 'audit.f.dicatatOleh', username: 'audit.f.username' } satisfies Record<string, MessageKey>,
   templat: {

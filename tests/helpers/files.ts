@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Agent } from './app.js';
 
 /** A binary download (PDF, XLSX) as a Buffer: supertest otherwise guesses at binary bodies. */
@@ -38,4 +38,24 @@ export async function pdfPages(buf: Buffer): Promise<string[]> {
   }
   await pdf.destroy();
   return pages;
+}
+
+// ── dokumen evaluasi ──
+/**
+ * What a PDF draws besides text, over every page: paths with a curve in them (a table's borders
+ * are straight lines; the distribution curve's points are round) and images.
+ */
+export async function pdfVektor(buf: Buffer): Promise<{ kurva: number; gambar: number }> {
+  const pdf = await getDocument({ data: new Uint8Array(buf), standardFontDataUrl: FONTS, isEvalSupported: false }).promise;
+  let kurva = 0;
+  let gambar = 0;
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const l = await (await pdf.getPage(i)).getOperatorList();
+    l.fnArray.forEach((f, j) => {
+      if (f === OPS.constructPath && (l.argsArray[j] as [number[]])[0].includes(OPS.curveTo)) kurva++;
+      if (f === OPS.paintImageXObject || f === OPS.paintInlineImageXObject) gambar++;
+    });
+  }
+  await pdf.destroy();
+  return { kurva, gambar };
 }

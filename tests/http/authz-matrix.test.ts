@@ -500,6 +500,20 @@ const ROUTES: Row[] = [
   { route: 'POST /keberatan/{keberatanSubtree}/putus', body: {}, expect: e(403, 404, 404, 404, 422, 303) },
   { route: 'POST /keberatan/999999/putus', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /keberatan/{keberatanSelf}/putus', body: { version: '{verKeberatanSelf}', keputusan: 'TETAP', alasanKeputusan: 'Hasil evaluasi semula sudah sesuai bukti.' }, expect: e(403, 403, 403, undefined, 403, 303) },
+  // ── evaluasi: dokumen ──
+  // An employee's Dokumen Evaluasi Kinerja of the year (every person's year is FINAL here; the
+  // first look issues number {nomor}): the employee, whoever acts as appraiser of the year's last
+  // SKP, the atasan pejabat penilai, a pimpinan over the unit and HR; anyone else finds nothing
+  // (404). The Penetapan Predikat print: whoever reads the unit's organisation predikat ({unit} =
+  // seksi has one; {unitLain} has none: nothing to print).
+  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
+  { route: 'GET /evaluasi/{pegawai:kadis}/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /evaluasi/999999/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 404) },
+  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
+  { route: 'GET /evaluasi/{pegawai:kadis}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /evaluasi/{pegawai:own}/dokumen/999999/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, undefined) },
+  { route: 'GET /predikat-organisasi/{unit}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /predikat-organisasi/{unitLain}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, 404) },
 ];
 
 /**
@@ -962,6 +976,19 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'POST /keberatan/{keberatanSubtree}/putus': 422,
   'POST /keberatan/999999/putus': 404,
   'POST /keberatan/{keberatanSelf}/putus + version, keputusan, alasanKeputusan': 404,
+  // ── evaluasi: dokumen ── (the appraiser of kadis's year sees kadis's documents; the agency's predikat is not theirs here)
+  'GET /evaluasi/{pegawai:own}/dokumen?siklus={siklus}': null,
+  'GET /evaluasi/{pegawai:appraisee}/dokumen?siklus={siklus}': 200,
+  'GET /evaluasi/{pegawai:outside}/dokumen?siklus={siklus}': 404,
+  'GET /evaluasi/{pegawai:kadis}/dokumen?siklus={siklus}': 200,
+  'GET /evaluasi/999999/dokumen?siklus={siklus}': 404,
+  'GET /evaluasi/{pegawai:own}/dokumen/{nomor}/cetak.pdf?siklus={siklus}': null,
+  'GET /evaluasi/{pegawai:appraisee}/dokumen/{nomor}/cetak.pdf?siklus={siklus}': 200,
+  'GET /evaluasi/{pegawai:outside}/dokumen/{nomor}/cetak.pdf?siklus={siklus}': 404,
+  'GET /evaluasi/{pegawai:kadis}/dokumen/{nomor}/cetak.pdf?siklus={siklus}': 200,
+  'GET /evaluasi/{pegawai:own}/dokumen/999999/cetak.pdf?siklus={siklus}': null,
+  'GET /predikat-organisasi/{unit}/cetak.pdf?siklus={siklus}': 404,
+  'GET /predikat-organisasi/{unitLain}/cetak.pdf?siklus={siklus}': 404,
 };
 
 // A CSV that would create an employee if it were ever imported by someone who may not.
@@ -1065,6 +1092,10 @@ beforeAll(async () => {
   await t.db.prisma.keberatanBerkas.create({ data: { keberatanId: kRekan.id, berkasId: await berkasOf('rekan') } });
   Object.assign(ids, { keberatanSelf: kSelf.id, keberatanRekan: kRekan.id, keberatanSubtree: kSubtree.id, verKeberatanSelf: 1, berkasSelf: await berkasOf('self'), berkasRekan: await berkasOf('rekan') });
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
+  // ── evaluasi: dokumen ── every person's year FINAL (the document is issued on first look), and seksi's organisation predikat
+  for (const p of PEOPLE) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  await given.predikatOrganisasiLangsung(t, siklus.id, world.units.seksi.id, 'BAIK');
+  ids.nomor = 1;
 });
 afterAll(async () => { await t?.close(); });
 

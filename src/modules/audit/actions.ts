@@ -40,6 +40,8 @@ export const AUDIT_AKSI = [
   'rekap.export',
   // ── keberatan: an objection filed, the appraiser's response asked and given, the decision (docs/domain/keberatan.md) ──
   'keberatan.create', 'keberatan.tanggapan.request', 'keberatan.tanggapan.create', 'keberatan.decide', 'evaluasi.reviseByKeberatan',
+  // ── dokumen evaluasi: a Dokumen Evaluasi Kinerja issued (docs/domain/dokumen-evaluasi.md) ──
+  'dokumenEvaluasi.issue',
 ] as const;
 export type AuditAksi = (typeof AUDIT_AKSI)[number];
 
@@ -62,6 +64,8 @@ export const AUDIT_ENTITAS = [
   'penetapan_predikat',
   // ── keberatan ──
   'keberatan',
+  // ── dokumen evaluasi ──
+  'dokumen_evaluasi',
 ] as const;
 export type AuditEntitas = (typeof AUDIT_ENTITAS)[number];
 

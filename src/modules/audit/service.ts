@@ -14,8 +14,8 @@ export type AuditEntry = {
   ip?: string | null;
 };
 
-/** Appends one entry to the audit log, inside the caller's transaction when given one. */
-export async function audit(tx: Tx | PrismaClient, actor: Actor | null, e: AuditEntry): Promise<void> {
+/** Appends one entry to the audit log, inside the caller's transaction when given one. `actor`: who (the log keeps their user id and label). */
+export async function audit(tx: Tx | PrismaClient, actor: Pick<Actor, 'userId' | 'label'> | null, e: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       userId: actor?.userId ?? null,

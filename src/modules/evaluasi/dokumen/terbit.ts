@@ -1,13 +1,16 @@
 import type { Tx } from '../../../db/client.js';
+import { sqlOn } from '../../../db/sql.js';
 import type { DokumenEvaluasi } from '../../../../prisma/generated/client.js';
 import { Refused } from '../../../errors.js';
+import { audit } from '../../audit/service.js';
 import { bacaIsiDokumen } from './isi.js';
+import { labelPengguna } from './queries.js';
 
 // Issuing the Dokumen Evaluasi Kinerja (docs/domain/dokumen-evaluasi.md). A FINAL evaluation's
 // document is issued the first time it is needed (number 1), from the evaluation as it stands:
 // until an objection's decision nothing it reads can change. A decision that changes a rating
 // first makes sure the document as it was exists, then marks it superseded and issues the next
-// number from the changed evaluation, all in the decision's transaction.
+// number from the changed evaluation, all in the decision's transaction. Every issue is audited.
 
 /** The current document of a FINAL evaluation, issued now when there is none yet. */
 export async function pastikanDokumen(tx: Tx, evaluasiId: number, userId: number | null): Promise<DokumenEvaluasi> {
@@ -23,13 +26,20 @@ export async function pastikanDokumen(tx: Tx, evaluasiId: number, userId: number
 export async function terbitkanUlang(tx: Tx, evaluasiId: number, keberatanId: number, userId: number | null): Promise<DokumenEvaluasi> {
   const current = await pastikanDokumen(tx, evaluasiId, userId);
   await tx.dokumenEvaluasi.update({ where: { id: current.id }, data: { digantikanAt: new Date() } });
-  return issue(tx, evaluasiId, current.nomor + 1, keberatanId, userId);
+  return issue(tx, evaluasiId, current.nomor + 1, keberatanId, userId, current.nomor);
 }
 
-async function issue(tx: Tx, evaluasiId: number, nomor: number, keberatanId: number | null, userId: number | null) {
+async function issue(tx: Tx, evaluasiId: number, nomor: number, keberatanId: number | null, userId: number | null, menggantikan: number | null = null) {
   const e = await tx.evaluasiTahunan.findUniqueOrThrow({ where: { id: evaluasiId }, select: { siklusId: true, pegawaiId: true } });
-  const isi = await bacaIsiDokumen(tx, evaluasiId);
-  return tx.dokumenEvaluasi.create({
+  const isi = await bacaIsiDokumen(tx, evaluasiId, { keberatanId });
+  const row = await tx.dokumenEvaluasi.create({
     data: { siklusId: e.siklusId, pegawaiId: e.pegawaiId, evaluasiId, nomor, isi, keberatanId, diterbitkanOlehUserId: userId },
   });
+  await audit(tx, userId === null ? null : { userId, label: await labelPengguna(sqlOn(tx), userId) }, {
+    aksi: 'dokumenEvaluasi.issue',
+    entitas: 'dokumen_evaluasi',
+    entitasId: row.id,
+    after: { evaluasiId, siklusId: e.siklusId, pegawaiId: e.pegawaiId, nomor, keberatanId, menggantikan, predikat: isi.predikat, ratingHasilKerja: isi.ratingHasilKerja, ratingPerilaku: isi.ratingPerilaku },
+  });
+  return row;
 }

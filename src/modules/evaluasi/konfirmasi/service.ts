@@ -134,9 +134,10 @@ export type PotonganTahun = {
  * draft, the document (realisasi and capaian per indicator, feedback, marks, the period's rating).
  * The actor's right to the year (the last piece's appraiser, or the employee) covers every piece
  * of it, so the reports are loaded for the pieces found here, never by an id from outside.
+ * Also read inside a transaction: the Dokumen Evaluasi's issue (src/modules/evaluasi/dokumen/isi.ts).
  */
-async function potonganTahun(db: Db, siklusId: number, pegawaiId: number, lastSkpId: number): Promise<PotonganTahun[]> {
-  const { potongan, laporan } = await tahunPegawai(db.sql, siklusId, pegawaiId);
+export async function potonganTahun(db: Db | { prisma: Tx }, siklusId: number, pegawaiId: number, lastSkpId: number): Promise<PotonganTahun[]> {
+  const { potongan, laporan } = await tahunPegawai('sql' in db ? db.sql : sqlOn(db.prisma), siklusId, pegawaiId);
   const out: PotonganTahun[] = [];
   for (const p of potongan) {
     const rows = [];
