@@ -483,7 +483,8 @@ const ROUTES: Row[] = [
   { route: 'GET /keberatan', expect: LOGGED_IN },
   { route: 'GET /keberatan?status=DIAJUKAN', expect: LOGGED_IN },
   { route: 'GET /keberatan/saya?siklus={siklus}', expect: e(303, 200, 200, 200, 303) },
-  { route: 'POST /keberatan/saya?siklus={siklus}', multipart: true, expect: e(303, 422, 404, 404, 404) },
+  // (everyone with a FINAL year of their own reaches the form's validation: the dokumen block below makes the appraiser's and the pimpinan's FINAL too)
+  { route: 'POST /keberatan/saya?siklus={siklus}', multipart: true, expect: e(303, 422, 422, 422, 404) },
   { route: 'GET /keberatan/{keberatanSelf}', expect: e(303, 200, 200, 200, 200) },
   { route: 'GET /keberatan/{keberatanRekan}', expect: e(303, 404, 200, 200, 200) },
   { route: 'GET /keberatan/{keberatanSubtree}', expect: e(303, 404, 404, 404, 200) },
@@ -1093,7 +1094,10 @@ beforeAll(async () => {
   Object.assign(ids, { keberatanSelf: kSelf.id, keberatanRekan: kRekan.id, keberatanSubtree: kSubtree.id, verKeberatanSelf: 1, berkasSelf: await berkasOf('self'), berkasRekan: await berkasOf('rekan') });
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
   // ── evaluasi: dokumen ── every person's year FINAL (the document is issued on first look), and seksi's organisation predikat
-  for (const p of PEOPLE) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  // (the keberatan block above already made self's, rekan's and subtree's FINAL)
+  for (const p of PEOPLE) {
+    if (!(await t.db.prisma.evaluasiTahunan.findFirst({ where: { skpId: rec[p].skp } }))) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  }
   await given.predikatOrganisasiLangsung(t, siklus.id, world.units.seksi.id, 'BAIK');
   ids.nomor = 1;
 });
