@@ -199,6 +199,9 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
     expect(k).toMatchObject({ status: 'DIPUTUS', keputusan: 'UBAH', hasilKerjaBaru: 'SESUAI', perilakuBaru: 'SESUAI', predikatBaru: 'BAIK', alasanKeputusan: alasan, dicatatHr: false, delegasiId: null });
     const dok = await t.db.prisma.dokumenEvaluasi.findMany({ where: { evaluasiId: e1.id }, orderBy: { nomor: 'asc' } });
     expect(dok.map((d) => [d.nomor, d.digantikanAt !== null, (d.isi as { predikat: string }).predikat, d.keberatanId])).toEqual([[1, true, 'BUTUH_PERBAIKAN', null], [2, false, 'BAIK', id]]);
+    // the re-issued document names the decision it follows (once the document carries it: docs/domain/dokumen-evaluasi.md)
+    const isi2 = dok[1]!.isi as { keberatan?: { id: number; keputusan: string | null } | null };
+    if ('keberatan' in isi2) expect(isi2.keberatan).toMatchObject({ id, keputusan: 'UBAH' });
     const after = await cekUnit(t.db, w.siklus.id, w.units.bidang.id);
     expect(countOf(after, 'BAIK')).toBe(countOf(before, 'BAIK') + 1);
     expect(countOf(after, 'BUTUH_PERBAIKAN')).toBe(countOf(before, 'BUTUH_PERBAIKAN') - 1);

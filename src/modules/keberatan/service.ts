@@ -288,8 +288,9 @@ export type HasilPutus = { keputusan: 'TETAP' | 'UBAH'; nama: string; predikat: 
  * appraiser (Forbidden, even when they act for the decider's post). Version-checked; the same
  * decision sent twice is taken once; a second, different decision is refused. On UBAH, in this one
  * transaction and in this order: the evaluation's row held, its document as it was ensured
- * (pastikanDokumen), the evaluation changed, the next document issued (terbitkanUlang), the unit's
- * distribution check run before and after and recorded in the audit entry. Notifies the employee
+ * (pastikanDokumen), the evaluation changed, the decision written, the next document issued
+ * (terbitkanUlang, which can then name the decision), the unit's distribution check run before
+ * and after and recorded in the audit entry. Notifies the employee
  * and the appraiser (KEBERATAN_DIPUTUS).
  */
 export async function putusKeberatan(db: Db, actor: Actor, id: number, input: PutusInput, clock: Clock): Promise<HasilPutus> {
@@ -316,24 +317,38 @@ export async function putusKeberatan(db: Db, actor: Actor, id: number, input: Pu
     let hasil: Predikat = e.predikat as Predikat;
     let dokumenNomor: number | null = null;
     let cek: CekCatatan | null = null;
+    const unitId = baru ? await unitCekPegawai(q, k.siklusId, k.pegawaiId) : null;
+    const ringkas = async (): Promise<RingkasCek> => {
+      if (unitId === null) return null;
+      const c = await cekUnit({ sql: q }, k.siklusId, unitId);
+      return c.cek ? { hasil: c.cek.hasil, pelanggaran: c.cek.pelanggaran.length, justifikasiSesuai: c.justifikasi?.sesuai ?? null } : null;
+    };
+    let sebelum: RingkasCek = null;
+    let ak: unknown;
     if (baru) {
-      // the contract's order: hold the row, freeze the document as it was, change, re-issue
+      // the contract's order: hold the row, freeze the document as it was, change the evaluation …
       await lockEvaluasi(q, e.id);
       await pastikanDokumen(tx, e.id, actor.userId);
-      const unitId = await unitCekPegawai(q, k.siklusId, k.pegawaiId);
-      const ringkas = async (): Promise<RingkasCek> => {
-        if (unitId === null) return null;
-        const c = await cekUnit({ sql: q }, k.siklusId, unitId);
-        return c.cek ? { hasil: c.cek.hasil, pelanggaran: c.cek.pelanggaran.length, justifikasiSesuai: c.justifikasi?.sesuai ?? null } : null;
-      };
-      const sebelum = await ringkas();
+      sebelum = await ringkas();
       hasil = predikat(baru.h, baru.p);
-      const ak = (await akSaran(q, k.siklusId, [k.pegawaiId]))[0]?.ak;
+      ak = (await akSaran(q, k.siklusId, [k.pegawaiId]))[0]?.ak;
       const { count } = await tx.evaluasiTahunan.updateMany({
         where: { id: e.id, version: e.version, status: 'FINAL' },
         data: { ratingHasilKerja: baru.h, ratingPerilaku: baru.p, predikat: hasil, angkaKredit: angkaKreditFinal(ak, hasil), version: { increment: 1 }, updatedAt: now },
       });
       if (count === 0) throw new Conflict();
+    }
+    // … the decision itself (so the re-issued document can say which decision it follows) …
+    const { count } = await tx.keberatan.updateMany({
+      where: { id, version: k.version, status: { not: 'DIPUTUS' } },
+      data: {
+        status: 'DIPUTUS', keputusan: input.keputusan, hasilKerjaBaru: baru?.h ?? null, perilakuBaru: baru?.p ?? null, predikatBaru: baru ? hasil : null,
+        alasanKeputusan: input.alasanKeputusan, diputusAt: now, ...who, version: { increment: 1 }, updatedAt: now,
+      },
+    });
+    if (count === 0) throw new Conflict();
+    if (baru) {
+      // … and the next document issued from the changed evaluation
       const dok = await terbitkanUlang(tx, e.id, k.id, actor.userId);
       dokumenNomor = dok.nomor;
       if (unitId !== null) cek = { unitId, sebelum, sesudah: await ringkas() };
@@ -343,14 +358,6 @@ export async function putusKeberatan(db: Db, actor: Actor, id: number, input: Pu
         after: { ratingHasilKerja: baru.h, ratingPerilaku: baru.p, predikat: hasil, angkaKredit: angkaKreditFinal(ak, hasil), keberatanId: k.id, dokumenNomor, kalibrasi: cek },
       });
     }
-    const { count } = await tx.keberatan.updateMany({
-      where: { id, version: k.version, status: { not: 'DIPUTUS' } },
-      data: {
-        status: 'DIPUTUS', keputusan: input.keputusan, hasilKerjaBaru: baru?.h ?? null, perilakuBaru: baru?.p ?? null, predikatBaru: baru ? hasil : null,
-        alasanKeputusan: input.alasanKeputusan, diputusAt: now, ...who, version: { increment: 1 }, updatedAt: now,
-      },
-    });
-    if (count === 0) throw new Conflict();
     await audit(tx, actor, {
       aksi: 'keberatan.decide', entitas: 'keberatan', entitasId: id,
       before: { status: k.status, ratingHasilKerja: e.ratingHasilKerja, ratingPerilaku: e.ratingPerilaku, predikat: e.predikat, version: k.version },
