@@ -55,6 +55,8 @@ import { hitungRoutes } from './modules/evaluasi/hitung/routes.js';
 import { evaluasiRoutes } from './modules/evaluasi/konfirmasi/routes.js';
 import { kalibrasiRoutes } from './modules/evaluasi/kalibrasi/routes.js';
 import { finalisasiRoutes } from './modules/evaluasi/finalisasi/routes.js';
+import { rekapRoutes } from './modules/rekap/routes.js'; // ── rekap ──
+import { keberatanRoutes } from './modules/keberatan/routes.js'; // ── keberatan ──
 import { dokumenRoutes } from './modules/evaluasi/dokumen/routes.js';
 // ── pengingat ──
 import { pengingatTasks } from './modules/pengingat/jobs.js';
@@ -170,6 +172,10 @@ export function createApp({ config, db, jobs: givenJobs, store = localBerkasStor
   app.use(kalibrasiRoutes({ db, clock, jobs, store }));
   // ── evaluasi: finalisasi ──
   app.use(finalisasiRoutes({ db, clock, jobs, store }));
+  // ── rekap ──
+  app.use(rekapRoutes({ db }));
+  // ── keberatan ──
+  app.use(keberatanRoutes({ db, clock, jobs, store }));
   // ── evaluasi: dokumen ──
   app.use(dokumenRoutes({ db, clock }));
   app.use(notFoundHandler);

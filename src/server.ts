@@ -8,6 +8,7 @@ import { seedPlanning } from './db/seed-planning.js';
 import { seedMutasi } from './db/seed-mutasi.js';
 import { seedLaporan } from './db/seed-laporan.js';
 import { seedEvaluasi } from './db/seed-evaluasi.js';
+import { seedKeberatan } from './db/seed-keberatan.js';
 // ── mail ──
 import { seedEmail } from './db/seed-email.js';
 import { seedNotifikasi } from './db/seed-notifikasi.js'; // ── bell ──
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
     await seedLaporan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { penilai: login('penilai'), pegawai: login('pegawai') }, log: (m) => console.log(m) });
     console.log('Menutup evaluasi tahunan demo tahun lalu (saran, konfirmasi, kalibrasi, finalisasi) …');
     await seedEvaluasi(db, localBerkasStore(config.berkasDir), jobs, { clock: systemClock, log: (m) => console.log(m) });
+    // ── keberatan ── one objection decided (a rating changed, the document re-issued), one open inside its window
+    await seedKeberatan(db, localBerkasStore(config.berkasDir), { clock: systemClock, demo: { pegawai: login('pegawai') }, log: (m) => console.log(m) });
     // ── pengingat ── the reminders due today, so the demo's late reports have theirs from the start
     const pengingat = await periksaPengingat(db, systemClock.now());
     console.log(`seed: ${pengingat.total} pengingat tenggat (${pengingat.periode.map((p) => `${p.nama} ${p.jenis} ${p.baru}`).join(', ') || 'tidak ada yang jatuh tempo'}).`);

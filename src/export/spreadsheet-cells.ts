@@ -31,3 +31,9 @@ export function csvLine(cells: readonly CellValue[], sep = ';'): string {
     })
     .join(sep);
 }
+
+// ── rekap: a CSV file as every export writes it (docs/domain/rekap.md § CSV) ──
+/** The byte-order mark a CSV starts with, so that Excel opens it as UTF-8 (names with é, ñ …). */
+export const CSV_BOM = '\uFEFF';
+/** One CSV record: csvLine with `;` (Excel's separator where the decimal comma is used, as in id-ID), ended by CRLF (RFC 4180). */
+export const csvRow = (cells: readonly CellValue[], sep = ';'): string => `${csvLine(cells, sep)}\r\n`;

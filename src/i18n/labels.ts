@@ -24,6 +24,9 @@ type DiffField = Exclude<RhkField, 'teks'> | Exclude<IndikatorField, 'teks' | 't
 type StatusDelegasi = 'BERLAKU' | 'AKAN' | 'BERAKHIR' | 'DIBATALKAN';
 /** The two ends of a version comparison. */
 type VersiEnd = 'dari' | 'ke';
+// ── rekap ──
+type StatusKeberatanRekap = import('../modules/rekap/baris.js').StatusKeberatanRekap;
+type StatusEvaluasiRekap = import('../modules/rekap/baris.js').StatusEvaluasiRekap;
 
 export const LABELS = {
   /** What moving a cycle into each phase does, said before the move is confirmed. */
@@ -154,6 +157,14 @@ export const LABELS = {
     'kalibrasiUnit.justify': 'audit.act.kalibrasiUnit.justify',
     // ── evaluasi: hitung ──
     'siklus.startHitungTahunan': 'audit.act.siklus.startHitungTahunan',
+    // ── rekap ──
+    'rekap.export': 'audit.act.rekap.export',
+    // ── keberatan ──
+    'keberatan.create': 'audit.act.keberatan.create',
+    'keberatan.tanggapan.request': 'audit.act.keberatan.tanggapan.request',
+    'keberatan.tanggapan.create': 'audit.act.keberatan.tanggapan.create',
+    'keberatan.decide': 'audit.act.keberatan.decide',
+    'evaluasi.reviseByKeberatan': 'audit.act.evaluasi.reviseByKeberatan',
     // ── dokumen evaluasi ──
     'dokumenEvaluasi.issue': 'audit.act.dokumenEvaluasi.issue',
   } satisfies Record<AuditAksi, MessageKey>,
@@ -170,6 +181,8 @@ export const LABELS = {
     kalibrasi_unit: 'audit.kind.kalibrasi_unit',
     // ── evaluasi: kalibrasi ──
     penetapan_predikat: 'audit.kind.penetapan_predikat',
+    // ── keberatan ──
+    keberatan: 'audit.kind.keberatan',
     // ── dokumen evaluasi ──
     dokumen_evaluasi: 'audit.kind.dokumen_evaluasi' } satisfies Record<AuditEntitas, MessageKey>,
   /** The fields audit entries record (any other field is shown by its name). */
@@ -201,6 +214,17 @@ export const LABELS = {
   email: {
     status: { ANTRI: 'email.status.ANTRI', TERKIRIM: 'email.status.TERKIRIM', GAGAL: 'email.status.GAGAL' } satisfies Record<E.StatusEmail, MessageKey>,
     jenis: { LAPORAN_DIAJUKAN: 'email.jenis.LAPORAN_DIAJUKAN', LAPORAN_DIKEMBALIKAN: 'email.jenis.LAPORAN_DIKEMBALIKAN', LAPORAN_DINILAI: 'email.jenis.LAPORAN_DINILAI', UMPAN_BALIK: 'email.jenis.UMPAN_BALIK', SKP_DIAJUKAN: 'email.jenis.SKP_DIAJUKAN', SKP_DIKEMBALIKAN: 'email.jenis.SKP_DIKEMBALIKAN', SKP_DISETUJUI: 'email.jenis.SKP_DISETUJUI', TENGGAT_H3: 'email.jenis.TENGGAT_H3', TENGGAT_LEWAT: 'email.jenis.TENGGAT_LEWAT', LAPORAN_DIBUKA_HR: 'email.jenis.LAPORAN_DIBUKA_HR', PENGINGAT: 'email.jenis.PENGINGAT', EMAIL_GAGAL: 'email.jenis.EMAIL_GAGAL', EVALUASI_SIAP: 'email.jenis.EVALUASI_SIAP', EVALUASI_FINAL: 'email.jenis.EVALUASI_FINAL', KEBERATAN_DIAJUKAN: 'email.jenis.KEBERATAN_DIAJUKAN', KEBERATAN_TANGGAPAN_DIMINTA: 'email.jenis.KEBERATAN_TANGGAPAN_DIMINTA', KEBERATAN_DITANGGAPI: 'email.jenis.KEBERATAN_DITANGGAPI', KEBERATAN_DIPUTUS: 'email.jenis.KEBERATAN_DIPUTUS' } satisfies Record<E.JenisNotifikasi, MessageKey>,
+  },
+  // ── rekap: the objection status and the evaluation's state as the recaps name them (docs/domain/rekap.md) ──
+  rekap: {
+    keberatan: { TIDAK: 'rekap.keberatan.TIDAK', DIAJUKAN: 'rekap.keberatan.DIAJUKAN', TANGGAPAN_DIMINTA: 'rekap.keberatan.TANGGAPAN_DIMINTA', DITANGGAPI: 'rekap.keberatan.DITANGGAPI', DIPUTUS_TETAP: 'rekap.keberatan.DIPUTUS_TETAP', DIPUTUS_UBAH: 'rekap.keberatan.DIPUTUS_UBAH' } satisfies Record<StatusKeberatanRekap, MessageKey>,
+    statusEvaluasi: { BELUM: 'rekap.evaluasi.BELUM', DIKONFIRMASI: 'rekap.evaluasi.DIKONFIRMASI', FINAL: 'rekap.evaluasi.FINAL' } satisfies Record<StatusEvaluasiRekap, MessageKey>,
+  },
+  // ── keberatan: an objection's stage, its decision, how its decider acts (docs/domain/keberatan.md) ──
+  keberatan: {
+    status: { DIAJUKAN: 'keberatan.status.DIAJUKAN', TANGGAPAN_DIMINTA: 'keberatan.status.TANGGAPAN_DIMINTA', DITANGGAPI: 'keberatan.status.DITANGGAPI', DIPUTUS: 'keberatan.status.DIPUTUS' } satisfies Record<E.StatusKeberatan, MessageKey>,
+    keputusan: { TETAP: 'keberatan.keputusan.TETAP', UBAH: 'keberatan.keputusan.UBAH' } satisfies Record<E.KeputusanKeberatan, MessageKey>,
+    sebagai: { atasan: 'keberatan.sebagai.atasan', delegasi: 'keberatan.sebagai.delegasi', luar: 'keberatan.sebagai.luar', atasNama: 'keberatan.sebagai.atasNama', hr: 'keberatan.sebagai.hr' } satisfies Record<import('../domain/keberatan.js').PutusSebagai['sebagai'], MessageKey>,
   },
 } as const;
 export type Labels = typeof LABELS;

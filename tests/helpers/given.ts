@@ -637,3 +637,24 @@ export async function instansiKalibrasi(t: Ctx, opts: { staffBidang?: number; st
 }
 export type InstansiKalibrasi = Awaited<ReturnType<typeof instansiKalibrasi>>;
 
+
+// ── keberatan ──
+/**
+ * A FINAL annual evaluation of `pegawaiId` in the cycle (the suggestion and the rating written
+ * directly, as saranLangsung and evaluasiLangsung do), finalised and notified at `diberitahuAt`:
+ * the day the objection window counts from (docs/domain/keberatan.md).
+ */
+export async function evaluasiFinalLangsung(t: Ctx, siklusId: number, pegawaiId: number, opts: SaranLangsungOpts & EvaluasiLangsungOpts & { diberitahuAt: Date }): Promise<{ id: number; skpId: number }> {
+  const skp = await skpDi(t, siklusId, pegawaiId);
+  await saranLangsung(t, skp, opts);
+  const e = await evaluasiLangsung(t, skp, { ...opts, status: 'FINAL' });
+  await t.db.prisma.evaluasiTahunan.update({ where: { id: e.id }, data: { finalAt: opts.diberitahuAt, diberitahuAt: opts.diberitahuAt } });
+  return { id: e.id, skpId: skp.id };
+}
+
+/** The employee's objection to their FINAL evaluation of the cycle, filed through the service (inside the window by `clock`). */
+export async function keberatan(t: Ctx, siklusId: number, pegawai: { id: number }, opts: { alasan?: string; clock?: import('../../src/clock.js').Clock } = {}): Promise<{ id: number }> {
+  const { ajukanKeberatan } = await import('../../src/modules/keberatan/service.js');
+  const { systemClock } = await import('../../src/clock.js');
+  return ajukanKeberatan(t.db, await actorOf(t, pegawai.id), siklusId, opts.alasan ?? `Keberatan uji ${next()}: capaian RHK utama tidak diperhitungkan.`, [], opts.clock ?? systemClock);
+}

@@ -460,16 +460,57 @@ const ROUTES: Row[] = [
   { route: 'GET /siklus/999999/saran-tahunan/job.json', expect: ADMIN_GET(404) },
   { route: 'POST /siklus/{siklus}/saran-tahunan', body: {}, expect: ADMIN_POST(303) },
   { route: 'POST /siklus/999999/saran-tahunan', body: {}, expect: ADMIN_POST(404) },
+  // ── rekap ──
+  // The distribution page and the year's recap: HR the agency, a pimpinan their subtree ({unit} =
+  // seksi; {unitLain} outside it: 404); the TPP list and the angka kredit list are HR's (anyone
+  // else 404). An unknown cycle is 404 for everyone. Every export is a GET (nothing changes).
+  { route: 'GET /rekap', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap?siklus={siklus}&unit={unit}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap?siklus={siklus}&unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap?siklus=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus={siklus}', expect: e(303, 404, 404, 200, 200) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus={siklus}&unit={unitLain}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/tahunan.xlsx?siklus=999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /rekap/tpp.xlsx?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/tpp.csv?siklus={siklus}&unit={unit}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/angka-kredit?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /rekap/angka-kredit.xlsx?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
+  // ── keberatan ── self's and rekan's objections (appraised by penilai, decided by pimpinan) and
+  // subtree's (appraised by kadis, decided by the outside official). Who sees one: the employee,
+  // the appraiser, the decider, HR; a colleague finds nothing (404). An empty form stops at
+  // validation (422); with the real version, the employee, the appraiser and HR (an internal
+  // decider) are refused (403): nobody decides their own. Uploads: the login guard first.
+  { route: 'GET /keberatan', expect: LOGGED_IN },
+  { route: 'GET /keberatan?status=DIAJUKAN', expect: LOGGED_IN },
+  { route: 'GET /keberatan/saya?siklus={siklus}', expect: e(303, 200, 200, 200, 303) },
+  { route: 'POST /keberatan/saya?siklus={siklus}', multipart: true, expect: e(303, 422, 404, 404, 404) },
+  { route: 'GET /keberatan/{keberatanSelf}', expect: e(303, 200, 200, 200, 200) },
+  { route: 'GET /keberatan/{keberatanRekan}', expect: e(303, 404, 200, 200, 200) },
+  { route: 'GET /keberatan/{keberatanSubtree}', expect: e(303, 404, 404, 404, 200) },
+  { route: 'GET /keberatan/999999', expect: e(303, 404, 404, 404, 404) },
+  { route: 'GET /keberatan/{keberatanSelf}/berkas/{berkasSelf}', expect: e(303, 200, 200, 200, 200) },
+  { route: 'GET /keberatan/{keberatanRekan}/berkas/{berkasRekan}', expect: e(303, 404, 200, 200, 200) },
+  { route: 'GET /keberatan/{keberatanSelf}/berkas/{berkasRekan}', expect: e(303, 404, 404, 404, 404) },
+  { route: 'POST /keberatan/{keberatanSelf}/minta-tanggapan', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
+  { route: 'POST /keberatan/{keberatanRekan}/minta-tanggapan', body: {}, expect: e(403, 404, 422, 422, 422, 303) },
+  { route: 'POST /keberatan/{keberatanSelf}/minta-tanggapan', body: { version: '{verKeberatanSelf}', permintaan: 'Mohon penjelasan dari pejabat penilai.' }, expect: e(403, 403, 403, undefined, 403, 303) },
+  { route: 'POST /keberatan/{keberatanSelf}/tanggapan', multipart: true, expect: e(303, 422, 422, 422, 422) },
+  { route: 'POST /keberatan/{keberatanSubtree}/tanggapan', multipart: true, expect: e(303, 404, 404, 404, 422) },
+  { route: 'POST /keberatan/{keberatanSelf}/putus', body: {}, expect: e(403, 422, 422, 422, 422, 303) },
+  { route: 'POST /keberatan/{keberatanSubtree}/putus', body: {}, expect: e(403, 404, 404, 404, 422, 303) },
+  { route: 'POST /keberatan/999999/putus', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
+  { route: 'POST /keberatan/{keberatanSelf}/putus', body: { version: '{verKeberatanSelf}', keputusan: 'TETAP', alasanKeputusan: 'Hasil evaluasi semula sudah sesuai bukti.' }, expect: e(403, 403, 403, undefined, 403, 303) },
   // ── evaluasi: dokumen ──
-  // An employee's Dokumen Evaluasi Kinerja of the year (every person's year is FINAL here; the
-  // first look issues number {nomor}): the employee, whoever acts as appraiser of the year's last
-  // SKP, the atasan pejabat penilai, a pimpinan over the unit and HR; anyone else finds nothing
-  // (404). The Penetapan Predikat print: whoever reads the unit's organisation predikat ({unit} =
+  // An employee's Dokumen Evaluasi Kinerja of the year (the years of self, rekan, subtree, kadis
+  // and luar are FINAL; the first look issues number {nomor}): the employee, whoever acts as
+  // appraiser of the year's last SKP, the atasan pejabat penilai, a pimpinan over the unit and HR;
+  // anyone else finds nothing (404). A year not FINAL (penilai's, pimpinan's) shows its page
+  // saying so, and has no PDF (404). The Penetapan Predikat print: whoever reads the unit's organisation predikat ({unit} =
   // seksi has one; {unitLain} has none: nothing to print).
   ...perRel('GET /evaluasi/{pegawai:rel}/dokumen?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
   { route: 'GET /evaluasi/{pegawai:kadis}/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
   { route: 'GET /evaluasi/999999/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 404) },
-  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
+  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', [e(303, 200, 404, 404, undefined), e(303, undefined, 200, 404, undefined), e(303, 404, 404, 404, 200)]),
   { route: 'GET /evaluasi/{pegawai:kadis}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
   { route: 'GET /evaluasi/{pegawai:own}/dokumen/999999/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, undefined) },
   { route: 'GET /predikat-organisasi/{unit}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 200, 200) },
@@ -903,6 +944,39 @@ const PEJABAT_LUAR: Record<string, number | null> = {
   'GET /siklus/999999/saran-tahunan/job.json': 403,
   'POST /siklus/{siklus}/saran-tahunan': 403,
   'POST /siklus/999999/saran-tahunan': 403,
+  // ── rekap ── (requireLogin refuses an outside official)
+  'GET /rekap': 403,
+  'GET /rekap?siklus={siklus}&unit={unit}': 403,
+  'GET /rekap?siklus={siklus}&unit={unitLain}': 403,
+  'GET /rekap?siklus=999999': 403,
+  'GET /rekap/tahunan.xlsx?siklus={siklus}': 403,
+  'GET /rekap/tahunan.xlsx?siklus={siklus}&unit={unitLain}': 403,
+  'GET /rekap/tahunan.xlsx?siklus=999999': 403,
+  'GET /rekap/tpp.xlsx?siklus={siklus}': 403,
+  'GET /rekap/tpp.csv?siklus={siklus}&unit={unit}': 403,
+  'GET /rekap/angka-kredit?siklus={siklus}': 403,
+  'GET /rekap/angka-kredit.xlsx?siklus={siklus}': 403,
+  // ── keberatan ── (they decide subtree's, appraised by kadis whom they appraise; requireLogin closes the employee's own page)
+  'GET /keberatan': 200,
+  'GET /keberatan?status=DIAJUKAN': 200,
+  'GET /keberatan/saya?siklus={siklus}': 403,
+  'POST /keberatan/saya?siklus={siklus} (multipart)': 403,
+  'GET /keberatan/{keberatanSelf}': 404,
+  'GET /keberatan/{keberatanRekan}': 404,
+  'GET /keberatan/{keberatanSubtree}': 200,
+  'GET /keberatan/999999': 404,
+  'GET /keberatan/{keberatanSelf}/berkas/{berkasSelf}': 404,
+  'GET /keberatan/{keberatanRekan}/berkas/{berkasRekan}': 404,
+  'GET /keberatan/{keberatanSelf}/berkas/{berkasRekan}': 404,
+  'POST /keberatan/{keberatanSelf}/minta-tanggapan': 404,
+  'POST /keberatan/{keberatanRekan}/minta-tanggapan': 404,
+  'POST /keberatan/{keberatanSelf}/minta-tanggapan + version, permintaan': 404,
+  'POST /keberatan/{keberatanSelf}/tanggapan (multipart)': 404,
+  'POST /keberatan/{keberatanSubtree}/tanggapan (multipart)': 422,
+  'POST /keberatan/{keberatanSelf}/putus': 404,
+  'POST /keberatan/{keberatanSubtree}/putus': 422,
+  'POST /keberatan/999999/putus': 404,
+  'POST /keberatan/{keberatanSelf}/putus + version, keputusan, alasanKeputusan': 404,
   // ── evaluasi: dokumen ── (the appraiser of kadis's year sees kadis's documents; the agency's predikat is not theirs here)
   'GET /evaluasi/{pegawai:own}/dokumen?siklus={siklus}': null,
   'GET /evaluasi/{pegawai:appraisee}/dokumen?siklus={siklus}': 200,
@@ -931,6 +1005,8 @@ const MSG = {
   notAtasNama: 'Keputusan atas nama hanya dicatat oleh admin kepegawaian',
   // ── laporan
   notOwnerLaporan: 'Hanya pegawai pemilik laporan yang dapat mengubahnya.',
+  // ── keberatan
+  notPihak: 'Anda tidak dapat memutus keberatan atas penilaian yang menyangkut diri Anda sendiri.',
 };
 
 let t: TestApp;
@@ -1004,9 +1080,21 @@ beforeAll(async () => {
   // ── monitoring ── a unit outside the pimpinan's subtree
   ids.unitLain = world.units.lain.id;
   // ── evaluasi: kalibrasi ── (the suggestions above: the penilai's appraisees' units are the penilai's calibration)
+  // ── keberatan ── self, rekan and subtree: the year FINAL and notified now, each with an objection (self's and rekan's with a file)
+  for (const p of ['self', 'rekan', 'subtree'] as const) {
+    const ev = await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+    await t.db.prisma.evaluasiTahunan.update({ where: { id: ev.id }, data: { finalAt: new Date(), diberitahuAt: new Date() } });
+  }
+  const kSelf = await given.keberatan(t, siklus.id, world.people.self);
+  const kRekan = await given.keberatan(t, siklus.id, world.people.rekan);
+  const kSubtree = await given.keberatan(t, siklus.id, world.people.subtree);
+  const berkasOf = async (p: Person) => (await t.db.prisma.buktiDukung.findUniqueOrThrow({ where: { id: rec[p].bukti! } })).berkasId!;
+  await t.db.prisma.keberatanBerkas.create({ data: { keberatanId: kSelf.id, berkasId: await berkasOf('self') } });
+  await t.db.prisma.keberatanBerkas.create({ data: { keberatanId: kRekan.id, berkasId: await berkasOf('rekan') } });
+  Object.assign(ids, { keberatanSelf: kSelf.id, keberatanRekan: kRekan.id, keberatanSubtree: kSubtree.id, verKeberatanSelf: 1, berkasSelf: await berkasOf('self'), berkasRekan: await berkasOf('rekan') });
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
-  // ── evaluasi: dokumen ── every person's year FINAL (the document is issued on first look), and seksi's organisation predikat
-  for (const p of PEOPLE) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  // ── evaluasi: dokumen ── kadis's and luar's years FINAL too (self's, rekan's and subtree's are, above), and seksi's organisation predikat
+  for (const p of ['kadis', 'luar'] as const) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
   await given.predikatOrganisasiLangsung(t, siklus.id, world.units.seksi.id, 'BAIK');
   ids.nomor = 1;
 });
@@ -1071,7 +1159,7 @@ describe('authorization matrix', () => {
     if (status === 303 && anonymous && !['POST /bahasa', 'POST /login'].includes(row.route)) expect(res.headers.location).toBe('/login');
     if (status === 403) {
       if (who === 'anon' && row.route.startsWith('POST')) expect(res.text).toContain(MSG.csrf);
-      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama, /* ── laporan */ MSG.notOwnerLaporan].map((m) => m.replace(/\./g, '\\.')).join('|')));
+      else expect(res.text).toMatch(new RegExp([MSG.forbidden, MSG.notOwner, MSG.notPenilai, MSG.notAtasNama, /* ── laporan */ MSG.notOwnerLaporan, /* ── keberatan */ MSG.notPihak].map((m) => m.replace(/\./g, '\\.')).join('|')));
     }
     if (status === 404) expect(res.text).toContain(MSG.notFound);
   });

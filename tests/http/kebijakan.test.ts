@@ -65,8 +65,8 @@ describe('the policy screen', () => {
     expect(page).toContain('Capaian paling tinggi (%)');
     expect(page).toContain('Bawaan: 120.');
     expect(page).toContain('Bawaan: Tidak.');
-    // TAMBAHAN, the five unit-head levels, "sebagian besar" as a minimum, the blocking setting, and the legend
-    expect(res.text.match(/class="tag kebijakan-belum"/g)).toHaveLength(9);
+    // TAMBAHAN, the five unit-head levels, "sebagian besar" as a minimum, the blocking setting, the objection window, and the legend
+    expect(res.text.match(/class="tag kebijakan-belum"/g)).toHaveLength(10);
   });
 
   it('saves the settings as a whole policy, version-checked and audited with before and after', async () => {
@@ -154,7 +154,8 @@ describe('frozen from KALIBRASI on, and what is computed reads the stored policy
     const page = await admin.get(`/siklus/${siklus.id}/kebijakan`);
     expect(page.status).toBe(200);
     expect(text(page.text)).toContain('Kebijakan dibekukan sejak fase Kalibrasi');
-    expect(page.text).not.toContain('Simpan kebijakan');
+    // every group frozen but the objection window's (docs/domain/keberatan.md § The window)
+    expect(page.text.match(/<fieldset class="card" disabled>/g)).toHaveLength(7);
     const res = await post(await form({ minimumOrang: '10', blokir: 'tidak' }));
     expect(res.status).toBe(409);
     expect(text(res.text)).toContain('tidak dapat diubah lagi: siklus dalam fase Kalibrasi');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvLine, safeCell, safeRow } from '../../src/export/spreadsheet-cells.js';
+import { CSV_BOM, csvLine, csvRow, safeCell, safeRow } from '../../src/export/spreadsheet-cells.js';
 
 // OWASP CSV injection: text that a spreadsheet would run as a formula gets a leading quote.
 describe('cells a spreadsheet would run as a formula', () => {
@@ -23,5 +23,11 @@ describe('cells a spreadsheet would run as a formula', () => {
   it('a CSV line quotes where needed after neutralising', () => {
     expect(csvLine(['=1;2', -5, '-5', 'a"b', 'x\ny'])).toBe(`"'=1;2";-5;-5;"a""b";"x\ny"`);
     expect(csvLine(['@a', 'b,c'], ',')).toBe(`'@a,"b,c"`);
+  });
+
+  // ── rekap ──
+  it('a CSV record is the same neutralised line ended by CRLF; a file starts with the byte-order mark', () => {
+    expect(csvRow(['\t=1', '\r=2', '+A1', '+3', 'Siti'])).toBe(`'\t=1;"'\r=2";'+A1;+3;Siti\r\n`);
+    expect(CSV_BOM).toBe('\uFEFF');
   });
 });

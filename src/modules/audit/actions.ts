@@ -36,6 +36,10 @@ export const AUDIT_AKSI = [
   'predikatOrganisasi.set', 'kalibrasiUnit.justify',
   // ── evaluasi: hitung ── HR starts the year-end computation
   'siklus.startHitungTahunan',
+  // ── rekap ── HR (or a pimpinan, their subtree's recap) takes an export of the year (docs/domain/rekap.md)
+  'rekap.export',
+  // ── keberatan: an objection filed, the appraiser's response asked and given, the decision (docs/domain/keberatan.md) ──
+  'keberatan.create', 'keberatan.tanggapan.request', 'keberatan.tanggapan.create', 'keberatan.decide', 'evaluasi.reviseByKeberatan',
   // ── dokumen evaluasi: a Dokumen Evaluasi Kinerja issued (docs/domain/dokumen-evaluasi.md) ──
   'dokumenEvaluasi.issue',
 ] as const;
@@ -58,6 +62,8 @@ export const AUDIT_ENTITAS = [
   'kalibrasi_unit',
   // ── evaluasi: kalibrasi ──
   'penetapan_predikat',
+  // ── keberatan ──
+  'keberatan',
   // ── dokumen evaluasi ──
   'dokumen_evaluasi',
 ] as const;

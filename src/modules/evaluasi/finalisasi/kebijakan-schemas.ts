@@ -25,6 +25,8 @@ export type KebijakanField = {
   /** message keys: the field's label, and why its default is what it is */
   label: string;
   hint: string;
+  /** still settable once the policy is frozen (KALIBRASI on): it changes no computed rating (docs/domain/keberatan.md § The window) */
+  bebasBeku?: boolean;
 };
 
 export const KEBIJAKAN_FIELDS: readonly KebijakanField[] = [
@@ -44,6 +46,8 @@ export const KEBIJAKAN_FIELDS: readonly KebijakanField[] = [
   { name: 'sebagianBesarMinimum', path: ['distribusi', 'sebagianBesarMinimum'], jenis: 'yaTidak', belumDikonfirmasi: true, label: 'kebijakan.field.sebagianBesarMinimum', hint: 'kebijakan.hint.sebagianBesarMinimum' },
   { name: 'minimumOrang', path: ['distribusi', 'minimumOrang'], jenis: 'bulat', belumDikonfirmasi: false, label: 'kebijakan.field.minimumOrang', hint: 'kebijakan.hint.minimumOrang' },
   { name: 'blokir', path: ['distribusi', 'blokir'], jenis: 'yaTidak', belumDikonfirmasi: true, label: 'kebijakan.field.blokir', hint: 'kebijakan.hint.blokir' },
+  // ── keberatan: the objection window (PP 30/2019 Pasal 59; calendar days not confirmed) ──
+  { name: 'keberatanHari', path: ['keberatan', 'hari'], jenis: 'bulat', belumDikonfirmasi: true, label: 'kebijakan.field.keberatanHari', hint: 'kebijakan.hint.keberatanHari', bebasBeku: true },
 ];
 
 /** The groups the page shows the fields in, in order, with their headings. */
@@ -55,6 +59,7 @@ export const KEBIJAKAN_GROUPS = [
   { id: 'ratingPerilaku', label: 'kebijakan.group.ratingPerilaku' },
   { id: 'kepalaUnit', label: 'kebijakan.group.kepalaUnit' },
   { id: 'distribusi', label: 'kebijakan.group.distribusi' },
+  { id: 'keberatan', label: 'kebijakan.group.keberatan', bebasBeku: true },
 ] as const;
 
 /** The words of each choice a field offers (its form value → message key). */
@@ -96,6 +101,7 @@ const pilihan = <T extends readonly [string, ...string[]]>(values: T) => z.enum(
 const RENTANG: Record<string, [number, number, string]> = {
   capaianDesimal: [0, 6, 'kebijakan.err.desimalRentang'],
   minimumOrang: [1, 1000, 'kebijakan.err.minimumOrangRentang'],
+  keberatanHari: [1, 90, 'kebijakan.err.keberatanHariRentang'],
 };
 
 const shape: Record<string, z.ZodType> = { version };

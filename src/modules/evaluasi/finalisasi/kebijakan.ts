@@ -10,7 +10,8 @@ import { KEBIJAKAN_FIELDS, KEBIJAKAN_GROUPS, OPSI_LABEL, policyValues } from './
 
 // The cycle's scoring policy screen (docs/domain/finalisasi.md § The policy settings): HR views
 // and edits siklus.policy while the cycle is DRAFT … PENILAIAN; from KALIBRASI on it is frozen,
-// so a recomputation of the year gives the ratings the appraisers confirmed and calibrated.
+// so a recomputation of the year gives the ratings the appraisers confirmed and calibrated. The
+// objection window stays settable (it changes no rating; docs/domain/keberatan.md § The window).
 // Anyone but HR finds no such page (404).
 
 /** Only HR sees the policy and finalises; anyone else finds nothing. */
@@ -20,6 +21,13 @@ export function assertHr(actor: Actor): void {
 
 /** The stored policy as today's model; a policy the code cannot read is refused by parsePolicy. */
 const storedPolicy = (stored: unknown): ScoringPolicy => parsePolicy(stored);
+
+/** The policy without the settings that stay settable once frozen (KEBIJAKAN_FIELDS' bebasBeku). */
+const tanpaBebasBeku = (p: ScoringPolicy): Record<string, unknown> => {
+  const out = JSON.parse(JSON.stringify(p)) as Record<string, Record<string, unknown>>;
+  for (const f of KEBIJAKAN_FIELDS) if (f.bebasBeku) delete out[f.path[0]]![f.path[1]];
+  return out;
+};
 
 /** What the page shows: the cycle, the policy as form values, each field's default and kind, and whether it may be edited. */
 export async function kebijakanPage(db: Db, actor: Actor, siklusId: number) {
@@ -52,8 +60,9 @@ export async function saveKebijakan(db: Db, actor: Actor, siklusId: number, vers
   return db.prisma.$transaction(async (tx) => {
     const s = await tx.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, fase: true, version: true, policy: true } });
     if (!s) throw new NotFound();
-    if (!policyEditable(s.fase)) throw new Refused('kebijakan.frozen', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
     const before = storedPolicy(s.policy);
+    // frozen from KALIBRASI on, except the settings that change no computed rating (the objection window)
+    if (!policyEditable(s.fase) && !isDeepStrictEqual(tanpaBebasBeku(before), tanpaBebasBeku(after))) throw new Refused('kebijakan.frozen', { tahun: s.tahun, fase: `@${LABELS.fase[s.fase]}` });
     if (isDeepStrictEqual({ ...before }, { ...after })) return false;
     const { count } = await tx.siklus.updateMany({ where: { id: siklusId, version, fase: s.fase }, data: { policy: after, version: { increment: 1 }, updatedAt: new Date() } });
     if (count === 0) throw new Conflict();

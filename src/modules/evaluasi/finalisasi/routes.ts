@@ -28,6 +28,10 @@ export function finalisasiRoutes({ db, clock }: Pick<RouterDeps, 'db' | 'clock' 
   r.post('/siklus/:id/kebijakan', requireLogin, async (req, res) => {
     assertHr(req.user!); // no policy screen of their own → 404 before the input is read
     const id = idParam(req.params.id);
+    // frozen from KALIBRASI on: the disabled fields are not sent, so they count as stored; saveKebijakan
+    // refuses any change but the objection window's (docs/domain/keberatan.md § The window)
+    const { values: stored, editable } = await kebijakanPage(db, req.user!, id);
+    if (!editable) req.body = { ...stored, ...(req.body as Record<string, unknown>) };
     await handleForm(req, res, {
       schema: kebijakanForm,
       view: 'evaluasi/finalisasi/kebijakan',
