@@ -483,7 +483,8 @@ const ROUTES: Row[] = [
   { route: 'GET /keberatan', expect: LOGGED_IN },
   { route: 'GET /keberatan?status=DIAJUKAN', expect: LOGGED_IN },
   { route: 'GET /keberatan/saya?siklus={siklus}', expect: e(303, 200, 200, 200, 303) },
-  { route: 'POST /keberatan/saya?siklus={siklus}', multipart: true, expect: e(303, 422, 404, 404, 404) },
+  // (everyone with a FINAL year of their own reaches the form's validation: the dokumen block below makes the appraiser's and the pimpinan's FINAL too)
+  { route: 'POST /keberatan/saya?siklus={siklus}', multipart: true, expect: e(303, 422, 422, 422, 404) },
   { route: 'GET /keberatan/{keberatanSelf}', expect: e(303, 200, 200, 200, 200) },
   { route: 'GET /keberatan/{keberatanRekan}', expect: e(303, 404, 200, 200, 200) },
   { route: 'GET /keberatan/{keberatanSubtree}', expect: e(303, 404, 404, 404, 200) },
@@ -501,16 +502,15 @@ const ROUTES: Row[] = [
   { route: 'POST /keberatan/999999/putus', body: {}, expect: e(403, 404, 404, 404, 404, 303) },
   { route: 'POST /keberatan/{keberatanSelf}/putus', body: { version: '{verKeberatanSelf}', keputusan: 'TETAP', alasanKeputusan: 'Hasil evaluasi semula sudah sesuai bukti.' }, expect: e(403, 403, 403, undefined, 403, 303) },
   // ── evaluasi: dokumen ──
-  // An employee's Dokumen Evaluasi Kinerja of the year (the years of self, rekan, subtree, kadis
-  // and luar are FINAL; the first look issues number {nomor}): the employee, whoever acts as
-  // appraiser of the year's last SKP, the atasan pejabat penilai, a pimpinan over the unit and HR;
-  // anyone else finds nothing (404). A year not FINAL (penilai's, pimpinan's) shows its page
-  // saying so, and has no PDF (404). The Penetapan Predikat print: whoever reads the unit's organisation predikat ({unit} =
+  // An employee's Dokumen Evaluasi Kinerja of the year (every person's year is FINAL here; the
+  // first look issues number {nomor}): the employee, whoever acts as appraiser of the year's last
+  // SKP, the atasan pejabat penilai, a pimpinan over the unit and HR; anyone else finds nothing
+  // (404). The Penetapan Predikat print: whoever reads the unit's organisation predikat ({unit} =
   // seksi has one; {unitLain} has none: nothing to print).
   ...perRel('GET /evaluasi/{pegawai:rel}/dokumen?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
   { route: 'GET /evaluasi/{pegawai:kadis}/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
   { route: 'GET /evaluasi/999999/dokumen?siklus={siklus}', expect: e(303, 404, 404, 404, 404) },
-  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', [e(303, 200, 404, 404, undefined), e(303, undefined, 200, 404, undefined), e(303, 404, 404, 404, 200)]),
+  ...perRel('GET /evaluasi/{pegawai:rel}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', [e(303, 200, 200, 200, undefined), e(303, undefined, 200, 200, undefined), e(303, 404, 404, 404, 200)]),
   { route: 'GET /evaluasi/{pegawai:kadis}/dokumen/{nomor}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, 200) },
   { route: 'GET /evaluasi/{pegawai:own}/dokumen/999999/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 404, undefined) },
   { route: 'GET /predikat-organisasi/{unit}/cetak.pdf?siklus={siklus}', expect: e(303, 404, 404, 200, 200) },
@@ -1093,8 +1093,11 @@ beforeAll(async () => {
   await t.db.prisma.keberatanBerkas.create({ data: { keberatanId: kRekan.id, berkasId: await berkasOf('rekan') } });
   Object.assign(ids, { keberatanSelf: kSelf.id, keberatanRekan: kRekan.id, keberatanSubtree: kSubtree.id, verKeberatanSelf: 1, berkasSelf: await berkasOf('self'), berkasRekan: await berkasOf('rekan') });
   Object.assign(ids, { unit: world.units.seksi.id, jabatan: world.people.self.jabatanId, audit: Number(audit.id), siklus: siklus.id, templat: templat.id, delegasi: delegasi.id, pejabatLuar: pejabatLuar.id, keputusan: keputusan.id });
-  // ── evaluasi: dokumen ── kadis's and luar's years FINAL too (self's, rekan's and subtree's are, above), and seksi's organisation predikat
-  for (const p of ['kadis', 'luar'] as const) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  // ── evaluasi: dokumen ── every person's year FINAL (the document is issued on first look), and seksi's organisation predikat
+  // (the keberatan block above already made self's, rekan's and subtree's FINAL)
+  for (const p of PEOPLE) {
+    if (!(await t.db.prisma.evaluasiTahunan.findFirst({ where: { skpId: rec[p].skp } }))) await given.evaluasiLangsung(t, { id: rec[p].skp }, { status: 'FINAL' });
+  }
   await given.predikatOrganisasiLangsung(t, siklus.id, world.units.seksi.id, 'BAIK');
   ids.nomor = 1;
 });
