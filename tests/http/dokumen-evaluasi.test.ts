@@ -188,14 +188,18 @@ describe('an issued document stays as it was issued', () => {
     const k = await t.db.prisma.keberatan.create({
       data: {
         siklusId: siklus.id, pegawaiId: p.ana.id, evaluasiId: evAna.id, alasan: 'Perilaku layak di atas ekspektasi', batasTanggal: new Date('2027-01-29T00:00:00Z'),
-        semulaHasilKerja: 'DI_ATAS', semulaPerilaku: 'SESUAI', semulaPredikat: 'BAIK', pemutusId: p.kadis.id, status: 'DIPUTUS', keputusan: 'UBAH',
-        hasilKerjaBaru: 'DI_ATAS', perilakuBaru: 'DI_ATAS', predikatBaru: 'SANGAT_BAIK', alasanKeputusan: 'Bukti perilaku pelayanan diterima', diputusAt,
+        semulaHasilKerja: 'DI_ATAS', semulaPerilaku: 'SESUAI', semulaPredikat: 'BAIK', pemutusId: p.kadis.id,
       },
     });
     const kadisUser = await t.db.prisma.user.findUniqueOrThrow({ where: { pegawaiId: p.kadis.id } });
+    // the contract's order: the evaluation changed (at the decision's moment), re-issued, then the decision's own row
     await t.db.prisma.$transaction(async (tx) => {
-      await tx.evaluasiTahunan.update({ where: { id: evAna.id }, data: { ratingPerilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK', version: { increment: 1 }, updatedAt: new Date() } });
+      await tx.evaluasiTahunan.update({ where: { id: evAna.id }, data: { ratingPerilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK', version: { increment: 1 }, updatedAt: diputusAt } });
       await terbitkanUlang(tx, evAna.id, k.id, kadisUser.id);
+      await tx.keberatan.update({
+        where: { id: k.id },
+        data: { status: 'DIPUTUS', keputusan: 'UBAH', hasilKerjaBaru: 'DI_ATAS', perilakuBaru: 'DI_ATAS', predikatBaru: 'SANGAT_BAIK', alasanKeputusan: 'Bukti perilaku pelayanan diterima', diputusAt, version: { increment: 1 } },
+      });
     });
     const docs = await dokumenOf(p.ana.id);
     expect(docs.map((d) => [d.nomor, d.digantikanAt !== null, d.keberatanId])).toEqual([[1, true, null], [2, false, k.id]]);
@@ -219,6 +223,7 @@ describe('an issued document stays as it was issued', () => {
     expect(neu).toContain('RATING PERILAKU KERJA DI ATAS EKSPEKTASI');
     expect(neu).toContain('Diterbitkan ulang setelah keputusan atas keberatan tanggal 20 Januari 2027, menggantikan dokumen nomor 1.');
     expect(neu).toContain('Keputusan atas keberatan: Bukti perilaku pelayanan diterima');
+    expect(neu).toContain('20 Januari 2027 Pejabat Penilai Kinerja');
     expect(neu).toMatch(/Sangat Baik 2 0 4 dalam rentang/);
     expect(neu).toMatch(/ Baik 1 0 2 dalam rentang/);
     expect(neu).not.toContain('DIGANTIKAN —');

@@ -257,9 +257,10 @@ export async function bacaIsiDokumen(tx: Tx, evaluasiId: number, o: { keberatanI
     angkaKredit: k.angkaKredit,
     catatan,
     finalAt: iso(k.finalAt),
-    // a re-issue is dated by the decision (now, when the decision's row is written after the document)
-    tanggal: iso(diputus ? (diputus.diputusAt ?? new Date()) : ditandatangani)!,
-    keberatan: diputus ? { id: diputus.id, diputusAt: iso(diputus.diputusAt ?? new Date()), keputusan: diputus.keputusan } : null,
+    // a re-issue is dated by the decision: its row's date, or, while the decision's transaction has
+    // yet to write it, the moment the decision changed the evaluation (evaluasi_tahunan.updated_at)
+    tanggal: iso(diputus ? (diputus.diputusAt ?? k.updatedAt) : ditandatangani)!,
+    keberatan: diputus ? { id: diputus.id, diputusAt: iso(diputus.diputusAt ?? k.updatedAt), keputusan: diputus.keputusan } : null,
   });
 }
 

@@ -83,6 +83,11 @@ export type StatusDokumen = {
   digantikan: { nomor: number; keputusanAt: Date | null } | null;
   /** re-issued after an objection's decision: the number it replaced */
   menggantikan: number | null;
+  /**
+   * The reason of the decision a re-issue follows, from the decided objection (final and never
+   * changed once decided; its row is written in the decision's transaction after the document).
+   */
+  alasanKeputusan?: string | null;
 };
 
 /** The Dokumen Evaluasi Kinerja Pegawai as a PDF, from its frozen content. */
@@ -120,7 +125,9 @@ export async function dokumenEvaluasiPdf(isi: IsiDokumen, s: StatusDokumen, dice
   body.push(baris('PREDIKAT KINERJA PEGAWAI', PREDIKAT_RESMI[isi.predikat], { bold: true }));
   if (isi.angkaKredit !== null) body.push(baris('ANGKA KREDIT', fmt.number(Number(isi.angkaKredit))));
   body.push(bagian('5', 'CATATAN/REKOMENDASI'));
-  body.push([cell(''), isi.catatan.length ? stackCell(isi.catatan.map((c) => ({ text: c, bullet: true })), { colSpan: 2 }) : cell('-', { colSpan: 2 })]);
+  const putusan = s.alasanKeputusan?.trim() ? `Keputusan atas keberatan: ${s.alasanKeputusan.trim()}` : null;
+  const catatan = putusan && !isi.catatan.includes(putusan) ? [...isi.catatan, putusan] : isi.catatan;
+  body.push([cell(''), catatan.length ? stackCell(catatan.map((c) => ({ text: c, bullet: true })), { colSpan: 2 }) : cell('-', { colSpan: 2 })]);
   content.push(table([22, 170, 578], body.map((r) => fill(r, n))));
 
   content.push(signatureBlock({

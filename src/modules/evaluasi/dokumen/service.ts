@@ -54,8 +54,9 @@ const terbitkanBilaPerlu = (db: Db, actor: Actor, evaluasiId: number) =>
 /** Where each document stands: superseded by which number and after which decision, or replacing which. */
 async function statusOf(db: Db, rows: DokumenBaris[]): Promise<Map<number, StatusDokumen>> {
   const kIds = rows.map((r) => r.keberatanId).filter((x): x is number => x !== null);
-  const kb = kIds.length ? await db.prisma.keberatan.findMany({ where: { id: { in: kIds } }, select: { id: true, diputusAt: true } }) : [];
+  const kb = kIds.length ? await db.prisma.keberatan.findMany({ where: { id: { in: kIds } }, select: { id: true, diputusAt: true, alasanKeputusan: true } }) : [];
   const putus = new Map(kb.map((k) => [k.id, k.diputusAt]));
+  const alasan = new Map(kb.map((k) => [k.id, k.alasanKeputusan]));
   const byNomor = new Map(rows.map((r) => [r.nomor, r]));
   return new Map(rows.map((r) => {
     const next = r.digantikanAt ? byNomor.get(r.nomor + 1) : undefined;
@@ -64,6 +65,7 @@ async function statusOf(db: Db, rows: DokumenBaris[]): Promise<Map<number, Statu
       diterbitkanAt: r.diterbitkanAt,
       digantikan: r.digantikanAt ? { nomor: next?.nomor ?? r.nomor + 1, keputusanAt: next?.keberatanId ? (putus.get(next.keberatanId) ?? next.diterbitkanAt) : null } : null,
       menggantikan: r.keberatanId !== null && byNomor.has(r.nomor - 1) ? r.nomor - 1 : null,
+      alasanKeputusan: r.keberatanId !== null ? (alasan.get(r.keberatanId) ?? null) : null,
     };
     return [r.id, st];
   }));
