@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import * as given from '../helpers/given.js';
+import { download, pdfPages } from '../helpers/files.js';
 import { csrf, loginAs, testApp, type Agent, type TestApp } from '../helpers/app.js';
 import { fixedClock } from '../../src/clock.js';
 import { cekUnit } from '../../src/modules/evaluasi/kalibrasi/service.js';
@@ -222,6 +224,20 @@ describe('filing: reasons and attachments (the evidence rules), held across a re
     expect(text(mine.text)).toContain(alasan);
     expect(mine.text).not.toContain('id="form-evaluasi"');
     expect(text(mine.text)).toContain(`Pemeriksaan distribusi ${w.units.bidang.nama}: sebelum keputusan`);
+    // the decided page links both documents; the decider opens the re-issued one, which prints the new predikat
+    for (const nomor of [1, 2]) expect(mine.text).toContain(`href="/evaluasi/${w.staff.seksi[0]!.id}/dokumen/${nomor}/cetak.pdf?siklus=${w.siklus.id}"`);
+    const pdf = await download(kabid, `/evaluasi/${w.staff.seksi[0]!.id}/dokumen/2/cetak.pdf?siklus=${w.siklus.id}`).expect(200);
+    expect((await pdfPages(pdf.body)).join(' ')).toMatch(/BAIK/);
+    // and HR's recap of the year reads the changed rating with the objection's outcome
+    const res = await download(admin, `/rekap/tahunan.xlsx?siklus=${w.siklus.id}`).expect(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body);
+    const rows: string[][] = [];
+    wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const row = rows.find((r) => r[0] === w.staff.seksi[0]!.nip)!;
+    expect(row).toBeDefined();
+    expect(row).toContain('Baik');
+    expect(row).toContain('Diputus: diubah');
   });
 
   it('the decision is final: the same decision sent twice is taken once, another is refused', async () => {
