@@ -254,44 +254,6 @@ describe('running again', () => {
     expect(await t.db.prisma.saranTahunanStaging.count()).toBe(0);
     await t.db.prisma.job.update({ where: { id: job.id }, data: { status: 'SELESAI' } });
   });
-
-  it('on worker threads (a large agency\'s way: each worker its own ranges on the run\'s snapshot) writes exactly the rows the calling thread writes', async () => {
-    const strip = (rows: Awaited<ReturnType<typeof t.db.prisma.saranTahunan.findMany>>) => rows.map(({ dihitungAt: _d, jobId: _j, ...rest }) => rest);
-    const rows = () => t.db.prisma.saranTahunan.findMany({ where: { siklusId }, orderBy: { pegawaiId: 'asc' } });
-    const run = async (o: { pekerja: number; bagian: number }) => {
-      const job = await t.db.prisma.job.create({ data: { jenis: HITUNG_JOB, siklusId, status: 'BERJALAN' } });
-      const seen: number[] = [];
-      const r = await hitungTahunan(t.db, siklusId, { jobId: job.id, batch: 1, progress: async (n) => void seen.push(n), ...o });
-      await t.db.prisma.job.update({ where: { id: job.id }, data: { status: 'SELESAI' } });
-      return { r, seen, rows: await rows() };
-    };
-    const alone = await run({ pekerja: 0, bagian: 1 });
-    const paralel = await run({ pekerja: 2, bagian: 3 });
-    expect(alone.rows.length).toBeGreaterThan(3);
-    expect(strip(paralel.rows)).toEqual(strip(alone.rows));
-    expect({ total: paralel.r.total, ditahan: paralel.r.ditahan }).toEqual({ total: alone.r.total, ditahan: alone.r.ditahan });
-    // the progress counts every staging write of both workers, up to all of them
-    expect(paralel.seen.at(-1)).toBe(alone.rows.length);
-    expect(paralel.seen).toEqual([...paralel.seen].sort((x, y) => x - y));
-    expect(await t.db.prisma.saranTahunanStaging.count()).toBe(0);
-  });
-
-  it('on worker threads, a stop half-way (the progress throws) ends every worker and keeps the previous result', async () => {
-    const before = await t.db.prisma.saranTahunan.findMany({ where: { siklusId }, orderBy: { pegawaiId: 'asc' } });
-    const job = await t.db.prisma.job.create({ data: { jenis: HITUNG_JOB, siklusId, status: 'BERJALAN' } });
-    let calls = 0;
-    const stop = async () => {
-      if (++calls === 2) throw new Error('shutting down');
-    };
-    await expect(hitungTahunan(t.db, siklusId, { jobId: job.id, progress: stop, batch: 1, pekerja: 2, bagian: 2 })).rejects.toThrow('shutting down');
-    expect(await t.db.prisma.saranTahunan.findMany({ where: { siklusId }, orderBy: { pegawaiId: 'asc' } })).toEqual(before);
-    await t.db.prisma.job.update({ where: { id: job.id }, data: { status: 'GAGAL' } });
-    // the next run (which clears whatever a stopped worker still wrote) completes
-    const next = await t.db.prisma.job.create({ data: { jenis: HITUNG_JOB, siklusId, status: 'BERJALAN' } });
-    await hitungTahunan(t.db, siklusId, { jobId: next.id, pekerja: 2, bagian: 2 });
-    await t.db.prisma.job.update({ where: { id: next.id }, data: { status: 'SELESAI' } });
-    expect(await t.db.prisma.saranTahunanStaging.count()).toBe(0);
-  });
 });
 
 describe('who may run it, and when', () => {

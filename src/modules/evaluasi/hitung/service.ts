@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import type { Db } from '../../../db/client.js';
 import { sqlOn } from '../../../db/sql.js';
 import type { Actor } from '../../../domain/access.js';
@@ -10,17 +9,16 @@ import type { JobRunner } from '../../../jobs/runner.js';
 import { audit } from '../../audit/service.js';
 import { notify } from '../../notifikasi/notify.js';
 import { latestJobRow } from '../../siklus/queries.js';
-import { hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar } from './queries.js';
-import type { TugasPekerja } from './pekerja-main.js';
-import { hitungRentang, type HasilRentang, type Rentang } from './rentang.js';
-import type { Konteks } from './susun.js';
+import {
+  barisTahunan, hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
+  type BarisTahunan,
+} from './queries.js';
+import { susunSaran, type Konteks } from './susun.js';
 
 // The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion for the
-// year, as a job on the queue. The year's rows are read by one statement per range of employees,
-// each through a server-side cursor (FETCH in batches), inside read-only transactions that share
-// one snapshot; for a large agency the ranges are shared out to worker threads, each with its own
-// connections (rentang.ts does one share's work wherever it runs); each employee's rows go through
-// the scoring module; the results go to
+// year, as a job on the queue. The year's rows are read by one statement per range of employees
+// (a few), each through a server-side cursor (FETCH in batches), inside read-only transactions
+// that share one snapshot; each employee's rows go through the scoring module; the results go to
 // the staging table in batches; at the end one transaction replaces the cycle's suggestions with
 // this run's and clears the staging rows. evaluasi_tahunan (the appraisers' ratings) is never
 // touched. A run stopped half-way (a shutdown: progress throws) leaves the previous suggestions as
@@ -32,13 +30,10 @@ import { HITUNG_JOB } from './kind.js';
 /** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
 export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
 
+const FETCH = 500;
 const BATCH = 500;
-/** Below this many employees the main thread computes alone (a worker's start costs more than it saves). */
-const PARALEL_MINIMUM = 2_000;
-/** Worker threads for a large agency: PostgreSQL needs the other CPUs to produce the rows. */
-const PEKERJA = 2;
-/** Ranges of employees per worker (each one statement, read one after the other). */
-const RENTANG_PER_PEKERJA = 1;
+/** ranges of employees read one after the other (see hitungTahunan) */
+const BAGIAN = 8;
 
 export type HitungOpts = {
   jobId: number;
@@ -47,12 +42,12 @@ export type HitungOpts = {
   batch?: number;
   /** ranges of employees, each one statement */
   bagian?: number;
-  /** worker threads (0: the calling thread computes); by default 0 for a small agency, else PEKERJA */
-  pekerja?: number;
 };
 
-/** The computation itself: returns how many suggestions were written, how many of them are withheld (no predikat), and the milliseconds spent waiting for rows, computing, waiting for writes (summed over the workers) and swapping. */
+/** The computation itself: returns how many suggestions were written, how many of them are withheld (no predikat), and the milliseconds spent waiting for rows, computing, waiting for writes and swapping. */
 export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number; ms: Record<string, number> }> {
+  const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
+  const lap = (k: keyof typeof ms, t0: number) => (ms[k] += performance.now() - t0);
   const batch = opts.batch ?? BATCH;
   const siklus = await db.prisma.siklus.findUnique({ where: { id: siklusId }, select: { id: true, tahun: true, policy: true } });
   if (!siklus) throw new NotFound();
@@ -62,55 +57,110 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   // what a stopped run of this cycle left behind
   await hapusStaging(db.sql, siklusId);
 
-  // One snapshot for the whole run: this connection's read-only transaction exports it, and every
-  // worker's reading connection imports it, so all of them see the same moment.
+  // Two connections in one snapshot: while the rows of one range of employees are fetched and
+  // computed on one, the next range's statement runs on the other (PostgreSQL sorts a range
+  // before its first row comes; this way that wait overlaps the computing).
   const a = await db.pool.connect();
+  const b = await db.pool.connect();
+  const conns = [a, b];
+  let total = 0;
+  let ditahan = 0;
+  let selesai = 0;
   let ok = false;
+  // the writes and reads in flight, awaited before cleaning up after a stop
+  let writing: Promise<unknown> = Promise.resolve();
+  // (only while they run: a settled one is let go with its rows)
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    const settled: Promise<unknown> = p.then(
+      () => inflight.delete(settled),
+      () => inflight.delete(settled),
+    );
+    inflight.add(settled);
+    return p;
+  };
   try {
     await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = (await a.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0]!.s;
+    await b.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    await b.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
     // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does
-    await a.query('SET LOCAL cursor_tuple_fraction = 1');
-    const connectionString = db.pool.options.connectionString;
-    const probe = (await jumlahPegawai(sqlOn(a), siklusId, 1)) ?? { n: 0, batas: [] };
-    const n = probe.n;
-    const pekerja = Math.max(0, Math.floor(opts.pekerja ?? (n >= PARALEL_MINIMUM && connectionString ? PEKERJA : 0)));
-    const bagian = Math.max(1, opts.bagian ?? (pekerja > 0 ? pekerja * RENTANG_PER_PEKERJA : 1));
-    const info = bagian === 1 ? probe : ((await jumlahPegawai(sqlOn(a), siklusId, bagian)) ?? probe);
+    for (const c of conns) await c.query('SET LOCAL cursor_tuple_fraction = 1');
+    const info = (await jumlahPegawai(sqlOn(a), siklusId, opts.bagian ?? BAGIAN)) ?? { n: 0, batas: [] };
+    const n = info.n;
     const batas = [0, ...info.batas];
-    const rentang: Rentang[] = batas.slice(1).map((b, i) => [batas[i]!, b] as const);
     await opts.progress?.(0, n);
 
-    // progress, one report at a time in the order the batches were written
-    let selesai = 0;
-    let lapor: Promise<void> = Promise.resolve();
-    const ditulis = (m: number): Promise<void> => {
-      lapor = lapor.then(() => {
-        selesai += m;
-        // a shutdown stops the run here (the progress throws); what was written is cleared below
-        return opts.progress?.(selesai, n);
+    // range i on connection i % 2: declared and its first batch asked for at once
+    const buka = (i: number): Promise<BarisTahunan[]> => {
+      const c = conns[i % 2]!;
+      const q = barisTahunan(siklusId, batas[i]!, batas[i + 1]!);
+      return track(c.query({ text: `DECLARE saran_tahunan_${i} NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] }).then(() => ambil(i)));
+    };
+    const ambil = (i: number) => track(conns[i % 2]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
+
+    let current: BarisTahunan[] = [];
+    // each row as JSON text at once: the object graph dies young, the batch holds flat strings
+    let out: string[] = [];
+    // one staging write at a time, in order, while the next batch is read and computed
+    const flush = async () => {
+      if (out.length === 0) return;
+      const rows = out;
+      out = [];
+      const w = performance.now();
+      await writing;
+      lap('tulis', w);
+      writing = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
+        selesai += rows.length;
       });
-      return lapor;
+      // a shutdown stops the run here (the progress throws); what was written is cleared below
+      await opts.progress?.(selesai, n);
+    };
+    const finish = (rows: BarisTahunan[]) => {
+      if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
+      const s = susunSaran(rows, k);
+      out.push(JSON.stringify(s.baris));
+      total++;
+      if (s.ditahan) ditahan++;
     };
 
-    let hasil: HasilRentang[];
-    if (pekerja === 0 || !connectionString || rentang.length === 0) {
-      hasil = [await hitungRentang(a, db.sql, { siklusId, jobId: opts.jobId, rentang, k, batch, ditulis })];
-    } else {
-      const shares = Array.from({ length: Math.min(pekerja, rentang.length) }, (_, w) => rentang.filter((_, i) => i % pekerja === w));
-      hasil = await hitungParalel({ connectionString, snapshot, siklusId, jobId: opts.jobId, k: { ...k, tanggal: undefined }, batch }, shares, ditulis);
+    const ranges = batas.length - 1;
+    let next: Promise<BarisTahunan[]> | null = ranges > 0 ? buka(0) : null;
+    let t0 = performance.now();
+    for (let i = 0; i < ranges; i++) {
+      let pending = next!;
+      next = i + 1 < ranges ? buka(i + 1) : null; // the next range's statement runs meanwhile
+      for (;;) {
+        t0 = performance.now();
+        const rows = await pending;
+        lap('baca', t0);
+        if (rows.length === 0) break;
+        pending = ambil(i); // the next batch travels while this one is computed
+        t0 = performance.now();
+        for (const r of rows) {
+          if (current.length && current[0]!.pegawai_id !== r.pegawai_id) {
+            finish(current);
+            current = [];
+            if (out.length >= batch) await flush();
+          }
+          current.push(r);
+        }
+        lap('hitung', t0);
+      }
+      void track(conns[i % 2]!.query(`CLOSE saran_tahunan_${i}`));
     }
-    await lapor;
+    finish(current);
+    await flush();
+    t0 = performance.now();
+    await writing;
+    lap('tulis', t0);
     await opts.progress?.(selesai, n);
+    await b.query('COMMIT');
     await a.query('COMMIT');
-    const total = hasil.reduce((x, h) => x + h.total, 0);
-    const ditahan = hasil.reduce((x, h) => x + h.ditahan, 0);
-    const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
-    for (const h of hasil) for (const key of ['baca', 'hitung', 'tulis'] as const) ms[key] += h.ms[key];
 
     // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
     // with appraisees still to confirm is told once per run
-    const t0 = performance.now();
+    t0 = performance.now();
     await a.query('BEGIN');
     const tx = sqlOn(a);
     await tukar(tx, siklusId, opts.jobId);
@@ -126,46 +176,18 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       })),
     );
     await a.query('COMMIT');
-    ms.tukar = performance.now() - t0;
+    lap('tukar', t0);
     ok = true;
     return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
   } finally {
     if (!ok) {
-      await a.query('ROLLBACK').catch(() => undefined);
+      await Promise.allSettled([writing, ...inflight]);
+      for (const c of conns) await c.query('ROLLBACK').catch(() => undefined);
       // best effort: the next run clears them anyway
       await hapusStaging(db.sql, siklusId).catch(() => undefined);
     }
     a.release();
-  }
-}
-
-/**
- * Each share of ranges on its own worker thread (pekerja.mjs → pekerja-main.ts), each with its
- * own two connections on the run's snapshot; their staging writes are reported to `ditulis`. The
- * first failure (a worker's, or `ditulis` throwing on a shutdown) stops them all: each is
- * terminated, which closes its connections.
- */
-async function hitungParalel(base: Omit<TugasPekerja, 'module' | 'rentang'>, shares: Rentang[][], ditulis: (n: number) => Promise<void>): Promise<HasilRentang[]> {
-  const module = new URL('./pekerja-main.ts', import.meta.url).href;
-  const workers = shares.map((rentang) => new Worker(new URL('./pekerja.mjs', import.meta.url), { workerData: { ...base, module, rentang } satisfies TugasPekerja }));
-  try {
-    return await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<HasilRentang>((resolve, reject) => {
-            w.on('message', (m: { ditulis?: number; selesai?: HasilRentang; gagal?: string }) => {
-              if (m.ditulis !== undefined) ditulis(m.ditulis).catch(reject);
-              else if (m.selesai) resolve(m.selesai);
-              else reject(new Error(`year-end computation worker: ${m.gagal}`));
-            });
-            w.on('error', reject);
-            // after its answer, an exit changes nothing (a settled promise stays settled)
-            w.on('exit', (code) => reject(new Error(`year-end computation worker exited (${code}) without an answer`)));
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    b.release();
   }
 }
 
