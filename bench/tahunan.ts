@@ -26,8 +26,6 @@ import { hitungTahunan } from '../src/modules/evaluasi/hitung/service.js';
 import { barisTahunan } from '../src/modules/evaluasi/hitung/queries.js';
 
 const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_PEGAWAI', envNum('BENCH_EMPLOYEES', 100_000, true), true));
-/** BENCH_TAHUNAN_PEKERJA: the worker threads (0: the job's own thread alone); unset, the job's own choice. */
-const PEKERJA = process.env.BENCH_TAHUNAN_PEKERJA === undefined ? undefined : envNum('BENCH_TAHUNAN_PEKERJA', 2);
 const TARGET_S = 30;
 const TARGET_RATIO = 3;
 const TARGET_RSS_MB = 300;
@@ -126,7 +124,7 @@ async function main(): Promise<number> {
     for (const run of ['first', 'rerun']) {
       const job = (await db.pool.query<{ id: number }>(`INSERT INTO job (jenis, siklus_id, status) VALUES ('evaluasi.hitung', $1, 'BERJALAN') RETURNING id`, [data.siklusId])).rows[0]!.id;
       const profile = process.env.BENCH_TAHUNAN_PROFILE === '1' && run === 'rerun' ? await startProfile() : null;
-      const m = await measured(() => hitungTahunan(db, data.siklusId, { jobId: job, progress: async () => undefined, ...(PEKERJA === undefined ? {} : { pekerja: PEKERJA }) }));
+      const m = await measured(() => hitungTahunan(db, data.siklusId, { jobId: job, progress: async () => undefined }));
       if (profile) await profile();
       await db.pool.query(`UPDATE job SET status = 'SELESAI', finished_at = now() WHERE id = $1`, [job]);
       runs.push({ run, seconds: m.seconds, rssGrowthMb: m.rssGrowthMb, heapGrowthMb: m.heapGrowthMb, externalGrowthMb: m.externalGrowthMb, total: m.value.total, ditahan: m.value.ditahan, ms: m.value.ms });
