@@ -35,10 +35,10 @@ export const periodeKunci = (p: { id: number; siklus: { id: number }; mulai: Dat
 
 export type PeriodePilihan = Awaited<ReturnType<typeof periodeList>>[number];
 
-type Lokasi = { path: string; unit: UnitRingkas | null; jejak: UnitRingkas[] };
+export type Lokasi = { path: string; unit: UnitRingkas | null; jejak: UnitRingkas[] };
 
-/** The unit being looked at (inside the actor's scope; another → NotFound) and its breadcrumb within the scope. */
-async function lokasi(db: Db, scope: string, unitId: number | undefined): Promise<Lokasi> {
+/** The unit being looked at (inside the actor's scope; another → NotFound) and its breadcrumb within the scope (Monitoring and the recaps). */
+export async function lokasi(db: Db, scope: string, unitId: number | undefined): Promise<Lokasi> {
   if (unitId === undefined) {
     if (scope === '/') return { path: '/', unit: null, jejak: [] };
     const top = await db.prisma.unitKerja.findFirst({ where: { path: scope }, select: { id: true } });

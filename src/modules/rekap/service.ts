@@ -4,7 +4,8 @@ import { bolehMonitoring } from '../../domain/monitoring.js';
 import { PREDIKAT, type Predikat } from '../../domain/scoring/predikat.js';
 import { NotFound } from '../../errors.js';
 import { audit } from '../audit/service.js';
-import { unitDanLeluhur, type UnitRingkas } from '../monitoring/queries.js';
+import type { UnitRingkas } from '../monitoring/queries.js';
+import { lokasi } from '../monitoring/service.js';
 import { potonganAk, type PotonganAkTampil } from './baris.js';
 import { akRows, distribusiRows, periodeSiklus, siklusRows, unitAnak, type BarisAk, type HitunganPredikat, type SiklusRekap, type UnitAnak } from './queries.js';
 import type { RekapQuery } from './schemas.js';
@@ -43,22 +44,6 @@ async function pilihSiklus(db: Db, siklusId: number | undefined): Promise<{ sikl
     return { siklusList, siklus: s };
   }
   return { siklusList, siklus: siklusList.find((s) => s.evaluasi) ?? siklusList[0] ?? null };
-}
-
-type Lokasi = { path: string; unit: UnitRingkas | null; jejak: UnitRingkas[] };
-
-/** The unit looked at (inside the scope; another → NotFound) and its breadcrumb within the scope. */
-async function lokasi(db: Db, scope: string, unitId: number | undefined): Promise<Lokasi> {
-  if (unitId === undefined) {
-    if (scope === '/') return { path: '/', unit: null, jejak: [] };
-    const top = await db.prisma.unitKerja.findFirst({ where: { path: scope }, select: { id: true } });
-    if (!top) throw new NotFound();
-    unitId = top.id;
-  }
-  const chain = await unitDanLeluhur(db.sql, unitId);
-  const unit = chain[chain.length - 1];
-  if (!unit || !unit.path.startsWith(scope)) throw new NotFound();
-  return { path: unit.path, unit, jejak: chain.filter((u) => u.path.startsWith(scope)) };
 }
 
 export type BarisDistribusi = { unit: UnitAnak | null; sendiri: boolean; jumlah: Record<Predikat, number>; belum: number; final: number; n: number };
