@@ -45,9 +45,9 @@ describe('Monitoring Pengisian in the browser', () => {
     await loginInBrowser(page, world.people.pimpinan.login);
     await page.getByRole('link', { name: 'Monitoring' }).click();
     await page.waitForURL((u) => u.pathname === '/monitoring');
-    await page.waitForFunction('window.Chart && window.Chart.getChart(document.querySelector("canvas[data-monitoring]"))');
+    await page.waitForFunction('window.Chart && window.Chart.getChart(document.querySelector("canvas#monitoring-chart"))');
     const drawn = (await page.evaluate(`(() => {
-      const chart = window.Chart.getChart(document.querySelector('canvas[data-monitoring]'));
+      const chart = window.Chart.getChart(document.querySelector('canvas#monitoring-chart'));
       return { type: chart.config.type, axis: chart.options.indexAxis, labels: chart.data.labels, data: chart.data.datasets.map((d) => d.data), width: chart.width, height: chart.height };
     })()`)) as { type: string; axis: string; labels: string[]; data: number[][]; width: number; height: number };
     expect(drawn.type).toBe('bar');

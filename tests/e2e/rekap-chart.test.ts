@@ -42,12 +42,14 @@ describe('the distribution chart in the browser', () => {
     await loginInBrowser(page, world.people.pimpinan.login);
     await page.getByRole('link', { name: 'Rekap', exact: true }).click();
     await page.waitForURL((u) => u.pathname === '/rekap');
-    await page.waitForFunction('window.Chart && window.Chart.getChart(document.querySelector("canvas[data-rekap]"))');
+    await page.waitForFunction('window.Chart && window.Chart.getChart(document.querySelector("canvas#rekap-chart"))');
     const drawn = (await page.evaluate(`(() => {
-      const chart = window.Chart.getChart(document.querySelector('canvas[data-rekap]'));
-      return { type: chart.config.type, axis: chart.options.indexAxis, stacked: chart.options.scales.x.stacked, labels: chart.data.labels, data: chart.data.datasets.map((d) => d.data), width: chart.width, height: chart.height };
-    })()`)) as { type: string; axis: string; stacked: boolean; labels: string[]; data: number[][]; width: number; height: number };
+      const chart = window.Chart.getChart(document.querySelector('canvas#rekap-chart'));
+      return { type: chart.config.type, axis: chart.options.indexAxis, stacked: chart.options.scales.x.stacked, labels: chart.data.labels, data: chart.data.datasets.map((d) => d.data), colors: chart.data.datasets.map((d) => d.backgroundColor), width: chart.width, height: chart.height };
+    })()`)) as { type: string; axis: string; stacked: boolean; labels: string[]; data: number[][]; colors: string[]; width: number; height: number };
     expect([drawn.type, drawn.axis, drawn.stacked]).toEqual(['bar', 'y', true]);
+    // each predikat in its own colour, from best (green) to worst (red), none left grey
+    expect(drawn.colors).toEqual(['#15803d', '#4ade80', '#facc15', '#f97316', '#dc2626']);
     const { seksi, seksi2 } = world.units;
     expect(drawn.labels).toEqual([seksi, seksi2].map((u) => u.nama).sort());
     const keys = ['SANGAT_BAIK', 'BAIK', 'BUTUH_PERBAIKAN', 'KURANG', 'SANGAT_KURANG'];

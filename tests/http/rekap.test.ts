@@ -180,7 +180,7 @@ describe('the distribution and the angka kredit list', () => {
   it('the chart’s table: per child unit the count of each predikat, a link into each unit, the total', async () => {
     const html = (await agents.admin.get(`/rekap?siklus=${siklus.id}&unit=${world.units.root.id}`).expect(200)).text;
     expect(html).toContain('id="rekap-chart"');
-    expect(html).toContain('/static/js/rekap-chart.js');
+    expect(html).toContain('/static/js/stacked-bars.js');
     const row = (id: number | string) => new RegExp(`data-unit="${id}">[\\s\\S]*?</tr>`).exec(html)![0];
     const bidang = row(world.units.bidang.id);
     expect(bidang).toContain(`href="/rekap?siklus=${siklus.id}&amp;unit=${world.units.bidang.id}"`);

@@ -1,15 +1,17 @@
-// The chart of Monitoring Pengisian (views/monitoring/monitoring.ejs): per unit, the reports of the
-// period by state (not started, draft, submitted, rated) as stacked horizontal bars, drawn with
-// Chart.js from the JSON in the canvas's data-monitoring attribute. The table beside the chart
-// holds the same numbers, for screen readers and for browsers without scripts.
+// Stacked horizontal bar charts (Monitoring Pengisian's reports by state per unit, the recaps'
+// predikat per unit): drawn with Chart.js from the JSON in the canvas's data-stacked attribute
+// ({labels, datasets: [{key, label, data}]}), each series coloured by its key from the JSON in
+// data-colors. The table beside each chart holds the same numbers, for screen readers and for
+// browsers without scripts. The chart's box grows with its rows (rows-N on its parent).
 document.addEventListener('DOMContentLoaded', () => {
   const Chart = window.Chart;
   if (!Chart) return;
-  const COLORS = { belum: '#9ca3af', draft: '#f59e0b', diajukan: '#3b82f6', dinilai: '#16a34a' };
-  for (const canvas of document.querySelectorAll('canvas[data-monitoring]')) {
+  for (const canvas of document.querySelectorAll('canvas[data-stacked]')) {
     let data;
+    let colors;
     try {
-      data = JSON.parse(canvas.dataset.monitoring);
+      data = JSON.parse(canvas.dataset.stacked);
+      colors = JSON.parse(canvas.dataset.colors || '{}');
     } catch {
       continue;
     }
@@ -19,7 +21,7 @@ document.addEventListener('DOMContentLoaded', () => {
       type: 'bar',
       data: {
         labels: data.labels,
-        datasets: data.datasets.map((s) => ({ label: s.label, data: s.data, backgroundColor: COLORS[s.key] ?? '#6b7280' })),
+        datasets: data.datasets.map((s) => ({ label: s.label, data: s.data, backgroundColor: colors[s.key] ?? '#6b7280' })),
       },
       options: {
         indexAxis: 'y',
