@@ -299,6 +299,9 @@ describe('who decides: the atasan pejabat penilai, in person, by Plt/Plh, the ex
     const other = await given.keberatan(t, w.siklus.id, w.staff.bidang[0]!, { clock });
     await putus(lain0, other.id, { keputusan: 'TETAP', alasanKeputusan: 'Sebagai Plh Kepala Dinas: hasil evaluasi tetap.' }, 303);
     expect((await t.db.prisma.keberatan.findUniqueOrThrow({ where: { id: other.id } })).delegasiId).not.toBeNull();
+    // the Plh who decides in the post's name reads the employee's documents too; a colleague without the delegation does not
+    await lain0.get(`/evaluasi/${w.staff.bidang[0]!.id}/dokumen?siklus=${w.siklus.id}`).expect(200);
+    await (await login(w.staff.lain[1]!)).get(`/evaluasi/${w.staff.bidang[0]!.id}/dokumen?siklus=${w.siklus.id}`).expect(404);
   });
 
   it('a version conflict: a form loaded before someone else asked for a response is refused', async () => {

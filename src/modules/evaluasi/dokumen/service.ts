@@ -21,7 +21,8 @@ import { pastikanDokumen } from './terbit.js';
 /**
  * Whether the actor may see this employee's year: the employee; HR; whoever acts as appraiser of
  * the year's last SKP piece (the evaluation pages' rule), or confirmed the rating; the atasan
- * pejabat penilai (the appraiser's own appraiser, or the one an objection named to decide); a
+ * pejabat penilai (the appraiser's own appraiser, or the one an objection named to decide, or a
+ * Plt/Plh of the latter's post); a
  * pimpinan whose subtree holds the employee's unit of the year or of now.
  */
 async function bolehLihat(db: Db, actor: Actor, pegawaiId: number, s: ScopeTahun): Promise<boolean> {
@@ -33,6 +34,11 @@ async function bolehLihat(db: Db, actor: Actor, pegawaiId: number, s: ScopeTahun
     const sub = actor.isPimpinan ? actor.pimpinanPath : null;
     if (sub !== null && ((s.unitPath?.startsWith(sub) ?? false) || s.unitPathKini.startsWith(sub))) return true;
   } else if ([s.evPenilaiLuarId, s.atasanLuarId, s.pemutusLuarId].includes(luar)) return true;
+  // a Plt/Plh of the post of whoever decides the year's objection (they decide it in that post's name)
+  if (s.pemutusId !== null && actor.delegasi.length > 0 && s.pemutusId !== me && me !== pegawaiId) {
+    const pemutus = await db.prisma.pegawai.findUnique({ where: { id: s.pemutusId }, select: { jabatanId: true } });
+    if (pemutus && actor.delegasi.some((d) => d.jabatanId === pemutus.jabatanId)) return true;
+  }
   if (s.skpId === null) return false;
   const skp = await db.prisma.skp.findUnique({ where: { id: s.skpId }, include: { penilai: { select: { jabatanId: true } }, pegawai: { select: { penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } } } });
   return skp !== null && actingAs(actor, dinilaiOleh(skp)) !== null;
