@@ -10,6 +10,10 @@ import { seedKeberatan, type SeedKeberatanResult } from '../../src/db/seed-keber
 import { fixedClock } from '../../src/clock.js';
 import { jendelaKeberatan } from '../../src/domain/keberatan.js';
 import { localBerkasStore } from '../../src/storage/berkas-store.js';
+import { pdfPages } from '../helpers/files.js';
+import { pastikanDokumen } from '../../src/modules/evaluasi/dokumen/terbit.js';
+import { parseIsiDokumen } from '../../src/modules/evaluasi/dokumen/isi.js';
+import { dokumenEvaluasiPdf } from '../../src/modules/evaluasi/dokumen/pdf.js';
 
 // The demo's objections (src/db/seed-keberatan.ts) on the whole demo closed by seed-evaluasi.ts,
 // as of a fixed day: one decided with a changed rating (its document re-issued), one open inside
@@ -70,4 +74,33 @@ describe('the demo year 2025 has two objections', () => {
     expect(await seedKeberatan(t.db, localBerkasStore(t.config.berkasDir), { clock })).toBeNull();
     expect(await t.db.prisma.keberatan.count()).toBe(2);
   });
+});
+
+// The Dokumen Evaluasi Kinerja on the same finished demo year (docs/domain/dokumen-evaluasi.md): every
+// FINAL evaluation issues a document that reads back and prints, whatever the year held (a mover's
+// pieces, an appraiser outside the agency, a JPT, a functional position's angka kredit, units with
+// and without an organisation predikat).
+describe('the demo year’s documents', () => {
+  it('every FINAL evaluation issues one that reads back as stored and prints its people and predikat', async () => {
+    const final = await t.db.prisma.evaluasiTahunan.findMany({ where: { status: 'FINAL' }, orderBy: { id: 'asc' } });
+    expect(final.length).toBeGreaterThan(50);
+    let pieces = 0, ak = 0, distribusi = 0;
+    for (const e of final) {
+      const d = await t.db.prisma.$transaction((tx) => pastikanDokumen(tx, e.id, null));
+      const isi = parseIsiDokumen(d.isi);
+      expect(isi.predikat).toBe(e.predikat);
+      if (isi.potongan.length > 1) pieces++;
+      if (isi.angkaKredit) ak++;
+      if (isi.organisasi.distribusi) distribusi++;
+      if (e.id % 7 === 0 || isi.potongan.length > 1) {
+        const text = (await pdfPages(await dokumenEvaluasiPdf(isi, { nomor: d.nomor, diterbitkanAt: d.diterbitkanAt, digantikan: null, menggantikan: null }, clock.now()))).join(' ');
+        expect(text).toContain(isi.pegawai.nama);
+        expect(text).toContain('PREDIKAT KINERJA PEGAWAI');
+      }
+    }
+    // one current document per FINAL evaluation (the decided objection's number 1 is superseded by its number 2)
+    expect(await t.db.prisma.dokumenEvaluasi.count({ where: { digantikanAt: null } })).toBe(final.length);
+    expect(distribusi).toBeGreaterThan(0);
+    console.log(`documents: ${final.length}; with several SKP pieces: ${pieces}; with angka kredit: ${ak}; with a distribution: ${distribusi}`);
+  }, 300_000);
 });
