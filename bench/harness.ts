@@ -364,3 +364,38 @@ export function loadSettings(minEmployees: number, opts: { positive?: boolean } 
   if (CONCURRENCY.some((c) => !Number.isSafeInteger(c) || c < 1)) throw new Error('BENCH_CONCURRENCY must be a list of positive integers');
   return { EMPLOYEES, SECONDS, WARMUP_SECONDS, TIMEOUT_SECONDS, CONCURRENCY };
 }
+
+/** One page's load at one concurrency, with the app's event-loop utilisation over it. */
+export type PageCell = { page: string; concurrency: number; result: LoadResult; elu: number };
+
+/**
+ * Each page under load at each concurrency, in turn (warm-up, then the measured run, the
+ * database drained of background work before and after): the cells, printed as a table; a run
+ * with errors, timeouts, non-2xx answers or pages without `expect` adds to `failures`. Then the
+ * ratio of the second page's requests per second to the first's (the floor) at `ratioAt` sessions.
+ */
+export async function measurePages(
+  db: Db,
+  o: { url: string; cookies: string[]; pages: { page: string; paths: string[]; expect: string }[]; concurrency: number[]; warmupSeconds: number; seconds: number; timeoutSeconds: number; ratioAt: number },
+  failures: string[],
+): Promise<{ cells: PageCell[]; ratio: number }> {
+  const cells: PageCell[] = [];
+  for (const c of o.concurrency) {
+    for (const p of o.pages) {
+      const run = (seconds: number) => load({ url: o.url, cookies: o.cookies.slice(0, c), paths: p.paths, connections: c, seconds, timeoutSeconds: o.timeoutSeconds, expect: p.expect });
+      process.stdout.write(`${p.page.padEnd(28)} ${String(c).padStart(3)} sessions: warm-up … `);
+      if (o.warmupSeconds > 0) await run(o.warmupSeconds);
+      await drain(db);
+      const elu0 = performance.eventLoopUtilization();
+      const result = await run(o.seconds);
+      const elu = performance.eventLoopUtilization(elu0).utilization;
+      await drain(db);
+      console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms`);
+      if (result.errors + result.timeouts + result.non2xx + result.mismatches > 0) failures.push(`${p.page} at ${c}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} mismatches`);
+      cells.push({ page: p.page, concurrency: c, result, elu });
+    }
+  }
+  console.log('\n' + textTable(['page', ...LOAD_HEAD], cells.map((c) => [c.page, ...loadColumns(c.concurrency, c.result, c.elu)])));
+  const rps = (page: string | undefined, c: number) => cells.find((x) => x.page === page && x.concurrency === c)?.result.rps ?? NaN;
+  return { cells, ratio: rps(o.pages[1]?.page, o.ratioAt) / rps(o.pages[0]?.page, o.ratioAt) };
+}

@@ -17,7 +17,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { drain, fmt, load, LOAD_HEAD, loadColumns, loginMany, POOL_SIZE, runBench, startStack, textTable, writeResults, type LoadResult, loadSettings } from './harness.js';
+import { fmt, loginMany, measurePages, POOL_SIZE, runBench, startStack, writeResults, loadSettings } from './harness.js';
 import { createJobRunner } from '../src/app.js';
 import { loadActor } from '../src/modules/auth/authenticate.js';
 import { createSiklus, moveFase } from '../src/modules/siklus/service.js';
@@ -30,7 +30,6 @@ const SESSIONS = Math.max(...CONCURRENCY);
 const TARGET_RATIO = 0.25;
 const RATIO_AT = 50;
 
-type Cell = { page: string; concurrency: number; result: LoadResult; elu: number };
 
 async function main(): Promise<number> {
   const startedAt = new Date();
@@ -114,29 +113,11 @@ async function main(): Promise<number> {
     console.log(`sequential: ${path} p50 ${fmt(seq[10]!, 1)} ms, max ${fmt(seq[19]!, 1)} ms (20 requests)`);
 
     // 3. the load
-    const cells: Cell[] = [];
     const pages = [
       { page: '/ping (floor)', paths: ['/ping'], expect: '<p>OK</p>' },
       { page: `/kalibrasi (unit of ${UNIT_SIZE})`, paths: [path], expect: 'id="kalibrasi-chart"' },
     ];
-    for (const c of CONCURRENCY) {
-      for (const p of pages) {
-        const run = (seconds: number) => load({ url: appUrl, cookies: cookies.slice(0, c), paths: p.paths, connections: c, seconds, timeoutSeconds: TIMEOUT_SECONDS, expect: p.expect });
-        process.stdout.write(`${p.page.padEnd(28)} ${String(c).padStart(3)} sessions: warm-up … `);
-        if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
-        await drain(db);
-        const elu0 = performance.eventLoopUtilization();
-        const result = await run(SECONDS);
-        const elu = performance.eventLoopUtilization(elu0).utilization;
-        await drain(db);
-        console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms`);
-        if (result.errors + result.timeouts + result.non2xx + result.mismatches > 0) failures.push(`${p.page} at ${c}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} mismatches`);
-        cells.push({ page: p.page, concurrency: c, result, elu });
-      }
-    }
-    console.log('\n' + textTable(['page', ...LOAD_HEAD], cells.map((c) => [c.page, ...loadColumns(c.concurrency, c.result, c.elu)])));
-    const rps = (page: string, c: number) => cells.find((x) => x.page === page && x.concurrency === c)?.result.rps ?? NaN;
-    const ratio = rps(pages[1]!.page, RATIO_AT) / rps(pages[0]!.page, RATIO_AT);
+    const { cells, ratio } = await measurePages(db, { url: appUrl, cookies, pages, concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, ratioAt: RATIO_AT }, failures);
     const targets = [{ what: `/kalibrasi (unit of ${UNIT_SIZE}) req/s at ${RATIO_AT} sessions ≥ ${TARGET_RATIO} × /ping`, value: Math.round(ratio * 1000) / 1000, pass: ratio >= TARGET_RATIO }];
     for (const x of targets) console.log(`target: ${x.what}: ${x.value} → ${x.pass ? 'PASS' : 'FAIL'}`);
     if (failures.length) console.log(`\nFAILURES:\n  ${failures.join('\n  ')}`);

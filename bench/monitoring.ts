@@ -17,7 +17,7 @@
 
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { drain, fmt, load, LOAD_HEAD, loadColumns, loginMany, POOL_SIZE, runBench, startStack, textTable, writeResults, type LoadResult, loadSettings } from './harness.js';
+import { fmt, loginMany, measurePages, POOL_SIZE, runBench, startStack, writeResults, loadSettings } from './harness.js';
 import { generateLaporan } from './laporan-data.js';
 import pg from 'pg';
 
@@ -42,7 +42,6 @@ const RATIO_AT = 50;
 const TARGET_EXPORT_S = 10;
 const TARGET_RSS_MB = 50;
 
-type Cell = { page: string; concurrency: number; result: LoadResult; elu: number };
 
 async function main(): Promise<number> {
   const startedAt = new Date();
@@ -97,29 +96,11 @@ async function main(): Promise<number> {
       }
     }
 
-    const cells: Cell[] = [];
     const pages = [
       { page: '/ping (floor)', paths: ['/ping'], expect: '<p>OK</p>' },
       { page: '/monitoring (whole agency)', paths: [path], expect: 'id="monitoring-chart"' },
     ];
-    for (const c of CONCURRENCY) {
-      for (const p of pages) {
-        const run = (seconds: number) => load({ url: appUrl, cookies: cookies.slice(0, c), paths: p.paths, connections: c, seconds, timeoutSeconds: TIMEOUT_SECONDS, expect: p.expect });
-        process.stdout.write(`${p.page.padEnd(28)} ${String(c).padStart(3)} sessions: warm-up … `);
-        if (WARMUP_SECONDS > 0) await run(WARMUP_SECONDS);
-        await drain(db);
-        const elu0 = performance.eventLoopUtilization();
-        const result = await run(SECONDS);
-        const elu = performance.eventLoopUtilization(elu0).utilization;
-        await drain(db);
-        console.log(`${fmt(result.rps, 0)} req/s, p95 ${fmt(result.latencyMs.p95)} ms`);
-        if (result.errors + result.timeouts + result.non2xx + result.mismatches > 0) failures.push(`${p.page} at ${c}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx, ${result.mismatches} mismatches`);
-        cells.push({ page: p.page, concurrency: c, result, elu });
-      }
-    }
-    console.log('\n' + textTable(['page', ...LOAD_HEAD], cells.map((c) => [c.page, ...loadColumns(c.concurrency, c.result, c.elu)])));
-    const rps = (page: string, c: number) => cells.find((x) => x.page === page && x.concurrency === c)?.result.rps ?? NaN;
-    const ratio = rps(pages[1]!.page, RATIO_AT) / rps(pages[0]!.page, RATIO_AT);
+    const { cells, ratio } = await measurePages(db, { url: appUrl, cookies, pages, concurrency: CONCURRENCY, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, ratioAt: RATIO_AT }, failures);
 
     // the export, streamed
     (globalThis as { gc?: () => void }).gc?.();
