@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig, type ViteUserConfig } from 'vitest/config';
 
 // The one vitest configuration `npm test` runs. tests/gate/ reuses it to prove that a failure
@@ -9,6 +10,9 @@ export const testConfig = {
   testTimeout: 30_000,
   hookTimeout: 120_000,
   pool: 'forks',
+  // vitest's default is one file at a time on a two-CPU machine (CPUs − 1); a test spends much of
+  // its time waiting for PostgreSQL, so two files at once use the machine better
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   reporters: ['default', 'json'],
   outputFile: { json: process.env.VITEST_JSON_REPORT || 'test-output/results.json' },
 } satisfies ViteUserConfig['test'];
