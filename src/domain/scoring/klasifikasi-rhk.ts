@@ -33,10 +33,11 @@ export function classifyRhk<I extends string | number>(indikator: readonly Indik
     .map((i) => ({ id: i.id, label: i.label, reason: (i.capaian as { reason: Reason }).reason }));
   if (hilang.length > 0) return { kind: 'withheld', hilang, reason: reason('scoring.rhk.withheld', { daftar: join(hilang.map((h) => h.label)) }), policyVersion };
 
-  const scored = indikator.map((i) => ({ ...i, c: i.capaian as Extract<Capaian, { kind: 'persen' | 'kualitatif' }> }));
-  const hitungan = count(scored.map((s) => s.c.kelas));
+  // every indicator is scored here (none is missing)
+  const scored = indikator as readonly (IndikatorCapaian<I> & { capaian: Extract<Capaian, { kind: 'persen' | 'kualitatif' }> })[];
+  const hitungan = count(scored.map((s) => s.capaian.kelas));
   const kelas = byMajority(hitungan, policy.rhk.diBawahBila);
-  const labelsOf = (k: Ekspektasi) => join(scored.filter((s) => s.c.kelas === k).map((s) => s.label));
+  const labelsOf = (k: Ekspektasi) => join(scored.filter((s) => s.capaian.kelas === k).map((s) => s.label));
   const params = { ...hitungan, kelas: EKSPEKTASI_LABEL[kelas] };
   const why =
     kelas === 'DI_BAWAH'
@@ -49,7 +50,7 @@ export function classifyRhk<I extends string | number>(indikator: readonly Indik
     kelas,
     hitungan,
     reason: why,
-    rincian: scored.map((s) => ({ id: s.id, label: s.label, kelas: s.c.kelas, reason: rincianOf(s.c, s.label) })),
+    rincian: scored.map((s) => ({ id: s.id, label: s.label, kelas: s.capaian.kelas, reason: rincianOf(s.capaian, s.label) })),
     policyVersion,
   };
 }

@@ -40,10 +40,15 @@ export const GABUNG_KEY = {
 export function realisasiKumulatif<P extends string | number>(values: readonly RealisasiPeriode<P>[], gabung: GabungPeriode): Kumulatif<P> {
   const known: { periode: P; nilai: Rasional }[] = [];
   const periodeHilang: P[] = [];
-  for (const v of values) {
+  // the position of the last period known
+  let lastAt = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
     const n = parseAngka(v.angka);
-    if (n) known.push({ periode: v.periode, nilai: n });
-    else periodeHilang.push(v.periode);
+    if (n) {
+      known.push({ periode: v.periode, nilai: n });
+      lastAt = i;
+    } else periodeHilang.push(v.periode);
   }
   if (known.length === 0) return { kind: 'missing', periodeHilang, reason: reason('scoring.gabung.missing', { hilang: periodeHilang.join(', ') }) };
 
@@ -55,7 +60,7 @@ export function realisasiKumulatif<P extends string | number>(values: readonly R
     nilai = last.nilai;
     periodeDipakai = [last.periode];
     // the last known value is the rule: earlier gaps do not matter, a later period not yet reported is named
-    hilang = values.slice(values.map((v) => v.periode).lastIndexOf(last.periode) + 1).map((v) => v.periode);
+    hilang = values.slice(lastAt + 1).map((v) => v.periode);
   } else {
     const sum = known.reduce((s, k) => add(s, k.nilai), rasional(0n));
     nilai = gabung === 'JUMLAH' ? sum : div(sum, rasional(BigInt(known.length)));

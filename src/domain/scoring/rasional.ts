@@ -11,9 +11,22 @@ export type Rasional = { readonly n: bigint; readonly d: bigint };
 export type Angka = string | number | Rasional;
 
 const abs = (x: bigint) => (x < 0n ? -x : x);
+const SAFE_INT = BigInt(Number.MAX_SAFE_INTEGER);
 function gcd(a: bigint, b: bigint): bigint {
   a = abs(a);
   b = abs(b);
+  // Scoring's numbers are small: below 2^53 Euclid runs on doubles (exact for integers there),
+  // without allocating a BigInt per step; the year-end run reduces millions of fractions.
+  if (a <= SAFE_INT && b <= SAFE_INT) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
   while (b !== 0n) [a, b] = [b, a % b];
   return a;
 }
@@ -21,8 +34,9 @@ function gcd(a: bigint, b: bigint): bigint {
 export function rasional(n: bigint, d: bigint = 1n): Rasional {
   if (d === 0n) throw new RangeError('division by zero');
   if (d < 0n) [n, d] = [-n, -d];
+  if (d === 1n) return { n, d };
   const g = gcd(n, d) || 1n;
-  return { n: n / g, d: d / g };
+  return g === 1n ? { n, d } : { n: n / g, d: d / g };
 }
 
 const PARSED_MAX = 10_000;
@@ -86,13 +100,12 @@ export function round(a: Rasional, places: number): Rasional {
   return rasional(a.n < 0n ? -q : q, scale);
 }
 
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 const TEN_PLACES = 10n ** 10n;
 /** As a JS number, for display and charts only (never for a comparison). */
 export const toNumber = (a: Rasional): number =>
   // A decimal of at most 10 places whose parts are exact doubles: the division is correctly
   // rounded, as reading its decimal text is, so both give the same number, without the text.
-  a.d <= SAFE && abs(a.n) <= SAFE && TEN_PLACES % a.d === 0n ? Number(a.n) / Number(a.d) : Number(toDecimalString(round(a, 10)));
+  a.d <= SAFE_INT && abs(a.n) <= SAFE_INT && TEN_PLACES % a.d === 0n ? Number(a.n) / Number(a.d) : Number(toDecimalString(round(a, 10)));
 
 /** A terminating decimal as text ("110", "93.33"); others first rounded to 10 places. */
 export function toDecimalString(a: Rasional): string {

@@ -8,12 +8,15 @@ import type { Ekspektasi } from './reason.js';
 export type Hitungan = { atas: number; sesuai: number; bawah: number; total: number };
 
 export function count(kelas: readonly Ekspektasi[]): Hitungan {
-  return {
-    atas: kelas.filter((k) => k === 'DI_ATAS').length,
-    sesuai: kelas.filter((k) => k === 'SESUAI').length,
-    bawah: kelas.filter((k) => k === 'DI_BAWAH').length,
-    total: kelas.length,
-  };
+  let atas = 0;
+  let sesuai = 0;
+  let bawah = 0;
+  for (const k of kelas) {
+    if (k === 'DI_ATAS') atas++;
+    else if (k === 'SESUAI') sesuai++;
+    else if (k === 'DI_BAWAH') bawah++;
+  }
+  return { atas, sesuai, bawah, total: kelas.length };
 }
 
 /** More than half: 2 of 3, 3 of 4, 4 of 7; not 2 of 4. */

@@ -26,35 +26,20 @@ export const jumlahPegawai = (q: Sql, siklusId: number, bagian: number) =>
   });
 
 /**
- * One row per indicator of every piece (a piece without a live RHK or indicator still has one
- * row, its RHK/indicator columns null), with the indicator's realisasi of the submitted or rated
- * reports of that piece aggregated per period (`real_urutan`, `real_angka` side by side; a
- * period without a report has no entry, a row without a value a null), and the latest judged
- * statement of a qualitative one. Before an employee's indicator rows comes one row with the
- * behaviour marks of the year's reports, oldest first (`baris` 0). Ordered by employee, then
- * piece (periode_awal), then RHK (UTAMA first, in order), then indicator.
+ * One row per piece of the range's employees, its RHKs and indicators as one JSON text (`isi`:
+ * an array of `IsiIndikator`, UTAMA first, in order, then by indicator; an RHK without a live
+ * indicator is one entry with the indicator's fields null), each indicator with the realisasi of
+ * the submitted or rated reports of that piece per period (`"1=12.0000,2=,4=9.5"`: period urutan
+ * = value, blank for a row without a value; a period without a report has no entry) and the
+ * latest statement and judgement of a qualitative one. Before an employee's pieces comes one row
+ * with the behaviour marks of the year's reports, oldest first (`baris` 0). Ordered by employee,
+ * then piece (periode_awal). Few rows (about two per employee), so PostgreSQL sorts little and
+ * Node parses little; the JSON is read when the employee is computed.
  *
  * The piece's position: the employee's present one for the last piece; for an earlier piece the
  * one recorded just before the move that started the next piece (riwayat_pegawai, the row with
  * the next piece's first day as TMT).
  */
-/** The columns a row carries (each kind of row fills its own; the rest are NULL, cheap to send). */
-const KOLOM = [
-  'baris', 'pegawai_id', 'skp_id', 'awal', 'periode_akhir', 'penilai_id', 'penilai_luar_id', 'jabatan_jenis', 'jenjang_jf', 'unit_id', 'kepala_unit_id', 'kepala_unit_nama',
-  'rhk_id', 'rhk_jenis', 'ind_id', 'jenis_target', 'lebih_baik', 'gabung_periode', 'target_angka', 'target_min', 'target_max', 'realisasi', 'real_teks', 'real_penilaian', 'tanda',
-] as const;
-/** The sort keys, not sent. */
-const KUNCI = { k_awal: 'date', k_rj: '"JenisRhk"', k_ru: 'int', k_rid: 'int', k_iu: 'int', k_iid: 'int' } as const;
-const JENIS_KOLOM: Record<string, string> = { skp_id: 'int', penilai_id: 'int', penilai_luar_id: 'int', unit_id: 'int', kepala_unit_id: 'int', rhk_id: 'int', ind_id: 'int' };
-/** One branch of the union: every column and sort key, in one order, NULL (typed) where `isi` gives none. */
-const cabang = (baris: number, isi: Partial<Record<(typeof KOLOM)[number] | keyof typeof KUNCI, string>>) =>
-  'SELECT ' +
-  [
-    `${baris} AS baris`,
-    ...KOLOM.slice(1).map((c) => `${isi[c] ?? `NULL::${JENIS_KOLOM[c] ?? 'text'}`} AS ${c}`),
-    ...Object.entries(KUNCI).map(([c, type]) => `${isi[c as keyof typeof KUNCI] ?? `NULL::${type}`} AS ${c}`),
-  ].join(', ');
-
 export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647): SqlQuery => ({
   text: `
   WITH potongan AS (${POTONGAN.text}),
@@ -80,38 +65,39 @@ export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647)
            array_agg(re.penilaian::text ORDER BY l.urutan) FILTER (WHERE re.penilaian IS NOT NULL) AS penilaian
       FROM laporan l JOIN realisasi re ON re.laporan_id = l.id
      GROUP BY re.indikator_id
-  )
-  SELECT ${KOLOM.join(', ')} FROM (
-    ${cabang(0, { pegawai_id: 'l.pegawai_id', tanda: `string_agg(tp.nilai::text || '=' || tp.tanda::text, ',' ORDER BY l.urutan, l.periode_awal, tp.id)` })}
-      FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
-     GROUP BY l.pegawai_id
-    UNION ALL
-    ${cabang(1, {
-      pegawai_id: 's.pegawai_id', k_awal: 's.periode_awal', skp_id: 's.id', awal: 's.periode_awal::text', periode_akhir: 's.periode_akhir::text', penilai_id: 's.penilai_id', penilai_luar_id: 's.penilai_luar_id',
-      jabatan_jenis: 'j.jenis::text', jenjang_jf: 'j.jenjang_jf::text', unit_id: 'j.unit_id', kepala_unit_id: 'ku.id', kepala_unit_nama: 'ku.nama',
-    })}
-      FROM potongan_jabatan s
-      JOIN jabatan j ON j.id = s.jabatan_id
-      LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
-    UNION ALL
-    ${cabang(2, {
-      pegawai_id: 's.pegawai_id', k_awal: 's.periode_awal', k_rj: 'r.jenis', k_ru: 'r.urutan', k_rid: 'r.id', k_iu: 'i.urutan', k_iid: 'i.id',
-      rhk_id: 'r.id', rhk_jenis: 'r.jenis::text', ind_id: 'i.id', jenis_target: 'i.jenis_target::text', lebih_baik: 'i.lebih_baik', gabung_periode: 'i.gabung_periode::text',
-      target_angka: 'i.target_angka::text', target_min: 'i.target_min::text', target_max: 'i.target_max::text',
-      realisasi: 'rl.angka', real_teks: 'rl.teks[array_upper(rl.teks, 1)]', real_penilaian: 'rl.penilaian[array_upper(rl.penilaian, 1)]',
-    })}
+  ),
+  isi AS (
+    SELECT r.skp_id,
+           json_agg(json_build_array(r.id, r.jenis, i.id, i.jenis_target, i.lebih_baik, i.gabung_periode, i.target_angka::text, i.target_min::text, i.target_max::text,
+                                     rl.angka, rl.teks[array_upper(rl.teks, 1)], rl.penilaian[array_upper(rl.penilaian, 1)])
+                    ORDER BY r.jenis, r.urutan, r.id, i.urutan, i.id)::text AS isi
       FROM potongan s
       JOIN rhk r ON r.skp_id = s.id AND r.dihapus_revisi IS NULL
       LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
       LEFT JOIN real rl ON rl.indikator_id = i.id
+     GROUP BY r.skp_id
+  )
+  SELECT baris, pegawai_id, skp_id, awal, periode_akhir, penilai_id, penilai_luar_id, jabatan_jenis, jenjang_jf, unit_id, kepala_unit_id, kepala_unit_nama, isi, tanda FROM (
+    SELECT 0 AS baris, l.pegawai_id, NULL::date AS k_awal, NULL::int AS skp_id, NULL::text AS awal, NULL::text AS periode_akhir, NULL::int AS penilai_id, NULL::int AS penilai_luar_id,
+           NULL::text AS jabatan_jenis, NULL::text AS jenjang_jf, NULL::int AS unit_id, NULL::int AS kepala_unit_id, NULL::text AS kepala_unit_nama, NULL::text AS isi,
+           string_agg(tp.nilai::text || '=' || tp.tanda::text, ',' ORDER BY l.urutan, l.periode_awal, tp.id) AS tanda
+      FROM laporan l JOIN tanda_perilaku tp ON tp.laporan_id = l.id AND tp.tanda IS NOT NULL
+     GROUP BY l.pegawai_id
+    UNION ALL
+    SELECT 1, s.pegawai_id, s.periode_awal, s.id, s.periode_awal::text, s.periode_akhir::text, s.penilai_id, s.penilai_luar_id,
+           j.jenis::text, j.jenjang_jf::text, j.unit_id, ku.id, ku.nama, x.isi, NULL
+      FROM potongan_jabatan s
+      JOIN jabatan j ON j.id = s.jabatan_id
+      LEFT JOIN unit_kerja ku ON ku.kepala_jabatan_id = j.id
+      LEFT JOIN isi x ON x.skp_id = s.id
   ) u
-  ORDER BY pegawai_id, k_awal NULLS FIRST, baris, k_rj, k_ru, k_rid, k_iu, k_iid`,
+  ORDER BY pegawai_id, k_awal NULLS FIRST, baris`,
   values: [siklusId, dari, sampai],
 });
 
-/** A row of barisTahunan as pg gives it (snake_case; numbers of numeric columns as text): 0 the marks, 1 a piece, 2 an indicator of the piece before it. */
+/** A row of barisTahunan as pg gives it (snake_case): 0 the marks, 1 a piece with its RHKs and indicators. */
 export type BarisTahunan = {
-  baris: 0 | 1 | 2;
+  baris: 0 | 1;
   pegawai_id: number;
   skp_id: number | null;
   awal: string | null;
@@ -123,22 +109,32 @@ export type BarisTahunan = {
   unit_id: number | null;
   kepala_unit_id: number | null;
   kepala_unit_nama: string | null;
-  rhk_id: number | null;
-  rhk_jenis: 'UTAMA' | 'TAMBAHAN' | null;
-  ind_id: number | null;
-  jenis_target: 'ANGKA' | 'RENTANG' | 'KUALITATIF' | null;
-  lebih_baik: string | null;
-  gabung_periode: 'JUMLAH' | 'RATA_RATA' | 'TERAKHIR' | null;
-  target_angka: string | null;
-  target_min: string | null;
-  target_max: string | null;
-  /** "1=12.0000,2=,4=9.5" : period urutan = realisasi (blank: a row without a value) */
-  realisasi: string | null;
-  real_teks: string | null;
-  real_penilaian: string | null;
+  /** JSON text: IsiIndikator[] (null: a piece without a live RHK) */
+  isi: string | null;
   /** "KOMPETEN=SESUAI,…": the marks, oldest first */
   tanda: string | null;
 };
+
+/**
+ * One entry of a piece's `isi`: the RHK (id, jenis), then its indicator (null fields for an RHK
+ * without one): id, jenis_target, lebih_baik, gabung_periode, the year's targets (numeric as text,
+ * so nothing is rounded), the realisasi per period ("1=12.0000,2=,4=9.5"), the latest statement
+ * and judgement of a qualitative one.
+ */
+export type IsiIndikator = [
+  rhkId: number,
+  rhkJenis: 'UTAMA' | 'TAMBAHAN',
+  indId: number | null,
+  jenisTarget: 'ANGKA' | 'RENTANG' | 'KUALITATIF' | null,
+  lebihBaik: string | null,
+  gabungPeriode: 'JUMLAH' | 'RATA_RATA' | 'TERAKHIR' | null,
+  targetAngka: string | null,
+  targetMin: string | null,
+  targetMax: string | null,
+  realisasi: string | null,
+  teks: string | null,
+  penilaian: string | null,
+];
 
 /** The cycle's periods in order. */
 export const periodeSiklus = (q: Sql, siklusId: number) =>
@@ -168,16 +164,28 @@ export type SaranBaris = {
   policy_version: number;
 };
 
-/** A batch of suggestions into the staging table: one statement, the batch as one JSON document (each row already as JSON text). */
-export const tulisStaging = (q: Sql, jobId: number, siklusId: number, rows: readonly string[]) =>
-  q.exec({
-    text: `INSERT INTO saran_tahunan_staging (job_id, siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version)
-           SELECT $1::int, $2::int, x.pegawai_id, x.skp_id, x.penilai_id, x.penilai_luar_id, x.unit_id, x.kepala_unit_id,
-                  x.hasil_kerja::"Ekspektasi", x.perilaku::"Ekspektasi", x.predikat::"PredikatKinerja", x.nilai, x.rincian, x.policy_version
-             FROM json_to_recordset($3::json) AS x(pegawai_id int, skp_id int, penilai_id int, penilai_luar_id int, unit_id int, kepala_unit_id int,
-                  hasil_kerja text, perilaku text, predikat text, nilai numeric, rincian jsonb, policy_version int)`,
-    values: [jobId, siklusId, `[${rows.join(',')}]`],
+/** The staging columns a suggestion fills, in order (job and cycle come first, once per batch). */
+const STAGING_KOLOM = ['pegawai_id', 'skp_id', 'penilai_id', 'penilai_luar_id', 'unit_id', 'kepala_unit_id', 'hasil_kerja', 'perilaku', 'predikat', 'nilai', 'rincian', 'policy_version'] as const;
+/** A suggestion as the staging write sends it: its values in STAGING_KOLOM's order, the explanation already as JSON text. */
+export type SaranStaging = readonly (string | number | null)[];
+export const keStaging = (b: SaranBaris): SaranStaging => [
+  b.pegawai_id, b.skp_id, b.penilai_id, b.penilai_luar_id, b.unit_id, b.kepala_unit_id, b.hasil_kerja, b.perilaku, b.predikat, b.nilai, JSON.stringify(b.rincian), b.policy_version,
+];
+
+/**
+ * A batch of suggestions into the staging table: one multi-row INSERT with a parameter per value
+ * (each takes its column's type, so the explanation's JSON is parsed once, as jsonb; a JSON
+ * document of the whole batch would be parsed twice).
+ */
+export function tulisStaging(q: Sql, jobId: number, siklusId: number, rows: readonly SaranStaging[]) {
+  const values: unknown[] = [jobId, siklusId];
+  const tuples = rows.map((r) => {
+    const at = values.length;
+    for (const v of r) values.push(v);
+    return `($1, $2, ${r.map((_, i) => `$${at + i + 1}`).join(', ')})`;
   });
+  return q.exec({ text: `INSERT INTO saran_tahunan_staging (job_id, siklus_id, ${STAGING_KOLOM.join(', ')}) VALUES ${tuples.join(', ')}`, values });
+}
 
 /** Clears the cycle's staging rows (any run's: one run per cycle at a time, so what is there is left over). */
 export const hapusStaging = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM saran_tahunan_staging WHERE siklus_id = ${siklusId}`);

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type pg from 'pg';
 import type { Db } from '../../../db/client.js';
 import { sqlOn } from '../../../db/sql.js';
 import type { Actor } from '../../../domain/access.js';
@@ -10,8 +11,8 @@ import { audit } from '../../audit/service.js';
 import { notify } from '../../notifikasi/notify.js';
 import { latestJobRow } from '../../siklus/queries.js';
 import {
-  barisTahunan, hapusStaging, jumlahPegawai, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
-  type BarisTahunan,
+  barisTahunan, hapusStaging, jumlahPegawai, keStaging, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
+  type BarisTahunan, type SaranStaging,
 } from './queries.js';
 import { susunSaran, type Konteks } from './susun.js';
 
@@ -30,10 +31,16 @@ import { HITUNG_JOB } from './kind.js';
 /** The phases in which HR may run the computation (KALIBRASI: the policy is frozen, so a rerun gives the same result). */
 export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
 
-const FETCH = 500;
-const BATCH = 500;
+const FETCH = 100;
+const BATCH = 100;
 /** ranges of employees read one after the other (see hitungTahunan) */
 const BAGIAN = 8;
+/** connections reading ranges at once: the one being fetched and the next ones being prepared */
+const BACA = 3;
+/** staging writes in flight at once */
+const TULIS = 2;
+/** PostgreSQL's memory per sort or hash of the read transactions (the default 4 MB spills a range to disk) */
+const WORK_MEM = '64MB';
 
 export type HitungOpts = {
   jobId: number;
@@ -57,18 +64,18 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   // what a stopped run of this cycle left behind
   await hapusStaging(db.sql, siklusId);
 
-  // Two connections in one snapshot: while the rows of one range of employees are fetched and
-  // computed on one, the next range's statement runs on the other (PostgreSQL sorts a range
+  // Three connections in one snapshot: while the rows of one range of employees are fetched and
+  // computed on one, the next ranges' statements run on the others (PostgreSQL aggregates a range
   // before its first row comes; this way that wait overlaps the computing).
-  const a = await db.pool.connect();
-  const b = await db.pool.connect();
-  const conns = [a, b];
+  const conns: pg.PoolClient[] = [];
+  for (let i = 0; i < BACA; i++) conns.push(await db.pool.connect());
+  const a = conns[0]!;
   let total = 0;
   let ditahan = 0;
   let selesai = 0;
   let ok = false;
-  // the writes and reads in flight, awaited before cleaning up after a stop
-  let writing: Promise<unknown> = Promise.resolve();
+  // the staging writes in flight (at most TULIS), and every read or write in flight, awaited before cleaning up after a stop
+  const writes = new Set<Promise<unknown>>();
   // (only while they run: a settled one is let go with its rows)
   const inflight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -82,54 +89,66 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   try {
     await a.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const snapshot = (await a.query<{ s: string }>('SELECT pg_export_snapshot() AS s')).rows[0]!.s;
-    await b.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    await b.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
-    // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does
-    for (const c of conns) await c.query('SET LOCAL cursor_tuple_fraction = 1');
+    for (const c of conns.slice(1)) {
+      await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      await c.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
+    }
+    // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does;
+    // and a range's sorts and aggregates in memory rather than in temporary files (a range of 100,000 employees' eighth needs about 30 MB)
+    for (const c of conns) await c.query(`SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '${WORK_MEM}'`);
     const info = (await jumlahPegawai(sqlOn(a), siklusId, opts.bagian ?? BAGIAN)) ?? { n: 0, batas: [] };
     const n = info.n;
     const batas = [0, ...info.batas];
     await opts.progress?.(0, n);
 
-    // range i on connection i % 2: declared and its first batch asked for at once
+    // range i on connection i % BACA: declared and its first batch asked for at once
     const buka = (i: number): Promise<BarisTahunan[]> => {
-      const c = conns[i % 2]!;
+      const c = conns[i % BACA]!;
       const q = barisTahunan(siklusId, batas[i]!, batas[i + 1]!);
       return track(c.query({ text: `DECLARE saran_tahunan_${i} NO SCROLL CURSOR FOR ${q.text}`, values: q.values as unknown[] }).then(() => ambil(i)));
     };
-    const ambil = (i: number) => track(conns[i % 2]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
+    const ambil = (i: number) => track(conns[i % BACA]!.query<BarisTahunan>(`FETCH ${FETCH} FROM saran_tahunan_${i}`).then((r) => r.rows));
 
     let current: BarisTahunan[] = [];
-    // each row as JSON text at once: the object graph dies young, the batch holds flat strings
-    let out: string[] = [];
-    // one staging write at a time, in order, while the next batch is read and computed
+    // each row as its column values at once (the explanation as JSON text): the object graph dies young, the batch holds flat values
+    let out: SaranStaging[] = [];
+    // the staging writes run while the next employees are read and computed, at most TULIS at once
     const flush = async () => {
       if (out.length === 0) return;
       const rows = out;
       out = [];
       const w = performance.now();
-      await writing;
+      while (writes.size >= TULIS) await Promise.race(writes);
       lap('tulis', w);
-      writing = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
+      const p: Promise<unknown> = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
         selesai += rows.length;
+        writes.delete(p);
       });
+      writes.add(p);
+      // a failed write is seen where the writes are awaited (the next flush, or the end), never as an unhandled rejection meanwhile
+      p.catch(() => undefined);
       // a shutdown stops the run here (the progress throws); what was written is cleared below
       await opts.progress?.(selesai, n);
     };
     const finish = (rows: BarisTahunan[]) => {
       if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
       const s = susunSaran(rows, k);
-      out.push(JSON.stringify(s.baris));
+      out.push(keStaging(s.baris));
       total++;
       if (s.ditahan) ditahan++;
     };
 
     const ranges = batas.length - 1;
-    let next: Promise<BarisTahunan[]> | null = ranges > 0 ? buka(0) : null;
+    // the ranges declared ahead of the one being read, one per other connection
+    const ahead: Promise<BarisTahunan[]>[] = [];
+    let opened = 0;
+    const openAhead = () => {
+      while (opened < ranges && ahead.length < BACA) ahead.push(buka(opened++));
+    };
+    openAhead();
     let t0 = performance.now();
     for (let i = 0; i < ranges; i++) {
-      let pending = next!;
-      next = i + 1 < ranges ? buka(i + 1) : null; // the next range's statement runs meanwhile
+      let pending = ahead.shift()!;
       for (;;) {
         t0 = performance.now();
         const rows = await pending;
@@ -147,15 +166,17 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
         }
         lap('hitung', t0);
       }
-      void track(conns[i % 2]!.query(`CLOSE saran_tahunan_${i}`));
+      // this connection is free once its cursor is closed: the range after the ones ahead goes there
+      await track(conns[i % BACA]!.query(`CLOSE saran_tahunan_${i}`));
+      openAhead();
     }
     finish(current);
     await flush();
     t0 = performance.now();
-    await writing;
+    await Promise.all(writes);
     lap('tulis', t0);
     await opts.progress?.(selesai, n);
-    await b.query('COMMIT');
+    for (const c of conns.slice(1).reverse()) await c.query('COMMIT');
     await a.query('COMMIT');
 
     // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
@@ -181,13 +202,12 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
     return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
   } finally {
     if (!ok) {
-      await Promise.allSettled([writing, ...inflight]);
+      await Promise.allSettled([...writes, ...inflight]);
       for (const c of conns) await c.query('ROLLBACK').catch(() => undefined);
       // best effort: the next run clears them anyway
       await hapusStaging(db.sql, siklusId).catch(() => undefined);
     }
-    a.release();
-    b.release();
+    for (const c of conns) c.release();
   }
 }
 

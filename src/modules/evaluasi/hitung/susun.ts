@@ -6,7 +6,7 @@ import {
   type Capaian, type Ekspektasi, type PenilaianKualitatif, type PotonganTahun, type PredikatOrganisasi, type Rasional, type SaranRating, type SaranTahunan,
   type ScoringPolicy, type TandaPerilaku,
 } from '../../../domain/scoring/index.js';
-import type { BarisTahunan, SaranBaris } from './queries.js';
+import type { BarisTahunan, IsiIndikator, SaranBaris } from './queries.js';
 
 // One employee's rows of the year (queries.ts barisTahunan) made into the scoring module's input,
 // its suggestion, and the row the job stores (docs/domain/evaluasi-hitung.md). Pure: every rule is
@@ -62,7 +62,7 @@ type Potongan = {
   unitId: number;
   kepalaUnitId: number | null;
   kepalaUnitNama: string | null;
-  rhk: Map<number, { id: number; jenis: 'UTAMA' | 'TAMBAHAN'; indikator: BarisTahunan[] }>;
+  rhk: Map<number, { id: number; jenis: 'UTAMA' | 'TAMBAHAN'; indikator: IsiIndikator[] }>;
 };
 
 /** The rows of one employee (their marks row first, when there is one) → the row to store. */
@@ -79,18 +79,19 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
       }
       continue;
     }
-    if (r.baris === 1) {
-      pieces.push({
-        skpId: r.skp_id!, awal: r.awal!, akhir: r.periode_akhir!, penilaiId: r.penilai_id, penilaiLuarId: r.penilai_luar_id,
-        jabatanJenis: r.jabatan_jenis, jenjangJf: r.jenjang_jf, unitId: r.unit_id!, kepalaUnitId: r.kepala_unit_id, kepalaUnitNama: r.kepala_unit_nama, rhk: new Map(),
-      });
-      continue;
+    const p: Potongan = {
+      skpId: r.skp_id!, awal: r.awal!, akhir: r.periode_akhir!, penilaiId: r.penilai_id, penilaiLuarId: r.penilai_luar_id,
+      jabatanJenis: r.jabatan_jenis, jenjangJf: r.jenjang_jf, unitId: r.unit_id!, kepalaUnitId: r.kepala_unit_id, kepalaUnitNama: r.kepala_unit_nama, rhk: new Map(),
+    };
+    pieces.push(p);
+    // its RHKs, each with its indicators (an RHK without one has a single entry without an indicator)
+    if (r.isi) {
+      for (const e of JSON.parse(r.isi) as IsiIndikator[]) {
+        let rhk = p.rhk.get(e[0]);
+        if (!rhk) p.rhk.set(e[0], (rhk = { id: e[0], jenis: e[1], indikator: [] }));
+        if (e[2] !== null) rhk.indikator.push(e);
+      }
     }
-    // an RHK (and its indicator, when it has one) of the piece before it
-    const p = pieces[pieces.length - 1]!;
-    let rhk = p.rhk.get(r.rhk_id!);
-    if (!rhk) p.rhk.set(r.rhk_id!, (rhk = { id: r.rhk_id!, jenis: r.rhk_jenis!, indikator: [] }));
-    if (r.ind_id !== null) rhk.indikator.push(r);
   }
 
   const potongan: PotonganTahun<number, number>[] = pieces.map((p) => {
@@ -103,25 +104,26 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
         id: r.id,
         label: `RHK ${ri + 1}`,
         jenis: r.jenis,
-        indikator: r.indikator.map((i, ii) => {
-          const angkaOf = new Map<number, string | null>();
-          if (i.realisasi) {
-            for (const pair of i.realisasi.split(',')) {
+        indikator: r.indikator.map(([, , indId, jenisTarget, lebihBaik, gabungPeriode, targetAngka, targetMin, targetMax, realisasi, teks, penilaian], ii) => {
+          // period urutan → its realisasi (a blank value: a row without one)
+          const angkaOf: (string | null)[] = [];
+          if (realisasi) {
+            for (const pair of realisasi.split(',')) {
               const eq = pair.indexOf('=');
               const a = pair.slice(eq + 1);
-              angkaOf.set(Number(pair.slice(0, eq)), a === '' ? null : a);
+              angkaOf[Number(pair.slice(0, eq))] = a === '' ? null : a;
             }
           }
           return {
-            id: i.ind_id!,
+            id: indId!,
             label: `IKI ${ri + 1}.${ii + 1}`,
-            jenisTarget: i.jenis_target!,
-            lebihBaik: i.lebih_baik === 'RENDAH' ? 'RENDAH' : 'TINGGI',
-            gabungPeriode: i.gabung_periode!,
-            target: { targetAngka: i.target_angka, targetMin: i.target_min, targetMax: i.target_max },
-            realisasi: dicakup.map((pr) => ({ periode: pr.nama, angka: angkaOf.get(pr.urutan) ?? null })),
-            teks: i.real_teks,
-            penilaian: i.real_penilaian as PenilaianKualitatif | null,
+            jenisTarget: jenisTarget!,
+            lebihBaik: lebihBaik === 'RENDAH' ? 'RENDAH' : 'TINGGI',
+            gabungPeriode: gabungPeriode!,
+            target: { targetAngka, targetMin, targetMax },
+            realisasi: dicakup.map((pr) => ({ periode: pr.nama, angka: angkaOf[pr.urutan] ?? null })),
+            teks,
+            penilaian: penilaian as PenilaianKualitatif | null,
           };
         }),
       })),
