@@ -10,10 +10,11 @@
 //  1. the cycle moves to PENILAIAN (one UPDATE);
 //  2. the floor: one statement, per employee and indicator, the sum, the mean and the last
 //     realisasi of the submitted or rated reports and the capaian against the year's target (by the
-//     indicator's rule), summed up so that only one row travels; best of two runs;
+//     indicator's rule), summed up so that only one row travels; best of two runs, with the same
+//     work_mem as the job's reads (its sorts and aggregates in memory too);
 //  3. the job's body (hitungTahunan) twice (the second is the rerun a real cycle sees), each timed
 //     wall-clock with the Node process's RSS sampled every 20 ms (growth over the RSS before it);
-//  4. checks the result: one suggestion per employee with an SKP, nothing left in staging.
+//  4. checks the result: one suggestion per employee with an SKP.
 // Prints both times, the ratio and the targets; writes bench/results/tahunan-<timestamp>.json.
 // Size: the first argument, else BENCH_PEGAWAI, else BENCH_EMPLOYEES, else 100,000. The machine
 // the figures come from may be shared: the load average is printed beside them.
@@ -22,7 +23,7 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { envNum, fmt, runBench, startStack, textTable, writeResults } from './harness.js';
 import { generateLaporan } from './laporan-data.js';
-import { hitungTahunan } from '../src/modules/evaluasi/hitung/service.js';
+import { hitungTahunan, WORK_MEM } from '../src/modules/evaluasi/hitung/service.js';
 import { barisTahunan } from '../src/modules/evaluasi/hitung/queries.js';
 
 const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_PEGAWAI', envNum('BENCH_EMPLOYEES', 100_000, true), true));
@@ -108,9 +109,16 @@ async function main(): Promise<number> {
     const floors: number[] = [];
     let floorRow: { indikator: number; pegawai: number; rata: number } | null = null;
     for (let i = 0; i < 2; i++) {
-      const t0 = performance.now();
-      floorRow = (await db.pool.query<{ indikator: number; pegawai: number; rata: number }>(FLOOR_SQL, [data.siklusId])).rows[0]!;
-      floors.push((performance.now() - t0) / 1000);
+      const c = await db.pool.connect();
+      try {
+        await c.query(`BEGIN; SET LOCAL work_mem = '${WORK_MEM}'`);
+        const t0 = performance.now();
+        floorRow = (await c.query<{ indikator: number; pegawai: number; rata: number }>(FLOOR_SQL, [data.siklusId])).rows[0]!;
+        floors.push((performance.now() - t0) / 1000);
+        await c.query('COMMIT');
+      } finally {
+        c.release();
+      }
     }
     const floor = Math.min(...floors);
     console.log(`floor (one statement): ${fmt(floor, 2)} s (runs ${floors.map((f) => fmt(f, 2)).join(', ')}), ${floorRow!.indikator} indicators of ${floorRow!.pegawai} employees, mean capaian ${floorRow!.rata}`);
@@ -131,15 +139,14 @@ async function main(): Promise<number> {
       console.log(`job (${run}): ${fmt(m.seconds, 2)} s, RSS growth ${fmt(m.rssGrowthMb, 0)} MB (V8 heap ${fmt(m.heapGrowthMb, 0)} MB, buffers ${fmt(m.externalGrowthMb, 0)} MB), ${m.value.total} suggestions, ${m.value.ditahan} withheld; ms ${JSON.stringify(m.value.ms)}`);
     }
 
-    const check = (await db.pool.query<{ saran: number; pegawai: number; staging: number; rincianBytes: number }>(
+    const check = (await db.pool.query<{ saran: number; pegawai: number; rincianBytes: number }>(
       `SELECT (SELECT count(*) FROM saran_tahunan WHERE siklus_id = $1)::int AS saran,
               (SELECT avg(length(rincian::text)) FROM saran_tahunan WHERE siklus_id = $1)::int AS "rincianBytes",
-              (SELECT count(DISTINCT pegawai_id) FROM skp WHERE siklus_id = $1 AND (status = 'DISETUJUI' OR disetujui_at IS NOT NULL))::int AS pegawai,
-              (SELECT count(*) FROM saran_tahunan_staging)::int AS staging`,
+              (SELECT count(DISTINCT pegawai_id) FROM skp WHERE siklus_id = $1 AND (status = 'DISETUJUI' OR disetujui_at IS NOT NULL))::int AS pegawai`,
       [data.siklusId],
     )).rows[0]!;
-    console.log(`check: ${check.saran} suggestions for ${check.pegawai} employees with an approved SKP (rincian ${check.rincianBytes} bytes each on average); ${check.staging} staging rows left`);
-    if (check.saran !== check.pegawai || check.staging !== 0) failures.push('the result does not agree with the database');
+    console.log(`check: ${check.saran} suggestions for ${check.pegawai} employees with an approved SKP (rincian ${check.rincianBytes} bytes each on average)`);
+    if (check.saran !== check.pegawai) failures.push('the result does not agree with the database');
 
     const worst = runs.reduce((a, b) => (b.seconds > a.seconds ? b : a));
     const ratio = worst.seconds / floor;

@@ -2,8 +2,8 @@ import { sql, type Sql, type SqlQuery } from '../../../db/sql.js';
 
 // The reads and writes of the year-end computation (docs/domain/evaluasi-hitung.md), set-based:
 // the year's rows come through one statement per range of employees, read with a server-side
-// cursor and ordered by employee, so the job holds one batch at a time; the results go to the
-// staging table in multi-row inserts and replace the cycle's suggestions in one transaction.
+// cursor and ordered by employee, so the job holds one batch at a time; the results go in
+// multi-row inserts into the one transaction that replaces the cycle's suggestions.
 
 /** The SKP pieces of the cycle that count: approved at least once (a piece never approved has no plan to measure). */
 const POTONGAN = sql`
@@ -148,7 +148,7 @@ export const predikatOrganisasiSiklus = (q: Sql, siklusId: number) =>
     sql`SELECT unit_id, predikat::text AS predikat FROM penetapan_predikat WHERE siklus_id = ${siklusId}`,
   );
 
-/** One suggestion as the staging table takes it. */
+/** One suggestion as the job writes it. */
 export type SaranBaris = {
   pegawai_id: number;
   skp_id: number;
@@ -164,41 +164,30 @@ export type SaranBaris = {
   policy_version: number;
 };
 
-/** The staging columns a suggestion fills, in order (job and cycle come first, once per batch). */
-const STAGING_KOLOM = ['pegawai_id', 'skp_id', 'penilai_id', 'penilai_luar_id', 'unit_id', 'kepala_unit_id', 'hasil_kerja', 'perilaku', 'predikat', 'nilai', 'rincian', 'policy_version'] as const;
-/** A suggestion as the staging write sends it: its values in STAGING_KOLOM's order, the explanation already as JSON text. */
-export type SaranStaging = readonly (string | number | null)[];
-export const keStaging = (b: SaranBaris): SaranStaging => [
+/** The columns a suggestion fills, in order (cycle and job come first, once per batch). */
+const KOLOM_SARAN = ['pegawai_id', 'skp_id', 'penilai_id', 'penilai_luar_id', 'unit_id', 'kepala_unit_id', 'hasil_kerja', 'perilaku', 'predikat', 'nilai', 'rincian', 'policy_version'] as const;
+/** A suggestion as the write sends it: its values in KOLOM_SARAN's order, the explanation already as JSON text. */
+export type SaranTulis = readonly (string | number | null)[];
+export const keBaris = (b: SaranBaris): SaranTulis => [
   b.pegawai_id, b.skp_id, b.penilai_id, b.penilai_luar_id, b.unit_id, b.kepala_unit_id, b.hasil_kerja, b.perilaku, b.predikat, b.nilai, JSON.stringify(b.rincian), b.policy_version,
 ];
 
+/** Removes the cycle's suggestions: the first statement of a run's write transaction. */
+export const hapusSaran = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM saran_tahunan WHERE siklus_id = ${siklusId}`);
+
 /**
- * A batch of suggestions into the staging table: one multi-row INSERT with a parameter per value
- * (each takes its column's type, so the explanation's JSON is parsed once, as jsonb; a JSON
- * document of the whole batch would be parsed twice).
+ * A batch of suggestions, inside the run's write transaction: one multi-row INSERT with a
+ * parameter per value (each takes its column's type, so the explanation's JSON is parsed once, as
+ * jsonb). `dihitung_at` is the transaction's start, the same for the whole run.
  */
-export function tulisStaging(q: Sql, jobId: number, siklusId: number, rows: readonly SaranStaging[]) {
-  const values: unknown[] = [jobId, siklusId];
+export function tulisSaran(q: Sql, jobId: number, siklusId: number, rows: readonly SaranTulis[]) {
+  const values: unknown[] = [siklusId, jobId];
   const tuples = rows.map((r) => {
     const at = values.length;
     for (const v of r) values.push(v);
     return `($1, $2, ${r.map((_, i) => `$${at + i + 1}`).join(', ')})`;
   });
-  return q.exec({ text: `INSERT INTO saran_tahunan_staging (job_id, siklus_id, ${STAGING_KOLOM.join(', ')}) VALUES ${tuples.join(', ')}`, values });
-}
-
-/** Clears the cycle's staging rows (any run's: one run per cycle at a time, so what is there is left over). */
-export const hapusStaging = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM saran_tahunan_staging WHERE siklus_id = ${siklusId}`);
-
-/** The swap, inside the caller's transaction: the cycle's suggestions become this run's, and its staging rows go. */
-export async function tukar(q: Sql, siklusId: number, jobId: number): Promise<number> {
-  await q.exec(sql`DELETE FROM saran_tahunan WHERE siklus_id = ${siklusId}`);
-  const n = await q.exec(sql`
-    INSERT INTO saran_tahunan (siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version, job_id, dihitung_at)
-    SELECT siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, kepala_unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version, job_id, now()
-      FROM saran_tahunan_staging WHERE job_id = ${jobId} AND siklus_id = ${siklusId}`);
-  await q.exec(sql`DELETE FROM saran_tahunan_staging WHERE job_id = ${jobId}`);
-  return n;
+  return q.exec({ text: `INSERT INTO saran_tahunan (siklus_id, job_id, ${KOLOM_SARAN.join(', ')}) VALUES ${tuples.join(', ')}`, values });
 }
 
 /**

@@ -11,20 +11,20 @@ import { audit } from '../../audit/service.js';
 import { notify } from '../../notifikasi/notify.js';
 import { latestJobRow } from '../../siklus/queries.js';
 import {
-  barisTahunan, hapusStaging, jumlahPegawai, keStaging, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tukar, tulisStaging,
-  type BarisTahunan, type SaranStaging,
+  barisTahunan, hapusSaran, jumlahPegawai, keBaris, penilaiBelumKonfirmasi, periodeSiklus, predikatOrganisasiSiklus, ringkasanSaran, tulisSaran,
+  type BarisTahunan, type SaranTulis,
 } from './queries.js';
 import { susunSaran, type Konteks } from './susun.js';
 
 // The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion for the
 // year, as a job on the queue. The year's rows are read by one statement per range of employees
 // (a few), each through a server-side cursor (FETCH in batches), inside read-only transactions
-// that share one snapshot; each employee's rows go through the scoring module; the results go to
-// the staging table in batches; at the end one transaction replaces the cycle's suggestions with
-// this run's and clears the staging rows. evaluasi_tahunan (the appraisers' ratings) is never
-// touched. A run stopped half-way (a shutdown: progress throws) leaves the previous suggestions as
-// they were; the next run starts by clearing what a stopped one left in staging, so it restarts
-// from the beginning.
+// that share one snapshot; each employee's rows go through the scoring module; the results are
+// written in batches inside one write transaction that began by removing the cycle's previous
+// suggestions, so readers see those until it commits: the swap. evaluasi_tahunan (the
+// appraisers' ratings) is never touched. A run stopped half-way (a shutdown: progress throws; a
+// crash) rolls back and leaves the previous suggestions as they were; the next run starts from
+// the beginning.
 
 export { HITUNG_JOB } from './kind.js';
 import { HITUNG_JOB } from './kind.js';
@@ -34,18 +34,16 @@ export const FASE_HITUNG = ['PENILAIAN', 'KALIBRASI'] as const;
 const FETCH = 100;
 const BATCH = 100;
 /** ranges of employees read one after the other (see hitungTahunan) */
-const BAGIAN = 8;
+const BAGIAN = 16;
 /** connections reading ranges at once: the one being fetched and the next ones being prepared */
 const BACA = 3;
-/** staging writes in flight at once */
-const TULIS = 2;
 /** PostgreSQL's memory per sort or hash of the read transactions (the default 4 MB spills a range to disk) */
-const WORK_MEM = '64MB';
+export const WORK_MEM = '64MB';
 
 export type HitungOpts = {
   jobId: number;
   progress?: (selesai: number, total: number) => Promise<void>;
-  /** employees per staging write (and per progress report) */
+  /** employees per write (and per progress report) */
   batch?: number;
   /** ranges of employees, each one statement */
   bagian?: number;
@@ -61,8 +59,6 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   const policy = parsePolicy(siklus.policy);
   const [periode, orgRows] = await Promise.all([periodeSiklus(db.sql, siklusId), predikatOrganisasiSiklus(db.sql, siklusId)]);
   const k: Konteks = { policy, periode, predikatOrganisasi: new Map<number, PredikatOrganisasi>(orgRows.map((r) => [r.unitId, r.predikat])), tanggal: new Map() };
-  // what a stopped run of this cycle left behind
-  await hapusStaging(db.sql, siklusId);
 
   // Three connections in one snapshot: while the rows of one range of employees are fetched and
   // computed on one, the next ranges' statements run on the others (PostgreSQL aggregates a range
@@ -74,8 +70,12 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   let ditahan = 0;
   let selesai = 0;
   let ok = false;
-  // the staging writes in flight (at most TULIS), and every read or write in flight, awaited before cleaning up after a stop
-  const writes = new Set<Promise<unknown>>();
+  // The write connection: one transaction that removes the cycle's suggestions first and then
+  // takes this run's in batches; readers see the previous ones until it commits (the swap).
+  const w = await db.pool.connect();
+  const tx = sqlOn(w);
+  // the write in flight (one at a time on its connection), and every read or write in flight, awaited before cleaning up after a stop
+  let writing: Promise<unknown> = Promise.resolve();
   // (only while they run: a settled one is let go with its rows)
   const inflight = new Set<Promise<unknown>>();
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -111,41 +111,42 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
 
     let current: BarisTahunan[] = [];
     // each row as its column values at once (the explanation as JSON text): the object graph dies young, the batch holds flat values
-    let out: SaranStaging[] = [];
-    // the staging writes run while the next employees are read and computed, at most TULIS at once
+    let out: SaranTulis[] = [];
+    await w.query('BEGIN');
+    await hapusSaran(tx, siklusId);
+    // each batch is written while the next employees are read and computed
     const flush = async () => {
       if (out.length === 0) return;
       const rows = out;
       out = [];
-      const w = performance.now();
-      while (writes.size >= TULIS) await Promise.race(writes);
-      lap('tulis', w);
-      const p: Promise<unknown> = track(tulisStaging(db.sql, opts.jobId, siklusId, rows)).then(() => {
+      const t = performance.now();
+      await writing;
+      lap('tulis', t);
+      writing = track(tulisSaran(tx, opts.jobId, siklusId, rows)).then(() => {
         selesai += rows.length;
-        writes.delete(p);
       });
-      writes.add(p);
       // a failed write is seen where the writes are awaited (the next flush, or the end), never as an unhandled rejection meanwhile
-      p.catch(() => undefined);
-      // a shutdown stops the run here (the progress throws); what was written is cleared below
+      writing.catch(() => undefined);
+      // a shutdown stops the run here (the progress throws); the write transaction is rolled back below
       await opts.progress?.(selesai, n);
     };
     const finish = (rows: BarisTahunan[]) => {
       if (rows.length === 0 || !rows.some((r) => r.baris === 1)) return; // marks without a piece: nothing to suggest
       const s = susunSaran(rows, k);
-      out.push(keStaging(s.baris));
+      out.push(keBaris(s.baris));
       total++;
       if (s.ditahan) ditahan++;
     };
 
     const ranges = batas.length - 1;
-    // the ranges declared ahead of the one being read, one per other connection
+    // the ranges declared ahead of the one being read (range i is read on connection i % BACA, so
+    // at most BACA − 1 ahead). The first range starts alone: the computing waits for its rows only.
     const ahead: Promise<BarisTahunan[]>[] = [];
     let opened = 0;
-    const openAhead = () => {
-      while (opened < ranges && ahead.length < BACA) ahead.push(buka(opened++));
+    const openAhead = (reading: number) => {
+      while (opened < ranges && opened < reading + BACA) ahead.push(buka(opened++));
     };
-    openAhead();
+    if (ranges > 0) ahead.push(buka(opened++));
     let t0 = performance.now();
     for (let i = 0; i < ranges; i++) {
       let pending = ahead.shift()!;
@@ -153,6 +154,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
         t0 = performance.now();
         const rows = await pending;
         lap('baca', t0);
+        openAhead(i);
         if (rows.length === 0) break;
         pending = ambil(i); // the next batch travels while this one is computed
         t0 = performance.now();
@@ -168,23 +170,20 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       }
       // this connection is free once its cursor is closed: the range after the ones ahead goes there
       await track(conns[i % BACA]!.query(`CLOSE saran_tahunan_${i}`));
-      openAhead();
+      openAhead(i + 1);
     }
     finish(current);
     await flush();
     t0 = performance.now();
-    await Promise.all(writes);
+    await writing;
     lap('tulis', t0);
     await opts.progress?.(selesai, n);
     for (const c of conns.slice(1).reverse()) await c.query('COMMIT');
     await a.query('COMMIT');
 
-    // the swap: the cycle's suggestions become this run's, in one transaction, and each appraiser
-    // with appraisees still to confirm is told once per run
+    // the swap: the write transaction commits, and in it each appraiser with appraisees still to
+    // confirm is told once per run
     t0 = performance.now();
-    await a.query('BEGIN');
-    const tx = sqlOn(a);
-    await tukar(tx, siklusId, opts.jobId);
     const penilai = await penilaiBelumKonfirmasi(tx, siklusId);
     await notify(
       tx,
@@ -196,17 +195,16 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
         kunci: `evaluasi-siap:${opts.jobId}:${p.penilaiId !== null ? `p${p.penilaiId}` : `u${p.userId}`}`,
       })),
     );
-    await a.query('COMMIT');
+    await w.query('COMMIT');
     lap('tukar', t0);
     ok = true;
     return { total, ditahan, ms: Object.fromEntries(Object.entries(ms).map(([key, v]) => [key, Math.round(v)])) };
   } finally {
     if (!ok) {
-      await Promise.allSettled([...writes, ...inflight]);
-      for (const c of conns) await c.query('ROLLBACK').catch(() => undefined);
-      // best effort: the next run clears them anyway
-      await hapusStaging(db.sql, siklusId).catch(() => undefined);
+      await Promise.allSettled([writing, ...inflight]);
+      for (const c of [w, ...conns]) await c.query('ROLLBACK').catch(() => undefined);
     }
+    w.release();
     for (const c of conns) c.release();
   }
 }

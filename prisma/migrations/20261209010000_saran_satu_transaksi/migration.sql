@@ -9,3 +9,8 @@ ALTER TABLE "saran_tahunan" DROP CONSTRAINT "saran_tahunan_penilai_id_fkey";
 ALTER TABLE "saran_tahunan" DROP CONSTRAINT "saran_tahunan_penilai_luar_id_fkey";
 ALTER TABLE "saran_tahunan" DROP CONSTRAINT "saran_tahunan_unit_id_fkey";
 ALTER TABLE "saran_tahunan" DROP CONSTRAINT "saran_tahunan_kepala_unit_id_fkey";
+
+-- A run now writes its suggestions in batches inside the one transaction that first removed the
+-- cycle's previous ones (readers see those until it commits), instead of writing every row twice:
+-- once to a staging table and again in the swap. The staging table goes.
+DROP TABLE "saran_tahunan_staging";
