@@ -1,7 +1,7 @@
 import type { Capaian } from './capaian.js';
 import type { ScoringPolicy } from './policy.js';
 import { EKSPEKTASI_LABEL, reason, type Ekspektasi, type Reason } from './reason.js';
-import { byMajority, count, type Hitungan } from './tally.js';
+import { byMajority, type Hitungan } from './tally.js';
 
 // An RHK's classification from its indicators' capaian (docs/domain/scoring.md § RHK): each
 // indicator is above, as or below expectation by the policy's thresholds (classifyCapaian), or
@@ -28,14 +28,23 @@ function rincianOf(c: Extract<Capaian, { kind: 'persen' | 'kualitatif' }>, label
 export function classifyRhk<I extends string | number>(indikator: readonly IndikatorCapaian<I>[], policy: ScoringPolicy): RhkKlasifikasi<I> {
   const policyVersion = policy.version;
   if (indikator.length === 0) return { kind: 'withheld', hilang: [], reason: reason('scoring.rhk.noIndikator'), policyVersion };
-  const hilang = indikator
-    .filter((i) => i.capaian.kind === 'missing' || i.capaian.kind === 'unscorable')
-    .map((i) => ({ id: i.id, label: i.label, reason: (i.capaian as { reason: Reason }).reason }));
-  if (hilang.length > 0) return { kind: 'withheld', hilang, reason: reason('scoring.rhk.withheld', { daftar: join(hilang.map((h) => h.label)) }), policyVersion };
+  // one pass: what is missing, else the count of each class (this runs for every RHK of every employee at year end)
+  let hilang: { id: I; label: string; reason: Reason }[] | null = null;
+  let atas = 0;
+  let sesuai = 0;
+  let bawah = 0;
+  for (const i of indikator) {
+    const c = i.capaian;
+    if (c.kind === 'missing' || c.kind === 'unscorable') (hilang ??= []).push({ id: i.id, label: i.label, reason: c.reason });
+    else if (c.kelas === 'DI_ATAS') atas++;
+    else if (c.kelas === 'SESUAI') sesuai++;
+    else bawah++;
+  }
+  if (hilang) return { kind: 'withheld', hilang, reason: reason('scoring.rhk.withheld', { daftar: join(hilang.map((h) => h.label)) }), policyVersion };
 
   // every indicator is scored here (none is missing)
   const scored = indikator as readonly (IndikatorCapaian<I> & { capaian: Extract<Capaian, { kind: 'persen' | 'kualitatif' }> })[];
-  const hitungan = count(scored.map((s) => s.capaian.kelas));
+  const hitungan: Hitungan = { atas, sesuai, bawah, total: indikator.length };
   const kelas = byMajority(hitungan, policy.rhk.diBawahBila);
   const labelsOf = (k: Ekspektasi) => join(scored.filter((s) => s.capaian.kelas === k).map((s) => s.label));
   const params = { ...hitungan, kelas: EKSPEKTASI_LABEL[kelas] };

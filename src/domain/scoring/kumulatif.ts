@@ -68,11 +68,12 @@ export function realisasiKumulatif<P extends string | number>(values: readonly R
     hilang = periodeHilang;
   }
   const complete = hilang.length === 0;
-  const params = { aturan: asParam(GABUNG_KEY[gabung]), angka: toNumber(nilai), dipakai: periodeDipakai.join(', '), hilang: hilang.join(', ') };
+  const angka = toNumber(nilai);
+  const params = { aturan: asParam(GABUNG_KEY[gabung]), angka, dipakai: periodeDipakai.join(', '), hilang: hilang.join(', ') };
   return {
     kind: complete ? 'value' : 'partial',
     nilai,
-    angka: toNumber(nilai),
+    angka,
     periodeDipakai,
     periodeHilang: hilang,
     reason: reason(complete ? 'scoring.gabung.value' : 'scoring.gabung.partial', params),
