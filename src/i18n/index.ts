@@ -1,5 +1,6 @@
 import { id } from './messages/id/index.js';
 import { en } from './messages/en/index.js';
+import { formatIngat } from '../domain/angka-format.js';
 
 /**
  * The languages of the UI: the one list to extend for a third language (add its folder under
@@ -78,10 +79,13 @@ for (const l of LANGS) {
 
 export type Formatters = { date: (d: Date | null | undefined) => string; dateTime: (d: Date | null | undefined) => string; number: (n: number | bigint | null | undefined) => string };
 
+// every language prints numbers in id-ID style (see LANGUAGES), with one remembered formatter
+const angka = formatIngat(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }));
+
 export function formatters(lang: Lang): Formatters {
   return {
     date: (d) => (d ? dateFmt.get(lang)!.format(d) : '—'),
     dateTime: (d) => (d ? dateTimeFmt.get(lang)!.format(d) : '—'),
-    number: (n) => (n === null || n === undefined ? '—' : numberFmt.get(lang)!.format(n)),
+    number: (n) => (n === null || n === undefined ? '—' : typeof n === 'number' ? angka(n) : numberFmt.get(lang)!.format(n)),
   };
 }

@@ -65,7 +65,12 @@ export type LaporanRow = Prisma.LaporanPeriodeGetPayload<{ include: typeof LAPOR
 
 // The scalar columns (to_jsonb gives them snake_case, dates as text) as Prisma gives them.
 const TANGGAL = new Set(['mulai', 'selesai', 'batasPegawai', 'batasPenilai', 'periodeAwal', 'periodeAkhir', 'ditutupAt', 'diajukanAt', 'disetujuiAt', 'dibukaSampai', 'createdAt', 'updatedAt']);
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+const camelKeys = new Map<string, string>(); // the column names of four tables: a fixed set
+const camel = (k: string) => {
+  let c = camelKeys.get(k);
+  if (c === undefined) camelKeys.set(k, (c = k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase())));
+  return c;
+};
 function kolom(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in row) {

@@ -156,15 +156,17 @@ export async function laporanPage(db: Db, actor: Actor, id: number, now: Date) {
   const pemilik = peran.pemilik;
   const catatan = pemilik ? dariCatatan : [];
   const terbaru = pemilik && doc.laporan.status === 'DRAFT' ? doc.revisiTerbaru : null;
+  const dapatDiubah = pemilik && doc.dapatDiubah;
   return {
     doc,
     peran,
-    dapatDiubah: pemilik && doc.dapatDiubah,
+    dapatDiubah,
     /** The appraiser's answer: the owner sees it once rated; the appraiser and HR always. */
     tampilkanPenilaian: !pemilik || doc.laporan.status === 'DINILAI',
     catatan,
     revisiBaru: terbaru !== null && terbaru > doc.laporan.skpRevisi ? terbaru : null,
-    values: nilaiForm(doc),
+    /** The form's values (only a page the owner may still write shows the form). */
+    values: dapatDiubah ? nilaiForm(doc) : {},
     errors: {} as Record<string, string>,
     FIELD,
     BUKTI_MAKS,
