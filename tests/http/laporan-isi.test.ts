@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as given from '../helpers/given.js';
 import { testApp, type TestApp } from '../helpers/app.js';
-import { LAPORAN_INCLUDE, ensureLaporan, laporanDokumen, visibleLaporan } from '../../src/modules/laporan/read.js';
+import { LAPORAN_INCLUDE, ensureLaporan, laporanDokumen, laporanHalaman, visibleLaporan } from '../../src/modules/laporan/read.js';
+import { NotFound } from '../../src/errors.js';
 import { asScoped } from '../../src/domain/access.js';
 
 // laporanDokumen reads a report's content (plan, realisasi, progress, evidence, marks, rating,
@@ -82,5 +83,64 @@ describe('visibleLaporan (the scope by Prisma, the row in one statement)', () =>
     await t.db.prisma.$transaction(async (tx) => {
       expect(await ensureLaporan({ prisma: tx }, row, periode[0]!)).toEqual(await tx.laporanPeriode.findFirstOrThrow({ where: { id: returned.id }, include: LAPORAN_INCLUDE }));
     });
+  });
+});
+
+describe('laporanHalaman (the report page in one statement)', () => {
+  it('returns what visibleLaporan and laporanDokumen return, and the notes on the covered days to the owner only', async () => {
+    const team = await given.pegawaiWithPenilai(t);
+    const skp = await given.skpDisetujui(t, team.pegawai, { rhk: 2, indikator: 1 });
+    const periode = await given.periodeOf(t, skp.siklusId);
+    const i1 = skp.rhk[0]!.indikator[0]!;
+    const l = await given.laporan(t, skp.id, periode[1]!.id, { status: 'DINILAI', realisasi: { [i1]: '7.25' } });
+    await given.laporan(t, skp.id, periode[0]!.id, { status: 'DINILAI' }); // a running total over two periods
+    const p = t.db.prisma;
+    const day = (d: Date, plus: number) => new Date(d.getTime() + plus * 86_400_000);
+    const [mulai, selesai] = [periode[1]!.mulai, periode[1]!.selesai];
+    const note = (tanggal: Date, teks: string) => p.catatanProgres.create({ data: { skpId: skp.id, tanggal, teks } });
+    const inside = [await note(day(mulai, 3), 'kedua'), await note(day(mulai, 1), 'pertama'), await note(selesai, 'terakhir')];
+    await note(day(mulai, -1), 'periode sebelumnya');
+    await note(day(selesai, 1), 'periode berikutnya');
+    const now = new Date();
+    const owner = await given.actorOf(t, team.pegawai.id);
+    const appraiser = await given.actorOf(t, team.penilai.id);
+    for (const actor of [owner, appraiser, await given.adminActor(t)]) {
+      for (const round of [1, 2]) { // the second round with the plan held (the statement sends none)
+        const got = await laporanHalaman(t.db, actor, l.id, { now, catatanUntuk: actor.pegawaiId });
+        const row = await visibleLaporan(t.db, actor, l.id);
+        expect(got.laporan, `round ${round}`).toEqual(row);
+        expect(got.doc, `round ${round}`).toEqual(await laporanDokumen(t.db, row, { now }));
+        const notes = actor === owner ? [inside[1]!, inside[0]!, inside[2]!].map((c) => ({ id: c.id, tanggal: c.tanggal, teks: c.teks })) : [];
+        expect(got.catatan, `round ${round}`).toEqual(notes);
+      }
+    }
+    const doc = (await laporanHalaman(t.db, owner, l.id, { now, catatanUntuk: owner.pegawaiId })).doc;
+    expect(doc.rhk[0]!.indikator[0]!.kumulatif).not.toBeNull();
+    expect(doc.rhk[0]!.indikator[0]!.realisasi?.angka).toBe('7.25');
+    const stranger = await given.pegawai(t);
+    await expect(laporanHalaman(t.db, await given.actorOf(t, stranger.id), l.id, { now, catatanUntuk: stranger.id })).rejects.toBeInstanceOf(NotFound);
+    await expect(laporanHalaman(t.db, owner, 999_999, { now, catatanUntuk: owner.pegawaiId })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('reads the plan of the revision the report is written against now, after the report moved to another', async () => {
+    // the page remembers which plan it last read for a report and the statement sends none when
+    // the row still names that SKP and revision: a draft moved to a newer revision brings its own
+    const team = await given.pegawaiWithPenilai(t);
+    const skp = await given.skpDisetujui(t, team.pegawai, { rhk: 1, indikator: 1 });
+    const periode = await given.periodeOf(t, skp.siklusId);
+    const l = await given.laporan(t, skp.id, periode[2]!.id);
+    const owner = await given.actorOf(t, team.pegawai.id);
+    const teks = async () => (await laporanHalaman(t.db, owner, l.id, { catatanUntuk: owner.pegawaiId })).doc.rhk.map((r) => r.teks);
+    const v1 = await t.db.prisma.skpVersi.findUniqueOrThrow({ where: { skpId_revisi: { skpId: skp.id, revisi: 1 } } });
+    const first = await teks();
+    expect(await teks()).toEqual(first); // held
+    const data = JSON.parse(JSON.stringify(v1.data)) as { rhk: { teks: string }[] };
+    data.rhk[0]!.teks = 'RHK sesudah revisi kedua';
+    await t.db.prisma.skpVersi.create({ data: { skpId: skp.id, revisi: 2, data } });
+    await t.db.prisma.laporanPeriode.update({ where: { id: l.id }, data: { skpRevisi: 2 } });
+    expect(await teks()).toEqual(['RHK sesudah revisi kedua']);
+    expect(await teks()).toEqual(['RHK sesudah revisi kedua']);
+    await t.db.prisma.laporanPeriode.update({ where: { id: l.id }, data: { skpRevisi: 1 } });
+    expect(await teks()).toEqual(first);
   });
 });

@@ -2,6 +2,8 @@
 // A parameter written "@key" is itself a message; numbers are left as numbers and printed the
 // Indonesian way by formatReason.
 
+import { formatIngat } from '../angka-format.js';
+
 export type ReasonParams = Record<string, string | number>;
 export type Reason = { key: string; params: ReasonParams };
 
@@ -25,11 +27,11 @@ export const EKSPEKTASI_LABEL = Object.fromEntries(Object.entries(EKSPEKTASI_KEY
 
 // Numbers stay in id-ID style in every language (src/i18n/index.ts), with every decimal a
 // realisasi may have: 49,995 must not print as 50 beside 99,99%.
-const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 });
+const NUMBER = formatIngat(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 6 }));
 
 /** The reason as text: numbers printed the Indonesian way, the rest through `translate` (which also translates "@key" parameters). */
 export function formatReason(r: Reason, translate: (key: string, params: ReasonParams) => string): string {
   const params: ReasonParams = {};
-  for (const [k, v] of Object.entries(r.params)) params[k] = typeof v === 'number' ? NUMBER.format(v) : v;
+  for (const [k, v] of Object.entries(r.params)) params[k] = typeof v === 'number' ? NUMBER(v) : v;
   return translate(r.key, params);
 }

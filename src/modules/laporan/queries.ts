@@ -29,19 +29,6 @@ export function realisasiSampai(q: Sql, args: { skpId: number; siklusId: number;
   );
 }
 
-/** The progress notes of an SKP on the days from `mulai` to `selesai` (yyyy-mm-dd), oldest first: what the report page offers. */
-export async function catatanHari(q: Sql, skpId: number, mulai: string, selesai: string): Promise<{ id: number; tanggal: Date; teks: string }[]> {
-  const rows = await q.rows<{ id: number; tanggal: string; teks: string }>(
-    named(
-      'laporan-catatan-hari',
-      sql`SELECT c.id, c.tanggal::text AS tanggal, c.teks FROM catatan_progres c
-           WHERE c.skp_id = (SELECT ${skpId}::int) AND c.tanggal BETWEEN (SELECT ${mulai}::date) AND (SELECT ${selesai}::date) ORDER BY c.tanggal, c.id`,
-    ),
-  );
-  // a DATE as Prisma gives it (midnight UTC), whatever the server's time zone
-  return rows.map((r) => ({ ...r, tanggal: new Date(`${r.tanggal}T00:00:00Z`) }));
-}
-
 /** Holds the report's row until the transaction ends, so that two uploads at once count each other (≤ 20 pieces of evidence). */
 export const lockLaporan = (q: Sql, id: number) => q.rows(sql`SELECT id FROM laporan_periode WHERE id = ${id}::int FOR UPDATE`);
 
@@ -62,33 +49,42 @@ export type LaporanIsiRow = {
   riwayat: { id: number; jenis: PeristiwaLaporan; alasan: string | null; sampai: string | null; at: string; olehUserId: number | null }[];
 };
 
+type Fragment = ReturnType<typeof sql>;
+
+/**
+ * The columns of what a report holds besides its own row and plan, over the report `id` and its
+ * SKP `skp` (each an SQL expression: a parameter, or a column of the statement they are part of).
+ * `angka` as the exact decimal without trailing zeros (as Prisma's Decimal prints it).
+ */
+const isiKolom = (id: Fragment, skp: Fragment) =>
+  sql`(SELECT max(v.revisi) FROM skp_versi v WHERE v.skp_id = ${skp}) AS revisi_terbaru,
+                 (SELECT coalesce(json_agg(json_build_object('indikatorId', r.indikator_id, 'angka', trim_scale(r.angka)::text, 'teks', r.teks, 'sumberData', r.sumber_data,
+                                                             'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = ${id}) AS realisasi,
+                 (SELECT coalesce(json_agg(json_build_object('rencanaAksiId', g.rencana_aksi_id, 'persen', g.persen, 'keterangan', g.keterangan)), '[]')
+                    FROM progres_aksi g WHERE g.laporan_id = ${id}) AS progres,
+                 (SELECT coalesce(json_agg(json_build_object('id', b.id, 'indikatorId', b.indikator_id, 'url', b.url, 'keterangan', b.keterangan, 'createdAt', b.created_at,
+                                                             'berkas', CASE WHEN f.id IS NOT NULL THEN json_build_object('id', f.id, 'nama', f.nama, 'mime', f.mime, 'ukuran', f.ukuran) END) ORDER BY b.id), '[]')
+                    FROM bukti_dukung b LEFT JOIN berkas f ON f.id = b.berkas_id WHERE b.laporan_id = ${id}) AS bukti,
+                 (SELECT coalesce(json_agg(json_build_object('nilai', t.nilai, 'tanda', t.tanda, 'umpanBalik', t.umpan_balik)), '[]') FROM tanda_perilaku t WHERE t.laporan_id = ${id}) AS tanda,
+                 (SELECT json_build_object('ratingHasilKerja', n.rating_hasil_kerja, 'ratingPerilaku', n.rating_perilaku, 'predikat', n.predikat, 'policyVersion', n.policy_version,
+                                           'saranHasilKerja', n.saran_hasil_kerja, 'saranPerilaku', n.saran_perilaku, 'alasanHasilKerja', n.alasan_hasil_kerja, 'alasanPerilaku', n.alasan_perilaku,
+                                           'at', n.at, 'version', n.version, 'dicatatHr', n.dicatat_hr)
+                    FROM penilaian_periode n WHERE n.laporan_id = ${id}) AS penilaian,
+                 (SELECT coalesce(json_agg(json_build_object('id', h.id, 'jenis', h.jenis, 'alasan', h.alasan, 'sampai', h.sampai, 'at', h.at, 'olehUserId', h.oleh_user_id) ORDER BY h.at, h.id), '[]')
+                    FROM riwayat_laporan h WHERE h.laporan_id = ${id}) AS riwayat`;
+
 /**
  * Everything a report holds besides its own row, in one statement (a hot page: the report, the
  * appraiser's view, the PDF): the frozen plan it was written against (skp_versi at its revision),
  * its realisasi, rencana aksi progress, evidence (with the stored file's name), behaviour marks,
- * rating and history. `angka` as the exact decimal without trailing zeros (as Prisma's Decimal prints it).
+ * rating and history.
  */
 export function laporanIsi(q: Sql, args: { laporanId: number; skpId: number; skpRevisi: number; withPlan: boolean }): Promise<LaporanIsiRow | null> {
-  const id = args.laporanId;
   return q.one<LaporanIsiRow>(
     named(
       'laporan-isi',
       sql`SELECT CASE WHEN ${args.withPlan}::boolean THEN (SELECT v.data FROM skp_versi v WHERE v.skp_id = (SELECT ${args.skpId}::int) AND v.revisi = (SELECT ${args.skpRevisi}::int)) END AS plan,
-                 (SELECT max(v.revisi) FROM skp_versi v WHERE v.skp_id = (SELECT ${args.skpId}::int)) AS revisi_terbaru,
-                 (SELECT coalesce(json_agg(json_build_object('indikatorId', r.indikator_id, 'angka', trim_scale(r.angka)::text, 'teks', r.teks, 'sumberData', r.sumber_data,
-                                                             'penilaian', r.penilaian, 'umpanBalik', r.umpan_balik)), '[]') FROM realisasi r WHERE r.laporan_id = (SELECT ${id}::int)) AS realisasi,
-                 (SELECT coalesce(json_agg(json_build_object('rencanaAksiId', g.rencana_aksi_id, 'persen', g.persen, 'keterangan', g.keterangan)), '[]')
-                    FROM progres_aksi g WHERE g.laporan_id = (SELECT ${id}::int)) AS progres,
-                 (SELECT coalesce(json_agg(json_build_object('id', b.id, 'indikatorId', b.indikator_id, 'url', b.url, 'keterangan', b.keterangan, 'createdAt', b.created_at,
-                                                             'berkas', CASE WHEN f.id IS NOT NULL THEN json_build_object('id', f.id, 'nama', f.nama, 'mime', f.mime, 'ukuran', f.ukuran) END) ORDER BY b.id), '[]')
-                    FROM bukti_dukung b LEFT JOIN berkas f ON f.id = b.berkas_id WHERE b.laporan_id = (SELECT ${id}::int)) AS bukti,
-                 (SELECT coalesce(json_agg(json_build_object('nilai', t.nilai, 'tanda', t.tanda, 'umpanBalik', t.umpan_balik)), '[]') FROM tanda_perilaku t WHERE t.laporan_id = (SELECT ${id}::int)) AS tanda,
-                 (SELECT json_build_object('ratingHasilKerja', n.rating_hasil_kerja, 'ratingPerilaku', n.rating_perilaku, 'predikat', n.predikat, 'policyVersion', n.policy_version,
-                                           'saranHasilKerja', n.saran_hasil_kerja, 'saranPerilaku', n.saran_perilaku, 'alasanHasilKerja', n.alasan_hasil_kerja, 'alasanPerilaku', n.alasan_perilaku,
-                                           'at', n.at, 'version', n.version, 'dicatatHr', n.dicatat_hr)
-                    FROM penilaian_periode n WHERE n.laporan_id = (SELECT ${id}::int)) AS penilaian,
-                 (SELECT coalesce(json_agg(json_build_object('id', h.id, 'jenis', h.jenis, 'alasan', h.alasan, 'sampai', h.sampai, 'at', h.at, 'olehUserId', h.oleh_user_id) ORDER BY h.at, h.id), '[]')
-                    FROM riwayat_laporan h WHERE h.laporan_id = (SELECT ${id}::int)) AS riwayat`,
+                 ${isiKolom(sql`(SELECT ${args.laporanId}::int)`, sql`(SELECT ${args.skpId}::int)`)}`,
     ),
   );
 }
@@ -108,18 +104,11 @@ export type LaporanBarisRow = {
   mengepalaiParentKepalaJabatanId: number | null;
 };
 
-/**
- * The report `id` with what loadLaporan returns, in one statement. `scope` (visibleSkpSql) is the
- * condition the actor's view puts on its SKP; without it the caller has checked the scope.
- */
-export function laporanBaris(q: Sql, id: number, scope?: { where: ReturnType<typeof sql>; shape: string }): Promise<LaporanBarisRow | null> {
-  return q.one<LaporanBarisRow>(
-    named(
-      scope ? `laporan-baris-${scope.shape}` : 'laporan-baris',
-      sql`SELECT to_jsonb(l) AS l, to_jsonb(pr) AS pr, to_jsonb(s) AS s, to_jsonb(c) AS c,
+// The report row with its period, SKP and cycle, and what decides who appraises it.
+const BARIS_KOLOM = sql.raw(`to_jsonb(l) AS l, to_jsonb(pr) AS pr, to_jsonb(s) AS s, to_jsonb(c) AS c,
                  sp.jabatan_id AS skp_penilai_jabatan_id, p.penilai_id AS pegawai_penilai_id, pp.jabatan_id AS pegawai_penilai_jabatan_id,
-                 u.kepala_jabatan_id AS unit_kepala_jabatan_id, m.id AS mengepalai_id, mp.id AS mengepalai_parent_id, mp.kepala_jabatan_id AS mengepalai_parent_kepala_jabatan_id
-            FROM laporan_periode l
+                 u.kepala_jabatan_id AS unit_kepala_jabatan_id, m.id AS mengepalai_id, mp.id AS mengepalai_parent_id, mp.kepala_jabatan_id AS mengepalai_parent_kepala_jabatan_id`);
+const BARIS_FROM = sql.raw(`laporan_periode l
             JOIN periode pr ON pr.id = l.periode_id
             JOIN skp s ON s.id = l.skp_id
             JOIN siklus c ON c.id = s.siklus_id
@@ -128,8 +117,62 @@ export function laporanBaris(q: Sql, id: number, scope?: { where: ReturnType<typ
             LEFT JOIN pegawai sp ON sp.id = s.penilai_id
             LEFT JOIN pegawai pp ON pp.id = p.penilai_id
             LEFT JOIN unit_kerja m ON m.kepala_jabatan_id = p.jabatan_id
-            LEFT JOIN unit_kerja mp ON mp.id = m.parent_id
+            LEFT JOIN unit_kerja mp ON mp.id = m.parent_id`);
+
+/**
+ * The report `id` with what loadLaporan returns, in one statement. `scope` (visibleSkpSql) is the
+ * condition the actor's view puts on its SKP; without it the caller has checked the scope.
+ */
+export function laporanBaris(q: Sql, id: number, scope?: { where: Fragment; shape: string }): Promise<LaporanBarisRow | null> {
+  return q.one<LaporanBarisRow>(
+    named(
+      scope ? `laporan-baris-${scope.shape}` : 'laporan-baris',
+      sql`SELECT ${BARIS_KOLOM}
+            FROM ${BARIS_FROM}
            WHERE l.id = (SELECT ${id}::int) AND ${scope ? scope.where : sql`TRUE`}`, // an InitPlan: one plan for every id, so the cached generic plan is kept
+    ),
+  );
+}
+
+/** The report page's whole read: the row, its content, the running totals and the progress notes. */
+export type LaporanLengkapRow = LaporanBarisRow &
+  Omit<LaporanIsiRow, 'plan'> & {
+    /** null when the caller said it holds this revision's plan (`punyaPlan`), or when it is missing. */
+    plan: unknown;
+    sampai: RealisasiPeriodeRow[];
+    /** The notes of the report's SKP in the period (only when the SKP is `catatanPegawaiId`'s), tanggal as yyyy-mm-dd. */
+    catatan: { id: number; tanggal: string; teks: string }[];
+  };
+
+/**
+ * The report `id` in the actor's `scope` with everything its page shows, in one statement: the
+ * row as laporanBaris reads it, the content as laporanIsi does, the running totals as
+ * realisasiSampai does, and the SKP's notes in the period when the SKP is `catatanPegawaiId`'s.
+ * The frozen plan comes unless `punyaPlan` names the SKP and revision the report is written
+ * against now (the caller holds that plan parsed): decided here, on the row, so a report moved
+ * to a newer revision brings its plan.
+ */
+export function laporanLengkap(
+  q: Sql,
+  args: { id: number; scope: { where: Fragment; shape: string }; punyaPlan: { skpId: number; revisi: number } | null; catatanPegawaiId: number | null },
+): Promise<LaporanLengkapRow | null> {
+  return q.one<LaporanLengkapRow>(
+    named(
+      `laporan-lengkap-${args.scope.shape}`,
+      sql`SELECT ${BARIS_KOLOM},
+                 CASE WHEN l.skp_id = (SELECT ${args.punyaPlan?.skpId ?? null}::int) AND l.skp_revisi = (SELECT ${args.punyaPlan?.revisi ?? null}::int) THEN NULL
+                      ELSE (SELECT v.data FROM skp_versi v WHERE v.skp_id = l.skp_id AND v.revisi = l.skp_revisi) END AS plan,
+                 ${isiKolom(sql`l.id`, sql`l.skp_id`)},
+                 (SELECT coalesce(json_agg(json_build_object('periodeId', rp.id, 'urutan', rp.urutan, 'nama', rp.nama, 'indikatorId', r.indikator_id, 'angka', r.angka::text) ORDER BY rp.urutan), '[]')
+                    FROM periode rp
+                    LEFT JOIN laporan_periode lp ON lp.periode_id = rp.id AND lp.skp_id = l.skp_id
+                    LEFT JOIN realisasi r ON r.laporan_id = lp.id
+                   WHERE rp.siklus_id = s.siklus_id AND rp.urutan <= pr.urutan AND rp.selesai >= s.periode_awal AND rp.mulai <= s.periode_akhir) AS sampai,
+                 (SELECT coalesce(json_agg(json_build_object('id', n.id, 'tanggal', n.tanggal, 'teks', n.teks) ORDER BY n.tanggal, n.id), '[]')
+                    FROM catatan_progres n
+                   WHERE s.pegawai_id = (SELECT ${args.catatanPegawaiId}::int) AND n.skp_id = l.skp_id AND n.tanggal BETWEEN pr.mulai AND pr.selesai) AS catatan
+            FROM ${BARIS_FROM}
+           WHERE l.id = (SELECT ${args.id}::int) AND ${args.scope.where}`,
     ),
   );
 }

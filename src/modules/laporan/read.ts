@@ -25,7 +25,7 @@ import type { Fase } from '../../domain/siklus.js';
 import { berakhlakDari, parseDokumen, parseIdentitas, type IndikatorDokumen, type Orang, type SkpDokumen } from '../../domain/skp-document.js';
 import { NotFound } from '../../errors.js';
 import { sqlOn } from '../../db/sql.js';
-import { laporanBaris, laporanIsi, realisasiSampai, type LaporanBarisRow } from './queries.js';
+import { laporanBaris, laporanIsi, laporanLengkap, realisasiSampai, type LaporanBarisRow, type LaporanIsiRow, type RealisasiPeriodeRow } from './queries.js';
 import { visibleSkpSql } from '../skp/review/queries.js';
 import type { Prisma } from '../../../prisma/generated/client.js';
 
@@ -65,7 +65,12 @@ export type LaporanRow = Prisma.LaporanPeriodeGetPayload<{ include: typeof LAPOR
 
 // The scalar columns (to_jsonb gives them snake_case, dates as text) as Prisma gives them.
 const TANGGAL = new Set(['mulai', 'selesai', 'batasPegawai', 'batasPenilai', 'periodeAwal', 'periodeAkhir', 'ditutupAt', 'diajukanAt', 'disetujuiAt', 'dibukaSampai', 'createdAt', 'updatedAt']);
-const camel = (k: string) => k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase());
+const camelKeys = new Map<string, string>(); // the column names of four tables: a fixed set
+const camel = (k: string) => {
+  let c = camelKeys.get(k);
+  if (c === undefined) camelKeys.set(k, (c = k.replace(/_([a-z0-9])/g, (_m, ch: string) => ch.toUpperCase())));
+  return c;
+};
 function kolom(row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in row) {
@@ -297,9 +302,6 @@ export const rhkBerurut = (doc: SkpDokumen) => [...doc.rhk].sort((a, b) => (a.je
  */
 export async function laporanDokumen(db: Db | { prisma: Client }, laporan: ScopedLaporan, opts: { now?: Date } = {}): Promise<LaporanDokumen> {
   const { skp, periode } = laporan;
-  const siklus = skp.siklus;
-  const zona = zonaOf(siklus);
-  const policy = parsePolicy(siklus.policy);
   // one statement for the report's content (a hot page), then the running totals
   const q = sqlOf(db);
   const plans = planCacheOf(db);
@@ -308,6 +310,51 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
   const isi = await laporanIsi(q, { laporanId: laporan.id, skpId: laporan.skpId, skpRevisi: laporan.skpRevisi, withPlan: !cached });
   if (!isi || (!cached && !isi.plan)) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
   const doc = cached ?? remember(plans, key, parseDokumen(isi.plan));
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const sampai = await realisasiSampai(q, { skpId: skp.id, siklusId: skp.siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
+  return susunDokumen(laporan, doc, isi, sampai, opts.now);
+}
+
+// The report ids whose plan (SKP and revision) was last read, so that the report page can tell
+// its one statement which plan it holds already. Only a hint: the statement compares it with the
+// report's row and sends the plan when they differ, so an entry is never wrong, only useless.
+const PLAN_HINT_MAX = 5000;
+const planHints = new WeakMap<object, Map<number, { skpId: number; revisi: number }>>();
+
+/**
+ * The report page's read in one statement (laporanLengkap): the report `id` if the actor may
+ * see it (as visibleLaporan: NotFound otherwise), its document (as laporanDokumen), and the
+ * progress notes of its SKP on the days of the period the SKP covers when the SKP is
+ * `catatanUntuk`'s (the owner's page offers them), oldest first.
+ */
+export async function laporanHalaman(db: Db, actor: Actor, id: number, opts: { now?: Date; catatanUntuk: number | null }) {
+  const plans = planCacheOf(db)!;
+  let hints = planHints.get(db.pool);
+  if (!hints) planHints.set(db.pool, (hints = new Map()));
+  const hint = hints.get(id);
+  const held = hint ? plans.get(`${hint.skpId}:${hint.revisi}`) : undefined;
+  const r = await laporanLengkap(db.sql, { id, scope: visibleSkpSql(actor), punyaPlan: held ? hint! : null, catatanPegawaiId: opts.catatanUntuk });
+  if (!r) throw new NotFound();
+  const laporan = asScoped(laporanRow(r));
+  const key = `${laporan.skpId}:${laporan.skpRevisi}`;
+  let doc: SkpDokumen | undefined = held && hint!.skpId === laporan.skpId && hint!.revisi === laporan.skpRevisi ? held : undefined;
+  if (!doc) {
+    if (!r.plan) throw new Error(`report ${laporan.id}: SKP ${laporan.skpId} has no version ${laporan.skpRevisi}`);
+    doc = plans.get(key) ?? remember(plans, key, parseDokumen(r.plan));
+  }
+  if (hints.size >= PLAN_HINT_MAX && !hints.has(id)) hints.delete(hints.keys().next().value!); // the oldest entry
+  hints.set(id, { skpId: laporan.skpId, revisi: laporan.skpRevisi });
+  const hari = hariDicakup(laporan.periode, laporan.skp);
+  const catatan = hari ? r.catatan.filter((c) => c.tanggal >= hari.mulai && c.tanggal <= hari.selesai).map((c) => ({ ...c, tanggal: new Date(`${c.tanggal}T00:00:00Z`) })) : [];
+  return { laporan, doc: susunDokumen(laporan, doc, r, r.sampai, opts.now), catatan };
+}
+
+/** The document from what was read (laporanDokumen, laporanHalaman). */
+function susunDokumen(laporan: ScopedLaporan, doc: SkpDokumen, isi: Omit<LaporanIsiRow, 'plan'>, sampai: RealisasiPeriodeRow[], now: Date | undefined): LaporanDokumen {
+  const { skp, periode } = laporan;
+  const siklus = skp.siklus;
+  const zona = zonaOf(siklus);
+  const policy = parsePolicy(siklus.policy);
   const date = (s: string) => new Date(s);
   const realisasi = isi.realisasi;
   const progres = isi.progres;
@@ -315,8 +362,6 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
   const tanda = isi.tanda;
   const penilaian = isi.penilaian && { ...isi.penilaian, at: date(isi.penilaian.at) };
   const riwayat = isi.riwayat.map((r) => ({ ...r, sampai: r.sampai === null ? null : date(r.sampai), at: date(r.at) }));
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
-  const sampai = await realisasiSampai(q, { skpId: skp.id, siklusId: siklus.id, urutan: periode.urutan, awal: iso(skp.periodeAwal), akhir: iso(skp.periodeAkhir) });
 
   const realisasiOf = new Map(realisasi.map((r) => [r.indikatorId, r]));
   const progresOf = new Map(progres.map((g) => [g.rencanaAksiId, g]));
@@ -373,7 +418,6 @@ export async function laporanDokumen(db: Db | { prisma: Client }, laporan: Scope
   }));
 
   const ident = doc.snapshot ?? parseIdentitas(skp.snapshot);
-  const now = opts.now;
   const buka = now ? laporanBuka({ fase: siklus.fase as Fase, zona, periode, now, dibukaSampai: laporan.dibukaSampai }) : null;
   const status = laporan.status as StatusLaporan;
   return {

@@ -9,11 +9,12 @@ import { sqlOn } from '../../db/sql.js';
 import { kabarLaporan } from '../notifikasi/peristiwa.js';
 import { audit } from '../audit/service.js';
 import { peranPada } from '../skp/service.js';
-import { catatanHari, lockLaporan } from './queries.js';
+import { lockLaporan } from './queries.js';
 import {
   capaianIndikator,
   ensureLaporan,
   laporanDokumen,
+  laporanHalaman,
   rencanaLaporan,
   revisiDisetujui,
   rhkBerurut,
@@ -149,22 +150,23 @@ function nilaiForm(doc: Awaited<ReturnType<typeof laporanDokumen>>): Record<stri
  * appraiser and HR read it). The owner sees the appraiser's feedback and rating once rated.
  */
 export async function laporanPage(db: Db, actor: Actor, id: number, now: Date) {
-  const l = await visibleLaporan(db, actor, id);
-  const doc = await laporanDokumen(db, l, { now });
+  // one statement: the scoped row, its document and (for the owner) the period's notes
+  const { laporan: l, doc, catatan: dariCatatan } = await laporanHalaman(db, actor, id, { now, catatanUntuk: actor.pegawaiId });
   const peran = peranLaporan(actor, l);
   const pemilik = peran.pemilik;
-  const hari = pemilik ? hariDicakup(l.periode, l.skp) : null;
-  const catatan = hari ? await catatanHari(db.sql, l.skpId, hari.mulai, hari.selesai) : [];
+  const catatan = pemilik ? dariCatatan : [];
   const terbaru = pemilik && doc.laporan.status === 'DRAFT' ? doc.revisiTerbaru : null;
+  const dapatDiubah = pemilik && doc.dapatDiubah;
   return {
     doc,
     peran,
-    dapatDiubah: pemilik && doc.dapatDiubah,
+    dapatDiubah,
     /** The appraiser's answer: the owner sees it once rated; the appraiser and HR always. */
     tampilkanPenilaian: !pemilik || doc.laporan.status === 'DINILAI',
     catatan,
     revisiBaru: terbaru !== null && terbaru > doc.laporan.skpRevisi ? terbaru : null,
-    values: nilaiForm(doc),
+    /** The form's values (only a page the owner may still write shows the form). */
+    values: dapatDiubah ? nilaiForm(doc) : {},
     errors: {} as Record<string, string>,
     FIELD,
     BUKTI_MAKS,

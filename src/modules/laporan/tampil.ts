@@ -1,10 +1,11 @@
+import { formatIngat } from '../../domain/angka-format.js';
 import { formatReason, type Capaian, type ReasonParams, type TargetSkor } from '../../domain/scoring/index.js';
 
 // How a capaian reads on the page and in the live answer (public/js/laporan.js): one shape, so
 // that the first render and the figures that come back as the employee types look the same.
 
 type Translate = (key: string, params?: ReasonParams) => string;
-const NUMBER = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 });
+const NUMBER = formatIngat(new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 }));
 
 export type CapaianTampil = {
   kind: Capaian['kind'];
@@ -25,7 +26,7 @@ export type CapaianTampil = {
 
 /** A target as people read it: "12 dokumen", "80–90 %", or the statement. */
 export function targetTeks(jenisTarget: string, target: TargetSkor, satuan: string | null, teks: string | null): string {
-  const n = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : NUMBER.format(Number(String(v))));
+  const n = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : NUMBER(Number(String(v))));
   if (jenisTarget === 'ANGKA') return `${n(target.targetAngka)} ${satuan ?? ''}`.trim();
   if (jenisTarget === 'RENTANG') return `${n(target.targetMin)}–${n(target.targetMax)} ${satuan ?? ''}`.trim();
   return teks ?? '';
@@ -45,7 +46,7 @@ export function capaianTampil(
     sumber: t(ind.targetSumber === 'PERIODE' ? 'laporan.targetPeriode' : 'laporan.targetTahun'),
   };
   const kelasLabel = (k: string) => t(k === 'DI_ATAS' ? 'scoring.ekspektasi.DI_ATAS' : k === 'SESUAI' ? 'scoring.ekspektasi.SESUAI' : 'scoring.ekspektasi.DI_BAWAH');
-  if (c.kind === 'persen') return { ...base, persen: `${NUMBER.format(c.persen)} %`, nilai: Math.max(0, Math.min(c.persen, maks)), kelas: c.kelas, kelasLabel: kelasLabel(c.kelas), rule: say(c.rule), batas: c.batas ? say(c.batas) : null };
+  if (c.kind === 'persen') return { ...base, persen: `${NUMBER(c.persen)} %`, nilai: Math.max(0, Math.min(c.persen, maks)), kelas: c.kelas, kelasLabel: kelasLabel(c.kelas), rule: say(c.rule), batas: c.batas ? say(c.batas) : null };
   if (c.kind === 'kualitatif') return { ...base, persen: null, nilai: null, kelas: c.kelas, kelasLabel: kelasLabel(c.kelas), rule: say(c.rule), batas: null };
   return { ...base, persen: null, nilai: null, kelas: null, kelasLabel: null, rule: say(c.reason), batas: null };
 }
