@@ -52,8 +52,13 @@ describe('two app instances on one database share one job queue', () => {
     const cycles = [];
     for (let tahun = 2040; tahun < 2046; tahun++) cycles.push((await createSiklus(a.db, admin, { tahun, jenisPeriode: 'TRIWULANAN' })).id);
     const runs: { instance: string; job: number }[] = [];
+    // no job finishes before every enqueue has answered: a finished job is no longer the cycle's
+    // job in progress, and a late enqueue (a busy machine) would rightly queue a new one
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
     const counting = (instance: string): JobHandler => async ({ job }) => {
       runs.push({ instance, job: job.id });
+      await gate;
       await new Promise((r) => setTimeout(r, 40));
     };
     const jobsA = jobRunner(a.db, { [BULK_JOB]: counting('A') }, { pollingIntervalSeconds: 0.5 });
@@ -64,6 +69,7 @@ describe('two app instances on one database share one job queue', () => {
     jobsB.kick();
     // Both instances asked for every cycle's job at the same moment: one job per cycle.
     const ids = await Promise.all(cycles.flatMap((c) => [jobsA.enqueue(BULK_JOB, c), jobsB.enqueue(BULK_JOB, c)]));
+    open();
     const perCycle = cycles.map((_, i) => ids[2 * i]);
     expect(cycles.map((_, i) => ids[2 * i + 1])).toEqual(perCycle);
     await Promise.all([jobsA.idle(), jobsB.idle()]);
