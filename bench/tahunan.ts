@@ -21,9 +21,9 @@
 
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { envNum, fmt, runBench, startStack, textTable, writeResults } from './harness.js';
+import { envNum, fmt, postgresCpuSeconds, runBench, startStack, textTable, writeResults } from './harness.js';
 import { generateLaporan } from './laporan-data.js';
-import { hitungTahunan, WORK_MEM } from '../src/modules/evaluasi/hitung/service.js';
+import { hitungTahunan, RANDOM_PAGE_COST, WORK_MEM } from '../src/modules/evaluasi/hitung/service.js';
 import { barisTahunan } from '../src/modules/evaluasi/hitung/queries.js';
 
 const EMPLOYEES = Math.floor(process.argv[2] ? Number(process.argv[2]) : envNum('BENCH_PEGAWAI', envNum('BENCH_EMPLOYEES', 100_000, true), true));
@@ -111,7 +111,7 @@ async function main(): Promise<number> {
     for (let i = 0; i < 2; i++) {
       const c = await db.pool.connect();
       try {
-        await c.query(`BEGIN; SET LOCAL work_mem = '${WORK_MEM}'`);
+        await c.query(`BEGIN; SET LOCAL work_mem = '${WORK_MEM}'; SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`);
         const t0 = performance.now();
         floorRow = (await c.query<{ indikator: number; pegawai: number; rata: number }>(FLOOR_SQL, [data.siklusId])).rows[0]!;
         floors.push((performance.now() - t0) / 1000);
@@ -128,15 +128,20 @@ async function main(): Promise<number> {
       const plan = await db.pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.text}`, q.values as unknown[]);
       console.log(plan.rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n'));
     }
-    const runs: { run: string; seconds: number; rssGrowthMb: number; heapGrowthMb: number; externalGrowthMb: number; total: number; ditahan: number; ms: Record<string, number> }[] = [];
+    const runs: { run: string; seconds: number; cpuS: { node: number; postgres: number }; rssGrowthMb: number; heapGrowthMb: number; externalGrowthMb: number; total: number; ditahan: number; ms: Record<string, number> }[] = [];
     for (const run of ['first', 'rerun']) {
       const job = (await db.pool.query<{ id: number }>(`INSERT INTO job (jenis, siklus_id, status) VALUES ('evaluasi.hitung', $1, 'BERJALAN') RETURNING id`, [data.siklusId])).rows[0]!.id;
       const profile = process.env.BENCH_TAHUNAN_PROFILE === '1' && run === 'rerun' ? await startProfile() : null;
+      const cpu0 = process.cpuUsage();
+      const pg0 = postgresCpuSeconds(stack.dataDir);
       const m = await measured(() => hitungTahunan(db, data.siklusId, { jobId: job, progress: async () => undefined }));
+      const cpu = process.cpuUsage(cpu0);
+      // CPU seconds of this process (every thread: the job's and any worker's) and of PostgreSQL's backends during the run
+      const cpuS = { node: (cpu.user + cpu.system) / 1e6, postgres: postgresCpuSeconds(stack.dataDir) - pg0 };
       if (profile) await profile();
       await db.pool.query(`UPDATE job SET status = 'SELESAI', finished_at = now() WHERE id = $1`, [job]);
-      runs.push({ run, seconds: m.seconds, rssGrowthMb: m.rssGrowthMb, heapGrowthMb: m.heapGrowthMb, externalGrowthMb: m.externalGrowthMb, total: m.value.total, ditahan: m.value.ditahan, ms: m.value.ms });
-      console.log(`job (${run}): ${fmt(m.seconds, 2)} s, RSS growth ${fmt(m.rssGrowthMb, 0)} MB (V8 heap ${fmt(m.heapGrowthMb, 0)} MB, buffers ${fmt(m.externalGrowthMb, 0)} MB), ${m.value.total} suggestions, ${m.value.ditahan} withheld; ms ${JSON.stringify(m.value.ms)}`);
+      runs.push({ run, seconds: m.seconds, cpuS, rssGrowthMb: m.rssGrowthMb, heapGrowthMb: m.heapGrowthMb, externalGrowthMb: m.externalGrowthMb, total: m.value.total, ditahan: m.value.ditahan, ms: m.value.ms });
+      console.log(`job (${run}): ${fmt(m.seconds, 2)} s, RSS growth ${fmt(m.rssGrowthMb, 0)} MB (V8 heap ${fmt(m.heapGrowthMb, 0)} MB, buffers ${fmt(m.externalGrowthMb, 0)} MB), ${m.value.total} suggestions, ${m.value.ditahan} withheld; CPU s Node ${fmt(cpuS.node, 2)}, PostgreSQL ${fmt(cpuS.postgres, 2)}; ms ${JSON.stringify(m.value.ms)}`);
     }
 
     const check = (await db.pool.query<{ saran: number; pegawai: number; rincianBytes: number }>(

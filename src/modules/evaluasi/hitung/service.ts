@@ -39,6 +39,13 @@ const BAGIAN = 16;
 const BACA = 3;
 /** PostgreSQL's memory per sort or hash of the read transactions (the default 4 MB spills a range to disk) */
 export const WORK_MEM = '64MB';
+/**
+ * The planner's price of a page read at random, for the read transactions: a range of employees
+ * needs a few percent of the year's realisasi, which the indexes find; at the default 4 the
+ * planner scans the whole table once per range instead (at 20,000 employees in 16 ranges:
+ * 7.6 s of PostgreSQL against 5.5 s with the indexes; docs/domain/evaluasi-hitung.md § Speed).
+ */
+export const RANDOM_PAGE_COST = 1.1;
 
 export type HitungOpts = {
   jobId: number;
@@ -94,8 +101,9 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       await c.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
     }
     // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does;
-    // and a range's sorts and aggregates in memory rather than in temporary files (at 20,000 employees in one range they took about 30 MB)
-    for (const c of conns) await c.query(`SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '${WORK_MEM}'`);
+    // and a range's sorts and aggregates in memory rather than in temporary files (at 20,000 employees in one range they took about 30 MB);
+    // a range's rows found through the indexes rather than by a scan of each table (RANDOM_PAGE_COST)
+    for (const c of conns) await c.query(`SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '${WORK_MEM}'; SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`);
     const info = (await jumlahPegawai(sqlOn(a), siklusId, opts.bagian ?? BAGIAN)) ?? { n: 0, batas: [] };
     const n = info.n;
     const batas = [0, ...info.batas];
