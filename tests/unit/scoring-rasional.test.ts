@@ -59,3 +59,21 @@ describe('toNumber and parseAngka take short cuts that must not change a result'
     expect(parseAngka(12.5)).toEqual(rasional(25n, 2n));
   });
 });
+
+describe('fractions are reduced exactly on both sides of 2^53, where Euclid moves from doubles to BigInt', () => {
+  const MAX = BigInt(Number.MAX_SAFE_INTEGER); // 2^53 − 1: the last integer a double holds exactly, and its neighbours
+  it.each([
+    // just below: doubles, exact
+    [MAX - 1n, 2n, (MAX - 1n) / 2n, 1n],
+    // at: doubles, exact (odd: nothing to reduce)
+    [MAX, 2n, MAX, 2n],
+    [MAX, 3n * MAX, 1n, 3n],
+    // just above: 2^53 + 1 is odd, but as a double it is 2^53 (even): BigInt keeps it unreduced
+    [MAX + 2n, 2n, MAX + 2n, 2n],
+    [MAX + 1n, 2n, (MAX + 1n) / 2n, 1n],
+    [-(MAX + 2n), 4n, -(MAX + 2n), 4n],
+    [(MAX + 2n) * 5n, 25n, MAX + 2n, 5n], // 2^53 + 1 is not a multiple of 5
+  ] as const)('%s / %s is %s / %s', (n, d, rn, rd) => {
+    expect(rasional(n, d)).toEqual({ n: rn, d: rd });
+  });
+});
