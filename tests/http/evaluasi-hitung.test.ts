@@ -259,6 +259,30 @@ describe('running again', () => {
   });
 });
 
+describe('when the database cannot give it a connection', () => {
+  it('fails without keeping the connections it had already taken', async () => {
+    const pool = t.db.pool;
+    const connect = pool.connect.bind(pool);
+    let calls = 0;
+    const inUse = () => pool.totalCount - pool.idleCount;
+    const before = inUse();
+    // the third connection asked for as a promise (pool.query asks with a callback: left alone)
+    (pool as { connect: unknown }).connect = (...args: unknown[]) => {
+      if (args.length) return (connect as (...a: unknown[]) => unknown)(...args);
+      return ++calls === 3 ? Promise.reject(new Error('no connection left')) : connect();
+    };
+    const job = await t.db.prisma.job.create({ data: { jenis: HITUNG_JOB, siklusId, status: 'BERJALAN' } });
+    try {
+      await expect(hitungTahunan(t.db, siklusId, { jobId: job.id })).rejects.toThrow('no connection left');
+    } finally {
+      delete (pool as { connect?: unknown }).connect; // the prototype's again
+    }
+    expect(calls).toBe(3);
+    expect(inUse()).toBe(before);
+    await t.db.prisma.job.update({ where: { id: job.id }, data: { status: 'GAGAL' } });
+  });
+});
+
 describe('who may run it, and when', () => {
   it('is HR only: anyone else is refused', async () => {
     for (const who of [lengkap, penilaiA]) {

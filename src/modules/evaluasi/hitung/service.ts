@@ -56,6 +56,18 @@ export type HitungOpts = {
   bagian?: number;
 };
 
+/** `n` connections of the pool, or none: when one cannot be had, those taken already go back. */
+async function connectMany(pool: pg.Pool, n: number): Promise<pg.PoolClient[]> {
+  const got: pg.PoolClient[] = [];
+  try {
+    for (let i = 0; i < n; i++) got.push(await pool.connect());
+    return got;
+  } catch (e) {
+    for (const c of got) c.release();
+    throw e;
+  }
+}
+
 /** The computation itself: returns how many suggestions were written, how many of them are withheld (no predikat), and the milliseconds spent waiting for rows, computing, waiting for writes and swapping. */
 export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts): Promise<{ total: number; ditahan: number; ms: Record<string, number> }> {
   const ms = { baca: 0, hitung: 0, tulis: 0, tukar: 0 };
@@ -70,16 +82,14 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
   // Three connections in one snapshot: while the rows of one range of employees are fetched and
   // computed on one, the next ranges' statements run on the others (PostgreSQL aggregates a range
   // before its first row comes; this way that wait overlaps the computing).
-  const conns: pg.PoolClient[] = [];
-  for (let i = 0; i < BACA; i++) conns.push(await db.pool.connect());
+  // The write connection (w): one transaction that removes the cycle's suggestions first and then
+  // takes this run's in batches; readers see the previous ones until it commits (the swap).
+  const [w, ...conns] = await connectMany(db.pool, BACA + 1);
   const a = conns[0]!;
   let total = 0;
   let ditahan = 0;
   let selesai = 0;
   let ok = false;
-  // The write connection: one transaction that removes the cycle's suggestions first and then
-  // takes this run's in batches; readers see the previous ones until it commits (the swap).
-  const w = await db.pool.connect();
   const tx = sqlOn(w);
   // the write in flight (one at a time on its connection), and every read or write in flight, awaited before cleaning up after a stop
   let writing: Promise<unknown> = Promise.resolve();
