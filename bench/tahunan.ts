@@ -136,7 +136,7 @@ async function main(): Promise<number> {
       const pg0 = postgresCpuSeconds(stack.dataDir);
       const m = await measured(() => hitungTahunan(db, data.siklusId, { jobId: job, progress: async () => undefined }));
       const cpu = process.cpuUsage(cpu0);
-      // CPU seconds of this process (every thread: the job's and any worker's) and of PostgreSQL's backends during the run
+      // CPU seconds of this process (every thread: the job's, the garbage collector's, libuv's) and of PostgreSQL's backends during the run
       const cpuS = { node: (cpu.user + cpu.system) / 1e6, postgres: postgresCpuSeconds(stack.dataDir) - pg0 };
       if (profile) await profile();
       await db.pool.query(`UPDATE job SET status = 'SELESAI', finished_at = now() WHERE id = $1`, [job]);

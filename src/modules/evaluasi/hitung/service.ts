@@ -110,7 +110,7 @@ export async function hitungTahunan(db: Db, siklusId: number, opts: HitungOpts):
       await c.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
       await c.query(`SET TRANSACTION SNAPSHOT '${snapshot.replace(/[^0-9A-Za-z-]/g, '')}'`);
     }
-    // every row is read: plan for the whole result (hash joins), not for the first rows as a cursor otherwise does;
+    // every row is read: plan for the whole result, not for the first rows as a cursor otherwise does;
     // and a range's sorts and aggregates in memory rather than in temporary files (at 20,000 employees in one range they took about 30 MB);
     // a range's rows found through the indexes rather than by a scan of each table (RANDOM_PAGE_COST)
     for (const c of conns) await c.query(`SET LOCAL cursor_tuple_fraction = 1; SET LOCAL work_mem = '${WORK_MEM}'; SET LOCAL random_page_cost = ${RANDOM_PAGE_COST}`);
