@@ -28,6 +28,8 @@ export type TestSmtp = {
   refuseAll: (on: boolean, code?: number) => void;
   /** Wait this long before answering each message (to make two senders overlap). */
   delay: (ms: number) => void;
+  /** Answer no message until `gate` settles (null: answer again as they come). */
+  hold: (gate: Promise<unknown> | null) => void;
   refused: number;
   config: SmtpConfig;
   close: () => Promise<void>;
@@ -38,12 +40,14 @@ export async function testSmtp(): Promise<TestSmtp> {
   let refuseAlways = false;
   let code = 451;
   let wait = 0;
+  let gate: Promise<unknown> | null = null;
   const state: TestSmtp = {
     received: [],
     refused: 0,
     refuseNext: (n, c = 451) => { refuseCount = n; code = c; },
     refuseAll: (on, c = 550) => { refuseAlways = on; code = c; },
     delay: (ms) => { wait = ms; },
+    hold: (g) => { gate = g; },
     config: { host: '127.0.0.1', port: 0, secure: false, from: 'SIKAP Uji <sikap@uji.go.id>' },
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
@@ -55,7 +59,8 @@ export async function testSmtp(): Promise<TestSmtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        setTimeout(() => {
+        const held = gate ?? Promise.resolve();
+        void held.finally(() => setTimeout(() => {
           if (refuseAlways || refuseCount > 0) {
             if (refuseCount > 0) refuseCount--;
             state.refused++;
@@ -65,7 +70,7 @@ export async function testSmtp(): Promise<TestSmtp> {
           const raw = Buffer.concat(chunks).toString('utf8');
           state.received.push({ to: session.envelope.rcptTo.map((a) => a.address), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw, ...parse(raw) });
           callback();
-        }, wait);
+        }, wait));
       });
     },
   });

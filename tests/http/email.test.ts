@@ -252,14 +252,33 @@ describe('two instances on one database', () => {
     await notify(t.db.sql, ps.map((p) => ({ pegawaiId: p.id, jenis: 'SKP_DISETUJUI' as const, params: { tahun: 2026 }, tautan: '/skp/1' })));
     const dbB = createDb(t.url, 5);
     await dbB.pool.query('SELECT 1'); // connected before the race starts
-    smtp.delay(30); // each message takes a moment, so the two senders overlap
+    const rows = await t.db.prisma.emailKeluar.findMany({ where: { kepada: { in: ps.map((p) => p.email) } }, select: { id: true, version: true } });
+    const v0 = new Map(rows.map((r) => [r.id, r.version]));
+    // No message is answered until two batches of 5 are claimed and unsent at once: one sender
+    // holds one batch at a time, so ten claimed means both hold theirs, each different, however
+    // slowly the second one starts on a loaded machine.
+    let open!: () => void;
+    smtp.hold(new Promise<void>((r) => (open = r)));
+    const bothClaimed = async () => {
+      for (let i = 0; i < 400; i++) {
+        const now = await t.db.prisma.emailKeluar.findMany({ where: { id: { in: [...v0.keys()] }, status: 'ANTRI' }, select: { id: true, version: true } });
+        if (now.filter((r) => r.version > v0.get(r.id)!).length >= 10) return true;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return false;
+    };
     try {
-      const [a, b] = await Promise.all([kirimEmailKeluar(t.db, { ...deps(), batch: 5 }), kirimEmailKeluar(dbB, { ...deps(), batch: 5 })]);
+      const race = Promise.all([kirimEmailKeluar(t.db, { ...deps(), batch: 5 }), kirimEmailKeluar(dbB, { ...deps(), batch: 5 })]);
+      const claimed = await bothClaimed();
+      open();
+      const [a, b] = await race;
+      expect(claimed).toBe(true);
       expect(a.terkirim + b.terkirim).toBe(40);
       expect(a.terkirim).toBeGreaterThan(0);
       expect(b.terkirim).toBeGreaterThan(0);
     } finally {
-      smtp.delay(0);
+      open();
+      smtp.hold(null);
       await dbB.close();
     }
     for (const p of ps) expect(to(p.email)).toHaveLength(1);
