@@ -12,7 +12,9 @@ export function createDb(url: string, max = 10): Db {
   // An idle connection dropped by the server (e.g. Ctrl-C reaches the embedded PostgreSQL first)
   // must not crash the app; the pool replaces it on the next query.
   pool.on('error', (e) => console.error('PostgreSQL connection lost:', e.message));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Interactive transactions may take up to 15 s (Prisma's default, 5 s, was exceeded by the demo
+  // seed's SKP submissions on a loaded two-CPU machine), and wait up to 5 s for a connection.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { timeout: 15_000, maxWait: 5_000 } });
   return {
     prisma,
     pool,
