@@ -60,7 +60,7 @@ export async function testSmtp(): Promise<TestSmtp> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const held = gate ?? Promise.resolve();
-        void held.finally(() => setTimeout(() => {
+        const answer = () => setTimeout(() => {
           if (refuseAlways || refuseCount > 0) {
             if (refuseCount > 0) refuseCount--;
             state.refused++;
@@ -70,7 +70,9 @@ export async function testSmtp(): Promise<TestSmtp> {
           const raw = Buffer.concat(chunks).toString('utf8');
           state.received.push({ to: session.envelope.rcptTo.map((a) => a.address), from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', raw, ...parse(raw) });
           callback();
-        }, wait));
+        }, wait);
+        // a gate that fails opens too (never an unhandled rejection)
+        void held.then(answer, answer);
       });
     },
   });

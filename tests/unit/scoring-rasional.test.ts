@@ -67,6 +67,7 @@ describe('fractions are reduced exactly on both sides of 2^53, where Euclid move
     [MAX - 1n, 2n, (MAX - 1n) / 2n, 1n],
     // at: doubles, exact (odd: nothing to reduce)
     [MAX, 2n, MAX, 2n],
+    // a numerator at the edge over a denominator above it: BigInt, exact
     [MAX, 3n * MAX, 1n, 3n],
     // just above: 2^53 + 1 is odd, but as a double it is 2^53 (even): BigInt keeps it unreduced
     [MAX + 2n, 2n, MAX + 2n, 2n],
