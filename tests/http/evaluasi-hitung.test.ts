@@ -33,6 +33,11 @@ let skp2: given.GivenSkp;
 // heads their unit
 let kepala: given.GivenPegawai;
 let unitKepala: given.GivenUnit;
+// a qualitative SKP with one indicator of each other kind: a time where less is better, a range,
+// and a statement holding what JSON must escape (appraiser C has no other appraisee)
+let aneka: given.GivenPegawai;
+let skpAneka: given.GivenSkp;
+const PERNYATAAN = 'Dinilai "baik" oleh tim \\ sub-bagian;\nbaris kedua\tdengan tab, \u0007 dan \u00e9 \u2713';
 
 const tandaSemua = (k: Ekspektasi) => Object.fromEntries(NILAI_BERAKHLAK.map((n) => [n, k])) as Record<(typeof NILAI_BERAKHLAK)[number], Ekspektasi>;
 
@@ -87,6 +92,19 @@ beforeAll(async () => {
   const jKepala = await given.jabatan(t, { unitId: unitKepala.id, jenis: 'PENGAWAS', kepalaUnit: true });
   kepala = await given.pegawai(t, { jabatanId: jKepala.id, penilai: penilaiA });
   const skpKepala = await given.skpDisetujui(t, kepala, { rhk: 1, indikator: 1 });
+
+  const unitC = await given.unit(t);
+  const penilaiC = await given.pegawai(t, { unitId: unitC.id, jenis: 'PENGAWAS' });
+  const skpC = await given.skp(t, penilaiC, { rhk: 1 });
+  aneka = await given.pegawai(t, { unitId: unitC.id, penilai: penilaiC });
+  const draft = await given.skp(t, aneka, { rhk: 0 });
+  await t.db.prisma.skp.update({ where: { id: draft.id }, data: { pendekatan: 'KUALITATIF', version: { increment: 1 } } });
+  const atasan = skpC.rhk[0]!.id;
+  await given.rhk(t, draft, { rhkAtasanId: atasan, indikator: { aspek: 'WAKTU', jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'hari', lebihBaik: 'RENDAH' } });
+  await given.rhk(t, draft, { rhkAtasanId: atasan, indikator: { aspek: 'KUALITAS', jenisTarget: 'RENTANG', targetMin: '80', targetMax: '90', satuan: 'persen' } });
+  await given.rhk(t, draft, { rhkAtasanId: atasan, indikator: { aspek: 'KUALITAS', jenisTarget: 'KUALITATIF', targetTeks: 'Laporan diterima tanpa revisi' } });
+  await given.submit(t, draft);
+  skpAneka = await given.approve(t, draft);
   await given.faseSiklus(t, siklusId, 'PELAKSANAAN');
 
   // the year, reported (target 12 per indicator; the year's value is the last period's)
@@ -100,6 +118,11 @@ beforeAll(async () => {
   await lapor(skp2, 3, semua(skp2, '12'));
   await lapor(skp2, 4, semua(skp2, '12'), { ...tandaSemua('SESUAI'), ADAPTIF: 'DI_ATAS' });
   for (const u2 of [1, 2, 3, 4]) await lapor(skpKepala, u2, semua(skpKepala, '12'), u2 === 4 ? tandaSemua('DI_ATAS') : {});
+  const [waktu, rentang, mutu] = skpAneka.rhk.map((r) => r.indikator[0]!);
+  for (const u2 of [1, 2, 3, 4]) {
+    const l = await given.laporanLangsung(t, skpAneka, u2, { status: 'DIAJUKAN', realisasi: { [waktu!]: { angka: '10' }, [rentang!]: { angka: '85' }, [mutu!]: { teks: PERNYATAAN, penilaian: 'TERCAPAI' } } });
+    if (u2 === 4) await t.db.prisma.tandaPerilaku.createMany({ data: NILAI_BERAKHLAK.map((nilai) => ({ laporanId: l.id, nilai, tanda: 'SESUAI' as const })) });
+  }
   await given.faseSiklus(t, siklusId, 'PENILAIAN');
 });
 afterAll(async () => {
@@ -147,6 +170,22 @@ describe('the suggestion per employee', () => {
     expect(r.ak).toEqual([{ skpId: skp1.id, jenjang: 'PERTAMA', bulan: 5 }, { skpId: skp2.id, jenjang: 'MUDA', bulan: 7 }]);
     // each piece measured on its own periods: 14 of 12 before the move, 12 of 12 after
     expect(r.potongan.map((p: any) => p.rhk[0].indikator[0])).toMatchObject([{ persen: 116.67, kelas: 'DI_ATAS' }, { persen: 100, kelas: 'SESUAI' }]);
+  });
+});
+
+describe('every kind of indicator, through the read', () => {
+  it('reads a time where less is better, a range and a statement with quotes, a backslash and control characters as they were written', async () => {
+    // the read writes each indicator out as JSON text (queries.ts barisTahunan): a statement that
+    // were not escaped would make the run fail, and the way of a time would read as "more is better"
+    const r = await rincianOf(aneka.id);
+    const [waktu, rentang, mutu] = skpAneka.rhk.map((x) => x.indikator[0]!);
+    expect(r.potongan[0].rhk.map((x: any) => x.indikator[0])).toEqual([
+      { id: waktu, persen: 116.67, kelas: 'DI_ATAS' },
+      { id: rentang, persen: 100, kelas: 'SESUAI' },
+      { id: mutu, penilaian: 'TERCAPAI', kelas: 'SESUAI' },
+    ]);
+    const row = await t.db.prisma.realisasi.findFirstOrThrow({ where: { indikatorId: mutu! } });
+    expect(row.teks).toBe(PERNYATAAN);
   });
 });
 

@@ -67,10 +67,21 @@ export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647)
      GROUP BY re.indikator_id
   ),
   isi AS (
+    -- each entry's JSON written out by concatenation: json_build_array took about a third of the
+    -- read (docs/domain/evaluasi-hitung.md § Speed). Every value but the statement is a number, a
+    -- name of an enum or our own "urutan=angka" list, none with a character JSON must escape; the
+    -- statement goes through to_json. The way a worse value is better stays as the scoring reads
+    -- it: "RENDAH", or else "TINGGI".
     SELECT r.skp_id,
-           json_agg(json_build_array(r.id, r.jenis, i.id, i.jenis_target, i.lebih_baik, i.gabung_periode, i.target_angka::text, i.target_min::text, i.target_max::text,
-                                     rl.angka, rl.teks[array_upper(rl.teks, 1)], rl.penilaian[array_upper(rl.penilaian, 1)])
-                    ORDER BY r.jenis, r.urutan, r.id, i.urutan, i.id)::text AS isi
+           '[' || string_agg('[' || r.id || ',"' || r.jenis || '",' || COALESCE(i.id::text, 'null')
+                             || ',' || COALESCE('"' || i.jenis_target || '"', 'null')
+                             || ',' || CASE WHEN i.id IS NULL THEN 'null' WHEN i.lebih_baik = 'RENDAH' THEN '"RENDAH"' ELSE '"TINGGI"' END
+                             || ',' || COALESCE('"' || i.gabung_periode || '"', 'null')
+                             || ',' || COALESCE('"' || i.target_angka || '"', 'null') || ',' || COALESCE('"' || i.target_min || '"', 'null') || ',' || COALESCE('"' || i.target_max || '"', 'null')
+                             || ',' || COALESCE('"' || rl.angka || '"', 'null')
+                             || ',' || COALESCE(to_json(rl.teks[array_upper(rl.teks, 1)])::text, 'null')
+                             || ',' || COALESCE('"' || rl.penilaian[array_upper(rl.penilaian, 1)] || '"', 'null') || ']',
+                             ',' ORDER BY r.jenis, r.urutan, r.id, i.urutan, i.id) || ']' AS isi
       FROM potongan s
       JOIN rhk r ON r.skp_id = s.id AND r.dihapus_revisi IS NULL
       LEFT JOIN indikator i ON i.rhk_id = r.id AND i.dihapus_revisi IS NULL
