@@ -43,3 +43,14 @@ describe('layering (docs/architecture.md)', () => {
     expect(readFileSync(join(ROOT, f), 'utf8').match(/new HttpError\(/g) ?? []).toEqual([]);
   });
 });
+
+describe('test files leave no module state behind (docs/architecture.md § Tests: a worker keeps its modules for the next file)', () => {
+  const tests = files(join(ROOT, 'tests')).filter((p) => !rel(p).startsWith('tests/unit/architecture.test.ts'));
+  it('finds the test files it checks', () => {
+    expect(tests.filter((p) => p.endsWith('.test.ts')).length).toBeGreaterThanOrEqual(100);
+  });
+  it.each(tests.map(rel))('%s swaps no module out and sets no process.env', (f) => {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    expect(text.match(/\bvi\.(mock|doMock|stubEnv|stubGlobal|resetModules)\(|process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\+=)|delete\s+process\.env|Object\.assign\(\s*process\.env/g) ?? []).toEqual([]);
+  });
+});

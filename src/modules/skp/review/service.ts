@@ -170,10 +170,10 @@ async function recordKeputusan(tx: Tx, actor: Actor, target: DecisionTarget, k: 
 
 /** What stops approval (submission rules again: the appraiser's RHKs may have changed since). */
 export async function approvalProblems(tx: Tx | Db['prisma'], skp: { id: number; siklusId: number; isJpt: boolean; penilaiId: number | null }): Promise<SkpProblem[]> {
-  const [rhk, atasan] = await Promise.all([
-    tx.rhk.findMany({ where: { skpId: skp.id, ...LIVE }, select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: { where: LIVE } } } } }),
-    skp.penilaiId === null ? [] : tx.rhk.findMany({ where: { skp: { siklusId: skp.siklusId, pegawaiId: skp.penilaiId }, ...LIVE }, select: { id: true } }),
-  ]);
+  // one after the other: inside a transaction both would go to its one connection at once, which
+  // pg only queues (and pg 9 will refuse)
+  const rhk = await tx.rhk.findMany({ where: { skpId: skp.id, ...LIVE }, select: { id: true, urutan: true, jenis: true, teks: true, rhkAtasanId: true, perspektif: true, _count: { select: { indikator: { where: LIVE } } } } });
+  const atasan = skp.penilaiId === null ? [] : await tx.rhk.findMany({ where: { skp: { siklusId: skp.siklusId, pegawaiId: skp.penilaiId }, ...LIVE }, select: { id: true } });
   return submissionProblems({
     isJpt: skp.isJpt,
     hasPenilai: skp.penilaiId !== null,
