@@ -4,6 +4,8 @@ import { loginAs, postForm, testApp, type Agent, type TestApp } from '../helpers
 import { fixedClock } from '../../src/clock.js';
 import type { JobRunner } from '../../src/jobs/runner.js';
 import { HITUNG_JOB, hitungTahunan, mulaiHitung } from '../../src/modules/evaluasi/hitung/service.js';
+import { barisTahunan, type IsiIndikator } from '../../src/modules/evaluasi/hitung/queries.js';
+import { setPendekatan } from '../../src/modules/skp/planning/service.js';
 import { NILAI_BERAKHLAK } from '../../src/domain/berakhlak.js';
 
 // The year-end computation (docs/domain/evaluasi-hitung.md): every employee's suggestion from all
@@ -98,7 +100,7 @@ beforeAll(async () => {
   const skpC = await given.skp(t, penilaiC, { rhk: 1 });
   aneka = await given.pegawai(t, { unitId: unitC.id, penilai: penilaiC });
   const draft = await given.skp(t, aneka, { rhk: 0 });
-  await t.db.prisma.skp.update({ where: { id: draft.id }, data: { pendekatan: 'KUALITATIF', version: { increment: 1 } } });
+  await setPendekatan(t.db, { actor: await given.actorOf(t, aneka.id), skpId: draft.id, version: draft.version }, 'KUALITATIF');
   const atasan = skpC.rhk[0]!.id;
   await given.rhk(t, draft, { rhkAtasanId: atasan, indikator: { aspek: 'WAKTU', jenisTarget: 'ANGKA', targetAngka: '12', satuan: 'hari', lebihBaik: 'RENDAH' } });
   await given.rhk(t, draft, { rhkAtasanId: atasan, indikator: { aspek: 'KUALITAS', jenisTarget: 'RENTANG', targetMin: '80', targetMax: '90', satuan: 'persen' } });
@@ -186,6 +188,15 @@ describe('every kind of indicator, through the read', () => {
     ]);
     const row = await t.db.prisma.realisasi.findFirstOrThrow({ where: { indikatorId: mutu! } });
     expect(row.teks).toBe(PERNYATAAN);
+    // the statement itself comes back from the read's JSON exactly as stored
+    const q = barisTahunan(siklusId, aneka.id - 1, aneka.id);
+    const piece = (await t.db.pool.query<{ isi: string | null }>(q.text, q.values as unknown[])).rows.find((x) => x.isi !== null)!;
+    const entries = JSON.parse(piece.isi!) as IsiIndikator[];
+    expect(entries.map((e) => [e[2], e[4], e[10], e[11]])).toEqual([
+      [waktu, 'RENDAH', null, null],
+      [rentang, 'TINGGI', null, null],
+      [mutu, 'TINGGI', PERNYATAAN, 'TERCAPAI'],
+    ]);
   });
 });
 

@@ -69,10 +69,10 @@ export const barisTahunan = (siklusId: number, dari = 0, sampai = 2_147_483_647)
   isi AS (
     -- each entry's JSON written out by concatenation: the entries are about a third of the read,
     -- and json_build_array cost 1–2 s more per 100,000 employees (docs/domain/evaluasi-hitung.md
-    -- § Speed). Every value but the statement is a number, a
-    -- name of an enum or our own "urutan=angka" list, none with a character JSON must escape; the
-    -- statement goes through to_json. The way a worse value is better stays as the scoring reads
-    -- it: "RENDAH", or else "TINGGI".
+    -- § Speed). Every value but the statement is a number, a name of an enum or our own
+    -- "urutan=angka" list, none with a character JSON must escape; the statement goes through
+    -- to_json. The way a worse value is better stays as the scoring reads it: "RENDAH", or else
+    -- "TINGGI".
     SELECT r.skp_id,
            '[' || string_agg('[' || r.id || ',"' || r.jenis || '",' || COALESCE(i.id::text, 'null')
                              || ',' || COALESCE('"' || i.jenis_target || '"', 'null')
