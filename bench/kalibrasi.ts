@@ -69,7 +69,7 @@ async function main(): Promise<number> {
               (CASE WHEN r < 15 THEN 'DI_ATAS' WHEN r < 90 THEN 'SESUAI' ELSE 'DI_BAWAH' END)::"Ekspektasi",
               (CASE WHEN r < 15 THEN 'DI_ATAS' WHEN r < 97 THEN 'SESUAI' WHEN r < 99 THEN 'DI_BAWAH' ELSE 'DI_BAWAH' END)::"Ekspektasi",
               (CASE WHEN r < 15 THEN 'SANGAT_BAIK' WHEN r < 90 THEN 'BAIK' WHEN r < 97 THEN 'BUTUH_PERBAIKAN' WHEN r < 99 THEN 'KURANG' ELSE 'SANGAT_KURANG' END)::"PredikatKinerja",
-              round((80 + (hashtext(pegawai_id::text) & 4095) / 100.0)::numeric, 4), '{}'::jsonb, 1
+              round((80 + (hashtext(pegawai_id::text) & 4095) / 100.0)::numeric, 4), '{}'::json, 1
          FROM x`,
       [siklus.id, unit.id, UNIT_SIZE],
     );

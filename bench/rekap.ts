@@ -8,7 +8,7 @@
 //     closed on 30 June and a second one from 1 July, with its own snapshot), one rated report per
 //     piece and period it covers (four quarterly periods: 80,000+ reports with penilaian_periode,
 //     the predikat from the 6/2022 matrix), the functional positions given a level (their year's
-//     pieces in saran_tahunan.rincian.ak), a suggestion and a FINAL evaluation per employee
+//     pieces in saran_tahunan.ak), a suggestion and a FINAL evaluation per employee
 //     (final_at, angka kredit for the functional ones), an objection for 1% (half decided);
 //  2. checks the recap once against the database (one row per employee, the TPP list one row per
 //     employee and period);
@@ -91,25 +91,25 @@ async function main(): Promise<number> {
         CROSS JOIN LATERAL (SELECT CASE WHEN abs(hashtext(l.id::text)) % 100 < 15 THEN 'DI_ATAS' WHEN abs(hashtext(l.id::text)) % 100 < 92 THEN 'SESUAI' ELSE 'DI_BAWAH' END AS h,
                                    CASE WHEN abs(hashtext(l.id::text || 'p')) % 100 < 20 THEN 'DI_ATAS' WHEN abs(hashtext(l.id::text || 'p')) % 100 < 96 THEN 'SESUAI' ELSE 'DI_BAWAH' END AS p) x
         WHERE s.siklus_id = $1`);
-    await step('suggestions of the year (the functional pieces in rincian.ak)',
+    await step('suggestions of the year (the functional pieces in ak)',
       `WITH last AS (SELECT DISTINCT ON (s.pegawai_id) s.* FROM skp s WHERE s.siklus_id = $1 ORDER BY s.pegawai_id, s.periode_awal DESC),
             x AS (SELECT last.*, p.unit_id, j.jenis, j.jenjang_jf, abs(hashtext(last.pegawai_id::text)) % 100 AS r FROM last JOIN pegawai p ON p.id = last.pegawai_id JOIN jabatan j ON j.id = p.jabatan_id)
-       INSERT INTO saran_tahunan (siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, policy_version)
+       INSERT INTO saran_tahunan (siklus_id, pegawai_id, skp_id, penilai_id, penilai_luar_id, unit_id, hasil_kerja, perilaku, predikat, nilai, rincian, ak, policy_version)
        SELECT $1, pegawai_id, id, penilai_id, penilai_luar_id, unit_id,
               (CASE WHEN r < 15 THEN 'DI_ATAS' WHEN r < 90 THEN 'SESUAI' ELSE 'DI_BAWAH' END)::"Ekspektasi",
               (CASE WHEN r < 15 THEN 'DI_ATAS' WHEN r < 97 THEN 'SESUAI' ELSE 'DI_BAWAH' END)::"Ekspektasi",
               (CASE WHEN r < 15 THEN 'SANGAT_BAIK' WHEN r < 90 THEN 'BAIK' WHEN r < 97 THEN 'BUTUH_PERBAIKAN' WHEN r < 99 THEN 'KURANG' ELSE 'SANGAT_KURANG' END)::"PredikatKinerja",
               round((80 + (hashtext(pegawai_id::text) & 4095) / 100.0)::numeric, 4),
+              '{}'::json,
               CASE WHEN jenis = 'FUNGSIONAL' AND jenjang_jf IS NOT NULL
-                   THEN jsonb_build_object('ak', jsonb_build_array(jsonb_build_object('skpId', id, 'jenjang', jenjang_jf, 'bulan', CASE WHEN sebelumnya_id IS NULL THEN 12 ELSE 6 END)))
-                   ELSE '{}'::jsonb END, 1
+                   THEN jsonb_build_array(jsonb_build_object('skpId', id, 'jenjang', jenjang_jf, 'bulan', CASE WHEN sebelumnya_id IS NULL THEN 12 ELSE 6 END)) END, 1
          FROM x`);
     await step('FINAL evaluations (angka kredit for the functional ones)',
       `INSERT INTO evaluasi_tahunan (siklus_id, pegawai_id, skp_id, status, rating_hasil_kerja, rating_perilaku, predikat, saran_hasil_kerja, saran_perilaku, policy_version, penilai_id, angka_kredit, final_at, diberitahu_at)
        SELECT siklus_id, pegawai_id, skp_id, 'FINAL', hasil_kerja, perilaku, predikat, hasil_kerja, perilaku, 1, penilai_id,
-              CASE WHEN rincian ? 'ak' THEN round((CASE rincian #>> '{ak,0,jenjang}' WHEN 'PERTAMA' THEN 12.5 WHEN 'MUDA' THEN 25 ELSE 37.5 END)
+              CASE WHEN ak IS NOT NULL THEN round((CASE ak #>> '{0,jenjang}' WHEN 'PERTAMA' THEN 12.5 WHEN 'MUDA' THEN 25 ELSE 37.5 END)
                                                   * (CASE predikat WHEN 'SANGAT_BAIK' THEN 1.5 WHEN 'BAIK' THEN 1 WHEN 'BUTUH_PERBAIKAN' THEN 0.75 WHEN 'KURANG' THEN 0.5 ELSE 0.25 END)
-                                                  * (rincian #>> '{ak,0,bulan}')::int / 12, 3) END,
+                                                  * (ak #>> '{0,bulan}')::int / 12, 3) END,
               now() - interval '20 days', now() - interval '20 days'
          FROM saran_tahunan WHERE siklus_id = $1`);
     await step('objections (1%, half decided "changed")',

@@ -1,3 +1,4 @@
+import { Prisma } from '../../prisma/generated/client.js';
 import type { Actor } from '../../src/domain/access.js';
 import type { JobRunner } from '../../src/jobs/runner.js';
 import { loadActor } from '../../src/modules/auth/authenticate.js';
@@ -535,6 +536,8 @@ export type SaranLangsungOpts = {
   /** the ranking nilai, "104.25" */
   nilai?: string | null;
   rincian?: object;
+  /** a functional position's pieces for angka kredit, [{jenjang, bulan}] */
+  ak?: object[] | null;
 };
 
 /**
@@ -549,7 +552,7 @@ export async function saranLangsung(t: Ctx, skp: { id: number }, opts: SaranLang
   const predikat = opts.predikat === undefined ? (hasilKerja && perilaku ? 'BAIK' : null) : opts.predikat;
   const data = {
     skpId: skp.id, penilaiId: s.penilaiId, penilaiLuarId: s.penilaiLuarId, unitId: opts.unitId ?? s.pegawai.unitId, kepalaUnitId: opts.kepalaUnitId ?? null,
-    hasilKerja, perilaku, predikat, nilai: opts.nilai ?? null, rincian: opts.rincian ?? {}, policyVersion: 1,
+    hasilKerja, perilaku, predikat, nilai: opts.nilai ?? null, rincian: opts.rincian ?? {}, ak: opts.ak ?? Prisma.DbNull, policyVersion: 1,
   };
   await t.db.prisma.saranTahunan.upsert({ where: { siklusId_pegawaiId: { siklusId: s.siklusId, pegawaiId: s.pegawaiId } }, create: { siklusId: s.siklusId, pegawaiId: s.pegawaiId, ...data }, update: data });
 }

@@ -146,6 +146,8 @@ describe('the suggestion per employee', () => {
     // the Triwulan I–III mark on KOMPETEN (below) gave way to the latest (as expected)
     expect(r.tandaTahun.KOMPETEN).toBe('SESUAI');
     expect(r.perilaku).toMatchObject({ rating: 'SESUAI', reason: { key: 'scoring.ratingPerilaku.sesuai' } });
+    // not a functional position: no angka kredit pieces, in their column or in the explanation
+    expect(s.ak).toBeNull();
     expect(r.ak).toBeUndefined();
   });
 
@@ -169,7 +171,8 @@ describe('the suggestion per employee', () => {
     expect(r.potongan[0].label).toBe(`SKP 1 Januari ${tahun} – 14 Mei ${tahun}`);
     expect(r.hasilKerja.reason).toMatchObject({ key: 'scoring.tahun.hariTerbanyak', params: { hari: 231, total: 365 } });
     // each piece counts its months at its own level (a month for the piece holding its first day)
-    expect(r.ak).toEqual([{ skpId: skp1.id, jenjang: 'PERTAMA', bulan: 5 }, { skpId: skp2.id, jenjang: 'MUDA', bulan: 7 }]);
+    expect(s.ak).toEqual([{ skpId: skp1.id, jenjang: 'PERTAMA', bulan: 5 }, { skpId: skp2.id, jenjang: 'MUDA', bulan: 7 }]);
+    expect(r.ak).toBeUndefined();
     // each piece measured on its own periods: 14 of 12 before the move, 12 of 12 after
     expect(r.potongan.map((p: any) => p.rhk[0].indikator[0])).toMatchObject([{ persen: 116.67, kelas: 'DI_ATAS' }, { persen: 100, kelas: 'SESUAI' }]);
   });

@@ -66,7 +66,7 @@ beforeAll(async () => {
     await given.saranLangsung(t, { id: s });
     await given.evaluasiLangsung(t, { id: s });
   }
-  await given.saranLangsung(t, { id: trees.ak.skp[0]! }, { rincian: { ak: [{ jenjang: 'PERTAMA', bulan: 6 }, { jenjang: 'MUDA', bulan: 6 }] } });
+  await given.saranLangsung(t, { id: trees.ak.skp[0]! }, { ak: [{ jenjang: 'PERTAMA', bulan: 6 }, { jenjang: 'MUDA', bulan: 6 }] });
   await given.evaluasiLangsung(t, { id: trees.ak.skp[0]! }, { ratingHasilKerja: 'DI_ATAS', ratingPerilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK' });
   await given.saranLangsung(t, { id: trees.ak.skp[1]! });
   await given.evaluasiLangsung(t, { id: trees.ak.skp[1]! });

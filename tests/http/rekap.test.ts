@@ -64,7 +64,7 @@ beforeAll(async () => {
   await given.saranLangsung(t, { id: skp.self }, { nilai: '104.25' });
   await given.saranLangsung(t, { id: skp.rekan }, { hasilKerja: 'DI_BAWAH', perilaku: 'SESUAI', predikat: 'BUTUH_PERBAIKAN' });
   await given.saranLangsung(t, { id: skp.jahat });
-  await given.saranLangsung(t, { id: skp.ahli }, { hasilKerja: 'DI_ATAS', perilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK', rincian: { ak: [{ jenjang: 'PERTAMA', bulan: 6 }, { jenjang: 'MUDA', bulan: 6 }] } });
+  await given.saranLangsung(t, { id: skp.ahli }, { hasilKerja: 'DI_ATAS', perilaku: 'DI_ATAS', predikat: 'SANGAT_BAIK', ak: [{ jenjang: 'PERTAMA', bulan: 6 }, { jenjang: 'MUDA', bulan: 6 }] });
   await given.saranLangsung(t, { id: skp.outside }, { hasilKerja: 'SESUAI', perilaku: 'DI_BAWAH', predikat: 'KURANG' });
   for (const k of ['self', 'rekan', 'jahat', 'ahli', 'outside'] as const) ev[k] = (await given.evaluasiLangsung(t, { id: skp[k] }, { status: k === 'rekan' ? 'DIKONFIRMASI' : 'FINAL' })).id;
   await t.db.prisma.evaluasiTahunan.updateMany({ where: { id: { in: [ev.self, ev.jahat, ev.ahli, ev.outside] } }, data: { finalAt: at(`${y + 1}-01-15`), diberitahuAt: at(`${y + 1}-01-15`) } });

@@ -44,7 +44,7 @@ export type PotonganAkTampil = { jenjang: JenjangJf; bulan: number; /** AK of th
 const JENJANG = new Set(['PERTAMA', 'MUDA', 'MADYA', 'UTAMA', 'PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA']);
 
 /**
- * The functional pieces of the year (saran_tahunan.rincian.ak) with each piece's angka kredit at
+ * The functional pieces of the year (saran_tahunan.ak) with each piece's angka kredit at
  * the final predikat (PermenPANRB 1/2023, the same arithmetic as finalisation): what the year's
  * total (evaluasi_tahunan.angka_kredit) is the sum of. Before the year is final there is no
  * predikat to count with: the pieces only.

@@ -181,7 +181,7 @@ export type BarisAk = {
   path: string;
   unit: string;
   jabatan: string;
-  /** saran_tahunan.rincian.ak as stored: the year's functional pieces [{jenjang, bulan}] */
+  /** saran_tahunan.ak as stored: the year's functional pieces [{jenjang, bulan}] */
   ak: unknown;
   evaluasiStatus: 'DIKONFIRMASI' | 'FINAL' | null;
   predikat: Predikat | null;
@@ -196,13 +196,13 @@ export const akRows = (q: Sql, siklusId: number, path: string, limit: number, se
       `rekap-ak-${path === '/' ? 'semua' : 'cabang'}-${setelah ? 'lanjut' : 'awal'}`,
       sql`SELECT p.id AS pegawai_id, p.nip, p.nama, u.path, u.nama AS unit,
                  COALESCE((SELECT s.snapshot -> 'pegawai' ->> 'jabatan' FROM skp s WHERE s.id = st.skp_id), j.nama) AS jabatan,
-                 st.rincian -> 'ak' AS ak, e.status AS evaluasi_status, e.predikat, e.angka_kredit::text AS angka_kredit
+                 st.ak, e.status AS evaluasi_status, e.predikat, e.angka_kredit::text AS angka_kredit
             FROM saran_tahunan st
             JOIN pegawai p ON p.id = st.pegawai_id
             JOIN jabatan j ON j.id = p.jabatan_id
             JOIN unit_kerja u ON u.id = st.unit_id
             LEFT JOIN evaluasi_tahunan e ON e.siklus_id = st.siklus_id AND e.pegawai_id = st.pegawai_id
-           WHERE st.siklus_id = (SELECT ${siklusId}::int) AND st.rincian ? 'ak'${subtree(path)}
+           WHERE st.siklus_id = (SELECT ${siklusId}::int) AND st.ak IS NOT NULL${subtree(path)}
              ${setelah ? sql`AND (p.nama, p.id) > (${setelah.nama}::text, ${setelah.pegawaiId}::int)` : sql``}
            ORDER BY p.nama, p.id
            LIMIT (SELECT ${Math.trunc(limit)}::int)`,

@@ -65,8 +65,8 @@ export const readUnitNow = (q: Sql, siklusId: number, unitId: number) =>
            (SELECT version FROM penetapan_predikat WHERE siklus_id = ${siklusId} AND unit_id = ${unitId}) AS predikat_version,
            (SELECT justifikasi FROM kalibrasi_unit WHERE siklus_id = ${siklusId} AND unit_id = ${unitId}) AS justifikasi`);
 
-/** The functional-position pieces of the year's suggestion (saran_tahunan.rincian.ak), per employee. */
+/** The functional-position pieces of the year's suggestion (saran_tahunan.ak), per employee. */
 export const akSaran = (q: Sql, siklusId: number, pegawaiIds: readonly number[]) =>
   q.rows<{ pegawaiId: number; ak: unknown }>(
-    sql`SELECT pegawai_id, rincian -> 'ak' AS ak FROM saran_tahunan WHERE siklus_id = ${siklusId} AND pegawai_id = ANY(${pegawaiIds}::int[])`,
+    sql`SELECT pegawai_id, ak FROM saran_tahunan WHERE siklus_id = ${siklusId} AND pegawai_id = ANY(${pegawaiIds}::int[])`,
   );

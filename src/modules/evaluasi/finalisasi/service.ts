@@ -24,7 +24,7 @@ import { akSaran, lockEvaluasi, lockSiklus, readUnitNow, siklusFinalisasiBawaan,
 // marked final, the audit log says so, and each employee is told (EVALUASI_FINAL).
 
 const JENJANG = ['PERTAMA', 'MUDA', 'MADYA', 'UTAMA', 'PEMULA', 'TERAMPIL', 'MAHIR', 'PENYELIA'] as const;
-/** saran_tahunan.rincian.ak: the year's functional-position pieces (absent for other positions). */
+/** saran_tahunan.ak: the year's functional-position pieces (absent for other positions). */
 const akSchema = z.array(z.object({ jenjang: z.enum(JENJANG), bulan: z.number().int().min(0).max(12) })).max(12);
 
 /** The year's angka kredit for the final predikat (PermenPANRB 1/2023; Peraturan BKN 3/2023), as numeric(9,3) text; null without functional pieces. */

@@ -173,15 +173,17 @@ export type SaranBaris = {
   predikat: string | null;
   nilai: string | null;
   rincian: unknown;
+  /** a functional position's pieces for angka kredit (null for other positions) */
+  ak: unknown;
   policy_version: number;
 };
 
 /** The columns a suggestion fills, in order (cycle and job come first, once per batch). */
-const KOLOM_SARAN = ['pegawai_id', 'skp_id', 'penilai_id', 'penilai_luar_id', 'unit_id', 'kepala_unit_id', 'hasil_kerja', 'perilaku', 'predikat', 'nilai', 'rincian', 'policy_version'] as const;
-/** A suggestion as the write sends it: its values in KOLOM_SARAN's order, the explanation already as JSON text. */
+const KOLOM_SARAN = ['pegawai_id', 'skp_id', 'penilai_id', 'penilai_luar_id', 'unit_id', 'kepala_unit_id', 'hasil_kerja', 'perilaku', 'predikat', 'nilai', 'rincian', 'ak', 'policy_version'] as const;
+/** A suggestion as the write sends it: its values in KOLOM_SARAN's order, the explanation and the AK pieces already as JSON text. */
 export type SaranTulis = readonly (string | number | null)[];
 export const keBaris = (b: SaranBaris): SaranTulis => [
-  b.pegawai_id, b.skp_id, b.penilai_id, b.penilai_luar_id, b.unit_id, b.kepala_unit_id, b.hasil_kerja, b.perilaku, b.predikat, b.nilai, JSON.stringify(b.rincian), b.policy_version,
+  b.pegawai_id, b.skp_id, b.penilai_id, b.penilai_luar_id, b.unit_id, b.kepala_unit_id, b.hasil_kerja, b.perilaku, b.predikat, b.nilai, JSON.stringify(b.rincian), b.ak === null ? null : JSON.stringify(b.ak), b.policy_version,
 ];
 
 /** Removes the cycle's suggestions: the first statement of a run's write transaction. */
@@ -189,8 +191,9 @@ export const hapusSaran = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM s
 
 /**
  * A batch of suggestions, inside the run's write transaction: one multi-row INSERT with a
- * parameter per value (each takes its column's type, so the explanation's JSON is parsed once, as
- * jsonb). `dihitung_at` is the transaction's start, the same for the whole run.
+ * parameter per value (each takes its column's type: the explanation's JSON is checked and kept as
+ * written, json; the AK pieces, searched across the agency, become jsonb). `dihitung_at` is the
+ * transaction's start, the same for the whole run.
  */
 export function tulisSaran(q: Sql, jobId: number, siklusId: number, rows: readonly SaranTulis[]) {
   const values: unknown[] = [siklusId, jobId];

@@ -166,7 +166,6 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
     ...serialSaran(saran),
     hasilKerja: serialRating(hasilKerja),
     ...(kepalaUnit ? { kepalaUnit, hasilKerjaRhk: serialRating(saran.hasilKerja) } : {}),
-    ...(ak.length ? { ak } : {}),
   };
   return {
     baris: {
@@ -181,6 +180,7 @@ export function susunSaran(rows: readonly BarisTahunan[], k: Konteks): { baris: 
       predikat: pred,
       nilai: nilai ? toDecimalString(round(nilai, 4)) : null,
       rincian,
+      ak: ak.length ? ak : null,
       policy_version: saran.policyVersion,
     },
     ditahan: pred === null,
