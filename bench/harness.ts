@@ -14,6 +14,7 @@ import { migrate } from '../src/db/migrate.js';
 import { createDb, type Db } from '../src/db/client.js';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/app.js';
+import { limitHeapGrowth } from '../src/heap.js';
 import { BENCH_ADMIN, BENCH_PASSWORD, generateDataset, type GenerateResult } from './generate.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -65,6 +66,7 @@ export async function freePort(): Promise<number> {
  * also run on SIGINT/SIGTERM.
  */
 export async function startStack(opts: { employees: number; log: (m: string) => void }): Promise<Stack> {
+  limitHeapGrowth(); // as the server does (src/heap.ts)
   const base = resolve(ROOT, '.data/bench-pg');
   mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, 'run-'));

@@ -17,12 +17,14 @@ import { systemClock } from './clock.js';
 import { describeDemoLogins } from './db/demo-logins.js';
 import { createApp, createJobRunner } from './app.js';
 import { choosePort, StartError } from './db/ports.js';
+import { limitHeapGrowth } from './heap.js';
 // ── pengingat ──
 import { PERIKSA_PENGINGAT } from './modules/pengingat/jobs.js';
 import { periksaPengingat } from './modules/pengingat/service.js';
 
 // Boot: config → database (embedded or DATABASE_URL) → migrate → seed → listen; clean shutdown.
 async function main(): Promise<void> {
+  limitHeapGrowth();
   const config = loadConfig();
   let embedded: EmbeddedDb | null = null;
   let url = config.databaseUrl;

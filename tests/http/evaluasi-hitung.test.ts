@@ -251,6 +251,29 @@ describe('the appraiser reads what the computation wrote', () => {
   });
 });
 
+describe('what the database holds a suggestion to', () => {
+  // one foreign key (skp_id, pegawai_id, siklus_id) → skp: migration 20261210010000. Each write
+  // is tried in a transaction rolled back after, in place of the employee's row of that cycle.
+  async function tulis(skpId: number, pegawaiId: number, siklus: number): Promise<void> {
+    const c = await t.db.pool.connect();
+    try {
+      await c.query('BEGIN');
+      await c.query('DELETE FROM saran_tahunan WHERE siklus_id = $1 AND pegawai_id = $2', [siklus, pegawaiId]);
+      await c.query(`INSERT INTO saran_tahunan (siklus_id, pegawai_id, skp_id, unit_id, rincian, policy_version) VALUES ($1, $2, $3, $4, '{}', 1)`, [siklus, pegawaiId, skpId, lengkap.unitId]);
+    } finally {
+      await c.query('ROLLBACK');
+      c.release();
+    }
+  }
+  it("refuses a suggestion whose employee or cycle is not its SKP's, and takes one whose are", async () => {
+    const fk = { code: '23503', constraint: 'saran_tahunan_skp_id_pegawai_id_siklus_id_fkey' };
+    await expect(tulis(skpLengkap.id, kurang.id, siklusId)).rejects.toMatchObject(fk);
+    const lain = await given.siklusTerbuka(t, { tahun: tahun + 1 });
+    await expect(tulis(skpLengkap.id, lengkap.id, lain.id)).rejects.toMatchObject(fk);
+    await expect(tulis(skpLengkap.id, lengkap.id, siklusId)).resolves.toBeUndefined();
+  });
+});
+
 describe('running again', () => {
   it('gives the same rows and leaves an appraiser\'s rating untouched', async () => {
     const e = await t.db.prisma.evaluasiTahunan.create({

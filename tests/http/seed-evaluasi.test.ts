@@ -35,7 +35,7 @@ afterAll(() => t?.close());
 describe('the demo year 2025 ends as an agency would end it', () => {
   it('computed, confirmed, calibrated and finalised: the cycle is SELESAI with every evaluation FINAL and notified', async () => {
     expect(result).toMatchObject({ tahun: 2025, fase: 'SELESAI' });
-    const saran = await t.db.prisma.saranTahunan.count({ where: { siklus: { tahun: 2025 } } });
+    const saran = await t.db.prisma.saranTahunan.count({ where: { skp: { siklus: { tahun: 2025 } } } });
     expect(saran).toBeGreaterThan(50);
     const evaluasi = await t.db.prisma.evaluasiTahunan.findMany({ where: { siklus: { tahun: 2025 } } });
     expect(evaluasi).toHaveLength(saran);

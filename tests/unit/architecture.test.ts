@@ -54,3 +54,13 @@ describe('test files leave no module state behind (docs/architecture.md § Tests
     expect(text.match(/\bvi\.(mock|doMock|stubEnv|stubGlobal|resetModules)\(|process\.env(\.\w+|\[[^\]]+\])\s*(=(?!=)|\+=)|delete\s+process\.env|Object\.assign\(\s*process\.env/g) ?? []).toEqual([]);
   });
 });
+
+describe('the benches run with the server\'s heap setting (src/heap.ts, docs/architecture.md § Memory)', () => {
+  it.each(['src/server.ts', 'bench/harness.ts'])('%s calls limitHeapGrowth before anything else starts', (f) => {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    const start = text.indexOf(f === 'src/server.ts' ? 'async function main(): Promise<void> {' : 'export async function startStack(');
+    expect(start).toBeGreaterThan(0);
+    // the first statement of the function
+    expect(text.slice(text.indexOf('{', text.indexOf(')', start)) + 1).trimStart().startsWith('limitHeapGrowth();')).toBe(true);
+  });
+});

@@ -189,20 +189,31 @@ export const keBaris = (b: SaranBaris): SaranTulis => [
 /** Removes the cycle's suggestions: the first statement of a run's write transaction. */
 export const hapusSaran = (q: Sql, siklusId: number) => q.exec(sql`DELETE FROM saran_tahunan WHERE siklus_id = ${siklusId}`);
 
+/** The INSERT of `n` suggestions (cycle and job once, then each row's KOLOM_SARAN), built once per row count. */
+const insertSaran = new Map<number, string>();
+function insertSaranText(n: number): string {
+  let text = insertSaran.get(n);
+  if (text === undefined) {
+    const w = KOLOM_SARAN.length;
+    const tuples = Array.from({ length: n }, (_, r) => `($1, $2, ${KOLOM_SARAN.map((_c, i) => `$${3 + r * w + i}`).join(', ')})`);
+    text = `INSERT INTO saran_tahunan (siklus_id, job_id, ${KOLOM_SARAN.join(', ')}) VALUES ${tuples.join(', ')}`;
+    insertSaran.set(n, text);
+  }
+  return text;
+}
+
 /**
  * A batch of suggestions, inside the run's write transaction: one multi-row INSERT with a
  * parameter per value (each takes its column's type: the explanation's JSON is checked and kept as
- * written, json; the AK pieces, searched across the agency, become jsonb). `dihitung_at` is the
+ * written, json; the AK pieces, searched across the agency, become jsonb). A named statement, so
+ * PostgreSQL parses and plans the INSERT of a full batch once per connection rather than for
+ * each of a run's thousand batches (the last, shorter batch has its own). `dihitung_at` is the
  * transaction's start, the same for the whole run.
  */
 export function tulisSaran(q: Sql, jobId: number, siklusId: number, rows: readonly SaranTulis[]) {
   const values: unknown[] = [siklusId, jobId];
-  const tuples = rows.map((r) => {
-    const at = values.length;
-    for (const v of r) values.push(v);
-    return `($1, $2, ${r.map((_, i) => `$${at + i + 1}`).join(', ')})`;
-  });
-  return q.exec({ text: `INSERT INTO saran_tahunan (siklus_id, job_id, ${KOLOM_SARAN.join(', ')}) VALUES ${tuples.join(', ')}`, values });
+  for (const r of rows) for (const v of r) values.push(v);
+  return q.exec({ name: `saran-tulis-${rows.length}`, text: insertSaranText(rows.length), values });
 }
 
 /**

@@ -60,12 +60,12 @@ function posisi(rows: readonly AntrianEvaluasiRow[], pegawaiId: number) {
 type Client = Db | { prisma: Tx };
 
 const SARAN_INCLUDE = {
-  pegawai: { select: { nama: true, nip: true } },
+  // the suggestion's employee and cycle are its SKP's (one foreign key holds all three)
   skp: {
     include: {
       siklus: true,
       penilai: { select: { jabatanId: true } },
-      pegawai: { select: { penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } },
+      pegawai: { select: { nama: true, nip: true, penilaiId: true, ...PEGAWAI_PENILAI_INCLUDE } },
     },
   },
 } as const;
@@ -180,7 +180,7 @@ export async function evaluasiPage(db: Db, actor: Actor, pegawaiId: number, q: {
   return {
     siklusList: list,
     siklus,
-    pegawai: { id: pegawaiId, nama: saran.pegawai.nama, nip: saran.pegawai.nip },
+    pegawai: { id: pegawaiId, nama: saran.skp.pegawai.nama, nip: saran.skp.pegawai.nip },
     acting,
     saran: saranTampil(saran, (id) => label.get(id)),
     evaluasi,
@@ -250,7 +250,7 @@ export async function konfirmasiEvaluasi(db: Db, actor: Actor, siklusId: number,
       before.saranHasilKerja === saran.hasilKerja && before.saranPerilaku === saran.perilaku &&
       before.alasanHasilKerja === alasan.hasilKerja && before.alasanPerilaku === alasan.perilaku;
     // the same answer again (a double click, or the form sent once more): taken once, nothing written
-    if (sama) return { nama: saran.pegawai.nama, predikat: before.predikat as Predikat, diubah: false };
+    if (sama) return { nama: saran.skp.pegawai.nama, predikat: before.predikat as Predikat, diubah: false };
     if ((before?.version ?? null) !== input.version) throw new Conflict();
     // what is stored is what was shown: a suggestion computed again since asks for a second look
     if ((input.saranHasilKerja && input.saranHasilKerja !== kode.hasilKerja) || (input.saranPerilaku && input.saranPerilaku !== kode.perilaku)) {
@@ -305,7 +305,7 @@ export async function konfirmasiEvaluasi(db: Db, actor: Actor, siklusId: number,
         alasanHasilKerja: alasan.hasilKerja, alasanPerilaku: alasan.perilaku, ...who,
       },
     });
-    return { nama: saran.pegawai.nama, predikat: hasil, diubah };
+    return { nama: saran.skp.pegawai.nama, predikat: hasil, diubah };
   });
   const waiting = (await antrianEvaluasiRows(db.sql, actor, siklusId)).filter((r) => r.status === 'MENUNGGU' && r.pegawaiId !== pegawaiId);
   return { ...done, berikutnya: waiting[0]?.pegawaiId ?? null };
